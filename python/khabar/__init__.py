@@ -1,0 +1,71 @@
+"""khabar: facts from Arabic and English news articles.
+
+Entities, dates, quotes and PLOVER events, each pointing back to the exact characters it came
+from, and same-story clusters across outlets and languages::
+
+    import khabar
+    docs = khabar.extract(texts, published=dates)
+    frames = khabar.to_frames(docs)        # pandas DataFrames, joined by doc_id
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import _core
+from ._samples import samples
+from .errors import InputError, KhabarError, MissingDependencyError
+from .extractor import Extractor, default_extractor
+from .frames import extract_frame, to_frames
+from .model import Date, Document, Entity, Event, Mention, Quote, Span
+
+__version__: str = _core.version()
+
+__all__ = [
+    "Date",
+    "Document",
+    "Entity",
+    "Event",
+    "Extractor",
+    "InputError",
+    "KhabarError",
+    "Mention",
+    "MissingDependencyError",
+    "Quote",
+    "Span",
+    "__version__",
+    "extract",
+    "extract_frame",
+    "samples",
+    "to_frames",
+]
+
+
+def extract(
+    texts: Any,
+    *,
+    ids: Any = None,
+    published: Any = None,
+    lang: Any = None,
+    n_threads: int | None = None,
+    progress: bool | None = None,
+) -> list[Document]:
+    """Extract entities, dates, quotes and events from news articles, one :class:`Document` each.
+
+    ``texts`` is one string, or any iterable of them (list, generator, numpy array, pandas Series,
+    or a mapping of id to text). Values that are not usable text still give a document, with an
+    empty or repaired text and a note in its ``errors``: ``None``/NaN, bytes (decoded as UTF-8),
+    strings with lone surrogates, other objects.
+
+    ``ids`` gives one id per text; by default the Series index or mapping keys, else ``"0"``,
+    ``"1"``, …. ``published`` is one publication date for all texts or one per text (ISO string,
+    ``datetime``, ``date``, pandas ``Timestamp``, ``None``); it anchors relative dates such as
+    "yesterday". ``lang`` (``"ar"``, ``"en"``) overrides language detection, likewise one or per text.
+    ``n_threads`` caps the threads used (default: all cores). ``progress`` shows a progress bar
+    (needs ``tqdm``); by default one appears for long batches on a terminal or in a notebook.
+
+    The result has one document per input, in input order.
+    """
+    return default_extractor().extract(
+        texts, ids=ids, published=published, lang=lang, n_threads=n_threads, progress=progress
+    )

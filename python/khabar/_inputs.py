@@ -1,0 +1,175 @@
+"""Turning whatever the caller passes into clean inputs for the Rust core.
+
+A bad value never raises here: it becomes a document with an empty or repaired text and an entry in
+its ``errors``. Only arguments of the wrong shape (``ids`` of the wrong length, a number where the
+texts should be) raise :class:`~khabar.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from .errors import InputError
+
+__all__ = ["Prepared", "coerce_published", "coerce_text", "prepare"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PUBLISHED_FORMATS = ("%Y/%m/%d", "%d/%m/%Y", "%d %b %Y", "%d %B %Y", "%a, %d %b %Y %H:%M:%S %z")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One document as handed to the core: its id, analysed text, metadata and errors so far."""
+
+    id: str
+    text: str
+    published: str | None = None
+    lang: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+    def as_core_input(self) -> tuple[str, str, str | None, str | None, list[str]]:
+        return (self.id, self.text, self.published, self.lang, self.errors)
+
+
+def is_missing(value: Any) -> bool:
+    """``None``, a float NaN, ``pandas.NA`` or ``pandas.NaT`` (checked without importing pandas)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def coerce_text(value: Any) -> tuple[str, list[str]]:
+    """The text to analyse for one input value, and what had to be repaired on the way."""
+    if isinstance(value, str):
+        if value.isascii() or not _SURROGATE.search(value):
+            return value, []
+        # A lone surrogate cannot be encoded; one replacement character keeps every offset valid.
+        fixed, n = _SURROGATE.subn("\ufffd", value)
+        return fixed, [f"{n} lone surrogate(s) replaced with U+FFFD"]
+    if isinstance(value, bytes | bytearray | memoryview):
+        raw = bytes(value)
+        try:
+            return raw.decode("utf-8-sig"), []
+        except UnicodeDecodeError:
+            return raw.decode("utf-8-sig", errors="replace"), ["invalid UTF-8 replaced"]
+    if is_missing(value):
+        return "", ["missing text"]
+    return "", [f"not text: {type(value).__name__}"]
+
+
+def _iso(value: datetime | date) -> str:
+    if isinstance(value, datetime):
+        if value.time() == time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
+
+
+def coerce_published(value: Any) -> tuple[str | None, list[str]]:
+    """An ISO 8601 publication date or date-time for one input value, and any error."""
+    if is_missing(value):
+        return None, []
+    if type(value).__name__ == "datetime64":  # numpy: through its own datetime conversion
+        value = value.astype("datetime64[us]").item()
+    if isinstance(value, datetime | date):
+        return _iso(value), []
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None, []
+        try:
+            return _iso(datetime.fromisoformat(s)), []
+        except ValueError:
+            pass
+        for fmt in _PUBLISHED_FORMATS:
+            try:
+                return _iso(datetime.strptime(s, fmt)), []
+            except ValueError:
+                continue
+        return None, [f"published not understood: {s[:40]!r}"]
+    return None, [f"published not understood: {type(value).__name__}"]
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, str | bytes | datetime | date) or is_missing(value) or not hasattr(value, "__iter__")
+
+
+def _series_parts(value: Any) -> tuple[list[Any], list[str]] | None:
+    """Values and index labels of a pandas Series, or None for anything else."""
+    if type(value).__name__ == "Series" and hasattr(value, "index") and hasattr(value, "tolist"):
+        return list(value.tolist()), [str(i) for i in value.index]
+    return None
+
+
+def _as_list(texts: Any) -> tuple[list[Any], list[str] | None]:
+    """The input values in order, and ids when the container supplies them."""
+    if isinstance(texts, str | bytes | bytearray):
+        return [texts], None
+    series = _series_parts(texts)
+    if series is not None:
+        return series
+    if type(texts).__name__ == "DataFrame":
+        raise InputError("extract() takes texts, not a DataFrame: use khabar.extract_frame(df, text='column')")
+    if isinstance(texts, Mapping):
+        return list(texts.values()), [str(k) for k in texts]
+    if texts is None or not isinstance(texts, Iterable):
+        raise InputError(f"texts must be a string or an iterable of strings, not {type(texts).__name__}")
+    return list(texts), None
+
+
+def _aligned(name: str, value: Any, n: int) -> list[Any]:
+    """A per-document list from one value for all documents or a sequence aligned with them."""
+    if _is_scalar(value):
+        return [value] * n
+    series = _series_parts(value)
+    values = series[0] if series is not None else list(value)
+    if len(values) != n:
+        raise InputError(f"{name} has {len(values)} values for {n} texts")
+    return values
+
+
+def _lang(value: Any) -> str | None:
+    if is_missing(value):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"lang must be a language code such as 'ar' or 'en', not {type(value).__name__}")
+    return value.strip().lower() or None
+
+
+def prepare(texts: Any, ids: Any = None, published: Any = None, lang: Any = None) -> list[Prepared]:
+    """Copy the caller's inputs into a list of :class:`Prepared` documents, in order."""
+    values, given_ids = _as_list(texts)
+    n = len(values)
+    if ids is not None:
+        if _is_scalar(ids):
+            raise InputError(f"ids must be a sequence with one id per text, not {type(ids).__name__}")
+        id_list = [str(i) for i in _aligned("ids", ids, n)]
+    else:
+        id_list = given_ids if given_ids is not None else [str(i) for i in range(n)]
+    pub_list = _aligned("published", published, n)
+    lang_list = [_lang(v) for v in _aligned("lang", lang, n)]
+    out = []
+    for doc_id, value, pub, code in zip(id_list, values, pub_list, lang_list, strict=True):
+        text, errors = coerce_text(value)
+        iso, pub_errors = coerce_published(pub)
+        out.append(Prepared(doc_id, text, iso, code, errors + pub_errors))
+    return out
+
+
+def chunks(docs: Sequence[Prepared], max_docs: int, max_chars: int) -> Iterable[Sequence[Prepared]]:
+    """Consecutive slices of at most ``max_docs`` documents and about ``max_chars`` characters."""
+    start = 0
+    while start < len(docs):
+        end, size = start, 0
+        while end < len(docs) and end - start < max_docs and (end == start or size < max_chars):
+            size += len(docs[end].text)
+            end += 1
+        yield docs[start:end]
+        start = end

@@ -1,0 +1,32 @@
+"""The exceptions khabar raises.
+
+Problems with one document never raise: they are recorded in that document's ``errors``. These
+exceptions are for calls that cannot be carried out at all.
+"""
+
+from __future__ import annotations
+
+__all__ = ["InputError", "KhabarError", "MissingDependencyError"]
+
+
+class KhabarError(Exception):
+    """Base class of every exception raised by khabar."""
+
+
+class InputError(KhabarError, TypeError, ValueError):
+    """An argument has the wrong type or shape (for example ``ids`` of the wrong length).
+
+    It is both a ``TypeError`` and a ``ValueError``, so either ``except`` clause catches it.
+    """
+
+
+class MissingDependencyError(KhabarError, ImportError):
+    """An optional package needed by the called function is not installed."""
+
+    def __init__(self, package: str, extra: str, needed_for: str) -> None:
+        super().__init__(
+            f"{needed_for} needs the optional package {package!r}; install it with: pip install 'khabar[{extra}]'",
+            name=package,
+        )
+        self.package = package
+        self.extra = extra

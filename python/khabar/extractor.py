@@ -1,0 +1,121 @@
+"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from . import _core
+from ._inputs import Prepared, chunks, prepare
+from .errors import InputError, KhabarError
+from .model import Document
+
+__all__ = ["Extractor", "default_extractor"]
+
+# Documents are handed to the core in chunks, so that a progress bar can move and Ctrl-C is
+# honoured between them (the core releases the GIL and is not interrupted while it works).
+CHUNK_DOCS = 512
+CHUNK_CHARS = 8_000_000
+# With progress=None, a bar is shown for batches longer than this, on a terminal or in a notebook.
+AUTO_PROGRESS_DOCS = 2000
+
+
+def _interactive() -> bool:
+    ipython = sys.modules.get("IPython")
+    if ipython is not None:
+        shell = getattr(ipython, "get_ipython", lambda: None)()
+        if type(shell).__name__ == "ZMQInteractiveShell":
+            return True
+    stream = sys.stderr
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()
+
+
+def _progress_bar(progress: bool | None, total: int) -> Any:
+    """A tqdm bar, or None when no bar is wanted or tqdm is not installed."""
+    if progress is False or (progress is None and (total <= AUTO_PROGRESS_DOCS or not _interactive())):
+        return None
+    try:
+        tqdm = importlib.import_module("tqdm.auto").tqdm
+    except ImportError:
+        return None
+    return tqdm(total=total, unit="doc", desc="khabar", leave=False)
+
+
+class Extractor:
+    """The extraction pipeline with one configuration.
+
+    Building one compiles the knowledge base once; reuse it for many calls. It is safe to share
+    between threads and pickles as its configuration (rebuilt in the receiving process).
+
+    >>> ex = Extractor()
+    >>> [doc] = ex.extract("Jordan and Japan signed an agreement on Tuesday.")
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, config: Mapping[str, Any] | str | None = None) -> None:
+        if config is None:
+            config_json = "{}"
+        elif isinstance(config, str):
+            config_json = config
+        elif isinstance(config, Mapping):
+            config_json = json.dumps(dict(config), ensure_ascii=False)
+        else:
+            raise InputError(f"config must be a mapping or a JSON string, not {type(config).__name__}")
+        self._core = _core.Extractor(config_json)
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The configuration, as the core understood it."""
+        cfg = json.loads(self._core.config_json())
+        return cfg if isinstance(cfg, dict) else {}
+
+    def __reduce__(self) -> tuple[type[Extractor], tuple[str]]:
+        return (Extractor, (self._core.config_json(),))
+
+    def __repr__(self) -> str:
+        return f"Extractor({self._core.config_json()})"
+
+    def extract(
+        self,
+        texts: Any,
+        *,
+        ids: Any = None,
+        published: Any = None,
+        lang: Any = None,
+        n_threads: int | None = None,
+        progress: bool | None = None,
+    ) -> list[Document]:
+        """Extract the facts of each text; see :func:`khabar.extract`."""
+        return self.extract_prepared(prepare(texts, ids, published, lang), n_threads=n_threads, progress=progress)
+
+    def extract_prepared(
+        self, docs: Sequence[Prepared], *, n_threads: int | None = None, progress: bool | None = None
+    ) -> list[Document]:
+        """Run the core over documents already prepared (used by the CLI, which adds its own errors)."""
+        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int) or n_threads < 1):
+            raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
+        bar = _progress_bar(progress, len(docs))
+        out: list[Document] = []
+        try:
+            for chunk in chunks(docs, CHUNK_DOCS, CHUNK_CHARS):
+                records = self._core.extract([d.as_core_input() for d in chunk], n_threads)
+                if len(records) != len(chunk):
+                    raise KhabarError(f"the core returned {len(records)} records for {len(chunk)} documents")
+                out.extend(Document.from_json(r, text=d.text) for r, d in zip(records, chunk, strict=True))
+                if bar is not None:
+                    bar.update(len(chunk))
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+
+@cache
+def default_extractor() -> Extractor:
+    """The shared extractor with the default configuration, built on first use."""
+    return Extractor()

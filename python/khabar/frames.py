@@ -1,0 +1,220 @@
+"""Documents as tidy tables: one row per document, entity, mention, date, quote and event.
+
+Every table has a ``doc_id`` column that joins it to ``documents``. :func:`tables` builds the rows
+with the standard library only (the CLI writes CSV from them); :func:`to_frames` turns them into
+pandas DataFrames with fixed dtypes, so that even an empty table has all its columns.
+
+``published`` becomes ``datetime64[ns]``: a value with a UTC offset is converted to UTC and the
+offset dropped, a value without one is kept as written (the outlet's local time), and a value that
+cannot be read is ``NaT``. List-valued columns (``errors``, ``context``, ``source``, ``target``) hold
+Python lists of strings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, MissingDependencyError
+from .extractor import Extractor, default_extractor
+from .model import Document
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["COLUMNS", "TABLES", "extract_frame", "tables", "to_frames"]
+
+# Each table's columns and their pandas dtypes ("list" columns are object columns of lists).
+COLUMNS: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "string",
+        "lang": "string",
+        "title": "string",
+        "published": "datetime",
+        "published_source": "string",
+        "source": "string",
+        "url": "string",
+        "cluster": "string",
+        "n_entities": "int64",
+        "n_dates": "int64",
+        "n_quotes": "int64",
+        "n_events": "int64",
+        "errors": "list",
+        "body": "string",
+    },
+    "entities": {
+        "doc_id": "string",
+        "entity_id": "string",
+        "kind": "string",
+        "name": "string",
+        "key": "string",
+        "country": "string",
+        "title": "string",
+        "n_mentions": "int64",
+    },
+    "mentions": {
+        "doc_id": "string",
+        "entity_id": "string",
+        "kind": "string",
+        "start": "int64",
+        "end": "int64",
+        "text": "string",
+    },
+    "dates": {
+        "doc_id": "string",
+        "start": "int64",
+        "end": "int64",
+        "text": "string",
+        "value": "string",
+        "grain": "string",
+    },
+    "quotes": {
+        "doc_id": "string",
+        "start": "int64",
+        "end": "int64",
+        "text": "string",
+        "kind": "string",
+        "speaker": "string",
+        "speaker_name": "string",
+        "speaker_text": "string",
+        "cue": "string",
+    },
+    "events": {
+        "doc_id": "string",
+        "type": "string",
+        "context": "list",
+        "cameo": "string",
+        "source": "list",
+        "target": "list",
+        "mode": "string",
+        "date": "string",
+        "location": "string",
+        "start": "int64",
+        "end": "int64",
+        "trigger": "string",
+    },
+}
+TABLES = tuple(COLUMNS)
+
+Row = dict[str, Any]
+
+
+def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
+    """The rows of every table, as plain dicts (``published`` left as the ISO string)."""
+    out: dict[str, list[Row]] = {name: [] for name in TABLES}
+    for doc in docs:
+        d = doc.id
+        out["documents"].append(
+            {
+                "doc_id": d,
+                "lang": doc.lang,
+                "title": doc.title,
+                "published": doc.published,
+                "published_source": doc.published_source,
+                "source": doc.source,
+                "url": doc.url,
+                "cluster": doc.cluster,
+                "n_entities": len(doc.entities),
+                "n_dates": len(doc.dates),
+                "n_quotes": len(doc.quotes),
+                "n_events": len(doc.events),
+                "errors": list(doc.errors),
+                "body": doc.body,
+            }
+        )
+        for e in doc.entities:
+            out["entities"].append(
+                {
+                    "doc_id": d,
+                    "entity_id": e.id,
+                    "kind": e.kind,
+                    "name": e.name,
+                    "key": e.key,
+                    "country": e.country,
+                    "title": e.title,
+                    "n_mentions": len(e.mentions),
+                }
+            )
+            out["mentions"].extend(
+                {"doc_id": d, "entity_id": e.id, "kind": e.kind, "start": m.start, "end": m.end, "text": m.text}
+                for m in e.mentions
+            )
+        out["dates"].extend({"doc_id": d, **x.to_dict()} for x in doc.dates)
+        out["quotes"].extend({"doc_id": d, **q.to_dict()} for q in doc.quotes)
+        out["events"].extend({"doc_id": d, **ev.to_dict()} for ev in doc.events)
+    return out
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """A naive datetime for a published value: UTC when the value has an offset, else as written."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+def _pandas(needed_for: str) -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingDependencyError("pandas", "pandas", needed_for) from None
+
+
+def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
+    data: dict[str, Any] = {}
+    for col, kind in columns.items():
+        values = [r[col] for r in rows]
+        if kind == "datetime":
+            data[col] = pd.Series(pd.to_datetime([parse_published(v) for v in values]), dtype="datetime64[ns]")
+        elif kind == "list":
+            data[col] = pd.Series([list(v) for v in values], dtype=object)
+        else:
+            data[col] = pd.Series(values, dtype=kind)
+    return pd.DataFrame(data)
+
+
+def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
+    """Tidy DataFrames of the documents: ``documents``, ``entities``, ``mentions``, ``dates``,
+    ``quotes`` and ``events``, joined by ``doc_id``.
+
+    Needs pandas (``pip install 'khabar[pandas]'``).
+    """
+    pd = _pandas("khabar.to_frames")
+    rows = tables(docs)
+    return {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+
+
+def extract_frame(
+    df: pandas.DataFrame,
+    text: str = "text",
+    id: str | None = None,
+    published: str | None = None,
+    *,
+    extractor: Extractor | None = None,
+    **kw: Any,
+) -> dict[str, pandas.DataFrame]:
+    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
+
+    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
+    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
+    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
+    ``extract``.
+    """
+
+    columns = getattr(df, "columns", None)
+    if columns is None:
+        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
+    for what, col in (("text", text), ("id", id), ("published", published)):
+        if col is not None and col not in columns:
+            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
+    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
+    pub = df[published].tolist() if published is not None else None
+    ex = extractor if extractor is not None else default_extractor()
+    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

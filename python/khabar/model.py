@@ -1,0 +1,303 @@
+"""The records khabar returns: :class:`Document` and the items it holds.
+
+Every class here is a frozen dataclass with slots. ``to_dict()`` gives the plain JSON record described
+in ``docs/output.md`` and ``from_dict()`` reads one back. All offsets are ``str`` indices into the
+document's text, end exclusive, so ``doc.text[m.start:m.end] == m.text`` for every span.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any
+
+__all__ = ["Date", "Document", "Entity", "Event", "Mention", "Quote", "Span"]
+
+Record = dict[str, Any]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """Turn records and tuples into dicts and lists, recursively."""
+    if isinstance(value, _Item):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _items(value: Any) -> Iterable[Mapping[str, Any]]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+class _Item:
+    """Shared ``to_dict`` of the records: their fields in order, tuples as lists."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> Record:
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
+
+
+@dataclass(frozen=True, slots=True)
+class Span(_Item):
+    """A stretch of the document's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Span:
+        return cls(start=int(d["start"]), end=int(d["end"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(_Item):
+    """One place where an entity is named; ``text`` is exactly ``document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Mention:
+        return cls(start=int(d["start"]), end=int(d["end"]), text=str(d.get("text") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(_Item):
+    """A distinct real-world entity of one document (country, org, person or location)."""
+
+    id: str
+    kind: str
+    name: str
+    key: str | None = None
+    country: str | None = None
+    title: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Entity:
+        return cls(
+            id=str(d.get("id") or ""),
+            kind=str(d.get("kind") or ""),
+            name=str(d.get("name") or ""),
+            key=_opt_str(d.get("key")),
+            country=_opt_str(d.get("country")),
+            title=_opt_str(d.get("title")),
+            mentions=tuple(Mention.from_dict(m) for m in _items(d.get("mentions"))),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Date(_Item):
+    """A time expression with its ISO 8601 ``value`` (``None`` when it cannot be resolved)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    grain: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Date:
+        return cls(
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=str(d.get("text") or ""),
+            value=_opt_str(d.get("value")),
+            grain=_opt_str(d.get("grain")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(_Item):
+    """A direct quotation; ``speaker`` is the id of the speaking entity when it is known."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Quote:
+        return cls(
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=str(d.get("text") or ""),
+            kind=str(d.get("kind") or "direct"),
+            speaker=_opt_str(d.get("speaker")),
+            speaker_name=_opt_str(d.get("speaker_name")),
+            speaker_text=_opt_str(d.get("speaker_text")),
+            cue=_opt_str(d.get("cue")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Event(_Item):
+    """A PLOVER event coded from one sentence (``start``/``end`` span that sentence)."""
+
+    type: str
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    source: tuple[str, ...] = ()
+    target: tuple[str, ...] = ()
+    mode: str = "asserted"
+    date: str | None = None
+    location: str | None = None
+    start: int = 0
+    end: int = 0
+    trigger: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Event:
+        return cls(
+            type=str(d.get("type") or ""),
+            context=_strs(d.get("context")),
+            cameo=_opt_str(d.get("cameo")),
+            source=_strs(d.get("source")),
+            target=_strs(d.get("target")),
+            mode=str(d.get("mode") or "asserted"),
+            date=_opt_str(d.get("date")),
+            location=_opt_str(d.get("location")),
+            start=int(d.get("start") or 0),
+            end=int(d.get("end") or 0),
+            trigger=_opt_str(d.get("trigger")),
+        )
+
+
+# The keys of the document record, in the order they are written.
+_RECORD_KEYS = (
+    "id",
+    "lang",
+    "title",
+    "published",
+    "published_source",
+    "body",
+    "boilerplate",
+    "entities",
+    "dates",
+    "quotes",
+    "events",
+    "cluster",
+    "source",
+    "url",
+    "errors",
+    "title_span",
+)
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Document:
+    """What khabar found in one article.
+
+    The attributes are the fields of the document record (see ``docs/output.md``), plus ``text``,
+    the string that was analysed (the input itself, or its decoded form for bytes), and ``extra``,
+    any record fields this version of the Python package does not know yet.
+    """
+
+    id: str
+    lang: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    body: str = ""
+    boilerplate: tuple[Span, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[Date, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    cluster: str | None = None
+    source: str | None = None
+    url: str | None = None
+    errors: tuple[str, ...] = ()
+    title_span: Span | None = None
+    text: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __repr__(self) -> str:
+        title = self.title or ""
+        if len(title) > 40:
+            title = title[:39] + "…"
+        return (
+            f"<Document id={self.id!r} lang={self.lang!r} title={title!r} entities={len(self.entities)} "
+            f"dates={len(self.dates)} quotes={len(self.quotes)} events={len(self.events)}>"
+        )
+
+    def to_dict(self, *, include_text: bool = False) -> Record:
+        """The document record: plain dicts, lists, strings, numbers and ``None`` (JSON-ready)."""
+        out: Record = {key: _plain(getattr(self, key)) for key in _RECORD_KEYS}
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
+        if include_text:
+            out["text"] = self.text
+        return out
+
+    def to_json(self, *, include_text: bool = False) -> str:
+        """The document record as one line of JSON (non-ASCII characters kept as they are)."""
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], *, text: str | None = None) -> Document:
+        """Read a document record (as written by ``to_dict`` or ``khabar extract``).
+
+        ``text`` gives the analysed text when the record does not carry it.
+        """
+        span = d.get("title_span")
+        return cls(
+            id=str(d.get("id") or ""),
+            lang=_opt_str(d.get("lang")),
+            title=_opt_str(d.get("title")),
+            published=_opt_str(d.get("published")),
+            published_source=_opt_str(d.get("published_source")),
+            body=str(d.get("body") or ""),
+            boilerplate=tuple(Span.from_dict(s) for s in _items(d.get("boilerplate"))),
+            entities=tuple(Entity.from_dict(e) for e in _items(d.get("entities"))),
+            dates=tuple(Date.from_dict(x) for x in _items(d.get("dates"))),
+            quotes=tuple(Quote.from_dict(q) for q in _items(d.get("quotes"))),
+            events=tuple(Event.from_dict(e) for e in _items(d.get("events"))),
+            cluster=_opt_str(d.get("cluster")),
+            source=_opt_str(d.get("source")),
+            url=_opt_str(d.get("url")),
+            errors=_strs(d.get("errors")),
+            title_span=Span.from_dict(span) if isinstance(span, Mapping) else None,
+            text=text if text is not None else str(d.get("text") or ""),
+            extra={k: v for k, v in d.items() if k not in _RECORD_KEYS and k != "text"},
+        )
+
+    @classmethod
+    def from_json(cls, line: str, *, text: str | None = None) -> Document:
+        """Read one JSON line of ``khabar extract --format jsonl``."""
+        return cls.from_dict(json.loads(line), text=text)
+
+    def spans(self) -> Iterable[tuple[str, int, int, str]]:
+        """Every text span of the document as ``(what, start, end, text)``: mentions, dates, quotes."""
+        for e in self.entities:
+            for m in e.mentions:
+                yield "mention", m.start, m.end, m.text
+        for d in self.dates:
+            yield "date", d.start, d.end, d.text
+        for q in self.quotes:
+            yield "quote", q.start, q.end, q.text

@@ -1,0 +1,59 @@
+//! What every stage after cleaning reads: the folded text, the page layout, the sentences of the
+//! content, the language and the publication day, plus the one conversion from folded byte
+//! ranges to original character offsets.
+
+use std::ops::Range;
+
+use crate::clean::Layout;
+use crate::doc::Mention;
+use crate::text::fold::{CharIndex, Folded};
+use crate::time::calendar::Day;
+
+pub struct Analysis<'a> {
+    /// The original text.
+    pub original: &'a str,
+    chars: CharIndex,
+    pub folded: Folded,
+    pub layout: Layout,
+    /// Sentences of the title and body, folded byte ranges, in order.
+    pub sentences: Vec<Range<usize>>,
+    pub lang: String,
+    /// The publication day, when known: the anchor of relative dates.
+    pub anchor: Option<Day>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(original: &'a str, folded: Folded, layout: Layout, lang: String, anchor: Option<Day>) -> Self {
+        let text = &folded.text;
+        let sentences =
+            layout.content().into_iter().flat_map(|r| crate::text::segment::sentences(text, r)).collect();
+        Analysis { original, chars: CharIndex::new(original), folded, layout, sentences, lang, anchor }
+    }
+
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        &self.folded.text
+    }
+
+    /// Original character range of a folded byte range.
+    pub fn orig(&self, r: Range<usize>) -> Range<usize> {
+        self.folded.orig_range(r)
+    }
+
+    /// The original text of an original character range.
+    pub fn orig_text(&self, r: Range<usize>) -> &'a str {
+        &self.original[self.chars.byte_of(r.start)..self.chars.byte_of(r.end)]
+    }
+
+    /// A mention (original offsets and text) of a folded byte range.
+    pub fn mention(&self, r: Range<usize>) -> Mention {
+        let o = self.orig(r);
+        Mention { start: o.start, end: o.end, text: self.orig_text(o.clone()).to_string() }
+    }
+
+    /// The sentence that contains folded byte offset `b`.
+    pub fn sentence_of(&self, b: usize) -> Option<Range<usize>> {
+        let i = self.sentences.partition_point(|s| s.end <= b);
+        self.sentences.get(i).filter(|s| s.start <= b).cloned()
+    }
+}

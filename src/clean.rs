@@ -1,0 +1,391 @@
+//! Cleaning: which lines of a scraped page are the article, which are its title and dateline,
+//! and which are page furniture.
+//!
+//! The decision uses general signals, never rules for one site:
+//! - **repetition**: short lines printed more than once (mastheads, captions under a photo and
+//!   again in the gallery, the title repeated by the template) and lines that are one string
+//!   printed several times over;
+//! - **position**: before the first real paragraph only the title, datelines and an optional
+//!   standfirst are content; after the last paragraph short lines are the footer;
+//! - **known phrases** from `data/clutter.tsv` ("Leave a Comment", "الأكثر قراءة", tag lists,
+//!   "المصدر | …") and editor bylines from `data/bylines.tsv`;
+//! - **shape**: lines that are a URL or a domain name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::lexicon::{self, field, rows, ClutterKind};
+use crate::text::fold::fold_key;
+use crate::text::segment;
+use crate::time::dateline::{self, Dateline};
+
+/// Why a line is where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Blank,
+    Title,
+    Dateline,
+    Body,
+    Clutter,
+}
+
+/// One line of the page: folded byte range (without the line break) and its role.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub role: Role,
+}
+
+/// The page, taken apart.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub lines: Vec<Line>,
+    /// Folded byte range of the headline (without a site-name prefix).
+    pub title: Option<Range<usize>>,
+    /// The outlet named by a "Source | …" line or a title prefix, as folded byte range.
+    pub source: Option<Range<usize>>,
+    /// The first dateline that gives a day.
+    pub published: Option<Dateline>,
+}
+
+impl Layout {
+    /// Folded ranges of the body lines, in order.
+    pub fn body(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.lines.iter().filter(|l| l.role == Role::Body).map(|l| l.range.clone())
+    }
+
+    /// Title and body: where entities, quotes and events are looked for.
+    pub fn content(&self) -> Vec<Range<usize>> {
+        self.title.iter().cloned().chain(self.body()).collect()
+    }
+
+    /// Title, datelines and body: where dates are looked for.
+    pub fn dated(&self) -> Vec<Range<usize>> {
+        let lines = self.lines.iter().filter(|l| matches!(l.role, Role::Body | Role::Dateline)).map(|l| l.range.clone());
+        let mut v: Vec<Range<usize>> = self.title.iter().cloned().chain(lines).collect();
+        v.sort_by_key(|r| r.start);
+        v
+    }
+
+    /// Folded ranges of the lines removed as boilerplate.
+    pub fn clutter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.lines.iter().filter(|l| l.role == Role::Clutter).map(|l| l.range.clone())
+    }
+}
+
+static BYLINES: Lazy<Vec<String>> =
+    Lazy::new(|| rows(include_str!("../data/bylines.tsv")).map(|r| fold_key(field(&r, 0))).collect());
+
+static URL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|tv|co|eg|sa|ae|qa|jo|lb|ma|dz|tn|iq|sy|ps|ye|kw|bh|om|ly|sd|uk|us|ru|fr|de)(?:/\S*)?)$")
+        .expect("url pattern")
+});
+
+/// Separators between a site name and a headline in a page title.
+const TITLE_SEPARATORS: [&str; 5] = [" - ", " | ", " – ", " — ", " :: "];
+
+/// Facts about one line used by the rules.
+struct Facts {
+    /// Squeezed folded text, trimmed of bullets and punctuation at both ends.
+    key: String,
+    words: usize,
+    /// Ends like a sentence.
+    terminal: bool,
+}
+
+fn line_facts(text: &str) -> Facts {
+    let key = fold_key(text);
+    let key = key
+        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!'))
+        .to_string();
+    let words = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let terminal = key.ends_with(['.', '؟', '?', '!', '"', '»', '”']) && !key.ends_with("..");
+    Facts { key, words, terminal }
+}
+
+/// A line that is one string printed two or more times over, ignoring spaces.
+fn is_self_repeat(key: &str) -> bool {
+    let s: Vec<char> = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = s.len();
+    (2..=6).any(|k| n >= 2 * k && n % k == 0 && {
+        let unit = &s[..n / k];
+        unit.len() >= 4 && s.chunks(n / k).all(|c| c == unit)
+    })
+}
+
+fn clutter_phrase(key: &str, words: usize) -> Option<ClutterKind> {
+    let bare = key.trim_end_matches([':', '.', '!', '|']).trim();
+    for (phrase, kind) in &lexicon::tables().clutter {
+        let hit = match kind {
+            ClutterKind::Line | ClutterKind::WithNext | ClutterKind::Footer => bare == phrase,
+            ClutterKind::Prefix => words <= 10 && starts_with_word(bare, phrase),
+            ClutterKind::Source => words <= 10 && starts_with_word(bare, phrase) && {
+                let rest = bare[phrase.len()..].trim_start();
+                rest.starts_with(['|', ':', '：'])
+            },
+        };
+        if hit {
+            return Some(*kind);
+        }
+    }
+    None
+}
+
+fn starts_with_word(s: &str, w: &str) -> bool {
+    s.starts_with(w) && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn is_byline(key: &str, words: usize) -> bool {
+    words <= 6 && BYLINES.iter().any(|b| starts_with_word(key, b))
+}
+
+/// Take a page apart. `text` is the folded document.
+pub fn layout(text: &str) -> Layout {
+    let ranges = segment::lines(text);
+    let facts: Vec<Facts> = ranges.iter().map(|r| line_facts(&text[r.clone()])).collect();
+    let mut roles: Vec<Option<Role>> = facts.iter().map(|f| f.key.is_empty().then_some(Role::Blank)).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for f in &facts {
+        if !f.key.is_empty() {
+            *count.entry(f.key.as_str()).or_default() += 1;
+        }
+    }
+    let mut out = Layout::default();
+    let n = ranges.len();
+
+    // Datelines, known phrases, bylines, links and self-repeating lines, wherever they are.
+    let mut footer_from = n;
+    let mut i = 0;
+    while i < n {
+        let f = &facts[i];
+        if roles[i].is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(d) = dateline::parse(&text[ranges[i].clone()]) {
+            if out.published.is_none() && d.day.is_some() {
+                out.published = Some(d);
+            }
+            roles[i] = Some(Role::Dateline);
+        } else if let Some(kind) = clutter_phrase(&f.key, f.words) {
+            roles[i] = Some(Role::Clutter);
+            match kind {
+                ClutterKind::WithNext => {
+                    if let Some(j) = (i + 1..n).find(|&j| roles[j] != Some(Role::Blank)) {
+                        if facts[j].words <= 15 {
+                            roles[j] = Some(Role::Clutter);
+                        }
+                    }
+                }
+                ClutterKind::Footer if i * 2 >= n => footer_from = footer_from.min(i),
+                ClutterKind::Source => {
+                    let r = &ranges[i];
+                    let line = &text[r.clone()];
+                    if let Some(p) = line.find(['|', ':', '：']) {
+                        let sep = line[p..].chars().next().map_or(1, char::len_utf8);
+                        let inner = trim_range(text, r.start + p + sep..r.end);
+                        if !inner.is_empty() {
+                            out.source = Some(inner);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        } else if is_byline(&f.key, f.words) || URL.is_match(&f.key) || is_self_repeat(&f.key) {
+            roles[i] = Some(Role::Clutter);
+        }
+        i += 1;
+    }
+    for j in footer_from..n {
+        if roles[j].is_none() && facts[j].words < 30 {
+            roles[j] = Some(Role::Clutter);
+        }
+    }
+
+    // The title: the first line of the head of the page that reads like a headline.
+    let is_paragraph = |f: &Facts| f.words >= 15 || (f.words >= 8 && f.terminal);
+    let head_end = (0..n).find(|&j| roles[j].is_none() && is_paragraph(&facts[j]) && facts[j].words >= 20).unwrap_or(n);
+    let candidates: Vec<usize> = (0..head_end.min(n)).filter(|&j| roles[j].is_none() && facts[j].words >= 2).collect();
+    let title_line = candidates
+        .iter()
+        .copied()
+        .find(|&j| (5..=30).contains(&facts[j].words))
+        .or_else(|| candidates.iter().copied().find(|&j| count[facts[j].key.as_str()] == 1));
+    let mut title_key = String::new();
+    if let Some(t) = title_line {
+        let has_body_after = (t + 1..n).any(|j| roles[j].is_none() && facts[j].words >= 8);
+        if has_body_after {
+            roles[t] = Some(Role::Title);
+            let (title, site) = split_site_prefix(text, ranges[t].clone(), &facts, &ranges);
+            title_key = line_facts(&text[title.clone()]).key;
+            out.title = Some(title);
+            if out.source.is_none() {
+                out.source = site;
+            }
+        }
+    }
+
+    // Repeats: every copy of a short repeated line is furniture; of a long one, the later copies;
+    // copies of the title are not content either.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for j in 0..n {
+        let f = &facts[j];
+        if f.key.is_empty() {
+            continue;
+        }
+        let nth = seen.entry(f.key.as_str()).or_default();
+        *nth += 1;
+        if roles[j].is_some() {
+            continue;
+        }
+        let repeated = count[f.key.as_str()] > 1;
+        if (!title_key.is_empty() && f.key == title_key) || (repeated && (f.words <= 12 || *nth > 1)) {
+            roles[j] = Some(Role::Clutter);
+        }
+    }
+
+    // Position: the head of the page keeps only headline-like lines; the tail loses its
+    // short lines.
+    // (A page without any paragraph is left alone: a short text is all content.)
+    let first_body = (0..n).find(|&j| roles[j].is_none() && is_paragraph(&facts[j])).unwrap_or(0);
+    for j in 0..first_body {
+        if roles[j].is_none() && facts[j].words < 8 {
+            roles[j] = Some(Role::Clutter);
+        }
+    }
+    if let Some(last_body) = (0..n).rev().find(|&j| roles[j].is_none() && is_paragraph(&facts[j])) {
+        for j in last_body + 1..n {
+            if roles[j].is_none() && facts[j].words <= 4 && !facts[j].terminal {
+                roles[j] = Some(Role::Clutter);
+            }
+        }
+    }
+
+    out.lines = ranges
+        .into_iter()
+        .zip(roles)
+        .map(|(r, role)| Line { range: trim_range(text, r), role: role.unwrap_or(Role::Body) })
+        .collect();
+    out
+}
+
+/// Trim white space off a folded range.
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - trail
+}
+
+/// "Site - Headline" or "Headline | Site": split off the site name when the page confirms it,
+/// i.e. the site name or the bare headline also appears elsewhere on the page.
+fn split_site_prefix(
+    text: &str,
+    line: Range<usize>,
+    facts: &[Facts],
+    ranges: &[Range<usize>],
+) -> (Range<usize>, Option<Range<usize>>) {
+    let line = trim_range(text, line);
+    let s = &text[line.clone()];
+    for sep in TITLE_SEPARATORS {
+        let Some(p) = s.find(sep) else { continue };
+        let (a, b) = (line.start..line.start + p, line.start + p + sep.len()..line.end);
+        let (wa, wb) = (line_facts(&text[a.clone()]).words, line_facts(&text[b.clone()]).words);
+        let (site, head) = if wa <= 4 && wb >= 3 { (a, b) } else if wb <= 4 && wa >= 3 { (b, a) } else { continue };
+        let site_key = line_facts(&text[site.clone()]).key;
+        let head_key = line_facts(&text[head.clone()]).key;
+        let confirmed = facts.iter().zip(ranges).any(|(f, r)| {
+            r.start != line.start && (f.key == head_key || (!site_key.is_empty() && f.key.contains(&site_key)))
+        });
+        if confirmed {
+            return (trim_range(text, head), Some(trim_range(text, site)));
+        }
+    }
+    (line, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::Folded;
+
+    fn roles(page: &str) -> (Folded, Layout) {
+        let f = Folded::new(page);
+        let l = layout(&f.text);
+        (f, l)
+    }
+
+    fn lines_with(f: &Folded, l: &Layout, role: Role) -> Vec<String> {
+        l.lines.iter().filter(|x| x.role == role).map(|x| f.text[x.range.clone()].to_string()).collect()
+    }
+
+    const PAGE_AR: &str = "رئيس التحرير\nسامي الخطيب\nرئيس التحرير\nسامي الخطيب\n\n\
+        وزير الخارجية الأردني يبحث مع نظيره الياباني تعزيز التعاون الاقتصادى\n\n\
+        الأربعاء 15 مارس 2023 02:10 م\n\n\
+        صورة الوزيرين\nصورة الوزيرين\n\n\
+        بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره الياباني في عمان اليوم الأربعاء سبل تعزيز التعاون الاقتصادي والسياسي بين البلدين الصديقين.\n\n\
+        آفاق جديدة\n\n\
+        وقال الصفدي إن البلدين يعملان معا على توسيع الاستثمارات المشتركة في مجالات الطاقة والمياه خلال العام المقبل.\n\n\
+        المصدر | وكالة الأنباء الأردنية\n\nكلمات مفتاحية\nالأردن اليابان تعاون\n\nالأكثر قراءة\nعنوان خبر آخر لا علاقة له\nموقع الخبر\nwww.example-news.com";
+
+    #[test]
+    fn arabic_page_parts() {
+        let (f, l) = roles(PAGE_AR);
+        let title = &f.text[l.title.clone().unwrap()];
+        assert!(title.starts_with("وزير الخارجيه الاردني يبحث"));
+        assert_eq!(l.published.as_ref().unwrap().iso().unwrap(), "2023-03-15T14:10");
+        let body = lines_with(&f, &l, Role::Body);
+        assert_eq!(body.len(), 3, "{body:?}");
+        assert_eq!(body[1], "افاق جديده"); // a sub-heading inside the article stays
+        let clutter = lines_with(&f, &l, Role::Clutter);
+        for c in ["رييس التحرير", "سامي الخطيب", "صوره الوزيرين", "كلمات مفتاحيه", "الاردن اليابان تعاون", "الاكثر قراءه", "www.example-news.com", "موقع الخبر"] {
+            assert!(clutter.iter().any(|x| x == c), "{c} not clutter: {clutter:?}");
+        }
+        assert_eq!(&f.text[l.source.clone().unwrap()], "وكاله الانباء الاردنيه");
+    }
+
+    #[test]
+    fn english_page_parts() {
+        let page = "Jordan, Japan vow closer economic ties\n\n\nWed, 15 Mar 2023 - 10:20 GMT\n\nWed, 15 Mar 2023 - 10:20 GMT\n\nThe two ministers\n\nThe two ministers\n\n\
+            AMMAN - 15 March 2023: Jordan and Japan agreed on Wednesday to expand cooperation in energy and water, Foreign Minister Ayman Safadi said.\n\n\
+            \"We will work together,\" he added.\n\nLeave a Comment\n\nBe Social";
+        let (f, l) = roles(page);
+        assert_eq!(&f.text[l.title.clone().unwrap()], "jordan, japan vow closer economic ties");
+        assert_eq!(l.published.as_ref().unwrap().iso().unwrap(), "2023-03-15T10:20Z");
+        let body = lines_with(&f, &l, Role::Body);
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(lines_with(&f, &l, Role::Clutter).contains(&"leave a comment".to_string()));
+    }
+
+    #[test]
+    fn title_repeated_and_concatenated() {
+        let t = "اتفاق مغربي ألماني على تعزيز التعاون في مجال الطاقة";
+        let page = format!("{t}\n{t}{t}{t}\n\n{t}\n\nاتفق وزير الخارجية المغربي مع نظيرته الألمانية في الرباط على تعزيز التعاون في مجال الطاقة المتجددة والهيدروجين الأخضر.");
+        let (f, l) = roles(&page);
+        assert_eq!(l.lines.iter().filter(|x| x.role == Role::Title).count(), 1);
+        assert_eq!(lines_with(&f, &l, Role::Clutter).len(), 2);
+        assert_eq!(lines_with(&f, &l, Role::Body).len(), 1);
+    }
+
+    #[test]
+    fn site_prefix_split_when_confirmed() {
+        let page = "صوت المدينة - افتتاح معرض الكتاب الدولي في دورته الجديدة\n\nافتتاح معرض الكتاب الدولي في دورته الجديدة\n\nمحرر صوت المدينة\n\nافتتح وزير الثقافة صباح اليوم معرض الكتاب الدولي بمشاركة مئات الناشرين من عشرات الدول العربية والأجنبية في دورته الجديدة.";
+        let (f, l) = roles(page);
+        assert_eq!(&f.text[l.title.clone().unwrap()], "افتتاح معرض الكتاب الدولي في دورته الجديده");
+        assert_eq!(&f.text[l.source.clone().unwrap()], "صوت المدينه");
+        assert!(lines_with(&f, &l, Role::Clutter).contains(&"محرر صوت المدينه".to_string()));
+    }
+
+    #[test]
+    fn plain_paragraph_has_no_title() {
+        let (_, l) = roles("The minister met his counterpart on Sunday.");
+        assert!(l.title.is_none());
+        assert_eq!(l.body().count(), 1);
+    }
+}

@@ -1,0 +1,226 @@
+//! The extractor: configuration and knowledge base, built once, shared read-only by the threads
+//! that run the pipeline over a batch.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use once_cell::sync::Lazy;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::doc::{DateExpr, Document, Span};
+use crate::entities::{self, KnowledgeBase};
+use crate::text::fold::Folded;
+use crate::time::calendar::Day;
+use crate::{clean, cluster, events, quotes, text, time};
+
+/// One document to process.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub id: String,
+    pub text: String,
+    /// Publication date or date-time (ISO 8601) given by the caller.
+    pub published: Option<String>,
+    /// Language given by the caller (ISO 639-1); detected when None.
+    pub lang: Option<String>,
+    /// Problems the caller already found (undecodable bytes, a missing text).
+    pub errors: Vec<String>,
+}
+
+impl Input {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
+        Input { id: id.into(), text: text.into(), ..Input::default() }
+    }
+}
+
+/// What an extractor is built from; serialised to pickle and rebuild it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Group the documents of a batch into same-story clusters.
+    pub no_cluster: bool,
+}
+
+/// Errors building an extractor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub struct Extractor {
+    config: Config,
+    kb: KnowledgeBase,
+}
+
+impl Extractor {
+    pub fn new(config: Config) -> Result<Extractor, ConfigError> {
+        Ok(Extractor { config, kb: KnowledgeBase::builtin() })
+    }
+
+    pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
+        let config: Config = serde_json::from_str(json).map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
+        Extractor::new(config)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Process one document. Never panics: a failure inside a stage becomes an `errors` entry.
+    pub fn extract_one(&self, input: &Input) -> Document {
+        match catch_unwind(AssertUnwindSafe(|| self.run(input))) {
+            Ok(doc) => doc,
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown".to_string());
+                let mut doc = Document::empty(&input.id);
+                doc.errors = input.errors.clone();
+                doc.errors.push(format!("internal error, document skipped: {msg}"));
+                doc
+            }
+        }
+    }
+
+    /// Process a batch on `n_threads` threads (None: `RAYON_NUM_THREADS` or all cores). The
+    /// result is in input order and identical for any thread count.
+    pub fn extract(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Document> {
+        let mut docs: Vec<Document> = pool(n_threads).install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
+        if !self.config.no_cluster {
+            cluster::assign(&mut docs);
+        }
+        docs
+    }
+
+    fn run(&self, input: &Input) -> Document {
+        let mut doc = Document::empty(&input.id);
+        doc.errors = input.errors.clone();
+        #[cfg(feature = "fault-injection")]
+        if input.text.contains("\u{0}khabar:panic\u{0}") {
+            panic!("fault injected");
+        }
+        let folded = Folded::new(&input.text);
+        let layout = clean::layout(&folded.text);
+
+        let (anchor, published, source) = match input.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => match Day::parse_iso(p) {
+                Some(d) => (Some(d), Some(p.to_string()), Some("metadata")),
+                None => {
+                    doc.errors.push(format!("published not understood, read from the text instead: {p:?}"));
+                    from_text(&layout)
+                }
+            },
+            None => from_text(&layout),
+        };
+        doc.published = published;
+        doc.published_source = source.map(str::to_string);
+
+        let content: String = layout.content().into_iter().map(|r| &folded.text[r]).collect::<Vec<_>>().join("\n");
+        doc.lang = match &input.lang {
+            Some(l) if !l.trim().is_empty() => l.trim().to_lowercase(),
+            _ => text::lang::detect(&content).to_string(),
+        };
+
+        let a = Analysis::new(&input.text, folded, layout, doc.lang.clone(), anchor);
+        if let Some(t) = a.layout.title.clone() {
+            let m = a.mention(t);
+            doc.title = Some(m.text);
+            doc.title_span = Some(Span { start: m.start, end: m.end });
+        }
+        if let Some(s) = a.layout.source.clone() {
+            doc.source = Some(a.mention(s).text);
+        }
+        doc.body = body_text(&a);
+        doc.boilerplate = a
+            .layout
+            .clutter()
+            .filter(|r| !r.is_empty())
+            .map(|r| {
+                let o = a.orig(r);
+                Span { start: o.start, end: o.end }
+            })
+            .collect();
+
+        doc.entities = entities::extract(&a, &self.kb);
+        doc.dates = time::recognise(a.text(), &a.layout.dated(), a.anchor)
+            .into_iter()
+            .map(|t| {
+                let m = a.mention(t.range);
+                DateExpr { start: m.start, end: m.end, text: m.text, value: t.value, grain: t.grain }
+            })
+            .collect();
+        doc.quotes = quotes::extract(&a, &doc.entities);
+        doc.events = events::extract(&a, &doc.entities, &doc.dates, &doc.quotes);
+        doc
+    }
+}
+
+fn from_text(layout: &clean::Layout) -> (Option<Day>, Option<String>, Option<&'static str>) {
+    match &layout.published {
+        Some(d) => (d.day, d.iso(), d.iso().map(|_| "text")),
+        None => (None, None, None),
+    }
+}
+
+/// The body: the original text of the body lines, paragraphs separated by a blank line where the
+/// page had one.
+fn body_text(a: &Analysis) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for line in &a.layout.lines {
+        match line.role {
+            clean::Role::Body => {
+                if !out.is_empty() {
+                    out.push_str(if gap { "\n\n" } else { "\n" });
+                }
+                let o = a.orig(line.range.clone());
+                out.push_str(a.orig_text(o));
+                gap = false;
+            }
+            clean::Role::Blank => gap = true,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork).
+static POOLS: Lazy<Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+/// The number of threads to use when the caller does not say.
+pub fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
+    let n = n_threads.filter(|&n| n > 0).unwrap_or_else(default_threads).min(256);
+    let pid = std::process::id();
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    pools.retain(|(p, _), _| *p == pid);
+    pools
+        .entry((pid, n))
+        .or_insert_with(|| {
+            Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("khabar-{i}"))
+                    .build()
+                    .expect("thread pool"),
+            )
+        })
+        .clone()
+}

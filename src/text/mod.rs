@@ -1,0 +1,5 @@
+//! Text primitives: folding with an offset map, segmentation, language identification.
+
+pub mod fold;
+pub mod lang;
+pub mod segment;

@@ -1,0 +1,226 @@
+//! Segmentation of folded text: lines, sentences and tokens, all as byte ranges into the folded
+//! text (see [`super::fold::Folded`] for the way back to original offsets).
+//!
+//! Sentences end at `.`, `!`, `?`, `؟`, `؛` and line breaks, but not inside numbers ("2.5"), after
+//! initials and known abbreviations ("Georgiy Y. Borisenko", "Mr."), or inside a quotation that is
+//! still open on the same line. Quotation state never outlives a line, so an unclosed quote can
+//! hold back at most the rest of its own paragraph.
+
+use std::ops::Range;
+
+use crate::lexicon;
+
+/// Byte ranges of the lines of `text`, without their line terminators, empty lines included.
+pub fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '؛' | '…')
+}
+
+fn opens_quote(c: char) -> Option<char> {
+    match c {
+        '«' => Some('»'),
+        '“' => Some('”'),
+        '„' => Some('“'),
+        _ => None,
+    }
+}
+
+/// Is the word that ends just before byte `dot` an initial or a known abbreviation?
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() || word.ends_with('.') {
+        return false;
+    }
+    let mut chars = word.chars();
+    let single = chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
+    single || word.contains('.') || lexicon::tables().abbreviations.contains(word)
+}
+
+/// Sentences inside `range` of `text`, trimmed of surrounding white space; empty ones dropped.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let mut closer: Option<char> = None; // the mark that closes the quotation we are in
+    let mut straight_open = false;
+    let mut iter = text[range.clone()].char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let i = range.start + off;
+        let next = iter.peek().map(|&(_, n)| n);
+        let mut split_after: Option<usize> = None;
+        if c == '\n' {
+            closer = None;
+            straight_open = false;
+            split_after = Some(i + 1);
+        } else if c == '"' {
+            straight_open = !straight_open;
+        } else if Some(c) == closer {
+            closer = None;
+        } else if let Some(cl) = opens_quote(c) {
+            if closer.is_none() {
+                closer = Some(cl);
+            }
+        } else if is_terminal(c) && closer.is_none() && !straight_open {
+            let in_number = c == '.'
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && next.is_some_and(|n| n.is_ascii_digit());
+            let abbrev = c == '.' && next.is_none_or(|n| n == ' ') && is_abbreviation(text, i);
+            if !in_number && !abbrev && !next.is_some_and(is_terminal) {
+                // keep closing quotes and brackets with the sentence they end
+                let mut end = i + c.len_utf8();
+                while let Some(&(o, n)) = iter.peek() {
+                    if matches!(n, '"' | '”' | '»' | ')' | ']' | '\'') {
+                        end = range.start + o + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                split_after = Some(end);
+            }
+        }
+        if let Some(end) = split_after {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a run of letters, a run of digits, or one punctuation character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: TokKind,
+}
+
+/// Tokens of `text[range]`. Letters and digits never share a token ("بـ40" is "ب" + "40").
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for (off, c) in text[range.clone()].char_indices() {
+        let i = range.start + off;
+        let kind = if c.is_numeric() {
+            TokKind::Number
+        } else if c.is_alphabetic() || c == '\u{0300}' {
+            TokKind::Word
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            TokKind::Punct
+        };
+        match out.last_mut() {
+            Some(t) if t.kind == kind && kind != TokKind::Punct && t.range.end == i => {
+                t.range.end = i + c.len_utf8();
+            }
+            _ => out.push(Token { range: i..i + c.len_utf8(), kind }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        sentences(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn splits_arabic_and_latin_punctuation() {
+        assert_eq!(
+            sents("وصل الوفد. هل اتفقوا؟ نعم؛ اتفقوا"),
+            vec!["وصل الوفد.", "هل اتفقوا؟", "نعم؛", "اتفقوا"]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_initials_and_abbreviations() {
+        assert_eq!(
+            sents("growth of 2.5 percent, said georgiy y. borisenko. mr. smith agreed."),
+            vec!["growth of 2.5 percent, said georgiy y. borisenko.", "mr. smith agreed."]
+        );
+    }
+
+    #[test]
+    fn no_split_inside_quotations() {
+        assert_eq!(
+            sents("وقال: «لن نقبل. أبدا». ثم غادر."),
+            vec!["وقال: «لن نقبل. أبدا».", "ثم غادر."]
+        );
+        assert_eq!(
+            sents("\"we agree. fully,\" he said. next"),
+            vec!["\"we agree. fully,\" he said.", "next"]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_line_end() {
+        assert_eq!(sents("قال: \"بداية. بلا نهاية\nسطر. آخر."), vec!["قال: \"بداية. بلا نهاية", "سطر.", "آخر."]);
+    }
+
+    #[test]
+    fn double_dots_end_a_sentence_once() {
+        assert_eq!(sents("في القاهرة.. وترأسها"), vec!["في القاهرة..", "وترأسها"]);
+    }
+
+    #[test]
+    fn tokens_split_letters_digits_punct() {
+        let s = "ب40 ألف، 2024!";
+        let t: Vec<(&str, TokKind)> = tokens(s, 0..s.len()).into_iter().map(|t| (&s[t.range], t.kind)).collect();
+        assert_eq!(
+            t,
+            vec![
+                ("ب", TokKind::Word),
+                ("40", TokKind::Number),
+                ("ألف", TokKind::Word),
+                ("،", TokKind::Punct),
+                ("2024", TokKind::Number),
+                ("!", TokKind::Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_keep_empty_and_strip_cr() {
+        assert_eq!(lines("a\r\n\nb"), vec![0..1, 3..3, 4..5]);
+    }
+}

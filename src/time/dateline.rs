@@ -1,0 +1,195 @@
+//! Datelines: the short lines near a headline that say when a page was published
+//! ("Sun, 26 Dec 2021 - 06:05 GMT", "الثلاثاء 26 سبتمبر 2023 03:50 م", "• السبت , ٣ مارس ٢٠١٨").
+//!
+//! The cleaning stage asks two things of a line: is it a dateline (nothing much besides a date,
+//! a time, a weekday and filler), and which day and time does it give.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::calendar::Day;
+use super::lexicon::{alternation, lexicon, Calendar};
+use crate::lexicon::{field, rows};
+use crate::text::fold::fold_key;
+
+/// What a dateline says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub day: Option<Day>,
+    /// Hour and minute on the 24-hour clock.
+    pub time: Option<(u32, u32)>,
+    /// "Z" or "+02:00" when the line gives a zone we can state as an offset.
+    pub offset: Option<String>,
+    /// ISO weekday printed on the line, if any.
+    pub weekday: Option<u32>,
+}
+
+impl Dateline {
+    /// ISO 8601: the day, with the time and offset when given.
+    pub fn iso(&self) -> Option<String> {
+        let day = self.day?;
+        Some(match self.time {
+            Some((h, m)) => format!("{}T{:02}:{:02}{}", day.iso(), h, m, self.offset.as_deref().unwrap_or("")),
+            None => day.iso(),
+        })
+    }
+}
+
+struct Patterns {
+    date: Regex,
+    time: Regex,
+    weekday: Regex,
+    filler: Regex,
+}
+
+static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
+    let lx = lexicon();
+    let mon = lx.month_alternation(Calendar::Gregorian);
+    let date = format!(
+        r"(?x)
+        (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-.\s]?\s*(?:of\s+)?(?P<m1>{mon})\.?(?:\s*/\s*(?:{mon}))?\s*[,.\-]?\s*(?P<y1>\d{{4}})\b
+        | \b(?P<m2>{mon})\.?(?:\s*/\s*(?:{mon}))?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b
+        | \b(?P<y3>\d{{4}})-(?P<mo3>\d{{1,2}})-(?P<d3>\d{{1,2}})\b
+        | \b(?P<d4>\d{{1,2}})[/.](?P<mo4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b"
+    );
+    let time = r"(?x)
+        \b(?P<h>\d{1,2})\s*:\s*(?P<mi>\d{2})(?::\d{2})?
+        (?:\s*(?P<ap>a\.?m\.?|p\.?m\.?|ص|م)(?:\W|$))?
+        (?:\s*(?P<tz>gmt|utc|z\b|[+-]\d{2}:?\d{2}))?";
+    let weekday = format!(r"(?:^|[^\p{{L}}])(?P<w>{})(?:[^\p{{L}}]|$)", lx.weekday_alternation());
+    let words: Vec<String> = rows(include_str!("../../data/dateline_words.tsv")).map(|r| fold_key(field(&r, 0))).collect();
+    let filler = format!(r"(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)", alternation(words.iter().map(String::as_str)));
+    Patterns {
+        date: Regex::new(&date).expect("date pattern"),
+        time: Regex::new(time).expect("time pattern"),
+        weekday: Regex::new(&weekday).expect("weekday pattern"),
+        filler: Regex::new(&filler).expect("filler pattern"),
+    }
+});
+
+fn num(c: &regex::Captures, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// The first full date in folded text, with its byte range.
+pub fn find_date(folded: &str) -> Option<(Day, std::ops::Range<usize>)> {
+    let lx = lexicon();
+    for c in PATTERNS.date.captures_iter(folded) {
+        let m = c.get(0)?;
+        let key = |n: &str| c.name(n).map(|x| fold_key(x.as_str()));
+        let day = if let Some(mon) = key("m1") {
+            Day::new(num(&c, "y1")? as i32, lx.month(&mon)?, num(&c, "d1")?)
+        } else if let Some(mon) = key("m2") {
+            Day::new(num(&c, "y2")? as i32, lx.month(&mon)?, num(&c, "d2")?)
+        } else if c.name("y3").is_some() {
+            Day::new(num(&c, "y3")? as i32, num(&c, "mo3")?, num(&c, "d3")?)
+        } else {
+            Day::new(num(&c, "y4")? as i32, num(&c, "mo4")?, num(&c, "d4")?)
+        };
+        if let Some(d) = day {
+            return Some((d, m.range()));
+        }
+    }
+    None
+}
+
+/// The first clock time in folded text: (hour on 24 h, minute, offset), with its byte range.
+pub fn find_time(folded: &str) -> Option<((u32, u32, Option<String>), std::ops::Range<usize>)> {
+    for c in PATTERNS.time.captures_iter(folded) {
+        let (Some(mut h), Some(mi)) = (num(&c, "h"), num(&c, "mi")) else { continue };
+        if h > 23 || mi > 59 {
+            continue;
+        }
+        match c.name("ap").map(|m| m.as_str().chars().next().unwrap_or('a')) {
+            Some('p' | 'م') if h < 12 => h += 12,
+            Some('a' | 'ص') if h == 12 => h = 0,
+            _ => {}
+        }
+        let offset = c.name("tz").map(|t| match t.as_str() {
+            "gmt" | "utc" | "z" => "Z".to_string(),
+            s if s.len() == 5 => format!("{}:{}", &s[..3], &s[3..]),
+            s => s.to_string(),
+        });
+        return Some(((h, mi, offset), c.get(0)?.range()));
+    }
+    None
+}
+
+/// Read a line as a dateline: Some when the line is little more than a date and/or a time.
+pub fn parse(folded_line: &str) -> Option<Dateline> {
+    let line = folded_line.trim();
+    if line.is_empty() || line.chars().count() > 80 {
+        return None;
+    }
+    let mut rest = line.to_string();
+    let date = find_date(line);
+    if let Some((_, r)) = &date {
+        rest.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    let time = find_time(&rest);
+    if let Some((_, r)) = &time {
+        rest.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    if date.is_none() && time.is_none() {
+        return None;
+    }
+    let weekday = PATTERNS.weekday.captures(&rest).and_then(|c| {
+        let w = c.name("w")?;
+        Some((lexicon().weekdays.get(&fold_key(w.as_str())).copied(), w.range()))
+    });
+    if let Some((_, r)) = &weekday {
+        rest.replace_range(r.clone(), &" ".repeat(r.len()));
+    }
+    let rest = PATTERNS.filler.replace_all(&rest, " ");
+    // What is left may be punctuation, bullets, a zone name and at most one stray word.
+    let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    if words > 1 {
+        return None;
+    }
+    let (time, offset) = match time {
+        Some(((h, m, o), _)) => (Some((h, m)), o),
+        None => (None, None),
+    };
+    Some(Dateline { day: date.map(|(d, _)| d), time, offset, weekday: weekday.and_then(|w| w.0) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::Folded;
+
+    fn p(s: &str) -> Option<Dateline> {
+        parse(&Folded::new(s).text)
+    }
+
+    #[test]
+    fn reads_english_datelines() {
+        let d = p("Sun, 26 Dec 2021 - 06:05 GMT").unwrap();
+        assert_eq!(d.iso().unwrap(), "2021-12-26T06:05Z");
+        assert_eq!(d.weekday, Some(7));
+        assert_eq!(p("Published: March 4, 2023 at 9:15 pm").unwrap().iso().unwrap(), "2023-03-04T21:15");
+        assert_eq!(p("Updated 2022-11-05 14:00 +0200").unwrap().iso().unwrap(), "2022-11-05T14:00+02:00");
+    }
+
+    #[test]
+    fn reads_arabic_datelines() {
+        assert_eq!(p("الثلاثاء 26 سبتمبر 2023 03:50 م").unwrap().iso().unwrap(), "2023-09-26T15:50");
+        assert_eq!(p("  • السبت , ٣ مارس ٢٠١٨").unwrap().iso().unwrap(), "2018-03-03");
+        assert_eq!(p("نشر في: الأحد 9 نوفمبر/تشرين الثاني 2025").unwrap().iso().unwrap(), "2025-11-09");
+        assert_eq!(p("آخر تحديث ١٢/٠٤/٢٠٢٤ - ١٠:٣٠ ص").unwrap().iso().unwrap(), "2024-04-12T10:30");
+    }
+
+    #[test]
+    fn time_only_lines_are_datelines_without_a_day() {
+        let d = p("  • ٠٠:١٩").unwrap();
+        assert_eq!(d.day, None);
+        assert_eq!(d.iso(), None);
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_datelines() {
+        assert!(p("وصل الوزير إلى القاهرة في 26 سبتمبر 2023 لإجراء محادثات").is_none());
+        assert!(p("The talks began on 12 March 2023 in Rabat").is_none());
+        assert!(p("وزير الداخلية يستقبل الوفد").is_none());
+    }
+}
