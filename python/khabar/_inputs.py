@@ -98,7 +98,11 @@ def coerce_published(value: Any) -> tuple[str | None, list[str]]:
 
 
 def _is_scalar(value: Any) -> bool:
-    return isinstance(value, str | bytes | datetime | date) or is_missing(value) or not hasattr(value, "__iter__")
+    return (
+        isinstance(value, str | bytes | datetime | date)
+        or is_missing(value)
+        or not hasattr(value, "__iter__")
+    )
 
 
 def _series_parts(value: Any) -> tuple[list[Any], list[str]] | None:
@@ -116,7 +120,9 @@ def _as_list(texts: Any) -> tuple[list[Any], list[str] | None]:
     if series is not None:
         return series
     if type(texts).__name__ == "DataFrame":
-        raise InputError("extract() takes texts, not a DataFrame: use khabar.extract_frame(df, text='column')")
+        raise InputError(
+            "extract() takes texts, not a DataFrame: use khabar.extract_frame(df, text='column')"
+        )
     if isinstance(texts, Mapping):
         return list(texts.values()), [str(k) for k in texts]
     if texts is None or not isinstance(texts, Iterable):

@@ -6,7 +6,10 @@ exceptions are for calls that cannot be carried out at all.
 
 from __future__ import annotations
 
-__all__ = ["InputError", "KhabarError", "MissingDependencyError"]
+import importlib
+from types import ModuleType
+
+__all__ = ["InputError", "KhabarError", "MissingDependencyError", "optional_import"]
 
 
 class KhabarError(Exception):
@@ -25,8 +28,16 @@ class MissingDependencyError(KhabarError, ImportError):
 
     def __init__(self, package: str, extra: str, needed_for: str) -> None:
         super().__init__(
-            f"{needed_for} needs the optional package {package!r}; install it with: pip install 'khabar[{extra}]'",
+            f"{needed_for} needs the optional package {package!r}: pip install 'khabar[{extra}]'",
             name=package,
         )
         self.package = package
         self.extra = extra
+
+
+def optional_import(module: str, extra: str, needed_for: str) -> ModuleType:
+    """Import an optional dependency, or raise :class:`MissingDependencyError` naming the extra."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(module.partition(".")[0], extra, needed_for) from None

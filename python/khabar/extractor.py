@@ -91,13 +91,15 @@ class Extractor:
         progress: bool | None = None,
     ) -> list[Document]:
         """Extract the facts of each text; see :func:`khabar.extract`."""
-        return self.extract_prepared(prepare(texts, ids, published, lang), n_threads=n_threads, progress=progress)
+        return self.extract_prepared(
+            prepare(texts, ids, published, lang), n_threads=n_threads, progress=progress
+        )
 
     def extract_prepared(
         self, docs: Sequence[Prepared], *, n_threads: int | None = None, progress: bool | None = None
     ) -> list[Document]:
         """Run the core over documents already prepared (used by the CLI, which adds its own errors)."""
-        if n_threads is not None and (isinstance(n_threads, bool) or not isinstance(n_threads, int) or n_threads < 1):
+        if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
         bar = _progress_bar(progress, len(docs))
         out: list[Document] = []

@@ -12,12 +12,11 @@ Python lists of strings.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, MissingDependencyError
+from .errors import InputError, optional_import
 from .extractor import Extractor, default_extractor
 from .model import Document
 
@@ -138,7 +137,14 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                 }
             )
             out["mentions"].extend(
-                {"doc_id": d, "entity_id": e.id, "kind": e.kind, "start": m.start, "end": m.end, "text": m.text}
+                {
+                    "doc_id": d,
+                    "entity_id": e.id,
+                    "kind": e.kind,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                }
                 for m in e.mentions
             )
         out["dates"].extend({"doc_id": d, **x.to_dict()} for x in doc.dates)
@@ -160,19 +166,14 @@ def parse_published(value: str | None) -> datetime | None:
     return dt
 
 
-def _pandas(needed_for: str) -> Any:
-    try:
-        return importlib.import_module("pandas")
-    except ImportError:
-        raise MissingDependencyError("pandas", "pandas", needed_for) from None
-
-
 def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         values = [r[col] for r in rows]
         if kind == "datetime":
-            data[col] = pd.Series(pd.to_datetime([parse_published(v) for v in values]), dtype="datetime64[ns]")
+            data[col] = pd.Series(
+                pd.to_datetime([parse_published(v) for v in values]), dtype="datetime64[ns]"
+            )
         elif kind == "list":
             data[col] = pd.Series([list(v) for v in values], dtype=object)
         else:
@@ -186,7 +187,7 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
 
     Needs pandas (``pip install 'khabar[pandas]'``).
     """
-    pd = _pandas("khabar.to_frames")
+    pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     rows = tables(docs)
     return {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
 
