@@ -1,0 +1,107 @@
+//! The document pipeline end to end, on pages written for these tests.
+
+use khabar::{Extractor, Input};
+
+const PAGE_AR: &str = "صوت الرباط\nصوت الرباط\n\nوزير الخارجية المغربي يستقبل نظيرته الألمانية فى الرباط\n\n\
+الخميس 9 نوفمبر/تشرين الثاني 2023 11:05 ص\n\n\
+استقبل وزير الخارجية المغربي، اليوم الخميس، نظيرته الألمانية في الرباط، حيث بحث الجانبان سبل تعزيز التعاون في مجالات الطاقة المتجددة والهجرة والتجارة.\n\n\
+وقال الوزير في مؤتمر صحفي مشترك: «نأمل أن تنطلق المشاريع الجديدة بحلول العام المقبل».\n\n\
+الأكثر قراءة\nأسعار الذهب اليوم\nwww.sawt-rabat.example";
+
+const PAGE_EN: &str = "Morocco, Germany pledge cooperation on green hydrogen\n\nThu, 9 Nov 2023 - 10:05 GMT\n\n\
+RABAT - 9 November 2023: Morocco and Germany agreed on Thursday to deepen cooperation on renewable energy, migration and trade, the Moroccan foreign minister said.\n\n\
+\"We hope the new projects start by next year,\" he added.\n\nLeave a Comment";
+
+fn extractor() -> Extractor {
+    Extractor::new(Default::default()).unwrap()
+}
+
+#[test]
+fn arabic_page_title_date_body() {
+    let d = extractor().extract_one(&Input::new("ar1", PAGE_AR));
+    assert_eq!(d.lang, "ar");
+    assert_eq!(d.title.as_deref(), Some("وزير الخارجية المغربي يستقبل نظيرته الألمانية فى الرباط"));
+    assert_eq!(d.published.as_deref(), Some("2023-11-09T11:05"));
+    assert_eq!(d.published_source.as_deref(), Some("text"));
+    assert!(d.body.starts_with("استقبل وزير الخارجية المغربي"));
+    assert!(d.body.contains("نأمل أن تنطلق"));
+    for clutter in ["صوت الرباط", "الأكثر قراءة", "أسعار الذهب اليوم", "www.sawt-rabat.example"] {
+        assert!(!d.body.contains(clutter), "{clutter} left in body");
+    }
+    let chars: Vec<char> = PAGE_AR.chars().collect();
+    let removed: Vec<String> = d.boilerplate.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+    assert!(removed.contains(&"صوت الرباط".to_string()), "{removed:?}");
+    let t = d.title_span.unwrap();
+    assert_eq!(chars[t.start..t.end].iter().collect::<String>(), d.title.unwrap());
+}
+
+#[test]
+fn english_page_title_date_body() {
+    let d = extractor().extract_one(&Input::new("en1", PAGE_EN));
+    assert_eq!(d.lang, "en");
+    assert_eq!(d.title.as_deref(), Some("Morocco, Germany pledge cooperation on green hydrogen"));
+    assert_eq!(d.published.as_deref(), Some("2023-11-09T10:05Z"));
+    assert!(d.body.starts_with("RABAT - 9 November 2023"));
+    assert!(!d.body.contains("Leave a Comment"));
+}
+
+#[test]
+fn caller_published_wins_and_bad_value_is_reported() {
+    let mut i = Input::new("x", PAGE_EN);
+    i.published = Some("2023-11-10".into());
+    let d = extractor().extract_one(&i);
+    assert_eq!(d.published.as_deref(), Some("2023-11-10"));
+    assert_eq!(d.published_source.as_deref(), Some("metadata"));
+    i.published = Some("last Thursday".into());
+    let d = extractor().extract_one(&i);
+    assert_eq!(d.published_source.as_deref(), Some("text"));
+    assert!(d.errors[0].contains("published not understood"));
+}
+
+#[test]
+fn odd_inputs_give_documents_not_crashes() {
+    let ex = extractor();
+    let inputs = vec![
+        Input::new("empty", ""),
+        Input::new("nul", "a\u{0}b\u{1}\u{7f}c\n\u{0}"),
+        Input::new("replacement", "\u{FFFD}\u{FFFD} مصر"),
+        Input::new("only-marks", "\u{064B}\u{064C}\u{0640}\u{200F}".repeat(1000)),
+        Input::new("one-long-line", "كلمة ".repeat(200_000)),
+        Input::new("quotes", "\"«“".repeat(50_000)),
+    ];
+    let docs = ex.extract(&inputs, Some(2));
+    assert_eq!(docs.len(), inputs.len());
+    for (d, i) in docs.iter().zip(&inputs) {
+        assert_eq!(d.id, i.id);
+        assert!(d.errors.is_empty(), "{}: {:?}", d.id, d.errors);
+    }
+    assert_eq!(docs[0].body, "");
+}
+
+#[test]
+fn same_output_for_any_thread_count_and_order() {
+    let ex = extractor();
+    let inputs: Vec<Input> = (0..40)
+        .map(|i| Input::new(format!("d{i}"), if i % 2 == 0 { PAGE_AR } else { PAGE_EN }))
+        .collect();
+    let one = ex.extract(&inputs, Some(1));
+    let many = ex.extract(&inputs, Some(4));
+    assert_eq!(one, many);
+    let mut rev = inputs.clone();
+    rev.reverse();
+    let mut back = ex.extract(&rev, Some(3));
+    back.reverse();
+    assert_eq!(one, back);
+}
+
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_panic_stays_in_its_document() {
+    let ex = extractor();
+    let inputs = vec![Input::new("ok", PAGE_EN), Input::new("bad", "x\u{0}khabar:panic\u{0}y"), Input::new("ok2", PAGE_AR)];
+    let docs = ex.extract(&inputs, Some(2));
+    assert_eq!(docs.len(), 3);
+    assert!(docs[1].errors.iter().any(|e| e.contains("internal error")));
+    assert!(docs[0].errors.is_empty() && docs[2].errors.is_empty());
+    assert!(docs[2].title.is_some());
+}
