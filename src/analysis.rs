@@ -23,11 +23,28 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    pub fn new(original: &'a str, folded: Folded, layout: Layout, lang: String, anchor: Option<Day>) -> Self {
+    pub fn new(
+        original: &'a str,
+        folded: Folded,
+        layout: Layout,
+        lang: String,
+        anchor: Option<Day>,
+    ) -> Self {
         let text = &folded.text;
-        let sentences =
-            layout.content().into_iter().flat_map(|r| crate::text::segment::sentences(text, r)).collect();
-        Analysis { original, chars: CharIndex::new(original), folded, layout, sentences, lang, anchor }
+        let sentences = layout
+            .content()
+            .into_iter()
+            .flat_map(|r| crate::text::segment::sentences(text, r))
+            .collect();
+        Analysis {
+            original,
+            chars: CharIndex::new(original),
+            folded,
+            layout,
+            sentences,
+            lang,
+            anchor,
+        }
     }
 
     /// The folded text.
@@ -48,7 +65,11 @@ impl<'a> Analysis<'a> {
     /// A mention (original offsets and text) of a folded byte range.
     pub fn mention(&self, r: Range<usize>) -> Mention {
         let o = self.orig(r);
-        Mention { start: o.start, end: o.end, text: self.orig_text(o.clone()).to_string() }
+        Mention {
+            start: o.start,
+            end: o.end,
+            text: self.orig_text(o.clone()).to_string(),
+        }
     }
 
     /// The sentence that contains folded byte offset `b`.

@@ -54,7 +54,10 @@ pub struct Layout {
 impl Layout {
     /// Folded ranges of the body lines, in order.
     pub fn body(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.lines.iter().filter(|l| l.role == Role::Body).map(|l| l.range.clone())
+        self.lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .map(|l| l.range.clone())
     }
 
     /// Title and body: where entities, quotes and events are looked for.
@@ -64,7 +67,11 @@ impl Layout {
 
     /// Title, datelines and body: where dates are looked for.
     pub fn dated(&self) -> Vec<Range<usize>> {
-        let lines = self.lines.iter().filter(|l| matches!(l.role, Role::Body | Role::Dateline)).map(|l| l.range.clone());
+        let lines = self
+            .lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::Body | Role::Dateline))
+            .map(|l| l.range.clone());
         let mut v: Vec<Range<usize>> = self.title.iter().cloned().chain(lines).collect();
         v.sort_by_key(|r| r.start);
         v
@@ -72,12 +79,18 @@ impl Layout {
 
     /// Folded ranges of the lines removed as boilerplate.
     pub fn clutter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.lines.iter().filter(|l| l.role == Role::Clutter).map(|l| l.range.clone())
+        self.lines
+            .iter()
+            .filter(|l| l.role == Role::Clutter)
+            .map(|l| l.range.clone())
     }
 }
 
-static BYLINES: Lazy<Vec<String>> =
-    Lazy::new(|| rows(include_str!("../data/bylines.tsv")).map(|r| fold_key(field(&r, 0))).collect());
+static BYLINES: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(include_str!("../data/bylines.tsv"))
+        .map(|r| fold_key(field(&r, 0)))
+        .collect()
+});
 
 static URL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|tv|co|eg|sa|ae|qa|jo|lb|ma|dz|tn|iq|sy|ps|ye|kw|bh|om|ly|sd|uk|us|ru|fr|de)(?:/\S*)?)$")
@@ -99,20 +112,32 @@ struct Facts {
 fn line_facts(text: &str) -> Facts {
     let key = fold_key(text);
     let key = key
-        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!'))
+        .trim_matches(|c: char| {
+            !c.is_alphanumeric()
+                && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!')
+        })
         .to_string();
-    let words = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let words = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
     let terminal = key.ends_with(['.', '؟', '?', '!', '"', '»', '”']) && !key.ends_with("..");
-    Facts { key, words, terminal }
+    Facts {
+        key,
+        words,
+        terminal,
+    }
 }
 
 /// A line that is one string printed two or more times over, ignoring spaces.
 fn is_self_repeat(key: &str) -> bool {
     let s: Vec<char> = key.chars().filter(|c| !c.is_whitespace()).collect();
     let n = s.len();
-    (2..=6).any(|k| n >= 2 * k && n % k == 0 && {
-        let unit = &s[..n / k];
-        unit.len() >= 4 && s.chunks(n / k).all(|c| c == unit)
+    (2..=6).any(|k| {
+        n >= 2 * k && n % k == 0 && {
+            let unit = &s[..n / k];
+            unit.len() >= 4 && s.chunks(n / k).all(|c| c == unit)
+        }
     })
 }
 
@@ -122,10 +147,12 @@ fn clutter_phrase(key: &str, words: usize) -> Option<ClutterKind> {
         let hit = match kind {
             ClutterKind::Line | ClutterKind::WithNext | ClutterKind::Footer => bare == phrase,
             ClutterKind::Prefix => words <= 10 && starts_with_word(bare, phrase),
-            ClutterKind::Source => words <= 10 && starts_with_word(bare, phrase) && {
-                let rest = bare[phrase.len()..].trim_start();
-                rest.starts_with(['|', ':', '：'])
-            },
+            ClutterKind::Source => {
+                words <= 10 && starts_with_word(bare, phrase) && {
+                    let rest = bare[phrase.len()..].trim_start();
+                    rest.starts_with(['|', ':', '：'])
+                }
+            }
         };
         if hit {
             return Some(*kind);
@@ -135,7 +162,11 @@ fn clutter_phrase(key: &str, words: usize) -> Option<ClutterKind> {
 }
 
 fn starts_with_word(s: &str, w: &str) -> bool {
-    s.starts_with(w) && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    s.starts_with(w)
+        && s[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_byline(key: &str, words: usize) -> bool {
@@ -145,8 +176,14 @@ fn is_byline(key: &str, words: usize) -> bool {
 /// Take a page apart. `text` is the folded document.
 pub fn layout(text: &str) -> Layout {
     let ranges = segment::lines(text);
-    let facts: Vec<Facts> = ranges.iter().map(|r| line_facts(&text[r.clone()])).collect();
-    let mut roles: Vec<Option<Role>> = facts.iter().map(|f| f.key.is_empty().then_some(Role::Blank)).collect();
+    let facts: Vec<Facts> = ranges
+        .iter()
+        .map(|r| line_facts(&text[r.clone()]))
+        .collect();
+    let mut roles: Vec<Option<Role>> = facts
+        .iter()
+        .map(|f| f.key.is_empty().then_some(Role::Blank))
+        .collect();
     let mut count: HashMap<&str, usize> = HashMap::new();
     for f in &facts {
         if !f.key.is_empty() {
@@ -207,13 +244,22 @@ pub fn layout(text: &str) -> Layout {
 
     // The title: the first line of the head of the page that reads like a headline.
     let is_paragraph = |f: &Facts| f.words >= 15 || (f.words >= 8 && f.terminal);
-    let head_end = (0..n).find(|&j| roles[j].is_none() && is_paragraph(&facts[j]) && facts[j].words >= 20).unwrap_or(n);
-    let candidates: Vec<usize> = (0..head_end.min(n)).filter(|&j| roles[j].is_none() && facts[j].words >= 2).collect();
+    let head_end = (0..n)
+        .find(|&j| roles[j].is_none() && is_paragraph(&facts[j]) && facts[j].words >= 20)
+        .unwrap_or(n);
+    let candidates: Vec<usize> = (0..head_end.min(n))
+        .filter(|&j| roles[j].is_none() && facts[j].words >= 2)
+        .collect();
     let title_line = candidates
         .iter()
         .copied()
         .find(|&j| (5..=30).contains(&facts[j].words))
-        .or_else(|| candidates.iter().copied().find(|&j| count[facts[j].key.as_str()] == 1));
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&j| count[facts[j].key.as_str()] == 1)
+        });
     let mut title_key = String::new();
     if let Some(t) = title_line {
         let has_body_after = (t + 1..n).any(|j| roles[j].is_none() && facts[j].words >= 8);
@@ -242,7 +288,9 @@ pub fn layout(text: &str) -> Layout {
             continue;
         }
         let repeated = count[f.key.as_str()] > 1;
-        if (!title_key.is_empty() && f.key == title_key) || (repeated && (f.words <= 12 || *nth > 1)) {
+        if (!title_key.is_empty() && f.key == title_key)
+            || (repeated && (f.words <= 12 || *nth > 1))
+        {
             roles[j] = Some(Role::Clutter);
         }
     }
@@ -250,13 +298,18 @@ pub fn layout(text: &str) -> Layout {
     // Position: the head of the page keeps only headline-like lines; the tail loses its
     // short lines.
     // (A page without any paragraph is left alone: a short text is all content.)
-    let first_body = (0..n).find(|&j| roles[j].is_none() && is_paragraph(&facts[j])).unwrap_or(0);
+    let first_body = (0..n)
+        .find(|&j| roles[j].is_none() && is_paragraph(&facts[j]))
+        .unwrap_or(0);
     for j in 0..first_body {
         if roles[j].is_none() && facts[j].words < 8 {
             roles[j] = Some(Role::Clutter);
         }
     }
-    if let Some(last_body) = (0..n).rev().find(|&j| roles[j].is_none() && is_paragraph(&facts[j])) {
+    if let Some(last_body) = (0..n)
+        .rev()
+        .find(|&j| roles[j].is_none() && is_paragraph(&facts[j]))
+    {
         for j in last_body + 1..n {
             if roles[j].is_none() && facts[j].words <= 4 && !facts[j].terminal {
                 roles[j] = Some(Role::Clutter);
@@ -267,7 +320,10 @@ pub fn layout(text: &str) -> Layout {
     out.lines = ranges
         .into_iter()
         .zip(roles)
-        .map(|(r, role)| Line { range: trim_range(text, r), role: role.unwrap_or(Role::Body) })
+        .map(|(r, role)| Line {
+            range: trim_range(text, r),
+            role: role.unwrap_or(Role::Body),
+        })
         .collect();
     out
 }
@@ -295,13 +351,26 @@ fn split_site_prefix(
     let s = &text[line.clone()];
     for sep in TITLE_SEPARATORS {
         let Some(p) = s.find(sep) else { continue };
-        let (a, b) = (line.start..line.start + p, line.start + p + sep.len()..line.end);
-        let (wa, wb) = (line_facts(&text[a.clone()]).words, line_facts(&text[b.clone()]).words);
-        let (site, head) = if wa <= 4 && wb >= 3 { (a, b) } else if wb <= 4 && wa >= 3 { (b, a) } else { continue };
+        let (a, b) = (
+            line.start..line.start + p,
+            line.start + p + sep.len()..line.end,
+        );
+        let (wa, wb) = (
+            line_facts(&text[a.clone()]).words,
+            line_facts(&text[b.clone()]).words,
+        );
+        let (site, head) = if wa <= 4 && wb >= 3 {
+            (a, b)
+        } else if wb <= 4 && wa >= 3 {
+            (b, a)
+        } else {
+            continue;
+        };
         let site_key = line_facts(&text[site.clone()]).key;
         let head_key = line_facts(&text[head.clone()]).key;
         let confirmed = facts.iter().zip(ranges).any(|(f, r)| {
-            r.start != line.start && (f.key == head_key || (!site_key.is_empty() && f.key.contains(&site_key)))
+            r.start != line.start
+                && (f.key == head_key || (!site_key.is_empty() && f.key.contains(&site_key)))
         });
         if confirmed {
             return (trim_range(text, head), Some(trim_range(text, site)));
@@ -322,7 +391,11 @@ mod tests {
     }
 
     fn lines_with(f: &Folded, l: &Layout, role: Role) -> Vec<String> {
-        l.lines.iter().filter(|x| x.role == role).map(|x| f.text[x.range.clone()].to_string()).collect()
+        l.lines
+            .iter()
+            .filter(|x| x.role == role)
+            .map(|x| f.text[x.range.clone()].to_string())
+            .collect()
     }
 
     const PAGE_AR: &str = "رئيس التحرير\nسامي الخطيب\nرئيس التحرير\nسامي الخطيب\n\n\
@@ -339,13 +412,28 @@ mod tests {
         let (f, l) = roles(PAGE_AR);
         let title = &f.text[l.title.clone().unwrap()];
         assert!(title.starts_with("وزير الخارجيه الاردني يبحث"));
-        assert_eq!(l.published.as_ref().unwrap().iso().unwrap(), "2023-03-15T14:10");
+        assert_eq!(
+            l.published.as_ref().unwrap().iso().unwrap(),
+            "2023-03-15T14:10"
+        );
         let body = lines_with(&f, &l, Role::Body);
         assert_eq!(body.len(), 3, "{body:?}");
         assert_eq!(body[1], "افاق جديده"); // a sub-heading inside the article stays
         let clutter = lines_with(&f, &l, Role::Clutter);
-        for c in ["رييس التحرير", "سامي الخطيب", "صوره الوزيرين", "كلمات مفتاحيه", "الاردن اليابان تعاون", "الاكثر قراءه", "www.example-news.com", "موقع الخبر"] {
-            assert!(clutter.iter().any(|x| x == c), "{c} not clutter: {clutter:?}");
+        for c in [
+            "رييس التحرير",
+            "سامي الخطيب",
+            "صوره الوزيرين",
+            "كلمات مفتاحيه",
+            "الاردن اليابان تعاون",
+            "الاكثر قراءه",
+            "www.example-news.com",
+            "موقع الخبر",
+        ] {
+            assert!(
+                clutter.iter().any(|x| x == c),
+                "{c} not clutter: {clutter:?}"
+            );
         }
         assert_eq!(&f.text[l.source.clone().unwrap()], "وكاله الانباء الاردنيه");
     }
@@ -356,8 +444,14 @@ mod tests {
             AMMAN - 15 March 2023: Jordan and Japan agreed on Wednesday to expand cooperation in energy and water, Foreign Minister Ayman Safadi said.\n\n\
             \"We will work together,\" he added.\n\nLeave a Comment\n\nBe Social";
         let (f, l) = roles(page);
-        assert_eq!(&f.text[l.title.clone().unwrap()], "jordan, japan vow closer economic ties");
-        assert_eq!(l.published.as_ref().unwrap().iso().unwrap(), "2023-03-15T10:20Z");
+        assert_eq!(
+            &f.text[l.title.clone().unwrap()],
+            "jordan, japan vow closer economic ties"
+        );
+        assert_eq!(
+            l.published.as_ref().unwrap().iso().unwrap(),
+            "2023-03-15T10:20Z"
+        );
         let body = lines_with(&f, &l, Role::Body);
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(lines_with(&f, &l, Role::Clutter).contains(&"leave a comment".to_string()));
@@ -377,7 +471,10 @@ mod tests {
     fn site_prefix_split_when_confirmed() {
         let page = "صوت المدينة - افتتاح معرض الكتاب الدولي في دورته الجديدة\n\nافتتاح معرض الكتاب الدولي في دورته الجديدة\n\nمحرر صوت المدينة\n\nافتتح وزير الثقافة صباح اليوم معرض الكتاب الدولي بمشاركة مئات الناشرين من عشرات الدول العربية والأجنبية في دورته الجديدة.";
         let (f, l) = roles(page);
-        assert_eq!(&f.text[l.title.clone().unwrap()], "افتتاح معرض الكتاب الدولي في دورته الجديده");
+        assert_eq!(
+            &f.text[l.title.clone().unwrap()],
+            "افتتاح معرض الكتاب الدولي في دورته الجديده"
+        );
         assert_eq!(&f.text[l.source.clone().unwrap()], "صوت المدينه");
         assert!(lines_with(&f, &l, Role::Clutter).contains(&"محرر صوت المدينه".to_string()));
     }

@@ -138,6 +138,8 @@ impl Document {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"id\":{:?},\"errors\":[{:?}]}}", self.id, e.to_string()))
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            format!("{{\"id\":{:?},\"errors\":[{:?}]}}", self.id, e.to_string())
+        })
     }
 }

@@ -31,7 +31,11 @@ pub struct Input {
 
 impl Input {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
-        Input { id: id.into(), text: text.into(), ..Input::default() }
+        Input {
+            id: id.into(),
+            text: text.into(),
+            ..Input::default()
+        }
     }
 }
 
@@ -62,11 +66,15 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(config: Config) -> Result<Extractor, ConfigError> {
-        Ok(Extractor { config, kb: KnowledgeBase::builtin() })
+        Ok(Extractor {
+            config,
+            kb: KnowledgeBase::builtin(),
+        })
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
-        let config: Config = serde_json::from_str(json).map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
+        let config: Config = serde_json::from_str(json)
+            .map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
         Extractor::new(config)
     }
 
@@ -86,7 +94,8 @@ impl Extractor {
                     .unwrap_or_else(|| "unknown".to_string());
                 let mut doc = Document::empty(&input.id);
                 doc.errors = input.errors.clone();
-                doc.errors.push(format!("internal error, document skipped: {msg}"));
+                doc.errors
+                    .push(format!("internal error, document skipped: {msg}"));
                 doc
             }
         }
@@ -95,7 +104,8 @@ impl Extractor {
     /// Process a batch on `n_threads` threads (None: `RAYON_NUM_THREADS` or all cores). The
     /// result is in input order and identical for any thread count.
     pub fn extract(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Document> {
-        let mut docs: Vec<Document> = pool(n_threads).install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
+        let mut docs: Vec<Document> =
+            pool(n_threads).install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
         if !self.config.no_cluster {
             cluster::assign(&mut docs);
         }
@@ -112,11 +122,18 @@ impl Extractor {
         let folded = Folded::new(&input.text);
         let layout = clean::layout(&folded.text);
 
-        let (anchor, published, source) = match input.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let (anchor, published, source) = match input
+            .published
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             Some(p) => match Day::parse_iso(p) {
                 Some(d) => (Some(d), Some(p.to_string()), Some("metadata")),
                 None => {
-                    doc.errors.push(format!("published not understood, read from the text instead: {p:?}"));
+                    doc.errors.push(format!(
+                        "published not understood, read from the text instead: {p:?}"
+                    ));
                     from_text(&layout)
                 }
             },
@@ -125,7 +142,12 @@ impl Extractor {
         doc.published = published;
         doc.published_source = source.map(str::to_string);
 
-        let content: String = layout.content().into_iter().map(|r| &folded.text[r]).collect::<Vec<_>>().join("\n");
+        let content: String = layout
+            .content()
+            .into_iter()
+            .map(|r| &folded.text[r])
+            .collect::<Vec<_>>()
+            .join("\n");
         doc.lang = match &input.lang {
             Some(l) if !l.trim().is_empty() => l.trim().to_lowercase(),
             _ => text::lang::detect(&content).to_string(),
@@ -135,7 +157,10 @@ impl Extractor {
         if let Some(t) = a.layout.title.clone() {
             let m = a.mention(t);
             doc.title = Some(m.text);
-            doc.title_span = Some(Span { start: m.start, end: m.end });
+            doc.title_span = Some(Span {
+                start: m.start,
+                end: m.end,
+            });
         }
         if let Some(s) = a.layout.source.clone() {
             doc.source = Some(a.mention(s).text);
@@ -147,7 +172,10 @@ impl Extractor {
             .filter(|r| !r.is_empty())
             .map(|r| {
                 let o = a.orig(r);
-                Span { start: o.start, end: o.end }
+                Span {
+                    start: o.start,
+                    end: o.end,
+                }
             })
             .collect();
 
@@ -156,7 +184,13 @@ impl Extractor {
             .into_iter()
             .map(|t| {
                 let m = a.mention(t.range);
-                DateExpr { start: m.start, end: m.end, text: m.text, value: t.value, grain: t.grain }
+                DateExpr {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                    value: t.value,
+                    grain: t.grain,
+                }
             })
             .collect();
         doc.quotes = quotes::extract(&a, &doc.entities);
@@ -195,7 +229,10 @@ fn body_text(a: &Analysis) -> String {
 }
 
 /// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork).
-static POOLS: Lazy<Mutex<HashMap<(u32, usize), Arc<rayon::ThreadPool>>>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// Pools keyed by (process id, thread count).
+type Pools = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+
+static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(HashMap::new()));
 
 /// The number of threads to use when the caller does not say.
 pub fn default_threads() -> usize {
@@ -207,7 +244,10 @@ pub fn default_threads() -> usize {
 }
 
 fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
-    let n = n_threads.filter(|&n| n > 0).unwrap_or_else(default_threads).min(256);
+    let n = n_threads
+        .filter(|&n| n > 0)
+        .unwrap_or_else(default_threads)
+        .min(256);
     let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
     pools.retain(|(p, _), _| *p == pid);

@@ -32,13 +32,18 @@ pub struct FunctionWords {
 impl FunctionWords {
     /// Of `langs`, the one whose function words cover most tokens of `folded` (at least 3% of them).
     pub fn best(&self, folded: &str, langs: &[&'static str]) -> Option<&'static str> {
-        let words: Vec<&str> = folded.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.is_empty() {
             return None;
         }
         let mut best: Option<(&'static str, usize)> = None;
         for &lang in langs {
-            let Some(set) = self.by_lang.get(lang) else { continue };
+            let Some(set) = self.by_lang.get(lang) else {
+                continue;
+            };
             let n = words.iter().filter(|w| set.contains(**w)).count();
             if n * 33 >= words.len() && best.is_none_or(|(_, m)| n > m) {
                 best = Some((lang, n));
@@ -106,7 +111,11 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             Some((fold_key(field(&r, 0)), kind))
         })
         .collect();
-    Tables { abbreviations, function_words: FunctionWords { by_lang }, clutter }
+    Tables {
+        abbreviations,
+        function_words: FunctionWords { by_lang },
+        clutter,
+    }
 });
 
 /// The shared tables, parsed once per process.
@@ -130,6 +139,9 @@ mod tests {
     fn tables_load() {
         let t = tables();
         assert!(t.abbreviations.contains("mr"));
-        assert!(t.clutter.iter().any(|(p, k)| p == "leave a comment" && *k == ClutterKind::Line));
+        assert!(t
+            .clutter
+            .iter()
+            .any(|(p, k)| p == "leave a comment" && *k == ClutterKind::Line));
     }
 }

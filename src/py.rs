@@ -23,19 +23,40 @@ impl PyExtractor {
     #[new]
     #[pyo3(signature = (config_json = "{}"))]
     fn new(config_json: &str) -> PyResult<Self> {
-        let inner = Extractor::from_json(config_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        Ok(PyExtractor { inner: Arc::new(inner), config_json: config_json.to_string() })
+        let inner =
+            Extractor::from_json(config_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(PyExtractor {
+            inner: Arc::new(inner),
+            config_json: config_json.to_string(),
+        })
     }
 
     /// Extract a batch; one JSON record per input, in input order.
     #[pyo3(signature = (inputs, n_threads = None))]
-    fn extract(&self, py: Python<'_>, inputs: Vec<PyInput>, n_threads: Option<usize>) -> Vec<String> {
+    fn extract(
+        &self,
+        py: Python<'_>,
+        inputs: Vec<PyInput>,
+        n_threads: Option<usize>,
+    ) -> Vec<String> {
         let inputs: Vec<Input> = inputs
             .into_iter()
-            .map(|(id, text, published, lang, errors)| Input { id, text, published, lang, errors })
+            .map(|(id, text, published, lang, errors)| Input {
+                id,
+                text,
+                published,
+                lang,
+                errors,
+            })
             .collect();
         let inner = Arc::clone(&self.inner);
-        py.detach(move || inner.extract(&inputs, n_threads).iter().map(|d| d.to_json()).collect())
+        py.detach(move || {
+            inner
+                .extract(&inputs, n_threads)
+                .iter()
+                .map(|d| d.to_json())
+                .collect()
+        })
     }
 
     /// The configuration this extractor was built from (for pickling).

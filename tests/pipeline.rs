@@ -20,26 +20,44 @@ fn extractor() -> Extractor {
 fn arabic_page_title_date_body() {
     let d = extractor().extract_one(&Input::new("ar1", PAGE_AR));
     assert_eq!(d.lang, "ar");
-    assert_eq!(d.title.as_deref(), Some("وزير الخارجية المغربي يستقبل نظيرته الألمانية فى الرباط"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("وزير الخارجية المغربي يستقبل نظيرته الألمانية فى الرباط")
+    );
     assert_eq!(d.published.as_deref(), Some("2023-11-09T11:05"));
     assert_eq!(d.published_source.as_deref(), Some("text"));
     assert!(d.body.starts_with("استقبل وزير الخارجية المغربي"));
     assert!(d.body.contains("نأمل أن تنطلق"));
-    for clutter in ["صوت الرباط", "الأكثر قراءة", "أسعار الذهب اليوم", "www.sawt-rabat.example"] {
+    for clutter in [
+        "صوت الرباط",
+        "الأكثر قراءة",
+        "أسعار الذهب اليوم",
+        "www.sawt-rabat.example",
+    ] {
         assert!(!d.body.contains(clutter), "{clutter} left in body");
     }
     let chars: Vec<char> = PAGE_AR.chars().collect();
-    let removed: Vec<String> = d.boilerplate.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+    let removed: Vec<String> = d
+        .boilerplate
+        .iter()
+        .map(|s| chars[s.start..s.end].iter().collect())
+        .collect();
     assert!(removed.contains(&"صوت الرباط".to_string()), "{removed:?}");
     let t = d.title_span.unwrap();
-    assert_eq!(chars[t.start..t.end].iter().collect::<String>(), d.title.unwrap());
+    assert_eq!(
+        chars[t.start..t.end].iter().collect::<String>(),
+        d.title.unwrap()
+    );
 }
 
 #[test]
 fn english_page_title_date_body() {
     let d = extractor().extract_one(&Input::new("en1", PAGE_EN));
     assert_eq!(d.lang, "en");
-    assert_eq!(d.title.as_deref(), Some("Morocco, Germany pledge cooperation on green hydrogen"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Morocco, Germany pledge cooperation on green hydrogen")
+    );
     assert_eq!(d.published.as_deref(), Some("2023-11-09T10:05Z"));
     assert!(d.body.starts_with("RABAT - 9 November 2023"));
     assert!(!d.body.contains("Leave a Comment"));
@@ -65,7 +83,10 @@ fn odd_inputs_give_documents_not_crashes() {
         Input::new("empty", ""),
         Input::new("nul", "a\u{0}b\u{1}\u{7f}c\n\u{0}"),
         Input::new("replacement", "\u{FFFD}\u{FFFD} مصر"),
-        Input::new("only-marks", "\u{064B}\u{064C}\u{0640}\u{200F}".repeat(1000)),
+        Input::new(
+            "only-marks",
+            "\u{064B}\u{064C}\u{0640}\u{200F}".repeat(1000),
+        ),
         Input::new("one-long-line", "كلمة ".repeat(200_000)),
         Input::new("quotes", "\"«“".repeat(50_000)),
     ];
@@ -98,7 +119,11 @@ fn same_output_for_any_thread_count_and_order() {
 #[test]
 fn a_panic_stays_in_its_document() {
     let ex = extractor();
-    let inputs = vec![Input::new("ok", PAGE_EN), Input::new("bad", "x\u{0}khabar:panic\u{0}y"), Input::new("ok2", PAGE_AR)];
+    let inputs = vec![
+        Input::new("ok", PAGE_EN),
+        Input::new("bad", "x\u{0}khabar:panic\u{0}y"),
+        Input::new("ok2", PAGE_AR),
+    ];
     let docs = ex.extract(&inputs, Some(2));
     assert_eq!(docs.len(), 3);
     assert!(docs[1].errors.iter().any(|e| e.contains("internal error")));

@@ -42,12 +42,18 @@ pub fn detect(folded: &str) -> &'static str {
     }
     if p.arabic * 2 >= letters {
         if p.persian_letters * 200 > p.arabic {
-            return lexicon::tables().function_words.best(folded, &["fa", "ur"]).unwrap_or("fa");
+            return lexicon::tables()
+                .function_words
+                .best(folded, &["fa", "ur"])
+                .unwrap_or("fa");
         }
         return "ar";
     }
     if p.latin * 2 >= letters {
-        return lexicon::tables().function_words.best(folded, &["en", "fr", "es", "de", "it", "pt", "tr"]).unwrap_or("und");
+        return lexicon::tables()
+            .function_words
+            .best(folded, &["en", "fr", "es", "de", "it", "pt", "tr"])
+            .unwrap_or("und");
     }
     "und"
 }
@@ -64,9 +70,18 @@ mod tests {
     #[test]
     fn tells_arabic_english_and_others() {
         assert_eq!(lang("أكد وزير الخارجية أن المباحثات كانت مثمرة"), "ar");
-        assert_eq!(lang("The minister said on Sunday that the talks were useful."), "en");
-        assert_eq!(lang("Le ministre a déclaré dimanche que les discussions étaient utiles."), "fr");
-        assert_eq!(lang("وزیر امور خارجه گفت که این گفتگوها در تهران برگزار شد"), "fa");
+        assert_eq!(
+            lang("The minister said on Sunday that the talks were useful."),
+            "en"
+        );
+        assert_eq!(
+            lang("Le ministre a déclaré dimanche que les discussions étaient utiles."),
+            "fr"
+        );
+        assert_eq!(
+            lang("وزیر امور خارجه گفت که این گفتگوها در تهران برگزار شد"),
+            "fa"
+        );
         assert_eq!(lang("12:30 — 2024"), "und");
     }
 }

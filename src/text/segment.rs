@@ -16,7 +16,11 @@ pub fn lines(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push(start..end);
             start = i + 1;
         }
@@ -150,7 +154,10 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             Some(t) if t.kind == kind && kind != TokKind::Punct && t.range.end == i => {
                 t.range.end = i + c.len_utf8();
             }
-            _ => out.push(Token { range: i..i + c.len_utf8(), kind }),
+            _ => out.push(Token {
+                range: i..i + c.len_utf8(),
+                kind,
+            }),
         }
     }
     out
@@ -161,7 +168,10 @@ mod tests {
     use super::*;
 
     fn sents(s: &str) -> Vec<&str> {
-        sentences(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+        sentences(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
     }
 
     #[test]
@@ -176,7 +186,10 @@ mod tests {
     fn keeps_numbers_initials_and_abbreviations() {
         assert_eq!(
             sents("growth of 2.5 percent, said georgiy y. borisenko. mr. smith agreed."),
-            vec!["growth of 2.5 percent, said georgiy y. borisenko.", "mr. smith agreed."]
+            vec![
+                "growth of 2.5 percent, said georgiy y. borisenko.",
+                "mr. smith agreed."
+            ]
         );
     }
 
@@ -194,18 +207,27 @@ mod tests {
 
     #[test]
     fn unclosed_quote_stops_at_line_end() {
-        assert_eq!(sents("قال: \"بداية. بلا نهاية\nسطر. آخر."), vec!["قال: \"بداية. بلا نهاية", "سطر.", "آخر."]);
+        assert_eq!(
+            sents("قال: \"بداية. بلا نهاية\nسطر. آخر."),
+            vec!["قال: \"بداية. بلا نهاية", "سطر.", "آخر."]
+        );
     }
 
     #[test]
     fn double_dots_end_a_sentence_once() {
-        assert_eq!(sents("في القاهرة.. وترأسها"), vec!["في القاهرة..", "وترأسها"]);
+        assert_eq!(
+            sents("في القاهرة.. وترأسها"),
+            vec!["في القاهرة..", "وترأسها"]
+        );
     }
 
     #[test]
     fn tokens_split_letters_digits_punct() {
         let s = "ب40 ألف، 2024!";
-        let t: Vec<(&str, TokKind)> = tokens(s, 0..s.len()).into_iter().map(|t| (&s[t.range], t.kind)).collect();
+        let t: Vec<(&str, TokKind)> = tokens(s, 0..s.len())
+            .into_iter()
+            .map(|t| (&s[t.range], t.kind))
+            .collect();
         assert_eq!(
             t,
             vec![

@@ -26,8 +26,11 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 impl Day {
     /// A valid day, or None (30 February, month 13, year 0).
     pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
-        ((1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Day { year, month, day })
+        ((1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Day { year, month, day })
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
@@ -52,7 +55,11 @@ impl Day {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-        Day { year: y, month: m, day: d }
+        Day {
+            year: y,
+            month: m,
+            day: d,
+        }
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.

@@ -29,7 +29,13 @@ impl Dateline {
     pub fn iso(&self) -> Option<String> {
         let day = self.day?;
         Some(match self.time {
-            Some((h, m)) => format!("{}T{:02}:{:02}{}", day.iso(), h, m, self.offset.as_deref().unwrap_or("")),
+            Some((h, m)) => format!(
+                "{}T{:02}:{:02}{}",
+                day.iso(),
+                h,
+                m,
+                self.offset.as_deref().unwrap_or("")
+            ),
             None => day.iso(),
         })
     }
@@ -56,9 +62,17 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
         \b(?P<h>\d{1,2})\s*:\s*(?P<mi>\d{2})(?::\d{2})?
         (?:\s*(?P<ap>a\.?m\.?|p\.?m\.?|ص|م)(?:\W|$))?
         (?:\s*(?P<tz>gmt|utc|z\b|[+-]\d{2}:?\d{2}))?";
-    let weekday = format!(r"(?:^|[^\p{{L}}])(?P<w>{})(?:[^\p{{L}}]|$)", lx.weekday_alternation());
-    let words: Vec<String> = rows(include_str!("../../data/dateline_words.tsv")).map(|r| fold_key(field(&r, 0))).collect();
-    let filler = format!(r"(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)", alternation(words.iter().map(String::as_str)));
+    let weekday = format!(
+        r"(?:^|[^\p{{L}}])(?P<w>{})(?:[^\p{{L}}]|$)",
+        lx.weekday_alternation()
+    );
+    let words: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
+        .map(|r| fold_key(field(&r, 0)))
+        .collect();
+    let filler = format!(
+        r"(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)",
+        alternation(words.iter().map(String::as_str))
+    );
     Patterns {
         date: Regex::new(&date).expect("date pattern"),
         time: Regex::new(time).expect("time pattern"),
@@ -93,14 +107,22 @@ pub fn find_date(folded: &str) -> Option<(Day, std::ops::Range<usize>)> {
     None
 }
 
+/// Hour (24 h), minute and offset ("Z", "+02:00") of a clock time.
+pub type Clock = (u32, u32, Option<String>);
+
 /// The first clock time in folded text: (hour on 24 h, minute, offset), with its byte range.
-pub fn find_time(folded: &str) -> Option<((u32, u32, Option<String>), std::ops::Range<usize>)> {
+pub fn find_time(folded: &str) -> Option<(Clock, std::ops::Range<usize>)> {
     for c in PATTERNS.time.captures_iter(folded) {
-        let (Some(mut h), Some(mi)) = (num(&c, "h"), num(&c, "mi")) else { continue };
+        let (Some(mut h), Some(mi)) = (num(&c, "h"), num(&c, "mi")) else {
+            continue;
+        };
         if h > 23 || mi > 59 {
             continue;
         }
-        match c.name("ap").map(|m| m.as_str().chars().next().unwrap_or('a')) {
+        match c
+            .name("ap")
+            .map(|m| m.as_str().chars().next().unwrap_or('a'))
+        {
             Some('p' | 'م') if h < 12 => h += 12,
             Some('a' | 'ص') if h == 12 => h = 0,
             _ => {}
@@ -135,14 +157,20 @@ pub fn parse(folded_line: &str) -> Option<Dateline> {
     }
     let weekday = PATTERNS.weekday.captures(&rest).and_then(|c| {
         let w = c.name("w")?;
-        Some((lexicon().weekdays.get(&fold_key(w.as_str())).copied(), w.range()))
+        Some((
+            lexicon().weekdays.get(&fold_key(w.as_str())).copied(),
+            w.range(),
+        ))
     });
     if let Some((_, r)) = &weekday {
         rest.replace_range(r.clone(), &" ".repeat(r.len()));
     }
     let rest = PATTERNS.filler.replace_all(&rest, " ");
     // What is left may be punctuation, bullets, a zone name and at most one stray word.
-    let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
     if words > 1 {
         return None;
     }
@@ -150,7 +178,12 @@ pub fn parse(folded_line: &str) -> Option<Dateline> {
         Some(((h, m, o), _)) => (Some((h, m)), o),
         None => (None, None),
     };
-    Some(Dateline { day: date.map(|(d, _)| d), time, offset, weekday: weekday.and_then(|w| w.0) })
+    Some(Dateline {
+        day: date.map(|(d, _)| d),
+        time,
+        offset,
+        weekday: weekday.and_then(|w| w.0),
+    })
 }
 
 #[cfg(test)]
@@ -167,16 +200,40 @@ mod tests {
         let d = p("Sun, 26 Dec 2021 - 06:05 GMT").unwrap();
         assert_eq!(d.iso().unwrap(), "2021-12-26T06:05Z");
         assert_eq!(d.weekday, Some(7));
-        assert_eq!(p("Published: March 4, 2023 at 9:15 pm").unwrap().iso().unwrap(), "2023-03-04T21:15");
-        assert_eq!(p("Updated 2022-11-05 14:00 +0200").unwrap().iso().unwrap(), "2022-11-05T14:00+02:00");
+        assert_eq!(
+            p("Published: March 4, 2023 at 9:15 pm")
+                .unwrap()
+                .iso()
+                .unwrap(),
+            "2023-03-04T21:15"
+        );
+        assert_eq!(
+            p("Updated 2022-11-05 14:00 +0200").unwrap().iso().unwrap(),
+            "2022-11-05T14:00+02:00"
+        );
     }
 
     #[test]
     fn reads_arabic_datelines() {
-        assert_eq!(p("الثلاثاء 26 سبتمبر 2023 03:50 م").unwrap().iso().unwrap(), "2023-09-26T15:50");
-        assert_eq!(p("  • السبت , ٣ مارس ٢٠١٨").unwrap().iso().unwrap(), "2018-03-03");
-        assert_eq!(p("نشر في: الأحد 9 نوفمبر/تشرين الثاني 2025").unwrap().iso().unwrap(), "2025-11-09");
-        assert_eq!(p("آخر تحديث ١٢/٠٤/٢٠٢٤ - ١٠:٣٠ ص").unwrap().iso().unwrap(), "2024-04-12T10:30");
+        assert_eq!(
+            p("الثلاثاء 26 سبتمبر 2023 03:50 م").unwrap().iso().unwrap(),
+            "2023-09-26T15:50"
+        );
+        assert_eq!(
+            p("  • السبت , ٣ مارس ٢٠١٨").unwrap().iso().unwrap(),
+            "2018-03-03"
+        );
+        assert_eq!(
+            p("نشر في: الأحد 9 نوفمبر/تشرين الثاني 2025")
+                .unwrap()
+                .iso()
+                .unwrap(),
+            "2025-11-09"
+        );
+        assert_eq!(
+            p("آخر تحديث ١٢/٠٤/٢٠٢٤ - ١٠:٣٠ ص").unwrap().iso().unwrap(),
+            "2024-04-12T10:30"
+        );
     }
 
     #[test]

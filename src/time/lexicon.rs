@@ -24,7 +24,12 @@ pub struct TimeLexicon {
 impl TimeLexicon {
     /// A regex alternation of the names of one calendar's months, longest first, escaped.
     pub fn month_alternation(&self, cal: Calendar) -> String {
-        alternation(self.months.iter().filter(|(_, v)| v.0 == cal).map(|(k, _)| k.as_str()))
+        alternation(
+            self.months
+                .iter()
+                .filter(|(_, v)| v.0 == cal)
+                .map(|(k, _)| k.as_str()),
+        )
     }
 
     pub fn weekday_alternation(&self) -> String {
@@ -45,13 +50,20 @@ pub fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut w: Vec<&str> = words.collect();
     w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     w.dedup();
-    w.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+    w.iter()
+        .map(|s| regex::escape(s).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     let mut months = HashMap::new();
     for r in rows(include_str!("../../data/months.tsv")) {
-        let cal = if field(&r, 1) == "hijri" { Calendar::Hijri } else { Calendar::Gregorian };
+        let cal = if field(&r, 1) == "hijri" {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
         if let Ok(m) = field(&r, 0).parse::<u32>() {
             months.insert(fold_key(field(&r, 3)), (cal, m));
         }

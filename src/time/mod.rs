@@ -23,6 +23,10 @@ pub struct TimeExpr {
 
 /// Every time expression in the given folded ranges (title, datelines, body), resolved against
 /// `anchor`, the publication day when known.
-pub fn recognise(_folded: &str, _ranges: &[Range<usize>], _anchor: Option<calendar::Day>) -> Vec<TimeExpr> {
+pub fn recognise(
+    _folded: &str,
+    _ranges: &[Range<usize>],
+    _anchor: Option<calendar::Day>,
+) -> Vec<TimeExpr> {
     Vec::new()
 }
