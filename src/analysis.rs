@@ -72,6 +72,13 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// Folded byte range of an original character range (the inverse of [`Analysis::orig`]), for
+    /// stages that read another stage's mentions.
+    pub fn folded_range(&self, r: Range<usize>) -> Range<usize> {
+        let s = self.folded.folded_at(r.start);
+        s..self.folded.folded_at(r.end).max(s)
+    }
+
     /// The sentence that contains folded byte offset `b`.
     pub fn sentence_of(&self, b: usize) -> Option<Range<usize>> {
         let i = self.sentences.partition_point(|s| s.end <= b);
