@@ -1,0 +1,194 @@
+"""Documents as tidy pandas tables: to_frames() and extract_frame()."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+
+import khabar
+from khabar.frames import COLUMNS, TABLES
+
+pd = pytest.importorskip("pandas")
+
+HEADLINE = "Jordan, Japan agree to expand water cooperation"
+TEXT = f"""{HEADLINE}
+
+AMMAN - Jordan and Japan agreed on Tuesday to widen cooperation. "Japan has stood by Jordan," Haddadin said.
+"""
+
+
+def rich_document(doc_id: str = "amman-1", published: str | None = "2023-03-14T10:20:00+02:00") -> khabar.Document:
+    """A document with one of every item, built by hand so every table has rows."""
+    start = TEXT.index("Jordan and Japan")
+    quote_start = TEXT.index("Japan has stood")
+    return khabar.Document(
+        id=doc_id,
+        lang="en",
+        title=HEADLINE,
+        published=published,
+        published_source="metadata",
+        body=TEXT,
+        entities=(
+            khabar.Entity(
+                id="JOR",
+                kind="country",
+                name="Jordan",
+                key="jordan",
+                mentions=(khabar.Mention(0, 6, "Jordan"), khabar.Mention(start, start + 6, "Jordan")),
+            ),
+            khabar.Entity(
+                id="samir-haddadin",
+                kind="person",
+                name="Samir Haddadin",
+                country="JOR",
+                title="foreign minister",
+                mentions=(khabar.Mention(TEXT.index("Haddadin"), TEXT.index("Haddadin") + 8, "Haddadin"),),
+            ),
+        ),
+        dates=(khabar.Date(TEXT.index("Tuesday"), TEXT.index("Tuesday") + 7, "Tuesday", "2023-03-14", "day"),),
+        quotes=(
+            khabar.Quote(
+                quote_start, quote_start + 25, "Japan has stood by Jordan", speaker="samir-haddadin", cue="said"
+            ),
+        ),
+        events=(
+            khabar.Event(
+                type="AGREE",
+                context=("economic",),
+                cameo="057",
+                source=("JOR",),
+                target=("JPN",),
+                date="2023-03-14",
+                location="Amman",
+                start=start - 8,
+                end=start + 60,
+                trigger="agreed",
+            ),
+        ),
+        text=TEXT,
+    )
+
+
+def test_tables_have_their_columns_and_dtypes(sample_docs: dict[str, khabar.Document]) -> None:
+    frames = khabar.to_frames([*sample_docs.values(), rich_document()])
+    assert list(frames) == list(TABLES) == ["documents", "entities", "mentions", "dates", "quotes", "events"]
+    for name, df in frames.items():
+        assert list(df.columns) == list(COLUMNS[name]), name
+    docs = frames["documents"]
+    assert len(docs) == len(sample_docs) + 1
+    assert str(docs["published"].dtype) == "datetime64[ns]"
+    assert str(docs["n_entities"].dtype) == "int64"
+    for name in ("mentions", "dates", "quotes", "events"):
+        assert str(frames[name]["start"].dtype) == "int64"
+        assert str(frames[name]["end"].dtype) == "int64"
+    assert docs["doc_id"].tolist() == [*sample_docs, "amman-1"]
+
+
+def test_rows_join_on_doc_id() -> None:
+    frames = khabar.to_frames([rich_document("a"), rich_document("b", published=None)])
+    assert frames["entities"]["doc_id"].tolist() == ["a", "a", "b", "b"]
+    mentions = frames["mentions"]
+    assert len(mentions) == 6
+    assert set(mentions["entity_id"]) == {"JOR", "samir-haddadin"}
+    row = mentions.iloc[0]
+    assert TEXT[row["start"] : row["end"]] == row["text"] == "Jordan"
+    merged = frames["quotes"].merge(
+        frames["entities"], left_on=["doc_id", "speaker"], right_on=["doc_id", "entity_id"]
+    )
+    assert merged["name"].tolist() == ["Samir Haddadin", "Samir Haddadin"]
+    events = frames["events"]
+    assert events.loc[0, "source"] == ["JOR"] and events.loc[0, "target"] == ["JPN"]
+    assert events.loc[0, "context"] == ["economic"]
+    assert frames["entities"].set_index("entity_id").loc["samir-haddadin", "n_mentions"].tolist() == [1, 1]
+    documents = frames["documents"].set_index("doc_id")
+    assert documents.loc["a", "n_entities"] == 2 and documents.loc["a", "n_events"] == 1
+    assert documents.loc["a", "errors"] == []
+
+
+def test_published_is_normalised_to_utc_naive() -> None:
+    values = [
+        "2023-03-14T10:20:00+02:00",
+        "2023-03-14T10:20Z",
+        "2023-03-14T10:20",
+        "2023-03-14",
+        None,
+        "14 March",
+    ]
+    docs = [rich_document(str(i), published=v) for i, v in enumerate(values)]
+    published = khabar.to_frames(docs)["documents"]["published"]
+    assert published.dt.tz is None
+    assert published.tolist()[:4] == [
+        pd.Timestamp("2023-03-14 08:20"),
+        pd.Timestamp("2023-03-14 10:20"),
+        pd.Timestamp("2023-03-14 10:20"),
+        pd.Timestamp("2023-03-14"),
+    ]
+    assert published.isna().tolist() == [False, False, False, False, True, True]
+
+
+def test_empty_input_gives_empty_tables_with_columns() -> None:
+    frames = khabar.to_frames([])
+    for name, df in frames.items():
+        assert len(df) == 0
+        assert list(df.columns) == list(COLUMNS[name])
+    assert str(frames["mentions"]["start"].dtype) == "int64"
+    assert str(frames["documents"]["published"].dtype) == "datetime64[ns]"
+
+
+def test_frames_write_to_parquet_and_back(tmp_path: Any) -> None:
+    pytest.importorskip("pyarrow")
+    frames = khabar.to_frames([rich_document()])
+    for name, df in frames.items():
+        path = tmp_path / f"{name}.parquet"
+        df.to_parquet(path, index=False)
+        back = pd.read_parquet(path)
+        assert list(back.columns) == list(df.columns)
+        assert len(back) == len(df)
+    back = pd.read_parquet(tmp_path / "events.parquet")
+    assert list(back.loc[0, "source"]) == ["JOR"]
+
+
+def test_extract_frame_with_id_column_and_published() -> None:
+    df = pd.DataFrame(
+        {
+            "article_id": ["kw-8", "am-14"],
+            "content": ["الكويت والعراق يستأنفان محادثات الحدود\n\nاستأنف البلدان المحادثات أمس.", TEXT],
+            "date": ["2023-04-08", pd.NaT],
+        },
+        index=[10, 20],
+    )
+    frames = khabar.extract_frame(df, text="content", id="article_id", published="date")
+    docs = frames["documents"]
+    assert docs["doc_id"].tolist() == ["kw-8", "am-14"]
+    assert docs["lang"].tolist() == ["ar", "en"]
+    assert docs.loc[0, "published"] == pd.Timestamp("2023-04-08")
+    assert docs.loc[0, "published_source"] == "metadata"
+    assert pd.isna(docs.loc[1, "published"])
+
+
+def test_extract_frame_uses_the_index_and_a_given_extractor() -> None:
+    df = pd.DataFrame({"text": [TEXT, None]}, index=pd.Index([101, 102], name="row"))
+    frames = khabar.extract_frame(df, extractor=khabar.Extractor(), n_threads=1)
+    docs = frames["documents"]
+    assert docs["doc_id"].tolist() == ["101", "102"]
+    assert docs.loc[1, "errors"] == ["missing text"]
+
+
+def test_extract_frame_rejects_missing_columns() -> None:
+    df = pd.DataFrame({"body": [TEXT]})
+    with pytest.raises(khabar.InputError, match="'text'"):
+        khabar.extract_frame(df)
+    with pytest.raises(khabar.InputError, match="'when'"):
+        khabar.extract_frame(df, text="body", published="when")
+    with pytest.raises(khabar.InputError):
+        khabar.extract_frame([TEXT])  # type: ignore[arg-type]
+
+
+def test_missing_pandas_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(khabar.MissingDependencyError, match=r"pip install 'khabar\[pandas\]'") as info:
+        khabar.to_frames([rich_document()])
+    assert isinstance(info.value, ImportError)
+    assert info.value.package == "pandas"
