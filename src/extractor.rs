@@ -43,7 +43,7 @@ impl Input {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Group the documents of a batch into same-story clusters.
+    /// Do not group the documents of a batch into same-story clusters.
     pub no_cluster: bool,
 }
 
@@ -104,12 +104,43 @@ impl Extractor {
     /// Process a batch on `n_threads` threads (None: `RAYON_NUM_THREADS` or all cores). The
     /// result is in input order and identical for any thread count.
     pub fn extract(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Document> {
+        let pool = pool(n_threads);
         let mut docs: Vec<Document> =
-            pool(n_threads).install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
+            pool.install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
         if !self.config.no_cluster {
-            cluster::assign(&mut docs);
+            pool.install(|| self.cluster(inputs, &mut docs));
         }
         docs
+    }
+
+    /// Cluster a batch, then extract again the members that take their publication day from
+    /// their cluster, so that their relative dates resolve against it.
+    fn cluster(&self, inputs: &[Input], docs: &mut [Document]) {
+        let outcome = cluster::assign(docs);
+        let redone: Vec<(usize, Document)> = outcome
+            .inherit
+            .par_iter()
+            .map(|&(i, day)| {
+                let mut input = inputs[i].clone();
+                input.published = Some(day.iso());
+                let mut doc = self.extract_one(&input);
+                doc.published_source = Some("cluster".to_string());
+                doc.cluster.clone_from(&docs[i].cluster);
+                for e in &mut doc.entities {
+                    if let Some(old) = docs[i]
+                        .entities
+                        .iter()
+                        .find(|o| o.key == e.key && o.kind == e.kind)
+                    {
+                        e.name.clone_from(&old.name);
+                    }
+                }
+                (i, doc)
+            })
+            .collect();
+        for (i, doc) in redone {
+            docs[i] = doc;
+        }
     }
 
     fn run(&self, input: &Input) -> Document {

@@ -1,0 +1,106 @@
+//! A language-neutral fingerprint of a document: what the extraction found, not the words it
+//! used, so an Arabic report and an English one of the same meeting can be compared.
+
+use crate::doc::{Document, EntityKind, Grain};
+use crate::time::calendar::Day;
+
+/// What kind of fact a feature is; each weighs differently as evidence of the same story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FeatureKind {
+    Person,
+    Org,
+    Country,
+    Event,
+    Date,
+    Number,
+}
+
+impl FeatureKind {
+    /// Evidence weight before rarity: a named person is strong evidence, a country weak.
+    pub fn weight(self) -> f64 {
+        match self {
+            FeatureKind::Person => 3.0,
+            FeatureKind::Date => 2.0,
+            FeatureKind::Org | FeatureKind::Event => 1.5,
+            FeatureKind::Number => 1.0,
+            FeatureKind::Country => 0.5,
+        }
+    }
+
+    /// Can sharing this feature alone make two documents candidates?
+    pub fn blocks(self) -> bool {
+        matches!(
+            self,
+            FeatureKind::Person | FeatureKind::Org | FeatureKind::Event | FeatureKind::Date
+        )
+    }
+}
+
+/// The facts of one document, as sorted, deduplicated (kind, value) pairs.
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprint {
+    pub features: Vec<(FeatureKind, String)>,
+    /// The publication day, when known.
+    pub day: Option<Day>,
+}
+
+/// Fingerprint a document.
+pub fn of(doc: &Document) -> Fingerprint {
+    let mut f: Vec<(FeatureKind, String)> = Vec::new();
+    for e in &doc.entities {
+        let kind = match e.kind {
+            EntityKind::Person => FeatureKind::Person,
+            EntityKind::Org => FeatureKind::Org,
+            EntityKind::Country => FeatureKind::Country,
+            EntityKind::Location => continue,
+        };
+        let value = if e.kind == EntityKind::Person {
+            &e.key
+        } else {
+            &e.id
+        };
+        if !value.is_empty() {
+            f.push((kind, value.clone()));
+        }
+    }
+    for ev in &doc.events {
+        let mut actors: Vec<&str> = ev
+            .source
+            .iter()
+            .chain(&ev.target)
+            .map(String::as_str)
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        f.push((
+            FeatureKind::Event,
+            format!("{}:{}", ev.kind, actors.join("|")),
+        ));
+    }
+    for d in &doc.dates {
+        if let (Some(v), Grain::Day | Grain::Time) = (&d.value, d.grain) {
+            f.push((FeatureKind::Date, v.chars().take(10).collect()));
+        }
+    }
+    for n in numbers(&doc.body) {
+        f.push((FeatureKind::Number, n));
+    }
+    f.sort();
+    f.dedup();
+    Fingerprint {
+        features: f,
+        day: doc.published.as_deref().and_then(Day::parse_iso),
+    }
+}
+
+/// Numbers of two or more digits that are not years: casualty counts, sums, quantities.
+fn numbers(body: &str) -> Vec<String> {
+    let folded = crate::text::fold::Folded::new(body).text;
+    folded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.len() >= 2 && n.len() <= 9)
+        .filter(|n| !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))))
+        .map(|n| n.trim_start_matches('0').to_string())
+        .filter(|n| n.len() >= 2)
+        .collect()
+}

@@ -1,0 +1,99 @@
+//! MinHash signatures over word shingles, and banded locality-sensitive hashing, for finding
+//! near-duplicate bodies (syndicated copies, re-posts with other clutter) without comparing all
+//! pairs.
+
+/// Hashes per signature.
+pub const K: usize = 64;
+/// LSH bands × rows = K. With 16 bands of 4 rows, pairs above ~0.5 Jaccard collide in some band
+/// with high probability; those below ~0.3 rarely do.
+pub const BANDS: usize = 16;
+pub const ROWS: usize = K / BANDS;
+/// Words per shingle.
+const SHINGLE: usize = 3;
+
+pub type Signature = [u64; K];
+
+/// 64-bit FNV-1a: stable across platforms and releases, unlike the std hasher.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// splitmix64's finaliser: a bijective mixer.
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The MinHash signature of folded text, or None when it has fewer words than a shingle.
+pub fn signature(folded: &str) -> Option<Signature> {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < SHINGLE {
+        return None;
+    }
+    let mut sig = [u64::MAX; K];
+    for w in words.windows(SHINGLE) {
+        let mut h: u64 = 0;
+        for word in w {
+            h = mix(h ^ hash_bytes(word.as_bytes()));
+        }
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    Some(sig)
+}
+
+/// Estimated Jaccard similarity of the shingle sets behind two signatures.
+pub fn similarity(a: &Signature, b: &Signature) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / K as f64
+}
+
+/// The bucket keys of a signature, one per band.
+pub fn bands(sig: &Signature) -> impl Iterator<Item = u64> + '_ {
+    (0..BANDS).map(move |b| {
+        let mut h = b as u64;
+        for v in &sig[b * ROWS..(b + 1) * ROWS] {
+            h = mix(h ^ v);
+        }
+        h
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str =
+        "the foreign ministers of morocco and germany met in rabat on thursday to discuss \
+        energy cooperation, migration and trade, and agreed to hold a joint commission next year";
+
+    #[test]
+    fn copies_are_identical_and_edits_stay_close() {
+        let a = signature(A).unwrap();
+        assert_eq!(similarity(&a, &signature(A).unwrap()), 1.0);
+        let edited = format!("{A} read more: related stories");
+        assert!(similarity(&a, &signature(&edited).unwrap()) > 0.7);
+        let other = signature(
+            "the central bank raised interest rates by half a point on tuesday citing inflation",
+        )
+        .unwrap();
+        assert!(similarity(&a, &other) < 0.1);
+    }
+
+    #[test]
+    fn too_short_has_no_signature() {
+        assert!(signature("two words").is_none());
+    }
+}
