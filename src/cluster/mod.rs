@@ -94,8 +94,8 @@ pub fn assign(docs: &mut [Document]) -> Outcome {
 
     // Ids from the smallest member hash: the same members give the same id in any order.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for r in 0..n {
-        members.entry(uf.find(r)).or_default().push(order[r]);
+    for (r, &i) in order.iter().enumerate() {
+        members.entry(uf.find(r)).or_default().push(i);
     }
     let mut outcome = Outcome::default();
     for group in members.values() {
