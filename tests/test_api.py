@@ -200,7 +200,13 @@ def test_record_of_a_full_document() -> None:
     assert record["entities"][0]["mentions"] == [{"start": 0, "end": 8, "text": "Haddadin"}]
     assert record["events"][0]["source"] == ["JOR"] and record["events"][0]["context"] == ["diplomatic"]
     assert record["errors"] == ["one thing went wrong"]
-    assert record["dates"][0] == {"start": 32, "end": 39, "text": "Tuesday", "value": "2023-03-14", "grain": "day"}
+    assert record["dates"][0] == {
+        "start": 32,
+        "end": 39,
+        "text": "Tuesday",
+        "value": "2023-03-14",
+        "grain": "day",
+    }
     assert khabar.Document.from_dict(record, text=text) == doc
 
 

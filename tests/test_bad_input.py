@@ -18,7 +18,9 @@ RABAT - Morocco and Germany signed a joint declaration on green hydrogen on Wedn
 "This opens a new chapter," the Moroccan foreign minister said.
 """
 
-AR_REPORT = "المغرب وألمانيا يوقعان إعلان نوايا\n\nالأربعاء 15 مارس 2023 02:10 م\n\nوقع الجانبان إعلان نوايا مشترك.\n"
+AR_REPORT = (
+    "المغرب وألمانيا يوقعان إعلان نوايا\n\nالأربعاء 15 مارس 2023 02:10 م\n\nوقع الجانبان إعلان نوايا مشترك.\n"
+)
 
 
 def check_offsets(doc: khabar.Document) -> None:
@@ -105,7 +107,8 @@ def test_astral_characters_keep_offsets() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "kind"), [(42, "int"), (3.5, "float"), ({"text": "x"}, "dict"), (["a"], "list"), (object(), "object")]
+    ("value", "kind"),
+    [(42, "int"), (3.5, "float"), ({"text": "x"}, "dict"), (["a"], "list"), (object(), "object")],
 )
 def test_values_that_are_not_text(value: object, kind: str) -> None:
     [doc] = khabar.extract([value])
@@ -132,7 +135,9 @@ def test_many_small_documents_keep_their_order() -> None:
 
 
 def test_fifty_megabyte_document() -> None:
-    paragraph = "Paragraph {}: Morocco and Germany agreed on Wednesday to widen cooperation, an official said.\n"
+    paragraph = (
+        "Paragraph {}: Morocco and Germany agreed on Wednesday to widen cooperation, an official said.\n"
+    )
     big = "Morocco, Germany agree on hydrogen\n\n" + "".join(paragraph.format(i) for i in range(540_000))
     assert len(big) > 50_000_000
     started = time.monotonic()
@@ -143,6 +148,8 @@ def test_fifty_megabyte_document() -> None:
     assert big_doc.text is big
     assert big_doc.errors == ()
     assert big_doc.title == "Morocco, Germany agree on hydrogen"
-    assert big_doc.body.endswith("Paragraph 539999: Morocco and Germany agreed on Wednesday to widen cooperation, an official said.")
+    assert big_doc.body.endswith(
+        "Paragraph 539999: Morocco and Germany agreed on Wednesday to widen cooperation, an official said."
+    )
     check_offsets(big_doc)
     assert elapsed < 120, f"a 50 MB document took {elapsed:.0f} s"

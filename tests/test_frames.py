@@ -19,7 +19,9 @@ AMMAN - Jordan and Japan agreed on Tuesday to widen cooperation. "Japan has stoo
 """
 
 
-def rich_document(doc_id: str = "amman-1", published: str | None = "2023-03-14T10:20:00+02:00") -> khabar.Document:
+def rich_document(
+    doc_id: str = "amman-1", published: str | None = "2023-03-14T10:20:00+02:00"
+) -> khabar.Document:
     """A document with one of every item, built by hand so every table has rows."""
     start = TEXT.index("Jordan and Japan")
     quote_start = TEXT.index("Japan has stood")
@@ -47,10 +49,16 @@ def rich_document(doc_id: str = "amman-1", published: str | None = "2023-03-14T1
                 mentions=(khabar.Mention(TEXT.index("Haddadin"), TEXT.index("Haddadin") + 8, "Haddadin"),),
             ),
         ),
-        dates=(khabar.Date(TEXT.index("Tuesday"), TEXT.index("Tuesday") + 7, "Tuesday", "2023-03-14", "day"),),
+        dates=(
+            khabar.Date(TEXT.index("Tuesday"), TEXT.index("Tuesday") + 7, "Tuesday", "2023-03-14", "day"),
+        ),
         quotes=(
             khabar.Quote(
-                quote_start, quote_start + 25, "Japan has stood by Jordan", speaker="samir-haddadin", cue="said"
+                quote_start,
+                quote_start + 25,
+                "Japan has stood by Jordan",
+                speaker="samir-haddadin",
+                cue="said",
             ),
         ),
         events=(

@@ -1,0 +1,218 @@
+"""The command line: khabar extract and khabar demo."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import khabar
+from khabar.cli import main
+
+EN = """Iraq, Kuwait hold border committee meeting
+
+Sat, 08 Apr 2023 - 09:15 GMT
+
+KUWAIT CITY - The joint Iraqi-Kuwaiti committee met on Friday to discuss the maritime border.
+
+"Dialogue is the only way," the Iraqi undersecretary said.
+
+Leave a Comment
+"""
+
+AR = """اللجنة العراقية الكويتية تبحث ترسيم الحدود البحرية
+
+السبت ٨ أبريل ٢٠٢٣ - ٠٩:١٥ ص
+
+عقدت اللجنة العراقية الكويتية المشتركة اجتماعها الثامن فى مدينة الكويت أمس الجمعة.
+
+الأكثر قراءة
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]], str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines() if line.strip()]
+    return code, records, err
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "b_kuwait_en.txt").write_text(EN, encoding="utf-8")
+    (d / "a_kuwait_ar.txt").write_text(AR, encoding="utf-8")
+    (d / "notes.md").write_text("not an article", encoding="utf-8")
+    return d
+
+
+def test_extract_folder_to_jsonl(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, records, err = run(["extract", str(folder)], capsys)
+    assert code == 0
+    assert err == ""  # no progress bar when stderr is not a terminal
+    assert [r["id"] for r in records] == ["a_kuwait_ar", "b_kuwait_en"]  # sorted, .md skipped
+    assert [r["lang"] for r in records] == ["ar", "en"]
+    assert records[1]["title"] == "Iraq, Kuwait hold border committee meeting"
+    assert records[1]["published"].startswith("2023-04-08")
+    assert records[1]["published_source"] == "text"
+    assert set(records[0]) >= {"entities", "dates", "quotes", "events", "boilerplate", "errors", "cluster"}
+
+
+def test_jsonl_output_keeps_arabic_and_goes_to_out(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder / "a_kuwait_ar.txt"), "--out", str(out)]) == 0
+    raw = out.read_text(encoding="utf-8")
+    assert "اللجنة العراقية الكويتية" in raw  # not \u-escaped
+    [record] = [json.loads(line) for line in raw.splitlines()]
+    assert record["id"] == "a_kuwait_ar"
+
+
+def test_jsonl_input_with_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "id": "kw-1",
+            "text": EN,
+            "published": "2023-04-09",
+            "source": "Gulf Today",
+            "url": "https://x.test/1",
+        },
+        {"text": AR, "title": "اجتماع اللجنة المشتركة", "lang": "ar"},
+        {"id": 17, "text": None},
+    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    path.write_text(
+        lines[0] + "\n\n" + lines[1] + "\n{not json\n[1, 2]\n" + lines[2] + "\n", encoding="utf-8"
+    )
+    code, records, err = run(["extract", str(path)], capsys)
+    assert code == 0 and err == ""
+    assert [r["id"] for r in records] == ["kw-1", "feed:3", "feed:4", "feed:5", "17"]
+    first = records[0]
+    assert first["published"] == "2023-04-09" and first["published_source"] == "metadata"
+    assert first["source"] == "Gulf Today" and first["url"] == "https://x.test/1"
+    assert records[1]["title"] == "اجتماع اللجنة المشتركة" and records[1]["title_span"] is None
+    assert records[2]["errors"][0].startswith("invalid JSON on line 4")
+    assert records[3]["errors"] == ["line 5 is not a JSON object"]
+    assert records[4]["errors"] == ["missing text"]
+
+
+def test_csv_input_and_output_tables(tmp_path: Path) -> None:
+    src = tmp_path / "articles.csv"
+    with src.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "body", "published"])
+        w.writerow(["en-1", EN, ""])
+        w.writerow(["", AR, "2023-04-08"])
+    out = tmp_path / "result.csv"
+    assert main(["extract", str(src), "--format", "csv", "--text-column", "body", "--out", str(out)]) == 0
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["doc_id"] for r in rows] == ["en-1", "articles:2"]
+    assert rows[1]["published_source"] == "metadata" and rows[1]["lang"] == "ar"
+    assert json.loads(rows[0]["errors"]) == []
+    for table in ("entities", "mentions", "dates", "quotes", "events"):
+        side = tmp_path / f"result.{table}.csv"
+        assert side.exists(), table
+        header = side.read_text(encoding="utf-8").splitlines()[0]
+        assert header.startswith("doc_id,")
+
+
+def test_csv_to_stdout_and_missing_text_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.csv"
+    src.write_text("id,text\nx1,Short report from Rabat.\n", encoding="utf-8")
+    bad = tmp_path / "b.csv"
+    bad.write_text("id,content\nx2,hello\n", encoding="utf-8")
+    code = main(["extract", str(src), str(bad), "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.splitlines()[0].startswith("doc_id,lang,title,published")
+    assert out.splitlines()[1].startswith("x1,")
+    assert len(err.strip().splitlines()) == 2  # the failure, then the closing count
+    assert str(bad) in err and "'text'" in err
+
+
+def test_parquet_input_and_output(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    src = tmp_path / "feed.parquet"
+    pd.DataFrame(
+        {"id": ["p1", "p2"], "text": [EN, AR], "published": [pd.Timestamp("2023-04-09"), pd.NaT]}
+    ).to_parquet(src)
+    out = tmp_path / "res.parquet"
+    assert main(["extract", str(src), "--format", "parquet", "--out", str(out)]) == 0
+    docs = pd.read_parquet(out)
+    assert docs["doc_id"].tolist() == ["p1", "p2"]
+    assert docs.loc[0, "published_source"] == "metadata"
+    assert docs.loc[1, "published_source"] == "text"
+    assert (tmp_path / "res.entities.parquet").exists()
+    assert main(["extract", str(src), "--format", "parquet"]) == 2  # parquet needs --out
+
+
+def test_missing_file_is_reported_and_others_processed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = folder / "nope.txt"
+    code, records, err = run(
+        ["extract", str(missing), str(folder / "b_kuwait_en.txt"), str(folder / "notes.md")], capsys
+    )
+    assert code == 1
+    assert [r["id"] for r in records] == ["b_kuwait_en"]
+    lines = err.strip().splitlines()
+    assert lines[0] == f"khabar: error: {missing}: no such file or folder"
+    assert lines[1].startswith(f"khabar: error: {folder / 'notes.md'}: unsupported file type")
+    assert "2 input(s) could not be read" in lines[2]
+
+
+def test_binary_file_as_txt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blob = tmp_path / "scan.txt"
+    blob.write_bytes(bytes(range(256)) * 40 + b"\n\nAMMAN - Jordan and Japan met.")
+    good = tmp_path / "zz.txt"
+    good.write_text(EN, encoding="utf-8")
+    code, records, err = run(["extract", str(tmp_path)], capsys)
+    assert code == 0 and err == ""
+    assert [r["id"] for r in records] == ["scan", "zz"]
+    assert records[0]["errors"] == ["invalid UTF-8 replaced"]
+    assert records[1]["errors"] == []
+
+
+def test_threads_option(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, one, _ = run(["extract", str(folder), "--threads", "1"], capsys)
+    assert code == 0
+    code, two, _ = run(["extract", str(folder), "--threads", "2"], capsys)
+    assert one == two
+    with pytest.raises(SystemExit) as info:
+        main(["extract", str(folder), "--threads", "0"])
+    assert info.value.code == 2
+
+
+def test_demo_prints_every_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    for name in khabar.samples():
+        assert f"== {name}" in out
+    assert "الأردن واليابان توقعان مذكرة تفاهم لتحلية المياه في العقبة" in out
+    assert "language   ar" in out and "language   en" in out
+
+
+def test_module_entry_point_and_version(folder: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar", "extract", str(folder / "b_kuwait_en.txt")],
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b""
+    assert json.loads(proc.stdout)["id"] == "b_kuwait_en"
+    proc = subprocess.run([sys.executable, "-m", "khabar", "--version"], capture_output=True, timeout=60)
+    assert proc.stdout.decode().strip() == f"khabar {khabar.__version__}"
+    proc = subprocess.run(
+        [sys.executable, "-m", "khabar", "extract", str(folder / "gone.txt")], capture_output=True
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.decode().startswith("khabar: error: ")
