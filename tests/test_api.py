@@ -246,6 +246,10 @@ def test_extractor_config_and_pickle() -> None:
     assert [d.to_dict() for d in again.extract(EN_REPORT)] == [d.to_dict() for d in ex.extract(EN_REPORT)]
     with pytest.raises(khabar.InputError):
         khabar.Extractor(config=42)  # type: ignore[arg-type]
+    with pytest.raises(khabar.InputError, match="bogus"):
+        khabar.Extractor({"bogus": True})
+    with pytest.raises(khabar.InputError):
+        khabar.Extractor("{not json")
 
 
 def test_results_do_not_depend_on_thread_count(sample_texts: dict[str, str]) -> None:

@@ -66,7 +66,10 @@ class Extractor:
             config_json = json.dumps(dict(config), ensure_ascii=False)
         else:
             raise InputError(f"config must be a mapping or a JSON string, not {type(config).__name__}")
-        self._core = _core.Extractor(config_json)
+        try:
+            self._core = _core.Extractor(config_json)
+        except ValueError as e:
+            raise InputError(str(e)) from None
 
     @property
     def config(self) -> dict[str, Any]:
