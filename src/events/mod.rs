@@ -1,5 +1,8 @@
 //! Events coded in PLOVER (with CAMEO alongside).
 
+pub mod mentions;
+pub mod phrases;
+
 use crate::analysis::Analysis;
 use crate::doc::{DateExpr, Entity, Event, Quote};
 

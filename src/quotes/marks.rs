@@ -1,0 +1,150 @@
+//! Quotation marks: where quoted stretches open and close inside one paragraph.
+//!
+//! News mixes straight and typographic marks freely, often in one quotation (an opening `"`
+//! closed by `”`), and nests quoted names inside quotations (`"… مجموعة "بريكس" …"`). A straight
+//! mark is read by its neighbours: a space before and a letter after opens, a letter before and a
+//! space or punctuation after closes. Single marks count only as a pair, so apostrophes
+//! (Russia's, countries') never open anything. A quotation still open at the paragraph's end
+//! ends there: it never runs into the next paragraph, let alone the rest of the document.
+
+use std::ops::Range;
+
+/// A top-level quoted stretch of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted words, without the marks, trimmed.
+    pub inner: Range<usize>,
+    /// Byte offset just past the closing mark, or the paragraph's end when unclosed.
+    pub end: usize,
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    Low,
+}
+
+fn word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Can this mark open a quotation here?
+fn opener(c: char, prev: Option<char>, next: Option<char>) -> Option<Family> {
+    let after_gap = !word_char(prev);
+    match c {
+        '«' => Some(Family::Guillemet),
+        '„' => Some(Family::Low),
+        '“' => Some(Family::Double),
+        '"' if after_gap && next.is_some_and(|n| !n.is_whitespace()) => Some(Family::Double),
+        '\'' | '‘' if after_gap && word_char(next) => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// Can this mark close a quotation of `fam` here?
+fn closes(c: char, fam: Family, prev: Option<char>, next: Option<char>) -> bool {
+    match fam {
+        Family::Guillemet => c == '»',
+        Family::Low => matches!(c, '“' | '"'),
+        Family::Double => matches!(c, '"' | '”') && prev.is_some_and(|p| !p.is_whitespace()),
+        Family::Single => matches!(c, '\'' | '’') && word_char(prev) && !word_char(next),
+    }
+}
+
+/// The top-level quotations of `text[para]`.
+pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
+    let mut out = Vec::new();
+    // open marks, innermost last: (family, byte offset of the mark)
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let chars: Vec<(usize, char)> = text[para.clone()].char_indices().map(|(i, c)| (para.start + i, c)).collect();
+    // straight or closing double marks from each position on, so lookahead stays linear
+    let mut ahead = vec![0usize; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        ahead[k] = ahead[k + 1] + usize::from(matches!(chars[k].1, '"' | '”'));
+    }
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|n| n.1);
+        // Inside a quotation, a straight mark that looks like an opener starts a nested name
+        // when two more marks follow on the paragraph: one to close the name, one the quotation.
+        let looks_open = c == '"' && !word_char(prev) && word_char(next);
+        if looks_open && !stack.is_empty() && ahead[k + 1] >= 2 {
+            stack.push((Family::Double, i));
+            continue;
+        }
+        if let Some(depth) = stack.iter().rposition(|&(f, _)| closes(c, f, prev, next)) {
+            if depth == 0 {
+                let (_, open) = stack[0];
+                push(text, open, i, i + c.len_utf8(), true, &mut out);
+            }
+            stack.truncate(depth);
+            continue;
+        }
+        if let Some(f) = opener(c, prev, next) {
+            stack.push((f, i));
+        }
+    }
+    if let Some(&(_, open)) = stack.first() {
+        push(text, open, para.end, para.end, false, &mut out);
+    }
+    out
+}
+
+fn push(text: &str, open: usize, close: usize, end: usize, closed: bool, out: &mut Vec<Marked>) {
+    let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let s = &text[start..close.max(start)];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() || !s.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    out.push(Marked { open, inner: start + lead..close - trail, end, closed });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(s: &str) -> Vec<(&str, bool)> {
+        find(s, 0..s.len()).into_iter().map(|m| (&s[m.inner], m.closed)).collect()
+    }
+
+    #[test]
+    fn all_delimiters() {
+        assert_eq!(quoted("قال: «لن نقبل» ثم"), vec![("لن نقبل", true)]);
+        assert_eq!(quoted("he said “we agree” and"), vec![("we agree", true)]);
+        assert_eq!(quoted("er sagte „wir kommen“ heute"), vec![("wir kommen", true)]);
+        assert_eq!(quoted("the 'final offer' was"), vec![("final offer", true)]);
+        assert_eq!(quoted("\"Certainly we agree,” the envoy said"), vec![("Certainly we agree,", true)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(quoted("Russia's envoy met the countries' ministers"), vec![]);
+    }
+
+    #[test]
+    fn nested_straight_names_stay_inside() {
+        let s = "وأضاف: \"تم تأكيد التعاون داخل مجموعة \"بريكس\" ومنصة الأمم المتحدة\". ثم";
+        assert_eq!(quoted(s), vec![("تم تأكيد التعاون داخل مجموعة \"بريكس\" ومنصة الأمم المتحدة", true)]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_its_paragraph() {
+        let s = "\"Both sides will sign the deal by 2025.";
+        assert_eq!(quoted(s), vec![("Both sides will sign the deal by 2025.", false)]);
+        let s = "وقال الوزير: \"سنواصل التنسيق";
+        assert_eq!(quoted(s), vec![("سنواصل التنسيق", false)]);
+    }
+
+    #[test]
+    fn two_quotes_in_one_paragraph() {
+        let s = "\"We agree,\" he said. \"We will sign.\"";
+        assert_eq!(quoted(s), vec![("We agree,", true), ("We will sign.", true)]);
+    }
+}

@@ -1,0 +1,310 @@
+//! Quotations and their speakers.
+//!
+//! Each body paragraph is scanned for quotation marks ([`marks`]); each quoted stretch is then
+//! judged by its surroundings: a quoted name after "صحيفة", "app", "operation" is no quotation; a
+//! short phrase inside an indirect report is a scare quote and skipped; a quotation introduced by
+//! a cue (`وقال X: "…"`, `"…," X said`, `according to X`) or standing as a paragraph of its own is
+//! `direct`; a longer stretch embedded in reported speech (`أشار إلى أن "…"`) is `partial`.
+//! Speakers come from the cue's subject in either word order ([`speaker`]); a cue without a
+//! subject ("وأضاف", "he added", "موضحًا") and a bare quoted paragraph continue the last speaker;
+//! "البيان" / "the statement" is the body whose statement the article reports.
+
+pub mod lexicon;
+pub mod marks;
+pub mod speaker;
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::doc::{Entity, Quote};
+use crate::events::mentions::MentionIndex;
+use crate::events::phrases::{words, Word};
+use lexicon::{lexicon, CueRole};
+use marks::Marked;
+use speaker::{chunks, resolve, subject, Chunk, Speaker, State, Who};
+
+/// Quoted stretches shorter than this (in words) count only when a cue introduces them.
+const MIN_PARTIAL_WORDS: usize = 4;
+
+/// Find the direct and partial quotations of a document and attribute them.
+pub fn extract(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
+    find(a, entities).into_iter().map(|q| q.quote).collect()
+}
+
+/// A quotation with its folded ranges, for the event stage too.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub quote: Quote,
+    /// Folded byte range of the quoted words.
+    pub inner: Range<usize>,
+    pub speaker: Option<Speaker>,
+}
+
+/// How a quoted stretch stands in its sentence.
+struct Reading {
+    direct: bool,
+    /// The cue word's folded range, when there is one.
+    cue: Option<Range<usize>>,
+    speaker: Option<Speaker>,
+    /// The speaker is the last one (a chain), not named here.
+    chained: bool,
+}
+
+/// Quotations with their folded ranges and speakers.
+pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
+    let text = a.text();
+    let idx = MentionIndex::new(a, entities);
+    let first_at = first_mentions(&idx, entities.len());
+    let verb_first = a.lang == "ar";
+    let mut state = State::default();
+    let mut out: Vec<Found> = Vec::new();
+    let body: Vec<Range<usize>> = a.layout.body().collect();
+    // an unclosed quotation waiting for the speaker of its continuation paragraph
+    let mut pending: Option<usize> = None;
+    for (p, para) in body.iter().enumerate() {
+        let marked = marks::find(text, para.clone());
+        let sentences: Vec<Range<usize>> =
+            a.sentences.iter().filter(|s| s.start >= para.start && s.end <= para.end).cloned().collect();
+        let mut prev_end = para.start;
+        for m in &marked {
+            let sent = sentences.iter().find(|s| s.start <= m.open && m.open < s.end).cloned().unwrap_or(para.clone());
+            let lead = prev_end.max(sent.start)..m.open;
+            let tail_sent = sentences.iter().find(|s| s.start < m.end && m.end <= s.end).cloned().unwrap_or(sent.clone());
+            let next_open = marked.iter().map(|n| n.open).find(|&o| o >= m.end).unwrap_or(para.end);
+            let tail = m.end..tail_sent.end.min(next_open).max(m.end);
+            let Some(r) = read(a, entities, &idx, &first_at, &state, m, lead, tail, verb_first) else { continue };
+            // a paragraph that opens a quotation and leaves it open, continued by a quoted
+            // paragraph: the continuation's speaker is the first one's too
+            if let Some(k) = pending.take() {
+                if m.open == para.start && !r.chained {
+                    out[k].speaker = r.speaker.clone();
+                }
+            }
+            if !m.closed && m.open == para.start && r.chained && body.get(p + 1).is_some() {
+                pending = Some(out.len());
+            }
+            if r.speaker.is_some() {
+                state.last = r.speaker.clone();
+            }
+            prev_end = m.end;
+            out.push(Found { quote: quote(a, m, &r), inner: m.inner.clone(), speaker: r.speaker });
+        }
+        if marked.is_empty() {
+            pending = None;
+        }
+        for s in &sentences {
+            update_state(a, entities, &idx, &first_at, &mut state, s.clone(), &marked, verb_first);
+        }
+    }
+    for f in &mut out {
+        // a pending speaker may have been filled in later
+        apply_speaker(a, entities, f);
+    }
+    out
+}
+
+/// First folded start of each entity's mentions (usize::MAX when none).
+fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
+    let mut v = vec![usize::MAX; n];
+    for s in idx.within(0..usize::MAX) {
+        v[s.entity] = v[s.entity].min(s.range.start);
+    }
+    v
+}
+
+/// Words of `r` that are not inside a quoted stretch.
+fn words_outside(text: &str, r: Range<usize>, marked: &[Marked]) -> Vec<Word> {
+    words(text, r).into_iter().filter(|w| !marked.iter().any(|m| m.open <= w.range.start && w.range.end <= m.end)).collect()
+}
+
+/// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its speaker.
+#[allow(clippy::too_many_arguments)]
+fn read(
+    a: &Analysis,
+    entities: &[Entity],
+    idx: &MentionIndex,
+    first_at: &[usize],
+    state: &State,
+    m: &Marked,
+    lead: Range<usize>,
+    tail: Range<usize>,
+    verb_first: bool,
+) -> Option<Reading> {
+    let text = a.text();
+    let lex = lexicon();
+    let n_words = words(text, m.inner.clone()).len();
+    let lead_ws = words(text, lead.clone());
+    // a quoted name: the noun before it introduces one ("صحيفة", "the app")
+    if let Some(w) = lead_ws.last().filter(|w| text[w.range.end..m.open].trim().is_empty()) {
+        if crate::events::phrases::stems(&text[w.range.clone()]).iter().any(|s| lex.names.contains(*s)) {
+            return None;
+        }
+    }
+    let lead_txt = text[lead.clone()].trim_end();
+    let colon = lead_txt.ends_with([':', ',', '،']);
+    let lead_cs = chunks(text, &lead_ws, idx, entities);
+    let mut r = Reading { direct: lead_txt.is_empty() || colon, cue: None, speaker: None, chained: false };
+    // the cues before the quotation, nearest first: the first with a subject names the speaker
+    let cues = lex.cues.scan(text, &lead_ws);
+    for h in cues.iter().rev() {
+        let span = (h.first, h.first + h.len);
+        let who = match h.value.role {
+            CueRole::Verb => subject(text, &lead_ws, &lead_cs, span, verb_first),
+            CueRole::According => subject(text, &lead_ws, &lead_cs, span, true),
+            CueRole::Statement => continue,
+        };
+        if r.cue.is_none() {
+            r.cue = Some(h.range.clone());
+            r.direct |= span.1 == lead_ws.len() && text[h.range.end..m.open].trim().is_empty();
+        }
+        if let Some(c) = who {
+            r.speaker = resolve(c, entities, state, first_at);
+            r.chained = c.who == Who::Pronoun;
+            break;
+        }
+    }
+    if r.cue.is_some() && r.speaker.is_none() {
+        r.speaker = state.last.clone();
+        r.chained = true;
+    }
+    if r.cue.is_none() {
+        after_quote(a, entities, idx, first_at, state, tail, verb_first, &mut r);
+    }
+    if r.cue.is_none() && colon && lead_txt.ends_with(':') {
+        // "السفير الروسي: …" — a headline-style colon after the speaker
+        if let Some(c) = lead_cs.last().filter(|c| lead_ws.len() == c.last + 1) {
+            r.speaker = resolve(c, entities, state, first_at);
+        }
+    }
+    if r.cue.is_none() && r.speaker.is_none() && lead_txt.is_empty() && n_words >= MIN_PARTIAL_WORDS {
+        // a quoted paragraph on its own continues the last speaker
+        r.speaker = state.last.clone();
+        r.chained = true;
+    }
+    let short = n_words < MIN_PARTIAL_WORDS;
+    if short && (!r.direct || r.speaker.is_none()) {
+        return None;
+    }
+    Some(r)
+}
+
+/// `"…," the ambassador said` / `"…," he added` / `"…", according to X`: a cue just after the
+/// closing mark.
+#[allow(clippy::too_many_arguments)]
+fn after_quote(
+    a: &Analysis,
+    entities: &[Entity],
+    idx: &MentionIndex,
+    first_at: &[usize],
+    state: &State,
+    tail: Range<usize>,
+    verb_first: bool,
+    r: &mut Reading,
+) {
+    let text = a.text();
+    let lex = lexicon();
+    let ws = words(text, tail.clone());
+    let cs = chunks(text, &ws, idx, entities);
+    let Some(h) = lex.cues.scan(text, &ws).into_iter().find(|h| h.first <= 4 && h.value.role != CueRole::Statement) else {
+        return;
+    };
+    let span = (h.first, h.first + h.len);
+    // after a quotation English puts the subject first ("he said") or last ("said X")
+    let who = subject(text, &ws, &cs, span, verb_first && h.value.role == CueRole::Verb);
+    r.cue = Some(h.range.clone());
+    match who {
+        Some(c) => {
+            r.speaker = resolve(c, entities, state, first_at);
+            r.chained = c.who == Who::Pronoun;
+        }
+        None => {
+            r.speaker = state.last.clone();
+            r.chained = true;
+        }
+    }
+    r.direct = true;
+}
+
+/// After a sentence: its cue subjects become the last speaker, and a statement's issuer the
+/// statement owner ("في بيان لوزارة الداخلية", "قال المجلس، في بيان").
+#[allow(clippy::too_many_arguments)]
+fn update_state(
+    a: &Analysis,
+    entities: &[Entity],
+    idx: &MentionIndex,
+    first_at: &[usize],
+    state: &mut State,
+    sent: Range<usize>,
+    marked: &[Marked],
+    verb_first: bool,
+) {
+    let text = a.text();
+    let lex = lexicon();
+    let ws = words_outside(text, sent, marked);
+    let cs = chunks(text, &ws, idx, entities);
+    let mut speaker: Option<Speaker> = None;
+    let mut statement = false;
+    for h in lex.cues.scan(text, &ws) {
+        let span = (h.first, h.first + h.len);
+        match h.value.role {
+            CueRole::Statement => {
+                statement = true;
+                // "بيان لوزارة …", "a statement by the ministry": the body right after the word
+                if let Some(c) = cs.iter().find(|c| c.first >= span.1 && c.first <= span.1 + 1 && is_entity(c)) {
+                    state.statement_owner = resolve(c, entities, state, first_at);
+                }
+            }
+            CueRole::Verb | CueRole::According => {
+                if speaker.is_none() {
+                    let first = h.value.role == CueRole::According || verb_first;
+                    if let Some(c) = subject(text, &ws, &cs, span, first) {
+                        if c.who != Who::Pronoun {
+                            speaker = resolve(c, entities, state, first_at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(s) = speaker {
+        if statement && s.entity.is_some() && state.statement_owner.as_ref().is_none_or(|o| o.entity != s.entity) {
+            let issuer = s.entity.map(|e| &entities[e]);
+            if issuer.is_some_and(|e| e.kind != crate::doc::EntityKind::Person) {
+                state.statement_owner = Some(s.clone());
+            }
+        }
+        state.last = Some(s);
+    }
+}
+
+fn is_entity(c: &Chunk) -> bool {
+    matches!(c.who, Who::Entity(_))
+}
+
+fn quote(a: &Analysis, m: &Marked, r: &Reading) -> Quote {
+    let q = a.mention(m.inner.clone());
+    let cue = r.cue.clone().map(|c| a.mention(c).text);
+    Quote {
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        kind: if r.direct { "direct" } else { "partial" }.to_string(),
+        speaker: None,
+        speaker_name: None,
+        speaker_text: None,
+        cue,
+    }
+}
+
+/// Fill the speaker fields of a quotation from its resolved speaker.
+fn apply_speaker(a: &Analysis, entities: &[Entity], f: &mut Found) {
+    let Some(s) = &f.speaker else {
+        f.quote.speaker_text = None;
+        return;
+    };
+    f.quote.speaker_text = Some(a.mention(s.range.clone()).text);
+    if let Some(e) = s.entity.and_then(|e| entities.get(e)) {
+        f.quote.speaker = Some(e.id.clone());
+        f.quote.speaker_name = Some(e.name.clone());
+    }
+}
