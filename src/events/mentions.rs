@@ -28,9 +28,15 @@ impl MentionIndex {
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                e.mentions.iter().map(move |m| (i, m.start..m.end)).collect::<Vec<_>>()
+                e.mentions
+                    .iter()
+                    .map(move |m| (i, m.start..m.end))
+                    .collect::<Vec<_>>()
             })
-            .map(|(entity, r)| Spot { range: a.folded_range(r), entity })
+            .map(|(entity, r)| Spot {
+                range: a.folded_range(r),
+                entity,
+            })
             .filter(|s| !s.range.is_empty())
             .collect();
         // longer first at one start, so a caller scanning forward sees "مجلس الأمن الروسي"

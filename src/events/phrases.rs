@@ -29,7 +29,10 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         if t.kind == TokKind::Punct {
             continue;
         }
-        out.push(Word { range: t.range.clone(), gap_start: prev_end });
+        out.push(Word {
+            range: t.range.clone(),
+            gap_start: prev_end,
+        });
         prev_end = t.range.end;
     }
     out
@@ -39,7 +42,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 /// only while at least three letters remain, so short words are never stripped to nothing.
 pub fn stems(word: &str) -> Vec<&str> {
     let mut out = vec![word];
-    if !word.chars().next().is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+    if !word
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    {
         return out;
     }
     let long = |s: &str| s.chars().count() >= 3;
@@ -85,7 +92,9 @@ pub struct PhraseTable<T> {
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::new() }
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
     }
 }
 
@@ -121,13 +130,23 @@ impl<T> PhraseTable<T> {
     pub fn at<'t>(&'t self, text: &str, ws: &[Word], i: usize) -> Option<Hit<'t, T>> {
         let w = &text[ws.get(i)?.range.clone()];
         for stem in stems(w) {
-            let Some(list) = self.by_first.get(stem) else { continue };
+            let Some(list) = self.by_first.get(stem) else {
+                continue;
+            };
             for (rest, value) in list {
                 let ok = rest.len() < ws.len() - i
-                    && rest.iter().enumerate().all(|(k, r)| &text[ws[i + 1 + k].range.clone()] == r.as_str());
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, r)| &text[ws[i + 1 + k].range.clone()] == r.as_str());
                 if ok {
                     let last = i + rest.len();
-                    return Some(Hit { first: i, len: rest.len() + 1, range: ws[i].range.start..ws[last].range.end, value });
+                    return Some(Hit {
+                        first: i,
+                        len: rest.len() + 1,
+                        range: ws[i].range.start..ws[last].range.end,
+                        value,
+                    });
                 }
             }
         }
@@ -186,7 +205,10 @@ mod tests {
 
     #[test]
     fn english_phrases_of_several_words() {
-        assert_eq!(found("he pointed out that, according to the minister"), vec!["point", "acc"]);
+        assert_eq!(
+            found("he pointed out that, according to the minister"),
+            vec!["point", "acc"]
+        );
         assert_eq!(found("he pointed at the map"), Vec::<&str>::new());
     }
 }

@@ -63,7 +63,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "statement" => CueRole::Statement,
             _ => continue,
         };
-        cues.insert(field(&r, 1), Cue { lemma: field(&r, 2).to_string(), role });
+        cues.insert(
+            field(&r, 1),
+            Cue {
+                lemma: field(&r, 2).to_string(),
+                role,
+            },
+        );
     }
     let mut roles = PhraseTable::default();
     let mut role_list = Vec::new();
@@ -74,15 +80,30 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "pronoun" => RoleKind::Pronoun,
             _ => continue,
         };
-        let forms: Vec<String> =
-            [field(&r, 2), field(&r, 3)].iter().flat_map(|c| c.split('|')).map(fold_key).filter(|f| !f.is_empty()).collect();
+        let forms: Vec<String> = [field(&r, 2), field(&r, 3)]
+            .iter()
+            .flat_map(|c| c.split('|'))
+            .map(fold_key)
+            .filter(|f| !f.is_empty())
+            .collect();
         for f in &forms {
             roles.insert(f, role_list.len());
         }
-        role_list.push(Role { key: field(&r, 0).to_string(), kind, forms });
+        role_list.push(Role {
+            key: field(&r, 0).to_string(),
+            kind,
+            forms,
+        });
     }
-    let names = rows(include_str!("../../data/quote_names.tsv")).map(|r| fold_key(field(&r, 1))).collect();
-    Lexicon { cues, roles, role_list, names }
+    let names = rows(include_str!("../../data/quote_names.tsv"))
+        .map(|r| fold_key(field(&r, 1)))
+        .collect();
+    Lexicon {
+        cues,
+        roles,
+        role_list,
+        names,
+    }
 });
 
 pub fn lexicon() -> &'static Lexicon {
@@ -99,6 +120,9 @@ mod tests {
         assert!(!l.cues.is_empty());
         assert!(l.names.contains("صحيفه") && l.names.contains("newspaper"));
         let amb = l.role_list.iter().find(|r| r.key == "ambassador").unwrap();
-        assert!(amb.forms.contains(&"سفير".to_string()) && amb.forms.contains(&"ambassador".to_string()));
+        assert!(
+            amb.forms.contains(&"سفير".to_string())
+                && amb.forms.contains(&"ambassador".to_string())
+        );
     }
 }

@@ -61,7 +61,10 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
     let mut out = Vec::new();
     // open marks, innermost last: (family, byte offset of the mark)
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let chars: Vec<(usize, char)> = text[para.clone()].char_indices().map(|(i, c)| (para.start + i, c)).collect();
+    let chars: Vec<(usize, char)> = text[para.clone()]
+        .char_indices()
+        .map(|(i, c)| (para.start + i, c))
+        .collect();
     // straight or closing double marks from each position on, so lookahead stays linear
     let mut ahead = vec![0usize; chars.len() + 1];
     for k in (0..chars.len()).rev() {
@@ -103,7 +106,12 @@ fn push(text: &str, open: usize, close: usize, end: usize, closed: bool, out: &m
     if lead + trail >= s.len() || !s.chars().any(char::is_alphanumeric) {
         return;
     }
-    out.push(Marked { open, inner: start + lead..close - trail, end, closed });
+    out.push(Marked {
+        open,
+        inner: start + lead..close - trail,
+        end,
+        closed,
+    });
 }
 
 #[cfg(test)]
@@ -111,33 +119,54 @@ mod tests {
     use super::*;
 
     fn quoted(s: &str) -> Vec<(&str, bool)> {
-        find(s, 0..s.len()).into_iter().map(|m| (&s[m.inner], m.closed)).collect()
+        find(s, 0..s.len())
+            .into_iter()
+            .map(|m| (&s[m.inner], m.closed))
+            .collect()
     }
 
     #[test]
     fn all_delimiters() {
         assert_eq!(quoted("قال: «لن نقبل» ثم"), vec![("لن نقبل", true)]);
         assert_eq!(quoted("he said “we agree” and"), vec![("we agree", true)]);
-        assert_eq!(quoted("er sagte „wir kommen“ heute"), vec![("wir kommen", true)]);
+        assert_eq!(
+            quoted("er sagte „wir kommen“ heute"),
+            vec![("wir kommen", true)]
+        );
         assert_eq!(quoted("the 'final offer' was"), vec![("final offer", true)]);
-        assert_eq!(quoted("\"Certainly we agree,” the envoy said"), vec![("Certainly we agree,", true)]);
+        assert_eq!(
+            quoted("\"Certainly we agree,” the envoy said"),
+            vec![("Certainly we agree,", true)]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(quoted("Russia's envoy met the countries' ministers"), vec![]);
+        assert_eq!(
+            quoted("Russia's envoy met the countries' ministers"),
+            vec![]
+        );
     }
 
     #[test]
     fn nested_straight_names_stay_inside() {
         let s = "وأضاف: \"تم تأكيد التعاون داخل مجموعة \"بريكس\" ومنصة الأمم المتحدة\". ثم";
-        assert_eq!(quoted(s), vec![("تم تأكيد التعاون داخل مجموعة \"بريكس\" ومنصة الأمم المتحدة", true)]);
+        assert_eq!(
+            quoted(s),
+            vec![(
+                "تم تأكيد التعاون داخل مجموعة \"بريكس\" ومنصة الأمم المتحدة",
+                true
+            )]
+        );
     }
 
     #[test]
     fn unclosed_quote_ends_with_its_paragraph() {
         let s = "\"Both sides will sign the deal by 2025.";
-        assert_eq!(quoted(s), vec![("Both sides will sign the deal by 2025.", false)]);
+        assert_eq!(
+            quoted(s),
+            vec![("Both sides will sign the deal by 2025.", false)]
+        );
         let s = "وقال الوزير: \"سنواصل التنسيق";
         assert_eq!(quoted(s), vec![("سنواصل التنسيق", false)]);
     }
@@ -145,6 +174,9 @@ mod tests {
     #[test]
     fn two_quotes_in_one_paragraph() {
         let s = "\"We agree,\" he said. \"We will sign.\"";
-        assert_eq!(quoted(s), vec![("We agree,", true), ("We will sign.", true)]);
+        assert_eq!(
+            quoted(s),
+            vec![("We agree,", true), ("We will sign.", true)]
+        );
     }
 }

@@ -63,16 +63,36 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     let mut pending: Option<usize> = None;
     for (p, para) in body.iter().enumerate() {
         let marked = marks::find(text, para.clone());
-        let sentences: Vec<Range<usize>> =
-            a.sentences.iter().filter(|s| s.start >= para.start && s.end <= para.end).cloned().collect();
+        let sentences: Vec<Range<usize>> = a
+            .sentences
+            .iter()
+            .filter(|s| s.start >= para.start && s.end <= para.end)
+            .cloned()
+            .collect();
         let mut prev_end = para.start;
         for m in &marked {
-            let sent = sentences.iter().find(|s| s.start <= m.open && m.open < s.end).cloned().unwrap_or(para.clone());
+            let sent = sentences
+                .iter()
+                .find(|s| s.start <= m.open && m.open < s.end)
+                .cloned()
+                .unwrap_or(para.clone());
             let lead = prev_end.max(sent.start)..m.open;
-            let tail_sent = sentences.iter().find(|s| s.start < m.end && m.end <= s.end).cloned().unwrap_or(sent.clone());
-            let next_open = marked.iter().map(|n| n.open).find(|&o| o >= m.end).unwrap_or(para.end);
+            let tail_sent = sentences
+                .iter()
+                .find(|s| s.start < m.end && m.end <= s.end)
+                .cloned()
+                .unwrap_or(sent.clone());
+            let next_open = marked
+                .iter()
+                .map(|n| n.open)
+                .find(|&o| o >= m.end)
+                .unwrap_or(para.end);
             let tail = m.end..tail_sent.end.min(next_open).max(m.end);
-            let Some(r) = read(a, entities, &idx, &first_at, &state, m, lead, tail, verb_first) else { continue };
+            let Some(r) = read(
+                a, entities, &idx, &first_at, &state, m, lead, tail, verb_first,
+            ) else {
+                continue;
+            };
             // a paragraph that opens a quotation and leaves it open, continued by a quoted
             // paragraph: the continuation's speaker is the first one's too
             if let Some(k) = pending.take() {
@@ -87,13 +107,26 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
                 state.last = r.speaker.clone();
             }
             prev_end = m.end;
-            out.push(Found { quote: quote(a, m, &r), inner: m.inner.clone(), speaker: r.speaker });
+            out.push(Found {
+                quote: quote(a, m, &r),
+                inner: m.inner.clone(),
+                speaker: r.speaker,
+            });
         }
         if marked.is_empty() {
             pending = None;
         }
         for s in &sentences {
-            update_state(a, entities, &idx, &first_at, &mut state, s.clone(), &marked, verb_first);
+            update_state(
+                a,
+                entities,
+                &idx,
+                &first_at,
+                &mut state,
+                s.clone(),
+                &marked,
+                verb_first,
+            );
         }
     }
     for f in &mut out {
@@ -114,7 +147,14 @@ fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
 
 /// Words of `r` that are not inside a quoted stretch.
 fn words_outside(text: &str, r: Range<usize>, marked: &[Marked]) -> Vec<Word> {
-    words(text, r).into_iter().filter(|w| !marked.iter().any(|m| m.open <= w.range.start && w.range.end <= m.end)).collect()
+    words(text, r)
+        .into_iter()
+        .filter(|w| {
+            !marked
+                .iter()
+                .any(|m| m.open <= w.range.start && w.range.end <= m.end)
+        })
+        .collect()
 }
 
 /// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its speaker.
@@ -135,15 +175,26 @@ fn read(
     let n_words = words(text, m.inner.clone()).len();
     let lead_ws = words(text, lead.clone());
     // a quoted name: the noun before it introduces one ("صحيفة", "the app")
-    if let Some(w) = lead_ws.last().filter(|w| text[w.range.end..m.open].trim().is_empty()) {
-        if crate::events::phrases::stems(&text[w.range.clone()]).iter().any(|s| lex.names.contains(*s)) {
+    if let Some(w) = lead_ws
+        .last()
+        .filter(|w| text[w.range.end..m.open].trim().is_empty())
+    {
+        if crate::events::phrases::stems(&text[w.range.clone()])
+            .iter()
+            .any(|s| lex.names.contains(*s))
+        {
             return None;
         }
     }
     let lead_txt = text[lead.clone()].trim_end();
     let colon = lead_txt.ends_with([':', ',', '،']);
     let lead_cs = chunks(text, &lead_ws, idx, entities);
-    let mut r = Reading { direct: lead_txt.is_empty() || colon, cue: None, speaker: None, chained: false };
+    let mut r = Reading {
+        direct: lead_txt.is_empty() || colon,
+        cue: None,
+        speaker: None,
+        chained: false,
+    };
     // the cues before the quotation, nearest first: the first with a subject names the speaker
     let cues = lex.cues.scan(text, &lead_ws);
     for h in cues.iter().rev() {
@@ -176,7 +227,8 @@ fn read(
             r.speaker = resolve(c, entities, state, first_at);
         }
     }
-    if r.cue.is_none() && r.speaker.is_none() && lead_txt.is_empty() && n_words >= MIN_PARTIAL_WORDS {
+    if r.cue.is_none() && r.speaker.is_none() && lead_txt.is_empty() && n_words >= MIN_PARTIAL_WORDS
+    {
         // a quoted paragraph on its own continues the last speaker
         r.speaker = state.last.clone();
         r.chained = true;
@@ -205,12 +257,23 @@ fn after_quote(
     let lex = lexicon();
     let ws = words(text, tail.clone());
     let cs = chunks(text, &ws, idx, entities);
-    let Some(h) = lex.cues.scan(text, &ws).into_iter().find(|h| h.first <= 4 && h.value.role != CueRole::Statement) else {
+    let Some(h) = lex
+        .cues
+        .scan(text, &ws)
+        .into_iter()
+        .find(|h| h.first <= 4 && h.value.role != CueRole::Statement)
+    else {
         return;
     };
     let span = (h.first, h.first + h.len);
     // after a quotation English puts the subject first ("he said") or last ("said X")
-    let who = subject(text, &ws, &cs, span, verb_first && h.value.role == CueRole::Verb);
+    let who = subject(
+        text,
+        &ws,
+        &cs,
+        span,
+        verb_first && h.value.role == CueRole::Verb,
+    );
     r.cue = Some(h.range.clone());
     match who {
         Some(c) => {
@@ -250,7 +313,10 @@ fn update_state(
             CueRole::Statement => {
                 statement = true;
                 // "بيان لوزارة …", "a statement by the ministry": the body right after the word
-                if let Some(c) = cs.iter().find(|c| c.first >= span.1 && c.first <= span.1 + 1 && is_entity(c)) {
+                if let Some(c) = cs
+                    .iter()
+                    .find(|c| c.first >= span.1 && c.first <= span.1 + 1 && is_entity(c))
+                {
                     state.statement_owner = resolve(c, entities, state, first_at);
                 }
             }
@@ -267,7 +333,13 @@ fn update_state(
         }
     }
     if let Some(s) = speaker {
-        if statement && s.entity.is_some() && state.statement_owner.as_ref().is_none_or(|o| o.entity != s.entity) {
+        if statement
+            && s.entity.is_some()
+            && state
+                .statement_owner
+                .as_ref()
+                .is_none_or(|o| o.entity != s.entity)
+        {
             let issuer = s.entity.map(|e| &entities[e]);
             if issuer.is_some_and(|e| e.kind != crate::doc::EntityKind::Person) {
                 state.statement_owner = Some(s.clone());
@@ -308,3 +380,6 @@ fn apply_speaker(a: &Analysis, entities: &[Entity], f: &mut Found) {
         f.quote.speaker_name = Some(e.name.clone());
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

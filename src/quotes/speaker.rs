@@ -15,7 +15,10 @@ use crate::text::fold::fold_key;
 pub enum Who {
     Entity(usize),
     /// A role noun, with the state or body it belongs to when the text says ("السفير الروسي").
-    Role { role: usize, affil: Option<usize> },
+    Role {
+        role: usize,
+        affil: Option<usize>,
+    },
     Pronoun,
     Statement,
 }
@@ -39,12 +42,15 @@ pub struct Speaker {
 
 /// Index of the word that contains byte `b`.
 fn word_at(ws: &[Word], b: usize) -> usize {
-    ws.partition_point(|w| w.range.end <= b).min(ws.len().saturating_sub(1))
+    ws.partition_point(|w| w.range.end <= b)
+        .min(ws.len().saturating_sub(1))
 }
 
 /// The speaker chunks of the words `ws` (one sentence), in text order.
 pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) -> Vec<Chunk> {
-    let (Some(f), Some(l)) = (ws.first(), ws.last()) else { return Vec::new() };
+    let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
+        return Vec::new();
+    };
     let mut out: Vec<Chunk> = Vec::new();
     let mut taken_until = 0;
     for s in idx.within(f.range.start..l.range.end) {
@@ -53,7 +59,12 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
         }
         taken_until = s.range.end;
         let (first, last) = (word_at(ws, s.range.start), word_at(ws, s.range.end - 1));
-        out.push(Chunk { first, last, range: s.range.clone(), who: Who::Entity(s.entity) });
+        out.push(Chunk {
+            first,
+            last,
+            range: s.range.clone(),
+            who: Who::Entity(s.entity),
+        });
     }
     let lex = lexicon();
     for h in lex.roles.scan(text, ws) {
@@ -62,11 +73,19 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
             continue; // an entity mention already names these words
         }
         let who = match lex.role_list[*h.value].kind {
-            RoleKind::Person => Who::Role { role: *h.value, affil: None },
+            RoleKind::Person => Who::Role {
+                role: *h.value,
+                affil: None,
+            },
             RoleKind::Statement => Who::Statement,
             RoleKind::Pronoun => Who::Pronoun,
         };
-        out.push(Chunk { first, last, range: h.range, who });
+        out.push(Chunk {
+            first,
+            last,
+            range: h.range,
+            who,
+        });
     }
     out.sort_by_key(|c| c.first);
     merge_affiliations(text, ws, entities, out)
@@ -83,19 +102,50 @@ fn is_body(entities: &[Entity], c: &Chunk) -> bool {
 /// Join a role with the nationality or body next to it ("the Russian ambassador", "سفير روسيا",
 /// "المسؤول الأممي") and with the person named beside it ("السفير الروسي، جيورجي بوريسينكو";
 /// "Borisenko, the Russian ambassador"), so one chunk stands for one speaker.
-fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], mut cs: Vec<Chunk>) -> Vec<Chunk> {
+fn merge_affiliations(
+    text: &str,
+    ws: &[Word],
+    entities: &[Entity],
+    mut cs: Vec<Chunk>,
+) -> Vec<Chunk> {
     let mut i = 0;
     while i < cs.len() {
         if let Who::Role { role, affil: None } = cs[i].who {
             // a body just after the role, or just before it (allowing the "s" of "Russia's")
-            let gap_ok = |a: usize, b: usize| b == a + 1 || (b == a + 2 && &text[ws[a + 1].range.clone()] == "s");
-            if i + 1 < cs.len() && is_body(entities, &cs[i + 1]) && gap_ok(cs[i].last, cs[i + 1].first) {
-                let Who::Entity(e) = cs[i + 1].who else { unreachable!() };
-                cs[i] = Chunk { first: cs[i].first, last: cs[i + 1].last, range: cs[i].range.start..cs[i + 1].range.end, who: Who::Role { role, affil: Some(e) } };
+            let gap_ok = |a: usize, b: usize| {
+                b == a + 1 || (b == a + 2 && &text[ws[a + 1].range.clone()] == "s")
+            };
+            if i + 1 < cs.len()
+                && is_body(entities, &cs[i + 1])
+                && gap_ok(cs[i].last, cs[i + 1].first)
+            {
+                let Who::Entity(e) = cs[i + 1].who else {
+                    unreachable!()
+                };
+                cs[i] = Chunk {
+                    first: cs[i].first,
+                    last: cs[i + 1].last,
+                    range: cs[i].range.start..cs[i + 1].range.end,
+                    who: Who::Role {
+                        role,
+                        affil: Some(e),
+                    },
+                };
                 cs.remove(i + 1);
-            } else if i > 0 && is_body(entities, &cs[i - 1]) && gap_ok(cs[i - 1].last, cs[i].first) {
-                let Who::Entity(e) = cs[i - 1].who else { unreachable!() };
-                cs[i - 1] = Chunk { first: cs[i - 1].first, last: cs[i].last, range: cs[i - 1].range.start..cs[i].range.end, who: Who::Role { role, affil: Some(e) } };
+            } else if i > 0 && is_body(entities, &cs[i - 1]) && gap_ok(cs[i - 1].last, cs[i].first)
+            {
+                let Who::Entity(e) = cs[i - 1].who else {
+                    unreachable!()
+                };
+                cs[i - 1] = Chunk {
+                    first: cs[i - 1].first,
+                    last: cs[i].last,
+                    range: cs[i - 1].range.start..cs[i].range.end,
+                    who: Who::Role {
+                        role,
+                        affil: Some(e),
+                    },
+                };
                 cs.remove(i);
                 i -= 1;
             }
@@ -107,11 +157,22 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], mut cs: Vec<
     while i + 1 < cs.len() {
         let (a, b) = (&cs[i], &cs[i + 1]);
         let comma = text[a.range.end..b.range.start].contains([',', '،']);
-        let role_then_person = matches!(a.who, Who::Role { .. }) && is_person(entities, b) && b.first <= a.last + 5;
-        let person_then_role = is_person(entities, a) && matches!(b.who, Who::Role { .. }) && b.first <= a.last + 2;
+        let role_then_person =
+            matches!(a.who, Who::Role { .. }) && is_person(entities, b) && b.first <= a.last + 5;
+        let person_then_role =
+            is_person(entities, a) && matches!(b.who, Who::Role { .. }) && b.first <= a.last + 2;
         if comma && (role_then_person || person_then_role) {
-            let who = if role_then_person { b.who.clone() } else { a.who.clone() };
-            cs[i] = Chunk { first: a.first, last: b.last, range: a.range.start..b.range.end, who };
+            let who = if role_then_person {
+                b.who.clone()
+            } else {
+                a.who.clone()
+            };
+            cs[i] = Chunk {
+                first: a.first,
+                last: b.last,
+                range: a.range.start..b.range.end,
+                who,
+            };
             cs.remove(i + 1);
         }
         i += 1;
@@ -122,15 +183,27 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], mut cs: Vec<
 /// The chunk that is the subject of the cue at words `cue.0..cue.1`: right after it (verb
 /// first, as Arabic reports) or just before it (subject first, as English does), tried in the
 /// order the language prefers. Punctuation may not stand between a verb and a subject after it.
-pub fn subject<'c>(text: &str, ws: &[Word], cs: &'c [Chunk], cue: (usize, usize), verb_first: bool) -> Option<&'c Chunk> {
+pub fn subject<'c>(
+    text: &str,
+    ws: &[Word],
+    cs: &'c [Chunk],
+    cue: (usize, usize),
+    verb_first: bool,
+) -> Option<&'c Chunk> {
     let after = || {
         cs.iter().find(|c| {
-            c.first >= cue.1 && c.first <= cue.1 + 1 && !text[ws[cue.1 - 1].range.end..c.range.start].contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace())
+            c.first >= cue.1
+                && c.first <= cue.1 + 1
+                && !text[ws[cue.1 - 1].range.end..c.range.start]
+                    .contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace())
         })
     };
     let before = || {
         cs.iter().rev().find(|c| {
-            c.last < cue.0 && c.last + 3 >= cue.0 && !text[c.range.end..ws[cue.0].range.start].contains(['.', ':', ';', '؛', '!', '?', '؟'])
+            c.last < cue.0
+                && c.last + 3 >= cue.0
+                && !text[c.range.end..ws[cue.0].range.start]
+                    .contains(['.', ':', ';', '؛', '!', '?', '؟'])
         })
     };
     if verb_first {
@@ -149,24 +222,55 @@ pub struct State {
 }
 
 /// Resolve a chunk to a speaker. `at` is where the chunk stands (for "the most recent" person).
-pub fn resolve(c: &Chunk, entities: &[Entity], state: &State, idx_first_mention: &[usize]) -> Option<Speaker> {
+pub fn resolve(
+    c: &Chunk,
+    entities: &[Entity],
+    state: &State,
+    idx_first_mention: &[usize],
+) -> Option<Speaker> {
     match &c.who {
-        Who::Entity(e) => Some(Speaker { entity: Some(*e), range: c.range.clone() }),
+        Who::Entity(e) => Some(Speaker {
+            entity: Some(*e),
+            range: c.range.clone(),
+        }),
         Who::Pronoun => state.last.clone(),
         Who::Statement => Some(match &state.statement_owner {
-            Some(o) => Speaker { entity: o.entity, range: c.range.clone() },
-            None => Speaker { entity: None, range: c.range.clone() },
+            Some(o) => Speaker {
+                entity: o.entity,
+                range: c.range.clone(),
+            },
+            None => Speaker {
+                entity: None,
+                range: c.range.clone(),
+            },
         }),
         Who::Role { role, affil } => {
-            let entity = holder(*role, *affil, entities, state, idx_first_mention, c.range.start);
-            Some(Speaker { entity, range: c.range.clone() })
+            let entity = holder(
+                *role,
+                *affil,
+                entities,
+                state,
+                idx_first_mention,
+                c.range.start,
+            );
+            Some(Speaker {
+                entity,
+                range: c.range.clone(),
+            })
         }
     }
 }
 
 /// The person who holds `role` (for the state or body `affil`): the best match by title and
 /// country among the persons named before this point, else the last speaker when compatible.
-fn holder(role: usize, affil: Option<usize>, entities: &[Entity], state: &State, first_at: &[usize], at: usize) -> Option<usize> {
+fn holder(
+    role: usize,
+    affil: Option<usize>,
+    entities: &[Entity],
+    state: &State,
+    first_at: &[usize],
+    at: usize,
+) -> Option<usize> {
     let lex = lexicon();
     let forms = &lex.role_list[role].forms;
     let affil_e = affil.map(|a| &entities[a]);
@@ -177,9 +281,13 @@ fn holder(role: usize, affil: Option<usize>, entities: &[Entity], state: &State,
             s += 2;
         }
         if let Some(a) = affil_e {
-            let same_state = a.kind == EntityKind::Country && e.country.as_deref() == Some(a.id.as_str());
+            let same_state =
+                a.kind == EntityKind::Country && e.country.as_deref() == Some(a.id.as_str());
             let named = a.kind == EntityKind::Org
-                && (title.contains(&fold_key(&a.name)) || a.mentions.iter().any(|m| title.contains(&fold_key(&m.text))));
+                && (title.contains(&fold_key(&a.name))
+                    || a.mentions
+                        .iter()
+                        .any(|m| title.contains(&fold_key(&m.text))));
             if same_state || named {
                 s += 2;
             }
