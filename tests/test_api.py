@@ -137,7 +137,8 @@ def test_published_wins_over_the_dateline() -> None:
 def test_published_per_document_with_gaps() -> None:
     pd = pytest.importorskip("pandas")
     published = [pd.Timestamp("2023-03-15 14:10"), None, float("nan")]
-    docs = khabar.extract([AR_UNDATED, AR_UNDATED, EN_REPORT], published=published)
+    other = "مهرجان جرش يعلن برنامج دورته الجديدة\n\nأعلنت إدارة المهرجان أسماء الفرق المشاركة.\n"
+    docs = khabar.extract([AR_UNDATED, other, EN_REPORT], published=published)
     assert docs[0].published == "2023-03-15T14:10:00"
     assert docs[0].published_source == "metadata"
     assert docs[1].published is None and docs[1].published_source is None
