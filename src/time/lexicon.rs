@@ -1,5 +1,9 @@
-//! Month and weekday names from `data/months.tsv` and `data/weekdays.tsv`, folded, with the
-//! regular-expression alternations the recognisers are built from.
+//! Month and weekday names from `data/months.tsv` and `data/weekdays.tsv`, relative-time words
+//! from `data/relative_time.tsv` and number words from `data/numbers.tsv`, all folded, plus the
+//! regular-expression alternations the dateline reader is built from.
+//!
+//! The recogniser looks words up as phrases: one to [`MAX_WORDS`] folded words joined by single
+//! spaces, each phrase naming one or more [`Word`] readings ("عام" is a unit and a year word).
 
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -14,11 +18,103 @@ pub enum Calendar {
     Hijri,
 }
 
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+/// How many units a unit word itself says: one (شهر), two (an Arabic dual: شهرين), or many (a plural).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Count {
+    One,
+    Two,
+    Many,
+}
+
+/// Whether a word stands before or after what it modifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Pre,
+    Post,
+}
+
+/// The role of a small linking word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Prep {
+    /// Opens a range: from, between, من, بين.
+    From,
+    /// Closes a range: to, until, and, إلى, حتى.
+    To,
+    /// Links a day to its month: of, من, في.
+    Of,
+    /// Introduces a date: on, in, since, في, منذ, خلال.
+    On,
+    /// "by", "بحلول": kept in the span.
+    By,
+    /// "the" before a day number.
+    The,
+    /// "الموافق": links a weekday to its date.
+    Filler,
+    /// A word after which a bare "4.22" or "22-4" reads as a day and month: on, في, يوم.
+    DayOn,
+    /// Opens a length of time: for, within, خلال.
+    Span,
+}
+
+/// The kinds of number word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumKind {
+    Cardinal,
+    Ordinal,
+    /// The ten of an Arabic teen (السادس عشر).
+    Teen,
+    /// A vague count (a few, بضعة), counted as three.
+    Few,
+}
+
+/// One reading of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// Calendar, month number, and whether the name needs a date beside it to count.
+    Month(Calendar, u32, bool),
+    /// ISO weekday, and whether the name needs a date beside it.
+    Weekday(u32, bool),
+    /// A day counted from publication (اليوم 0, أمس -1).
+    Day(i64),
+    Unit(Unit, Count),
+    Shift(i64, Pos),
+    Ago(i64, Pos),
+    Part,
+    Hedge,
+    Future,
+    NotFuture,
+    YearWord,
+    Decade(i32),
+    Prep(Prep),
+    Num(u32, NumKind),
+    /// true for p.m.
+    Clock(bool),
+    /// A time-zone name, with its offset when it has a fixed one.
+    Zone(Option<&'static str>),
+    HourWord,
+}
+
+/// The longest phrase in the tables, in words.
+pub const MAX_WORDS: usize = 5;
+
 pub struct TimeLexicon {
     /// Folded month name → (calendar, month number).
     pub months: HashMap<String, (Calendar, u32)>,
     /// Folded weekday name → ISO weekday.
     pub weekdays: HashMap<String, u32>,
+    /// Folded phrase → its readings.
+    pub phrases: HashMap<String, Vec<Word>>,
 }
 
 impl TimeLexicon {
@@ -43,6 +139,11 @@ impl TimeLexicon {
             _ => None,
         }
     }
+
+    /// The readings of a folded phrase.
+    pub fn words(&self, phrase: &str) -> &[Word] {
+        self.phrases.get(phrase).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Longest-first alternation of literal words, with white space matching any run of spaces.
@@ -56,8 +157,86 @@ pub fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
         .join("|")
 }
 
+fn unit(name: &str) -> Option<Unit> {
+    Some(match name {
+        "hour" => Unit::Hour,
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        "decade" => Unit::Decade,
+        _ => return None,
+    })
+}
+
+fn prep(name: &str) -> Option<Prep> {
+    Some(match name {
+        "from" => Prep::From,
+        "to" => Prep::To,
+        "of" => Prep::Of,
+        "on" => Prep::On,
+        "by" => Prep::By,
+        "the" => Prep::The,
+        "filler" => Prep::Filler,
+        "day_on" => Prep::DayOn,
+        "span" => Prep::Span,
+        _ => return None,
+    })
+}
+
+/// A zone offset as a static string (the table holds few, fixed ones).
+fn zone(v: &str) -> Option<&'static str> {
+    match v {
+        "Z" => Some("Z"),
+        _ => None,
+    }
+}
+
+/// One row of `relative_time.tsv` as a reading.
+fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
+    let pos = if position == "post" {
+        Pos::Post
+    } else {
+        Pos::Pre
+    };
+    let int = || value.parse::<i64>().ok();
+    Some(match kind {
+        "day" => Word::Day(int()?),
+        "unit" => {
+            let (u, c) = value.split_once(':')?;
+            let count = match c {
+                "1" => Count::One,
+                "2" => Count::Two,
+                _ => Count::Many,
+            };
+            Word::Unit(unit(u)?, count)
+        }
+        "shift" => Word::Shift(int()?, pos),
+        "ago" => Word::Ago(int()?, pos),
+        "part" => Word::Part,
+        "hedge" => Word::Hedge,
+        "future" => Word::Future,
+        "not_future" => Word::NotFuture,
+        "year" => Word::YearWord,
+        "decade" => Word::Decade(int()? as i32),
+        "prep" => Word::Prep(prep(value)?),
+        "clock" => Word::Clock(value == "pm"),
+        "zone" => Word::Zone(zone(value)),
+        "hour_word" => Word::HourWord,
+        _ => return None,
+    })
+}
+
 static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     let mut months = HashMap::new();
+    let mut weekdays = HashMap::new();
+    let mut phrases: HashMap<String, Vec<Word>> = HashMap::new();
+    let mut add = |k: String, w: Word| {
+        let v = phrases.entry(k).or_default();
+        if !v.contains(&w) {
+            v.push(w);
+        }
+    };
     for r in rows(include_str!("../../data/months.tsv")) {
         let cal = if field(&r, 1) == "hijri" {
             Calendar::Hijri
@@ -65,18 +244,77 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             Calendar::Gregorian
         };
         if let Ok(m) = field(&r, 0).parse::<u32>() {
-            months.insert(fold_key(field(&r, 3)), (cal, m));
+            let key = fold_key(field(&r, 3));
+            months.insert(key.clone(), (cal, m));
+            add(key, Word::Month(cal, m, field(&r, 4) == "context"));
         }
     }
-    let mut weekdays = HashMap::new();
     for r in rows(include_str!("../../data/weekdays.tsv")) {
         if let Ok(d) = field(&r, 0).parse::<u32>() {
-            weekdays.insert(fold_key(field(&r, 2)), d);
+            let key = fold_key(field(&r, 2));
+            weekdays.insert(key.clone(), d);
+            add(key, Word::Weekday(d, field(&r, 3) == "context"));
         }
     }
-    TimeLexicon { months, weekdays }
+    for r in rows(include_str!("../../data/relative_time.tsv")) {
+        if let Some(w) = relative_word(field(&r, 2), field(&r, 3), field(&r, 4)) {
+            add(fold_key(field(&r, 0)), w);
+        }
+    }
+    for r in rows(include_str!("../../data/numbers.tsv")) {
+        let kind = match field(&r, 3) {
+            "ordinal" => NumKind::Ordinal,
+            "teen" => NumKind::Teen,
+            "few" => NumKind::Few,
+            _ => NumKind::Cardinal,
+        };
+        if let Ok(v) = field(&r, 2).parse::<u32>() {
+            add(fold_key(field(&r, 0)), Word::Num(v, kind));
+        }
+    }
+    TimeLexicon {
+        months,
+        weekdays,
+        phrases,
+    }
 });
 
 pub fn lexicon() -> &'static TimeLexicon {
     &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load_with_every_reading() {
+        let lx = lexicon();
+        assert!(lx
+            .words("شباط")
+            .contains(&Word::Month(Calendar::Gregorian, 2, false)));
+        assert!(lx
+            .words("كانون الثاني")
+            .contains(&Word::Month(Calendar::Gregorian, 1, false)));
+        assert!(lx
+            .words("may")
+            .contains(&Word::Month(Calendar::Gregorian, 5, true)));
+        assert!(lx
+            .words("رمضان")
+            .contains(&Word::Month(Calendar::Hijri, 9, true)));
+        assert!(lx.words("الاحد").contains(&Word::Weekday(7, false)));
+        assert!(lx.words("عام").contains(&Word::YearWord));
+        assert!(lx
+            .words("عام")
+            .contains(&Word::Unit(Unit::Year, Count::One)));
+        assert!(lx
+            .words("يومين")
+            .contains(&Word::Unit(Unit::Day, Count::Two)));
+        assert!(lx.words("الماضيه").contains(&Word::Shift(-1, Pos::Post)));
+        assert!(lx.words("the day after tomorrow").contains(&Word::Day(2)));
+        assert!(lx
+            .words("twenty")
+            .contains(&Word::Num(20, NumKind::Cardinal)));
+        assert_eq!(lx.month("اغسطس"), Some(8));
+    }
 }

@@ -1,0 +1,1069 @@
+//! The date grammar: at each token, every pattern that can start there is tried and the longest
+//! match wins; the scan then resumes after it. Patterns look ahead a bounded number of tokens,
+//! so recognition is linear in the length of the text.
+//!
+//! Patterns, in the terms of `spec::Spec`:
+//! - calendar dates in any order and separator, with a weekday before, a clock time and zone
+//!   after, a shift word after (١٦ فبراير/شباط الماضي) and Hijri months (15 رمضان 1444 هـ);
+//! - numeric dates (26/12/2021, 2021-12-26, 4/22 after "on"/"في");
+//! - weekdays, alone or shifted (الأحد الماضي, next Sunday, الجمعة من الأسبوع المقبل), with a day
+//!   of the month (الخميس 21), and the n-th weekday of a month;
+//! - days counted from publication (اليوم, أمس, the day after tomorrow), with a part of the day
+//!   (صباح اليوم), a hedge (في وقت سابق اليوم) and the weekday printed beside them (اليوم الأحد);
+//! - units shifted (العام المقبل, last week, هذا العام، في مايو), distances (منذ ثلاثة أيام,
+//!   two days ago), lengths of time (يومين, the past four years);
+//! - years (عام 2024, by 2024), decades, ranges (from 20 to 31 May, بين 5 و7 مارس), clock times.
+
+use std::ops::Range;
+
+use super::lexicon::{Calendar, Count, NumKind, Pos, Prep, Unit, Word};
+use super::spec::{Clock, Dir, MonthRef, Spec};
+use super::tokens::{hits, tokenize, Hit, Kind, Tok};
+
+/// A recognised expression: folded byte range and meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub spec: Spec,
+}
+
+/// A match of a pattern: where its span starts (folded byte), the token after it, its meaning.
+struct Cand {
+    start: usize,
+    end: usize,
+    spec: Spec,
+}
+
+/// A calendar point as the text gives it, before it becomes a [`Spec`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Pt {
+    year: Option<i32>,
+    month: Option<MonthRef>,
+    hijri: bool,
+    day: Option<u32>,
+}
+
+/// Every expression in the given folded ranges, in text order, not overlapping.
+pub fn find(folded: &str, ranges: &[Range<usize>]) -> Vec<Found> {
+    let dm_first = day_month_first(folded, ranges);
+    let mut out: Vec<Found> = Vec::new();
+    for r in ranges {
+        let Some(r) = clamp(folded, r) else { continue };
+        let toks = tokenize(folded, r);
+        let hs = hits(&toks);
+        let p = P { t: &toks, h: &hs, dm_first };
+        let mut i = 0;
+        while i < toks.len() {
+            match p.best(i) {
+                Some(c) if c.end > i => {
+                    out.push(Found { range: c.start..toks[c.end - 1].range.end, spec: c.spec });
+                    i = c.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    let mut kept: Vec<Found> = Vec::with_capacity(out.len());
+    for f in out {
+        if kept.last().is_none_or(|k| f.range.start >= k.range.end) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// A range inside the text on character boundaries, or None.
+fn clamp(folded: &str, r: &Range<usize>) -> Option<Range<usize>> {
+    let end = r.end.min(folded.len());
+    (r.start < end && folded.is_char_boundary(r.start) && folded.is_char_boundary(end)).then_some(r.start..end)
+}
+
+/// Arabic pages write numeric dates day first; English ones (as the US does) month first when
+/// both readings are possible.
+fn day_month_first(folded: &str, ranges: &[Range<usize>]) -> bool {
+    let (mut ar, mut latin) = (0usize, 0usize);
+    for r in ranges {
+        let Some(r) = clamp(folded, r) else { continue };
+        for c in folded[r].chars() {
+            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                ar += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+    }
+    ar >= latin
+}
+
+struct P<'a> {
+    t: &'a [Tok<'a>],
+    h: &'a [Vec<Hit>],
+    dm_first: bool,
+}
+
+impl P<'_> {
+    // ------------------------------------------------------------------ primitives
+
+    /// The first (longest) reading at token `i` that `f` accepts: (value, end token, start byte).
+    fn word<T>(&self, i: usize, f: impl Fn(Word) -> Option<T>) -> Option<(T, usize, usize)> {
+        self.h.get(i)?.iter().find_map(|h| f(h.word).map(|v| (v, h.end, h.start)))
+    }
+
+    fn prep(&self, i: usize, p: Prep) -> Option<usize> {
+        self.word(i, |w| (w == Word::Prep(p)).then_some(())).map(|x| x.1)
+    }
+
+    /// Skip an optional linking word of kind `p`.
+    fn opt_prep(&self, i: usize, p: Prep) -> usize {
+        self.prep(i, p).unwrap_or(i)
+    }
+
+    fn punct(&self, i: usize, set: &[&str]) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct && set.contains(&t.text))
+    }
+
+    fn opt_punct(&self, i: usize, set: &[&str]) -> usize {
+        if self.punct(i, set) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Token `i` follows the one before it without a space.
+    fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// A number written in digits: (value, number of digits).
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i).filter(|t| t.kind == Kind::Num)?;
+        if t.text.len() > 6 {
+            return None;
+        }
+        Some((t.text.parse().ok()?, t.text.len()))
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.t[i].range.start
+    }
+
+    /// Where a span starting at token `i` begins: after a proclitic (و, ف, ب) written onto it.
+    fn lead(&self, i: usize) -> usize {
+        self.h[i].iter().map(|h| h.start).max().unwrap_or_else(|| self.start(i))
+    }
+
+    /// A number in words: "twenty-first", "الحادي والعشرين", "السادس عشر", "three".
+    fn num_words(&self, i: usize) -> Option<(u32, NumKind, usize)> {
+        let ((v, kind), e, _) = self.word(i, |w| match w {
+            Word::Num(v, k) if k != NumKind::Teen => Some((v, k)),
+            _ => None,
+        })?;
+        if v < 10 {
+            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Num(10, NumKind::Teen)).then_some(())) {
+                return Some((v + 10, kind, e2));
+            }
+            // Arabic units before tens: الحادي والعشرين (و written onto the tens).
+            if let Some(((t, k2), e2, s)) = self.word(e, |w| match w {
+                Word::Num(t @ (20 | 30), k) => Some((t, k)),
+                _ => None,
+            }) {
+                if s > self.start(e) || self.t[e].text == "و" {
+                    return Some((v + t, k2, e2));
+                }
+            }
+            if self.t.get(e).is_some_and(|t| t.text == "و") {
+                if let Some(((t, k2), e2, _)) = self.word(e + 1, |w| match w {
+                    Word::Num(t @ (20 | 30), k) => Some((t, k)),
+                    _ => None,
+                }) {
+                    return Some((v + t, k2, e2));
+                }
+            }
+        }
+        if v == 20 || v == 30 {
+            let j = self.opt_punct(e, &["-"]);
+            if let Some(((u, k2), e2, _)) = self.word(j, |w| match w {
+                Word::Num(u @ 1..=9, k @ (NumKind::Cardinal | NumKind::Ordinal)) => Some((u, k)),
+                _ => None,
+            }) {
+                if self.t[j].kind == Kind::Word && self.t[j].text.is_ascii() {
+                    return Some((v + u, k2, e2));
+                }
+            }
+        }
+        Some((v, kind, e))
+    }
+
+    /// A day of the month: "26", "21st", "the 27th", "twenty second", "الحادي والعشرين".
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let i = self.opt_prep(i, Prep::The);
+        if let Some((v, n)) = self.num(i) {
+            if n > 2 || !(1..=31).contains(&v) {
+                return None;
+            }
+            let e = i + 1;
+            let suffix = self.t.get(e).is_some_and(|t| t.kind == Kind::Word && ["st", "nd", "rd", "th"].contains(&t.text));
+            return Some((v, if suffix && self.glued(e) { e + 1 } else { e }));
+        }
+        let (v, kind, e) = self.num_words(i)?;
+        let few = kind == NumKind::Few || self.t[i].text == "a" || self.t[i].text == "an";
+        ((1..=31).contains(&v) && !few).then_some((v, e))
+    }
+
+    /// A month name: "May", "شهر شباط", "فبراير/شباط", "فبراير (شباط)".
+    /// Returns (calendar, month, needs context, end, start).
+    fn month(&self, i: usize) -> Option<(Calendar, u32, bool, usize, usize)> {
+        let prefixed = self.word(i, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(()));
+        let j = prefixed.as_ref().map_or(i, |p| p.1);
+        let ((cal, m, ctx), mut e, s) = self.word(j, |w| match w {
+            Word::Month(c, m, x) => Some((c, m, x)),
+            _ => None,
+        })?;
+        let mut ctx = ctx && prefixed.is_none();
+        // The paired names news agencies print: فبراير/شباط, فبراير (شباط).
+        let (open, close) = (self.punct(e, &["/", "("]), self.t.get(e).map(|t| t.text == "(").unwrap_or(false));
+        if open {
+            if let Some((_, e2, _)) = self.word(e + 1, |w| matches!(w, Word::Month(Calendar::Gregorian, _, _)).then_some(())) {
+                if !close || self.punct(e2, &[")"]) {
+                    e = if close { e2 + 1 } else { e2 };
+                    ctx = false;
+                }
+            }
+        }
+        // "Oct. 2": the abbreviation's full stop when a number follows.
+        if self.t[j].text.len() <= 4 && self.punct(e, &["."]) && self.glued(e) && self.num(e + 1).is_some() {
+            e += 1;
+        }
+        Some((cal, m, ctx, e, if prefixed.is_some() { self.start(i) } else { s }))
+    }
+
+    /// A year: "2024", "عام 2024", "من عام 2016", "2021م"; (year, Hijri-marked, end).
+    fn year(&self, i: usize, loose: bool) -> Option<(i32, bool, usize)> {
+        let i = self.opt_prep(i, Prep::Of);
+        let worded = self.word(i, |w| (w == Word::YearWord).then_some(()));
+        let j = worded.as_ref().map_or(i, |w| w.1);
+        let (y, n) = self.num(j)?;
+        let ok = (n == 4 && (1000..=2999).contains(&y)) || (worded.is_some() && n == 4) || (loose && n == 2);
+        if !ok {
+            return None;
+        }
+        let y = if n == 2 { two_digit_year(y) } else { y as i32 };
+        let mut e = j + 1;
+        let mut hijri = false;
+        if let Some(t) = self.t.get(e).filter(|t| t.kind == Kind::Word) {
+            if t.text == "ه" {
+                hijri = true;
+                e += 1;
+            } else if t.text == "م" && self.glued(e) {
+                e += 1;
+            }
+        }
+        Some((y, hijri, e))
+    }
+
+    /// A shift word at `i` written in position `pos`: -1 (الماضي, last), 0 (this), 1 (المقبل, next).
+    fn shift(&self, i: usize, pos: Pos) -> Option<(i64, usize)> {
+        self.word(i, |w| match w {
+            Word::Shift(k, p) if p == pos => Some(k),
+            _ => None,
+        })
+        .map(|(k, e, _)| (k, e))
+    }
+
+    /// A weekday, optionally after "يوم"; `loose` admits names that need a date beside them.
+    /// Returns (weekday, end, start of the name).
+    fn weekday(&self, i: usize, loose: bool) -> Option<(u32, usize, usize)> {
+        let yawm = self.word(i, |w| (w == Word::Unit(Unit::Day, Count::One)).then_some(()));
+        let j = yawm.as_ref().map_or(i, |y| y.1);
+        if let Some((w, e, s)) = self.word(j, |w| match w {
+            Word::Weekday(d, ctx) if loose || !ctx => Some(d),
+            _ => None,
+        }) {
+            return Some((w, e, s));
+        }
+        // "يوم جمعة": the name without its article after يوم.
+        if yawm.is_some() {
+            let t = self.t.get(j).filter(|t| t.kind == Kind::Word)?;
+            let w = super::lexicon::lexicon().weekdays.get(&format!("ال{}", t.text))?;
+            return Some((*w, j + 1, t.range.start));
+        }
+        None
+    }
+
+    /// "this week", "الأسبوع المقبل", "next week": the week's shift from the anchor's.
+    fn week_ref(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some((k, e)) = self.shift(i, Pos::Pre) {
+            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Unit(Unit::Week, Count::One)).then_some(())) {
+                return Some((k, e2));
+            }
+        }
+        let (_, e, _) = self.word(i, |w| (w == Word::Unit(Unit::Week, Count::One)).then_some(()))?;
+        self.shift(e, Pos::Post)
+    }
+
+    /// "هذا الشهر", "next month", "الشهر المقبل": the month's shift from the anchor's.
+    fn month_ref(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some((k, e)) = self.shift(i, Pos::Pre) {
+            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(())) {
+                return Some((k, e2));
+            }
+        }
+        let (_, e, _) = self.word(i, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(()))?;
+        self.shift(e, Pos::Post)
+    }
+
+    /// A clock time: "06:05 GMT", "03:50 م", "17:28 +02:00", "3 pm", "الساعة 5 مساء".
+    fn clock(&self, i: usize) -> Option<(Clock, usize)> {
+        let hour_word = self.word(i, |w| (w == Word::HourWord).then_some(()));
+        let j = hour_word.as_ref().map_or(i, |h| h.1);
+        let (mut h, hn) = self.num(j)?;
+        if hn > 2 || h > 24 {
+            return None;
+        }
+        let mut e = j + 1;
+        let mut minute = 0;
+        let colon = self.punct(e, &[":"]) && self.num(e + 1).is_some_and(|(m, n)| n == 2 && m < 60);
+        if colon {
+            minute = self.num(e + 1)?.0;
+            e += 2;
+            if self.punct(e, &[":"]) && self.num(e + 1).is_some_and(|(_, n)| n == 2) {
+                e += 2;
+            }
+        }
+        let mut ampm = self.word(e, |w| match w {
+            Word::Clock(pm) => Some(pm),
+            _ => None,
+        });
+        // "a.m." / "p.m." come as letter, stop, letter.
+        if ampm.is_none() {
+            if let (Some(a), true, Some(m)) = (self.t.get(e), self.punct(e + 1, &["."]), self.t.get(e + 2)) {
+                if (a.text == "a" || a.text == "p") && m.text == "m" {
+                    let end = if self.punct(e + 3, &["."]) { e + 4 } else { e + 3 };
+                    ampm = Some((a.text == "p", end, a.range.start));
+                }
+            }
+        }
+        // Without a colon or "الساعة" only an am/pm word makes "5 pm" a time ("5 م" may be metres).
+        let worded = ampm.is_some() && (self.t[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]));
+        if !colon && hour_word.is_none() && !worded {
+            return None;
+        }
+        if let Some((pm, e2, _)) = ampm {
+            if h > 12 && !colon {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+            e = e2;
+        }
+        if h > 23 {
+            return None;
+        }
+        let (offset, e) = self.zone(e);
+        Some((Clock { hour: h, minute, offset }, e))
+    }
+
+    /// A zone after a time: a name ("GMT", "بتوقيت غرينتش", "EET") or an offset ("+02:00").
+    fn zone(&self, e: usize) -> (Option<String>, usize) {
+        if let Some((z, e2, _)) = self.word(e, |w| match w {
+            Word::Zone(z) => Some(z),
+            _ => None,
+        }) {
+            return (z.map(str::to_string), e2);
+        }
+        if self.punct(e, &["+", "-"]) {
+            let sign = &self.t[e].text;
+            if let Some((v, 4)) = self.num(e + 1) {
+                let (_, e2) = self.zone(e + 2);
+                return (Some(format!("{sign}{:02}:{:02}", v / 100, v % 100)), e2);
+            }
+            if let (Some((hh, 2)), true, Some((mm, 2))) = (self.num(e + 1), self.punct(e + 2, &[":"]), self.num(e + 3)) {
+                let (_, e2) = self.zone(e + 4);
+                return (Some(format!("{sign}{hh:02}:{mm:02}")), e2);
+            }
+        }
+        (None, e)
+    }
+
+    /// A clock time after a date: "- 06:05 GMT", ", at 9:15 pm", "الساعة 5 مساء".
+    fn trailing_clock(&self, e: usize) -> Option<(Clock, usize)> {
+        let j = self.opt_punct(e, &[",", "،", "-", "|", "–"]);
+        let j = if self.t.get(j).is_some_and(|t| t.text == "at") { j + 1 } else { j };
+        let j = self.opt_prep(j, Prep::DayOn);
+        self.clock(j)
+    }
+
+    // ------------------------------------------------------------------ tense
+
+    /// A future marker near tokens `i..e`: "will", "سوف", "المقرر", or a verb with the future
+    /// prefix سـ (سيعقد, سأعود), in the same sentence.
+    fn future(&self, i: usize, e: usize) -> bool {
+        let mut lo = i;
+        while lo > 0 && i - lo < 10 && !self.punct(lo - 1, &[".", "!", "?", "؟", ";", "؛"]) {
+            lo -= 1;
+        }
+        let mut hi = e;
+        while hi < self.t.len() && hi - e < 4 && !self.punct(hi, &[".", "!", "?", "؟", ";", "؛"]) {
+            hi += 1;
+        }
+        (lo..hi).filter(|k| *k < i || *k >= e).any(|k| self.future_word(k))
+    }
+
+    fn future_word(&self, k: usize) -> bool {
+        let h = &self.h[k];
+        if h.iter().any(|x| x.word == Word::Future || x.word == Word::Shift(1, Pos::Post) || x.word == Word::Shift(1, Pos::Pre)) {
+            return true;
+        }
+        if !h.is_empty() {
+            return false;
+        }
+        let t = &self.t[k];
+        let w = t.text.strip_prefix('و').or_else(|| t.text.strip_prefix('ف')).unwrap_or(t.text);
+        let mut c = w.chars();
+        c.next() == Some('س') && matches!(c.next(), Some('ي' | 'ت' | 'ن' | 'ا')) && c.count() >= 3
+    }
+
+    fn dir_of(&self, shift: Option<i64>, i: usize, e: usize) -> Dir {
+        match shift {
+            Some(k) if k < 0 => Dir::Past,
+            Some(k) if k > 0 => Dir::Next,
+            _ if self.future(i, e) => Dir::Future,
+            _ => Dir::Auto,
+        }
+    }
+
+    // ------------------------------------------------------------------ patterns
+
+    /// The longest match of any pattern at token `i`.
+    fn best(&self, i: usize) -> Option<Cand> {
+        let tries = [
+            self.range(i),
+            self.absolute(i),
+            self.numeric(i),
+            self.rel_day(i),
+            self.weekday_expr(i),
+            self.nth_weekday(i),
+            self.unit_rel(i),
+            self.ago(i),
+            self.year_expr(i),
+            self.month_alone(i),
+            self.decade(i),
+            self.clock_alone(i),
+        ];
+        let mut best: Option<Cand> = None;
+        for c in tries.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    /// The calendar core of a date: day-month(-year), month-day(-year), month-year,
+    /// year-month-day with a month name. Returns (point, end, month needed context).
+    fn core(&self, i: usize) -> Option<(Pt, usize)> {
+        let mut best: Option<(Pt, usize)> = None;
+        let mut take = |c: Option<(Pt, usize)>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.1 > b.1) {
+                    best = Some(c);
+                }
+            }
+        };
+        take(self.day_first(i));
+        take(self.month_first(i));
+        take(self.year_first(i));
+        best
+    }
+
+    fn point(cal: Calendar, m: u32, day: Option<u32>, year: Option<(i32, bool, usize)>) -> Pt {
+        Pt { year: year.map(|y| y.0), month: Some(MonthRef::Named(m)), hijri: cal == Calendar::Hijri || year.is_some_and(|y| y.1), day }
+    }
+
+    /// "26 Dec 2021", "٣ مارس ٢٠١٨", "9 نوفمبر/تشرين الثاني 2025", "the 5th of May", "20 من الشهر المقبل".
+    fn day_first(&self, i: usize) -> Option<(Pt, usize)> {
+        let (d, e) = self.day(i)?;
+        let sep = if self.punct(e, &["-", ".", "/"]) { Some(self.t[e].text) } else { None };
+        let j = if sep.is_some() { e + 1 } else { e };
+        let j = self.opt_prep(j, Prep::Of);
+        if let Some((k, e2)) = self.month_ref(j) {
+            return Some((Pt { month: Some(MonthRef::Shifted(k)), day: Some(d), ..Pt::default() }, e2));
+        }
+        let (cal, m, _, e2, _) = self.month(j)?;
+        let y_at = self.opt_punct(e2, &[",", "،", ".", "-", "/"]);
+        let year = self.year(y_at, sep.is_some() && self.glued(y_at));
+        let end = year.map_or(e2, |y| y.2);
+        Some((Self::point(cal, m, Some(d), year), end))
+    }
+
+    /// "December 26, 2021", "Oct-2", "يناير 1", "May twenty-first", "September the 21st 1978".
+    fn month_first(&self, i: usize) -> Option<(Pt, usize)> {
+        let (cal, m, _, e, _) = self.month(i)?;
+        let j = self.opt_punct(e, &["-", "/", ".", ","]);
+        if let Some((d, e2)) = self.day(j) {
+            // Not the hour of a clock ("May 5:30") nor the start of a year ("May 2021").
+            if !self.punct(e2, &[":"]) {
+                let y_at = self.opt_punct(e2, &[",", "،"]);
+                let year = self.year(y_at, false);
+                return Some((Self::point(cal, m, Some(d), year), year.map_or(e2, |y| y.2)));
+            }
+        }
+        let j = self.opt_punct(e, &[",", "،", "-"]);
+        let year = self.year(j, false)?;
+        Some((Self::point(cal, m, None, Some(year)), year.2))
+    }
+
+    /// "2019-sep-1", "2019/sep/01".
+    fn year_first(&self, i: usize) -> Option<(Pt, usize)> {
+        let (y, n) = self.num(i)?;
+        if n != 4 || !self.punct(i + 1, &["-", "/"]) {
+            return None;
+        }
+        let (cal, m, _, e, _) = self.month(i + 2)?;
+        if !self.punct(e, &["-", "/"]) {
+            return None;
+        }
+        let (d, e2) = self.day(e + 1)?;
+        Some((Self::point(cal, m, Some(d), Some((y as i32, false, 0))), e2))
+    }
+
+    /// A Spec for a calendar point with its clock and direction.
+    fn date_spec(&self, pt: Pt, weekday: Option<u32>, clock: Option<Clock>, dir: Dir) -> Option<Spec> {
+        let Some(MonthRef::Named(m)) = pt.month else {
+            return Some(Spec::Date { year: pt.year, month: pt.month, day: pt.day, weekday, clock, dir });
+        };
+        if pt.hijri {
+            return Some(Spec::Hijri { year: pt.year?, month: m, day: pt.day });
+        }
+        Some(Spec::Date { year: pt.year, month: pt.month, day: pt.day, weekday, clock, dir })
+    }
+
+    /// A weekday before a date: "Sun, ", "الثلاثاء ", "السبت , ", "الخميس الموافق ".
+    fn weekday_prefix(&self, i: usize) -> Option<(u32, usize, usize)> {
+        let (w, e, s) = self.weekday(i, true)?;
+        let e = self.opt_punct(e, &[",", "،", "-", "|"]);
+        Some((w, self.opt_prep(e, Prep::Filler), s))
+    }
+
+    /// A full or partial calendar date with what may stand around it.
+    fn absolute(&self, i: usize) -> Option<Cand> {
+        let prefix = self.weekday_prefix(i);
+        let j = prefix.as_ref().map_or(i, |p| p.1);
+        let (pt, e) = self.core(j)?;
+        if pt.hijri && pt.year.is_none() {
+            return None;
+        }
+        let (clock, e) = match self.trailing_clock(e) {
+            Some((c, e2)) if pt.day.is_some() => (Some(c), e2),
+            _ => (None, e),
+        };
+        let shift = self.shift(e, Pos::Post);
+        let e = shift.map_or(e, |s| s.1);
+        let dir = self.dir_of(shift.map(|s| s.0), i, e);
+        let start = prefix.map_or_else(|| self.core_start(j), |p| p.2);
+        Some(Cand { start, end: e, spec: self.date_spec(pt, prefix.map(|p| p.0), clock, dir)? })
+    }
+
+    /// Where a core's span starts: after a stripped proclitic of its first word.
+    fn core_start(&self, j: usize) -> usize {
+        self.h[j].first().map_or(self.start(j), |h| h.start)
+    }
+
+    /// Numbers with separators: 26/12/2021, 2021-12-26, 12.04.2024, 4/22 (after "on", "في").
+    fn numeric(&self, i: usize) -> Option<Cand> {
+        let (a, an) = self.num(i)?;
+        // Not inside a longer number, a version or a phone number.
+        if i > 0 && self.glued(i) && (self.t[i - 1].kind != Kind::Punct || self.punct(i - 1, &[".", "-", "/", ":", ",", "+"])) {
+            return None;
+        }
+        let sep = self.t.get(i + 1).filter(|t| t.kind == Kind::Punct && ["/", "-", "."].contains(&t.text) && !t.space_before)?.text;
+        let (b, bn) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
+        let three = self.punct(i + 3, &[sep]) && self.glued(i + 3) && self.glued(i + 4);
+        let (pt, e) = if three {
+            let (c, cn) = self.num(i + 4)?;
+            let e = i + 5;
+            if self.punct(e, &[sep, ".", "-", "/"]) && self.glued(e) && self.num(e + 1).is_some() {
+                return None;
+            }
+            let (y, m, d) = if an == 4 {
+                (a as i32, b, c)
+            } else if cn == 4 || cn == 2 {
+                let y = if cn == 2 { two_digit_year(c) } else { c as i32 };
+                let (d, m) = self.order(a, b)?;
+                (y, m, d)
+            } else {
+                return None;
+            };
+            if !(1000..=2999).contains(&y) || an > 4 || bn > 2 {
+                return None;
+            }
+            (Pt { year: Some(y), month: Some(MonthRef::Named(m)), hijri: false, day: Some(d) }, e)
+        } else {
+            if an > 2 || self.punct(i + 3, &["/", "-", ".", "%", ":"]) && self.glued(i + 3) {
+                return None;
+            }
+            // "2/2013": a month and year.
+            if bn == 4 && sep == "/" && (1..=12).contains(&a) {
+                let pt = Pt { year: Some(b as i32), month: Some(MonthRef::Named(a)), hijri: false, day: None };
+                return Some(Cand { start: self.start(i), end: i + 3, spec: self.date_spec(pt, None, None, Dir::Auto)? });
+            }
+            if bn > 2 {
+                return None;
+            }
+            let after_on = i > 0 && self.prep(i - 1, Prep::DayOn).is_some() || i > 1 && self.prep(i - 2, Prep::DayOn) == Some(i - 1);
+            if sep != "/" && !after_on {
+                return None;
+            }
+            let (d, m) = self.order(a, b)?;
+            // "11/12, 2016"
+            let y_at = self.opt_punct(i + 3, &[","]);
+            let year = if y_at > i + 3 { self.year(y_at, true) } else { None };
+            (Pt { year: year.map(|y| y.0), month: Some(MonthRef::Named(m)), hijri: false, day: Some(d) }, year.map_or(i + 3, |y| y.2))
+        };
+        let (clock, e) = match self.trailing_clock(e) {
+            Some((c, e2)) => (Some(c), e2),
+            None => (None, e),
+        };
+        let dir = self.dir_of(None, i, e);
+        Some(Cand { start: self.start(i), end: e, spec: self.date_spec(pt, None, clock, dir)? })
+    }
+
+    /// (day, month) of two numbers: the one above 12 is the day; otherwise the page's order.
+    fn order(&self, a: u32, b: u32) -> Option<(u32, u32)> {
+        let (d, m) = if a > 12 {
+            (a, b)
+        } else if b > 12 || !self.dm_first {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d, m))
+    }
+
+    /// Days counted from publication: اليوم, أمس, صباح اليوم, في وقت سابق اليوم, اليوم الأحد,
+    /// yesterday morning, today at 3 pm.
+    fn rel_day(&self, i: usize) -> Option<Cand> {
+        let part = self.word(i, |w| (w == Word::Part).then_some(()));
+        let j = part.as_ref().map_or(i, |p| p.1);
+        let hedge = self.word(j, |w| (w == Word::Hedge).then_some(()));
+        let j = hedge.as_ref().map_or(j, |h| h.1);
+        let (offset, mut e, s) = self.word(j, |w| match w {
+            Word::Day(n) => Some(n),
+            _ => None,
+        })?;
+        // "اليوم الأول": the first day (of a visit), not today.
+        if self.word(e, |w| matches!(w, Word::Num(_, NumKind::Ordinal)).then_some(())).is_some() {
+            return None;
+        }
+        if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Part).then_some(())) {
+            e = e2;
+        }
+        let start = if part.is_some() || hedge.is_some() { self.lead(i) } else { s };
+        // "اليوم 6 مايو": a date after it.
+        let k = self.opt_punct(e, &[",", "،"]);
+        if let Some(c) = self.absolute(k) {
+            return Some(Cand { start, end: c.end, spec: c.spec });
+        }
+        let mut weekday = None;
+        if let Some((w, e2, _)) = self.weekday(k, false) {
+            weekday = Some(w);
+            e = e2;
+        }
+        let clock = self.trailing_clock(e).map(|(c, e2)| {
+            e = e2;
+            c
+        });
+        Some(Cand { start, end: e, spec: Spec::RelDay { offset, weekday, clock } })
+    }
+
+    /// Weekdays: السبت, next Sunday, الأحد الماضي, الجمعة من الأسبوع المقبل, next week Friday,
+    /// الخميس 21, Friday the 15th, الأحد الثاني (the second Sunday).
+    fn weekday_expr(&self, i: usize) -> Option<Cand> {
+        // Week first: "الأسبوع المقبل يوم الجمعة", "next week on Friday".
+        if let Some((k, e)) = self.week_ref(i) {
+            let j = self.opt_punct(e, &[",", "،"]);
+            let j = self.opt_prep(j, Prep::DayOn);
+            if let Some((w, e2, _)) = self.weekday(j, false) {
+                return Some(Cand { start: self.start(i), end: e2, spec: Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(k) } });
+            }
+        }
+        let pre = self.shift(i, Pos::Pre);
+        let j = pre.map_or(i, |p| p.1);
+        let (w, e, s) = self.weekday(j, false)?;
+        let start = if pre.is_some() { self.start(i) } else { s };
+        if let Some((k, _)) = pre {
+            let spec = if k == 0 { Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(0) } } else { Spec::Weekday { weekday: w, dir: self.dir_of(Some(k), i, e), week: None } };
+            return Some(Cand { start, end: e, spec });
+        }
+        // "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
+        let k = self.opt_prep(e, Prep::Of);
+        if let Some((wk, e2)) = self.week_ref(k) {
+            return Some(Cand { start, end: e2, spec: Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(wk) } });
+        }
+        if let Some((sh, e2)) = self.shift(e, Pos::Post) {
+            return Some(Cand { start, end: e2, spec: Spec::Weekday { weekday: w, dir: self.dir_of(Some(sh), i, e2), week: None } });
+        }
+        // "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
+        if let Some(((n, _), e2, _)) = self.word(e, |x| match x {
+            Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
+            _ => None,
+        }) {
+            if self.num_words(e).is_some_and(|x| x.0 == n) && self.t[e].kind == Kind::Word && !self.t[e].text.is_ascii() {
+                return Some(Cand { start, end: e2, spec: Spec::NthWeekday { n: n as i32, weekday: w, month: MonthRef::Shifted(0), year: None } });
+            }
+        }
+        // "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
+        let k = self.opt_punct(e, &[",", "،"]);
+        let k = self.opt_prep(k, Prep::DayOn);
+        let k = self.opt_prep(k, Prep::Filler);
+        if let Some((d, e2)) = self.day(k) {
+            if !self.punct(e2, &[":", "/", "-", "."]) || !self.glued(e2) {
+                let clock = self.trailing_clock(e2);
+                let end = clock.as_ref().map_or(e2, |c| c.1);
+                let spec = Spec::Date { year: None, month: None, day: Some(d), weekday: Some(w), clock: clock.map(|c| c.0), dir: Dir::Auto };
+                return Some(Cand { start, end, spec });
+            }
+        }
+        Some(Cand { start, end: e, spec: Spec::Weekday { weekday: w, dir: self.dir_of(None, i, e), week: None } })
+    }
+
+    /// "the first Friday of July", "أول يوم جمعة من يوليو", "الثلاثاء الثالث من شهر أيلول 2014".
+    fn nth_weekday(&self, i: usize) -> Option<Cand> {
+        let j = self.opt_prep(i, Prep::The);
+        let (n, w, e) = if let Some((n, NumKind::Ordinal, e)) = self.num_words(j) {
+            let (w, e2, _) = self.weekday(e, false).or_else(|| self.bare_weekday(e))?;
+            (n, w, e2)
+        } else {
+            let (w, e, _) = self.weekday(j, false)?;
+            let (n, kind, e2) = self.num_words(e)?;
+            if kind != NumKind::Ordinal {
+                return None;
+            }
+            (n, w, e2)
+        };
+        if !(1..=5).contains(&n) {
+            return None;
+        }
+        let k = self.opt_prep(e, Prep::Of);
+        let k = self.opt_prep(k, Prep::DayOn);
+        let (month, year, end) = if let Some((sh, e2)) = self.month_ref(k) {
+            (MonthRef::Shifted(sh), None, e2)
+        } else {
+            let (Calendar::Gregorian, m, _, e2, _) = self.month(k)? else { return None };
+            let y_at = self.opt_punct(e2, &[","]);
+            let y_at = self.opt_prep(y_at, Prep::DayOn);
+            match self.year(y_at, false) {
+                Some((y, _, e3)) => (MonthRef::Named(m), Some(y), e3),
+                None => (MonthRef::Named(m), None, e2),
+            }
+        };
+        Some(Cand { start: self.start(i), end, spec: Spec::NthWeekday { n: n as i32, weekday: w, month, year } })
+    }
+
+    /// A weekday name without its article ("ثالث ثلاثاء"), after an ordinal.
+    fn bare_weekday(&self, i: usize) -> Option<(u32, usize, usize)> {
+        let t = self.t.get(i).filter(|t| t.kind == Kind::Word)?;
+        let w = super::lexicon::lexicon().weekdays.get(&format!("ال{}", t.text))?;
+        Some((*w, i + 1, t.range.start))
+    }
+
+    /// Units shifted: "العام المقبل", "this year", "الشهر الجاري", "last week", "earlier this
+    /// month", "هذا العام، في مايو"; and plural units shifted, which are lengths of time:
+    /// "السنوات الأربع الماضية", "the past two years", "الشهور الماضية".
+    fn unit_rel(&self, i: usize) -> Option<Cand> {
+        let hedge = self.word(i, |w| (w == Word::Hedge).then_some(()));
+        let j = hedge.as_ref().map_or(i, |h| self.opt_prep(h.1, Prep::Of));
+        let start = self.lead(i);
+        // English: shift before the unit, with an optional count: "the past two years".
+        let (unit, count, shift, e) = if let Some((k, e)) = self.shift(j, Pos::Pre) {
+            let n = self.count(e);
+            let k2 = n.map_or(e, |x| x.1);
+            let ((u, c), e2, _) = self.word(k2, unit_word)?;
+            (u, if n.is_some() { Count::Many } else { c }, k, e2)
+        } else {
+            let ((u, c), e, _) = self.word(j, unit_word)?;
+            let n = self.count(e);
+            let k2 = n.map_or(e, |x| x.1);
+            let (k, e2) = self.shift(k2, Pos::Post)?;
+            (u, if n.is_some() { Count::Many } else { c }, k, e2)
+        };
+        if count != Count::One {
+            return Some(Cand { start, end: e, spec: Spec::Duration });
+        }
+        // "هذا العام، في مايو": a month of that year.
+        if unit == Unit::Year {
+            let k = self.opt_punct(e, &[",", "،"]);
+            let k = self.opt_prep(k, Prep::DayOn);
+            if let Some((Calendar::Gregorian, m, _, e2, _)) = self.month(k) {
+                return Some(Cand { start, end: e2, spec: Spec::MonthOfYear { shift, month: m } });
+            }
+        }
+        Some(Cand { start, end: e, spec: Spec::RelUnit { unit, shift } })
+    }
+
+    /// A count before a unit: "3", "three", "a few", "بضعة", "الأربع".
+    fn count(&self, i: usize) -> Option<(i64, usize)> {
+        if let Some((v, n)) = self.num(i) {
+            return (n <= 4).then_some((i64::from(v), i + 1));
+        }
+        let (a, kind, e) = self.num_words(i)?;
+        if a == 1 && kind == NumKind::Cardinal {
+            if let Some((_, NumKind::Few, e2)) = self.num_words(e) {
+                return Some((3, e2));
+            }
+        }
+        Some((i64::from(a), e))
+    }
+
+    /// Distances and lengths: "منذ ثلاثة أيام", "قبل يومين", "two days ago", "in 3 weeks",
+    /// "1 month and 21 days ago", "يومين", "for two weeks".
+    fn ago(&self, i: usize) -> Option<Cand> {
+        let pre = self.word(i, |w| match w {
+            Word::Ago(k, Pos::Pre) => Some(k),
+            _ => None,
+        });
+        let span_pre = self.prep(i, Prep::Span);
+        let mut j = pre.map_or(span_pre.unwrap_or(i), |p| p.1);
+        let (mut months, mut days, mut parts) = (0i64, 0i64, Vec::new());
+        loop {
+            let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) else { break };
+            match unit {
+                Unit::Year => months += 12 * n,
+                Unit::Decade => months += 120 * n,
+                Unit::Month => months += n,
+                Unit::Week => days += 7 * n,
+                Unit::Day => days += n,
+                Unit::Hour => {}
+            }
+            parts.push((unit, n));
+            j = e;
+            let k = self.opt_punct(j, &[","]);
+            let k = self.opt_prep(k, Prep::To);
+            if k == j || self.counted(k, true).is_none() {
+                break;
+            }
+            j = k;
+        }
+        let (first_unit, _) = *parts.first()?;
+        let post = self.word(j, |w| match w {
+            Word::Ago(k, Pos::Post) => Some(k),
+            _ => None,
+        });
+        let sign = match (pre, post) {
+            (_, Some((k, e, _))) => Some((k, e)),
+            (Some((k, _, _)), None) => Some((k, j)),
+            _ => None,
+        };
+        let explicit = parts.iter().any(|p| p.1 != 1) || parts.len() > 1;
+        let Some((sign, end)) = sign.filter(|_| span_pre.is_none()) else {
+            // Without "ago" or "منذ" it is a length of time, and only with a count.
+            return explicit.then(|| Cand { start: self.lead(i), end: j, spec: Spec::Duration });
+        };
+        // "منذ سنوات": for years, a length.
+        if parts.iter().any(|p| p.1 == 0) {
+            return Some(Cand { start: self.lead(i), end, spec: Spec::Duration });
+        }
+        let spec = if parts.len() == 1 {
+            Spec::Ago { unit: first_unit, n: sign * parts[0].1, extra_days: 0 }
+        } else if months != 0 {
+            Spec::Ago { unit: Unit::Month, n: sign * months, extra_days: sign * days }
+        } else {
+            Spec::Ago { unit: Unit::Day, n: sign * days, extra_days: 0 }
+        };
+        Some(Cand { start: self.lead(i), end, spec })
+    }
+
+    /// A unit with its count: "3 days", "ثلاثة أيام", "يومين" (a dual), "شهر" when `single_ok`.
+    /// A plural with no count has count 0 ("منذ سنوات").
+    fn counted(&self, i: usize, single_ok: bool) -> Option<(Unit, i64, usize)> {
+        if let Some((n, e)) = self.count(i) {
+            if let Some(((u, _), e2, _)) = self.word(e, unit_word) {
+                return Some((u, n, e2));
+            }
+        }
+        let ((u, c), e, _) = self.word(i, unit_word)?;
+        match c {
+            Count::Two => Some((u, 2, e)),
+            Count::One if single_ok => Some((u, 1, e)),
+            Count::Many if single_ok => Some((u, 0, e)),
+            _ => None,
+        }
+    }
+
+    /// Years: "عام 2024", "in 2018", "by 2024", "بحلول عام 2024", "2019-2021".
+    fn year_expr(&self, i: usize) -> Option<Cand> {
+        let by = self.prep(i, Prep::By);
+        let j = by.unwrap_or(i);
+        let worded = self.word(j, |w| (w == Word::YearWord).then_some(())).is_some();
+        let (y, hijri, e) = self.year(j, false)?;
+        if hijri {
+            return None;
+        }
+        let before = i > 0 && self.h[i - 1].iter().any(|h| matches!(h.word, Word::Prep(_) | Word::Ago(..))) && self.num(j).is_some();
+        let digit_after = |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
+        let alone = self.t.get(e).is_none_or(|t| t.kind == Kind::Punct) && !digit_after(e);
+        // Not a piece of a phone number or a longer figure.
+        if j > 0 && self.glued(j) && self.punct(j - 1, &["-", "/", ".", ":", ",", "+"]) {
+            return None;
+        }
+        if !(worded || by.is_some() || before || alone) {
+            return None;
+        }
+        // "1990s"
+        if self.t.get(e).is_some_and(|t| t.text == "s") && self.glued(e) && y % 10 == 0 {
+            return Some(Cand { start: self.start(i), end: e + 1, spec: Spec::Decade(y) });
+        }
+        let start = if by.is_some() { self.lead(i) } else { self.lead(j) };
+        // "2019-2021", "2019/2020"
+        if self.punct(e, &["-", "–", "/"]) {
+            if let Some((y2, false, e2)) = self.year(e + 1, false) {
+                if y2 > y {
+                    return Some(Cand { start, end: e2, spec: Spec::Range(Box::new(Spec::Year(y)), Box::new(Spec::Year(y2))) });
+                }
+            }
+        }
+        Some(Cand { start, end: e, spec: Spec::Year(y) })
+    }
+
+    /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
+    fn month_alone(&self, i: usize) -> Option<Cand> {
+        let pre = self.shift(i, Pos::Pre).filter(|p| p.0 != 0);
+        let j = pre.map_or(i, |p| p.1);
+        let (cal, m, ctx, e, s) = self.month(j)?;
+        if cal != Calendar::Gregorian {
+            return None;
+        }
+        let post = self.shift(e, Pos::Post);
+        let after_prep = i > 0 && self.h[i - 1].iter().any(|h| matches!(h.word, Word::Prep(_)));
+        if ctx && pre.is_none() && post.is_none() && !after_prep {
+            return None;
+        }
+        let shift = pre.map(|p| p.0).or(post.map(|p| p.0));
+        let end = post.map_or(e, |p| p.1);
+        let spec = Spec::Date { year: None, month: Some(MonthRef::Named(m)), day: None, weekday: None, clock: None, dir: self.dir_of(shift, i, end) };
+        Some(Cand { start: if pre.is_some() { self.start(i) } else { s }, end, spec })
+    }
+
+    /// "التسعينيات", "تسعينيات القرن الماضي" is left to the word alone.
+    fn decade(&self, i: usize) -> Option<Cand> {
+        let (y, e, s) = self.word(i, |w| match w {
+            Word::Decade(y) => Some(y),
+            _ => None,
+        })?;
+        Some(Cand { start: s, end: e, spec: Spec::Decade(y) })
+    }
+
+    /// A clock time alone: "06:05 GMT", "الساعة 5 مساء", "at 3 pm".
+    fn clock_alone(&self, i: usize) -> Option<Cand> {
+        let (c, e) = self.clock(i)?;
+        if i > 0 && (self.glued(i) && self.t[i - 1].kind != Kind::Punct || self.punct(i - 1, &[":", ".", ",", "+"])) {
+            return None;
+        }
+        Some(Cand { start: self.start(i), end: e, spec: Spec::Time(c) })
+    }
+
+    /// Ranges: "from 20 to 31 May", "بين 5 و7 مارس", "from August 31 to September 14",
+    /// "13-15 July", "من 2010 إلى 2015", "from May to July".
+    fn range(&self, i: usize) -> Option<Cand> {
+        let from = self.prep(i, Prep::From);
+        let j = from.unwrap_or(i);
+        let (a, e) = self.range_point(j)?;
+        let dash = self.punct(e, &["-", "–"]);
+        let k = if dash {
+            e + 1
+        } else if from.is_some() {
+            let k = self.prep(e, Prep::To).or_else(|| self.t.get(e).filter(|t| t.text == "و").map(|_| e + 1))?;
+            // "و7": the conjunction written onto the number is its own token.
+            k
+        } else {
+            let k = self.prep(e, Prep::To)?;
+            if self.t[e].text == "و" || self.t[e].text == "and" {
+                return None;
+            }
+            k
+        };
+        let (b, e2) = self.range_point(k)?;
+        let (a, b) = fill(a, b)?;
+        // A bare pair of numbers is not a range of days without a month.
+        if a.month.is_none() && a.year.is_none() {
+            return None;
+        }
+        if from.is_none() && a.day.is_none() && a.month.is_some() && b.day.is_none() && dash {
+            return None;
+        }
+        let start = if from.is_some() { self.start(j) } else { self.start(i) };
+        let start = self.h[j].first().filter(|_| from.is_none()).map_or(start, |h| h.start.max(start));
+        let dir = self.dir_of(None, i, e2);
+        let (sa, sb) = (self.point_spec(a, dir)?, self.point_spec(b, dir)?);
+        Some(Cand { start, end: e2, spec: Spec::Range(Box::new(sa), Box::new(sb)) })
+    }
+
+    /// One end of a range: a date, a month (with its year), a year, or a bare day.
+    fn range_point(&self, i: usize) -> Option<(Pt, usize)> {
+        if let Some(c) = self.core(i) {
+            return Some(c);
+        }
+        if let Some((cal, m, _, e, _)) = self.month(i) {
+            return Some((Pt { month: Some(MonthRef::Named(m)), hijri: cal == Calendar::Hijri, ..Pt::default() }, e));
+        }
+        if let Some((y, false, e)) = self.year(i, false) {
+            return Some((Pt { year: Some(y), ..Pt::default() }, e));
+        }
+        let (d, e) = self.day(i)?;
+        Some((Pt { day: Some(d), ..Pt::default() }, e))
+    }
+
+    fn point_spec(&self, p: Pt, dir: Dir) -> Option<Spec> {
+        match (p.year, p.month, p.day) {
+            (Some(y), None, None) => Some(Spec::Year(y)),
+            (_, Some(_), _) => self.date_spec(p, None, None, dir),
+            _ => None,
+        }
+    }
+}
+
+fn unit_word(w: Word) -> Option<(Unit, Count)> {
+    match w {
+        Word::Unit(u, c) => Some((u, c)),
+        _ => None,
+    }
+}
+
+/// Complete the ends of a range from each other: "from 20 to 31 May" gives the 20th May too.
+fn fill(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
+    let a_kind = (a.year.is_some(), a.month.is_some(), a.day.is_some());
+    let b_kind = (b.year.is_some(), b.month.is_some(), b.day.is_some());
+    // A year against a day cannot be one range.
+    if (a_kind == (true, false, false)) != (b_kind == (true, false, false)) {
+        return None;
+    }
+    if a.day.is_some() && a.month.is_none() {
+        a.month = b.month;
+        a.hijri = b.hijri;
+    }
+    if a.year.is_none() && a.month.is_some() {
+        a.year = b.year;
+    }
+    if b.day.is_some() && b.month.is_none() {
+        b.month = a.month;
+        b.hijri = a.hijri;
+    }
+    if b.year.is_none() && b.month.is_some() && a.year.is_some() {
+        b.year = a.year;
+    }
+    (a.month.is_some() == b.month.is_some()).then_some((a, b))
+}
+
+/// Two-digit years: 00–49 are 2000–2049, 50–99 are 1950–1999.
+fn two_digit_year(y: u32) -> i32 {
+    if y < 50 {
+        2000 + y as i32
+    } else {
+        1900 + y as i32
+    }
+}

@@ -1,0 +1,333 @@
+//! Resolution: a recognised [`Spec`] and an anchor (the publication day) give an ISO 8601 value at
+//! the precision of the text, and its grain. The rules are documented in docs/dates.md:
+//! - a weekday alone is the latest such day on or before the anchor; with a future marker the
+//!   next one on or after it; with الماضي/last strictly before, with المقبل/next strictly after;
+//! - a month (or day and month) without a year takes the anchor's year when that is not after
+//!   the anchor, else the year before; الماضي/last and المقبل/next and future tense move it;
+//! - values keep the text's precision: "in May" is `2021-05`, "by 2024" is `2024`;
+//! - with no anchor, anything relative is null.
+
+use super::calendar::{days_in_month, Day};
+use super::hijri;
+use super::lexicon::Unit;
+use super::spec::{Clock, Dir, MonthRef, Spec};
+use crate::doc::Grain;
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: Option<String>,
+    pub grain: Grain,
+    /// A weekday printed beside "today"/"yesterday" that does not fall on that day of the anchor.
+    pub mismatch: bool,
+}
+
+fn ok(value: Option<String>, grain: Grain) -> Resolved {
+    Resolved { value, grain, mismatch: false }
+}
+
+fn with_clock(day: Day, clock: &Option<Clock>) -> (String, Grain) {
+    match clock {
+        Some(c) => (format!("{}T{:02}:{:02}{}", day.iso(), c.hour, c.minute, c.offset.as_deref().unwrap_or("")), Grain::Time),
+        None => (day.iso(), Grain::Day),
+    }
+}
+
+/// The month `n` months from (year, month).
+fn shift_month(year: i32, month: u32, n: i64) -> (i32, u32) {
+    let k = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    (k.div_euclid(12) as i32, (k.rem_euclid(12) + 1) as u32)
+}
+
+/// The year of a month-day without one: compare (month, day) with the anchor's per `dir`.
+fn year_for(anchor: Day, month: u32, day: u32, dir: Dir) -> i32 {
+    let here = (month, day);
+    let now = (anchor.month, if day == 0 { 0 } else { anchor.day });
+    let y = anchor.year;
+    match dir {
+        Dir::Auto => if here <= now { y } else { y - 1 },
+        Dir::Future => if here >= now { y } else { y + 1 },
+        Dir::Past => if here < now { y } else { y - 1 },
+        Dir::Next => if here > now { y } else { y + 1 },
+    }
+}
+
+/// The day with weekday `w` nearest the anchor in direction `dir`.
+fn weekday_from(anchor: Day, w: u32, dir: Dir) -> Day {
+    let back = (i64::from(anchor.weekday()) - i64::from(w)).rem_euclid(7);
+    let fwd = (i64::from(w) - i64::from(anchor.weekday())).rem_euclid(7);
+    match dir {
+        Dir::Auto => anchor.add_days(-back),
+        Dir::Future => anchor.add_days(fwd),
+        Dir::Past => anchor.add_days(-(if back == 0 { 7 } else { back })),
+        Dir::Next => anchor.add_days(if fwd == 0 { 7 } else { fwd }),
+    }
+}
+
+/// Monday of the anchor's ISO week.
+fn monday(anchor: Day) -> Day {
+    anchor.add_days(1 - i64::from(anchor.weekday()))
+}
+
+fn month_iso(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// Resolve `spec` against `anchor`.
+pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
+    match spec {
+        Spec::Date { year, month, day, weekday, clock, dir } => date(anchor, *year, *month, *day, *weekday, clock, *dir),
+        Spec::Hijri { year, month, day } => hijri_value(*year, *month, *day),
+        Spec::Year(y) => ok(Some(format!("{y:04}")), Grain::Year),
+        Spec::Decade(y) => ok(Some(format!("{:04}/{:04}", y, y + 9)), Grain::Range),
+        Spec::Duration => ok(None, Grain::Duration),
+        Spec::RelDay { offset, weekday, clock } => {
+            let grain = if clock.is_some() { Grain::Time } else { Grain::Day };
+            let Some(a) = anchor else { return ok(None, grain) };
+            let d = a.add_days(*offset);
+            let (v, g) = with_clock(d, clock);
+            Resolved { value: Some(v), grain: g, mismatch: weekday.is_some_and(|w| w != d.weekday()) }
+        }
+        Spec::Weekday { weekday, dir, week } => {
+            let Some(a) = anchor else { return ok(None, Grain::Day) };
+            let d = match week {
+                Some(k) => monday(a).add_days(7 * k + i64::from(*weekday) - 1),
+                None => weekday_from(a, *weekday, *dir),
+            };
+            ok(Some(d.iso()), Grain::Day)
+        }
+        Spec::NthWeekday { n, weekday, month, year } => {
+            let Some((y, m)) = month_of(anchor, *month, *year) else { return ok(None, Grain::Day) };
+            ok(nth_weekday(y, m, *n, *weekday).map(Day::iso), Grain::Day)
+        }
+        Spec::RelUnit { unit, shift } => rel_unit(anchor, *unit, *shift),
+        Spec::MonthOfYear { shift, month } => match anchor {
+            Some(a) => ok(Some(month_iso(a.year + *shift as i32, *month)), Grain::Month),
+            None => ok(None, Grain::Month),
+        },
+        Spec::Ago { unit, n, extra_days } => ago(anchor, *unit, *n, *extra_days),
+        Spec::Time(c) => {
+            let Some(a) = anchor else { return ok(None, Grain::Time) };
+            ok(Some(with_clock(a, &Some(c.clone())).0), Grain::Time)
+        }
+        Spec::Range(from, to) => {
+            let a = resolve(from, anchor);
+            let b = match (from.as_ref(), to.as_ref(), a.value.as_deref().and_then(|v| v.get(..4)?.parse::<i32>().ok())) {
+                // A year-less end takes the start's year ("from 20 to 31 May"), or the next one.
+                (Spec::Date { year: None, month: Some(MonthRef::Named(m1)), .. }, Spec::Date { year: None, month: Some(MonthRef::Named(m2)), day, clock, .. }, Some(y)) => {
+                    let y = if m2 < m1 { y + 1 } else { y };
+                    date(anchor, Some(y), Some(MonthRef::Named(*m2)), *day, None, clock, Dir::Auto)
+                }
+                _ => resolve(to, anchor),
+            };
+            let v = match (a.value, b.value) {
+                (Some(x), Some(y)) => Some(format!("{x}/{y}")),
+                _ => None,
+            };
+            ok(v, Grain::Range)
+        }
+    }
+}
+
+fn month_of(anchor: Option<Day>, month: MonthRef, year: Option<i32>) -> Option<(i32, u32)> {
+    match (month, year) {
+        (MonthRef::Named(m), Some(y)) => Some((y, m)),
+        (MonthRef::Named(m), None) => Some((anchor?.year, m)),
+        (MonthRef::Shifted(n), _) => {
+            let a = anchor?;
+            Some(shift_month(a.year, a.month, n))
+        }
+    }
+}
+
+fn nth_weekday(y: i32, m: u32, n: i32, w: u32) -> Option<Day> {
+    if n < 0 {
+        let last = Day::new(y, m, days_in_month(y, m))?;
+        let back = (i64::from(last.weekday()) - i64::from(w)).rem_euclid(7);
+        return Some(last.add_days(-back));
+    }
+    let first = Day::new(y, m, 1)?;
+    let fwd = (i64::from(w) - i64::from(first.weekday())).rem_euclid(7);
+    let d = first.add_days(fwd + 7 * i64::from(n - 1));
+    (d.month == m).then_some(d)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn date(anchor: Option<Day>, year: Option<i32>, month: Option<MonthRef>, day: Option<u32>, weekday: Option<u32>, clock: &Option<Clock>, dir: Dir) -> Resolved {
+    let grain = match (day, clock) {
+        (Some(_), Some(_)) => Grain::Time,
+        (Some(_), None) => Grain::Day,
+        _ => Grain::Month,
+    };
+    let (y, m) = match (year, month) {
+        (Some(y), Some(MonthRef::Named(m))) => (y, m),
+        (None, Some(MonthRef::Named(m))) => match anchor {
+            Some(a) => (year_for(a, m, day.unwrap_or(0), dir), m),
+            None => return ok(None, grain),
+        },
+        (_, Some(MonthRef::Shifted(n))) => match anchor {
+            Some(a) => shift_month(a.year, a.month, n),
+            None => return ok(None, grain),
+        },
+        (_, None) => return day_of_month(anchor, day, weekday, clock),
+    };
+    match day {
+        None => ok(Some(month_iso(y, m)), Grain::Month),
+        Some(d) => match Day::new(y, m, d) {
+            Some(day) => {
+                let (v, g) = with_clock(day, clock);
+                ok(Some(v), g)
+            }
+            None => ok(None, grain),
+        },
+    }
+}
+
+/// A day of the month without its month ("the 27th", "الخميس 21"): the anchor's month, or the
+/// month before or after it where the printed weekday falls on that day.
+fn day_of_month(anchor: Option<Day>, day: Option<u32>, weekday: Option<u32>, clock: &Option<Clock>) -> Resolved {
+    let grain = if clock.is_some() { Grain::Time } else { Grain::Day };
+    let (Some(a), Some(d)) = (anchor, day) else { return ok(None, grain) };
+    let candidates = [0, -1, 1].map(|n| {
+        let (y, m) = shift_month(a.year, a.month, n);
+        Day::new(y, m, d)
+    });
+    let pick = match weekday {
+        Some(w) => candidates.iter().flatten().find(|x| x.weekday() == w).copied(),
+        None => None,
+    }
+    .or(candidates[0]);
+    ok(pick.map(|x| with_clock(x, clock).0), grain)
+}
+
+fn hijri_value(year: i32, month: u32, day: Option<u32>) -> Resolved {
+    match day {
+        Some(d) => ok(hijri::to_gregorian(year, month, d).map(Day::iso), Grain::Day),
+        None => {
+            let start = hijri::to_gregorian(year, month, 1);
+            let end = hijri::to_gregorian(year, month, hijri::month_length(year, month));
+            let v = start.zip(end).map(|(s, e)| format!("{}/{}", s.iso(), e.iso()));
+            ok(v, Grain::Range)
+        }
+    }
+}
+
+fn rel_unit(anchor: Option<Day>, unit: Unit, shift: i64) -> Resolved {
+    let grain = match unit {
+        Unit::Hour | Unit::Day => Grain::Day,
+        Unit::Week | Unit::Decade => Grain::Range,
+        Unit::Month => Grain::Month,
+        Unit::Year => Grain::Year,
+    };
+    let Some(a) = anchor else { return ok(None, grain) };
+    let v = match unit {
+        Unit::Hour | Unit::Day => a.add_days(shift).iso(),
+        Unit::Week => {
+            let m = monday(a).add_days(7 * shift);
+            format!("{}/{}", m.iso(), m.add_days(6).iso())
+        }
+        Unit::Month => {
+            let (y, m) = shift_month(a.year, a.month, shift);
+            month_iso(y, m)
+        }
+        Unit::Year => format!("{:04}", i64::from(a.year) + shift),
+        Unit::Decade => {
+            let y = i64::from(a.year).div_euclid(10) * 10 + 10 * shift;
+            format!("{:04}/{:04}", y, y + 9)
+        }
+    };
+    ok(Some(v), grain)
+}
+
+fn ago(anchor: Option<Day>, unit: Unit, n: i64, extra_days: i64) -> Resolved {
+    let precise = extra_days != 0;
+    let grain = match unit {
+        Unit::Month if !precise => Grain::Month,
+        Unit::Year | Unit::Decade if !precise => Grain::Year,
+        _ => Grain::Day,
+    };
+    let Some(a) = anchor else { return ok(None, grain) };
+    let months = match unit {
+        Unit::Month => n,
+        Unit::Year => 12 * n,
+        Unit::Decade => 120 * n,
+        _ => 0,
+    };
+    let days = match unit {
+        Unit::Day => n,
+        Unit::Week => 7 * n,
+        _ => 0,
+    } + extra_days;
+    let (y, m) = shift_month(a.year, a.month, months);
+    let v = match grain {
+        Grain::Month => month_iso(y, m),
+        Grain::Year => format!("{y:04}"),
+        _ => {
+            let d = Day::new(y, m, a.day.min(days_in_month(y, m))).unwrap_or(a);
+            d.add_days(days).iso()
+        }
+    };
+    ok(Some(v), grain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a() -> Option<Day> {
+        Day::new(2021, 12, 26) // a Sunday
+    }
+
+    fn v(spec: Spec) -> Option<String> {
+        resolve(&spec, a()).value
+    }
+
+    fn month(m: u32, dir: Dir) -> Spec {
+        Spec::Date { year: None, month: Some(MonthRef::Named(m)), day: None, weekday: None, clock: None, dir }
+    }
+
+    #[test]
+    fn weekdays_follow_tense_and_shift_words() {
+        let w = |weekday, dir| Spec::Weekday { weekday, dir, week: None };
+        assert_eq!(v(w(7, Dir::Auto)).unwrap(), "2021-12-26");
+        assert_eq!(v(w(6, Dir::Auto)).unwrap(), "2021-12-25");
+        assert_eq!(v(w(2, Dir::Future)).unwrap(), "2021-12-28");
+        assert_eq!(v(w(7, Dir::Past)).unwrap(), "2021-12-19");
+        assert_eq!(v(w(7, Dir::Next)).unwrap(), "2022-01-02");
+        assert_eq!(v(Spec::Weekday { weekday: 5, dir: Dir::Auto, week: Some(1) }).unwrap(), "2021-12-31");
+    }
+
+    #[test]
+    fn months_without_a_year() {
+        assert_eq!(v(month(5, Dir::Auto)).unwrap(), "2021-05");
+        assert_eq!(v(month(12, Dir::Auto)).unwrap(), "2021-12");
+        assert_eq!(v(month(12, Dir::Past)).unwrap(), "2020-12");
+        assert_eq!(v(month(10, Dir::Next)).unwrap(), "2022-10");
+        assert_eq!(v(month(3, Dir::Future)).unwrap(), "2022-03");
+    }
+
+    #[test]
+    fn today_checks_the_weekday() {
+        let r = resolve(&Spec::RelDay { offset: 0, weekday: Some(7), clock: None }, a());
+        assert_eq!((r.value.as_deref(), r.mismatch), (Some("2021-12-26"), false));
+        let r = resolve(&Spec::RelDay { offset: 0, weekday: Some(1), clock: None }, a());
+        assert_eq!((r.value.as_deref(), r.mismatch), (Some("2021-12-26"), true));
+    }
+
+    #[test]
+    fn no_anchor_no_relative_value() {
+        assert_eq!(resolve(&month(5, Dir::Auto), None).value, None);
+        assert_eq!(resolve(&Spec::RelUnit { unit: Unit::Year, shift: 1 }, None).value, None);
+        assert_eq!(resolve(&Spec::Year(2024), None).value.unwrap(), "2024");
+    }
+
+    #[test]
+    fn units_and_distances() {
+        assert_eq!(v(Spec::RelUnit { unit: Unit::Year, shift: 1 }).unwrap(), "2022");
+        assert_eq!(v(Spec::RelUnit { unit: Unit::Month, shift: -1 }).unwrap(), "2021-11");
+        assert_eq!(v(Spec::RelUnit { unit: Unit::Week, shift: -1 }).unwrap(), "2021-12-13/2021-12-19");
+        assert_eq!(v(Spec::Ago { unit: Unit::Day, n: -3, extra_days: 0 }).unwrap(), "2021-12-23");
+        assert_eq!(v(Spec::Ago { unit: Unit::Year, n: -2, extra_days: 0 }).unwrap(), "2019");
+        assert_eq!(v(Spec::NthWeekday { n: 1, weekday: 5, month: MonthRef::Named(7), year: Some(2016) }).unwrap(), "2016-07-01");
+    }
+}

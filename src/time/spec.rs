@@ -1,0 +1,65 @@
+//! What a time expression says, before it is resolved against a publication day: the output of
+//! recognition and the input of resolution, so that a later stage can resolve the same
+//! expressions again against another anchor (a sister report's date).
+
+use super::lexicon::Unit;
+
+/// Which way an expression with missing parts points from the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dir {
+    /// Nothing says: news reports the past, so the latest such day on or before the anchor.
+    Auto,
+    /// A future tense or marker (سـ, سوف, will): the next one on or after the anchor.
+    Future,
+    /// الماضي, last: strictly before the anchor.
+    Past,
+    /// المقبل, next: strictly after the anchor.
+    Next,
+}
+
+/// A clock time: hour on 24 h, minute, and an offset ("Z", "+02:00") when the text gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Clock {
+    pub hour: u32,
+    pub minute: u32,
+    pub offset: Option<String>,
+}
+
+/// Which month a day belongs to when the text names it relatively ("20 من الشهر المقبل").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MonthRef {
+    Named(u32),
+    /// The anchor's month shifted by n.
+    Shifted(i64),
+}
+
+/// The meaning of one expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Spec {
+    /// A calendar date, possibly partial: "26 December 2021", "12 أكتوبر المقبل", "May", "the 27th".
+    Date { year: Option<i32>, month: Option<MonthRef>, day: Option<u32>, weekday: Option<u32>, clock: Option<Clock>, dir: Dir },
+    /// A Hijri date, converted when resolved; without a day it is the month as a range.
+    Hijri { year: i32, month: u32, day: Option<u32> },
+    /// A year: "2024", "عام 2024".
+    Year(i32),
+    /// A decade: "the 1990s", "التسعينيات".
+    Decade(i32),
+    /// A day counted from the anchor ("اليوم", "أمس"), with the weekday printed beside it, if any.
+    RelDay { offset: i64, weekday: Option<u32>, clock: Option<Clock> },
+    /// A weekday, optionally within a week counted from the anchor's ("Friday next week").
+    Weekday { weekday: u32, dir: Dir, week: Option<i64> },
+    /// The n-th weekday of a month (n = -1: the last).
+    NthWeekday { n: i32, weekday: u32, month: MonthRef, year: Option<i32> },
+    /// The unit containing the anchor, shifted: "last week", "الشهر الجاري", "next year".
+    RelUnit { unit: Unit, shift: i64 },
+    /// A distance from the anchor: "three days ago", "بعد يومين" (signed, in units).
+    Ago { unit: Unit, n: i64, extra_days: i64 },
+    /// A named month in a year counted from the anchor's: "هذا العام، في مايو".
+    MonthOfYear { shift: i64, month: u32 },
+    /// A clock time alone, on the anchor's day.
+    Time(Clock),
+    /// From one expression to another.
+    Range(Box<Spec>, Box<Spec>),
+    /// A length of time: "يومين", "two days", "السنوات الأربع الماضية".
+    Duration,
+}

@@ -1,0 +1,148 @@
+//! Tokens of folded text for the date grammar: words (with the phrases of the time lexicon that
+//! start at them), numbers and single punctuation marks, each with its folded byte range.
+//!
+//! Arabic writes prepositions and conjunctions onto the next word (والسبت, بالأمس, للثاني). A
+//! phrase lookup therefore also tries the first word without one or two of the proclitics
+//! و ف ب ل ك, and reads لل as ل + ال; the span then starts after the proclitic.
+
+use std::ops::Range;
+
+use super::lexicon::{lexicon, Word, MAX_WORDS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub text: &'a str,
+    /// White space (or the start of the range) before this token.
+    pub space_before: bool,
+}
+
+/// A phrase of the time lexicon starting at a token.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub word: Word,
+    /// The token after the phrase.
+    pub end: usize,
+    /// Folded byte where the phrase starts (after a stripped proclitic).
+    pub start: usize,
+}
+
+/// Split `folded[range]` into tokens. Linear.
+pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let text = &folded[range.clone()];
+    let mut it = text.char_indices().peekable();
+    let mut space = true;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            Kind::Num
+        } else if c.is_alphabetic() {
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        let mut end = i + c.len_utf8();
+        if kind != Kind::Punct {
+            while let Some(&(j, d)) = it.peek() {
+                let same = if kind == Kind::Num { d.is_ascii_digit() } else { d.is_alphabetic() && !d.is_ascii_digit() };
+                if !same {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+        }
+        let r = range.start + i..range.start + end;
+        toks.push(Tok { text: &folded[r.clone()], range: r, kind, space_before: space });
+        space = false;
+    }
+    toks
+}
+
+/// Proclitics that may be written onto a word, the longest first.
+const PROCLITICS: [&str; 9] = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
+
+/// Every lexicon phrase starting at each token, longest first.
+pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
+    let lx = lexicon();
+    let mut out = Vec::with_capacity(toks.len());
+    for i in 0..toks.len() {
+        let mut here = Vec::new();
+        if toks[i].kind == Kind::Word {
+            // The words of the longest possible phrase: consecutive words.
+            let mut n = 1;
+            while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
+                n += 1;
+            }
+            let first = toks[i].text;
+            for len in (1..=n).rev() {
+                let rest: String = toks[i + 1..i + len].iter().map(|t| format!(" {}", t.text)).collect();
+                for (head, skip) in variants(first) {
+                    for &w in lx.words(&format!("{head}{rest}")) {
+                        here.push(Hit { word: w, end: i + len, start: toks[i].range.start + skip });
+                    }
+                }
+            }
+        }
+        out.push(here);
+    }
+    out
+}
+
+/// The first word as written, then without its proclitics: (form, bytes skipped).
+fn variants(word: &str) -> Vec<(String, usize)> {
+    let mut v = vec![(word.to_string(), 0)];
+    if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return v;
+    }
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                v.push((rest.to_string(), p.len()));
+                // لل: ل + ال with the alef dropped (للثاني = ل + الثاني).
+                if let Some(r) = rest.strip_prefix('ل').filter(|_| p.ends_with('ل')) {
+                    v.push((format!("ال{r}"), p.len() - 'ل'.len_utf8()));
+                }
+            }
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_and_marks() {
+        let t = tokenize("on 26/12/2021, 06:05", 0..20);
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(t[0].text, "on");
+        assert_eq!(t[1].text, "26");
+        assert_eq!(kinds[2], Kind::Punct);
+        assert!(!t[2].space_before);
+        assert_eq!(t.len(), 10);
+    }
+
+    #[test]
+    fn proclitics_do_not_block_lookup() {
+        let s = "والسبت بالامس للثاني";
+        let t = tokenize(s, 0..s.len());
+        let h = hits(&t);
+        assert!(h[0].iter().any(|x| x.word == Word::Weekday(6, false) && x.start == 'و'.len_utf8()));
+        assert!(h[1].iter().any(|x| x.word == Word::Day(-1)));
+        assert!(h[2].iter().any(|x| matches!(x.word, Word::Num(2, _))));
+    }
+}
