@@ -14,6 +14,7 @@ use crate::doc::{DateExpr, Document, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
+use crate::timing::{Laps, Stage, StageTimes, Stopwatch};
 use crate::{clean, cluster, events, quotes, text, time};
 
 /// One document to process.
@@ -84,7 +85,18 @@ impl Extractor {
 
     /// Process one document. Never panics: a failure inside a stage becomes an `errors` entry.
     pub fn extract_one(&self, input: &Input) -> Document {
-        match catch_unwind(AssertUnwindSafe(|| self.run(input))) {
+        self.guarded(input, &mut ())
+    }
+
+    /// For benchmarks: process one document and time its stages (see [`crate::timing`]).
+    pub fn extract_timed(&self, input: &Input) -> (Document, StageTimes) {
+        let mut watch = Stopwatch::start();
+        let doc = self.guarded(input, &mut watch);
+        (doc, watch.times)
+    }
+
+    fn guarded<L: Laps>(&self, input: &Input, laps: &mut L) -> Document {
+        match catch_unwind(AssertUnwindSafe(|| self.run(input, laps))) {
             Ok(doc) => doc,
             Err(panic) => {
                 let msg = panic
@@ -111,6 +123,12 @@ impl Extractor {
             pool.install(|| self.cluster(inputs, &mut docs));
         }
         docs
+    }
+
+    /// Cluster documents already extracted from `inputs` (as `extract` does after extracting);
+    /// benchmarks time it on its own.
+    pub fn cluster_batch(&self, inputs: &[Input], docs: &mut [Document], n_threads: Option<usize>) {
+        pool(n_threads).install(|| self.cluster(inputs, docs));
     }
 
     /// Cluster a batch, then extract again the members that take their publication day from
@@ -143,7 +161,7 @@ impl Extractor {
         }
     }
 
-    fn run(&self, input: &Input) -> Document {
+    fn run<L: Laps>(&self, input: &Input, laps: &mut L) -> Document {
         let mut doc = Document::empty(&input.id);
         doc.errors = input.errors.clone();
         #[cfg(feature = "fault-injection")]
@@ -210,7 +228,9 @@ impl Extractor {
             })
             .collect();
 
+        laps.lap(Stage::Clean);
         doc.entities = entities::extract(&a, &self.kb);
+        laps.lap(Stage::Entities);
         doc.dates = time::recognise(a.text(), &a.layout.dated(), a.anchor)
             .into_iter()
             .map(|t| {
@@ -224,8 +244,10 @@ impl Extractor {
                 }
             })
             .collect();
+        laps.lap(Stage::Dates);
         doc.quotes = quotes::extract(&a, &doc.entities);
         doc.events = events::extract(&a, &doc.entities, &doc.dates, &doc.quotes);
+        laps.lap(Stage::QuotesEvents);
         doc
     }
 }

@@ -31,6 +31,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod text;
 pub mod time;
+pub mod timing;
 
 #[cfg(feature = "python")]
 mod py;
