@@ -1,20 +1,139 @@
 //! Entities: countries, organisations, persons and places, each once per document with all its
 //! mentions.
+//!
+//! ```text
+//! kb          tables of data/ + user rows → one Aho-Corasick automaton over folded keys
+//! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
+//! resolve     hits → countries, capitals, places, organisations, national institutions
+//! persons     known persons, titles + appositions, reporting verbs, given names, English
+//!             capitalised names; then surnames and role mentions joined to their person
+//! translit    Latin names and language-neutral keys for persons
+//! ```
+
+mod gazetteer;
+pub mod kb;
+mod nisba;
+mod persons;
+mod resolve;
+pub mod translit;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+pub use kb::{KnowledgeBase, UserEntity};
 
 use crate::analysis::Analysis;
-use crate::doc::Entity;
+use crate::doc::{Entity, EntityKind};
+use crate::text::segment::{self, Token};
 
-/// The knowledge base: built-in tables plus the user's rows.
-#[derive(Debug, Default)]
-pub struct KnowledgeBase {}
+/// One sentence taken apart: its tokens and its knowledge-base hits.
+pub(crate) struct Sentence {
+    pub range: Range<usize>,
+    pub toks: Vec<Token>,
+    pub hits: Vec<gazetteer::Hit>,
+}
 
-impl KnowledgeBase {
-    pub fn builtin() -> KnowledgeBase {
-        KnowledgeBase {}
+/// The entities of one document as they are found.
+#[derive(Default)]
+pub(crate) struct Acc {
+    entities: Vec<Entity>,
+    index: HashMap<(EntityKind, String), usize>,
+    seen: HashSet<(usize, usize, usize)>,
+}
+
+/// What is known of an entity when one of its mentions is found.
+pub(crate) struct Found<'s> {
+    pub kind: EntityKind,
+    pub id: &'s str,
+    pub name: &'s str,
+    pub key: &'s str,
+    pub country: Option<&'s str>,
+    pub title: Option<&'s str>,
+}
+
+impl Acc {
+    /// Add a mention (folded byte range) of an entity, creating the entity on first sight.
+    pub fn add(&mut self, a: &Analysis, f: Found<'_>, range: Range<usize>) -> usize {
+        let k = (f.kind, f.id.to_string());
+        let i = match self.index.get(&k) {
+            Some(&i) => i,
+            None => {
+                self.entities.push(Entity {
+                    id: f.id.to_string(),
+                    kind: f.kind,
+                    name: f.name.to_string(),
+                    key: f.key.to_string(),
+                    country: f.country.map(str::to_string),
+                    title: f.title.map(str::to_string),
+                    mentions: Vec::new(),
+                });
+                self.index.insert(k, self.entities.len() - 1);
+                self.entities.len() - 1
+            }
+        };
+        let e = &mut self.entities[i];
+        if e.country.is_none() {
+            e.country = f.country.map(str::to_string);
+        }
+        if e.title.is_none() {
+            e.title = f.title.map(str::to_string);
+        }
+        self.mention(a, i, range);
+        i
+    }
+
+    /// Add a mention to entity `i`.
+    pub fn mention(&mut self, a: &Analysis, i: usize, range: Range<usize>) {
+        if range.is_empty() || !self.seen.insert((i, range.start, range.end)) {
+            return;
+        }
+        self.entities[i].mentions.push(a.mention(range));
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entities in order of first mention, each with its mentions in text order.
+    fn finish(self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = self
+            .entities
+            .into_iter()
+            .filter(|e| !e.mentions.is_empty())
+            .collect();
+        for e in &mut out {
+            e.mentions.sort_by_key(|m| (m.start, m.end));
+            e.mentions.dedup_by_key(|m| (m.start, m.end));
+        }
+        out.sort_by_key(|e| e.mentions.first().map(|m| m.start));
+        out
     }
 }
 
 /// Find the entities of a document.
-pub fn extract(_a: &Analysis, _kb: &KnowledgeBase) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
+    let sentences: Vec<Sentence> = a
+        .sentences
+        .iter()
+        .map(|r| {
+            let toks = segment::tokens(a.text(), r.clone());
+            let hits = gazetteer::scan(a, kb, &toks, r.end);
+            Sentence {
+                range: r.clone(),
+                toks,
+                hits,
+            }
+        })
+        .collect();
+    let mut acc = Acc::default();
+    let mut pending = Vec::new();
+    for s in &sentences {
+        resolve::sentence(a, kb, s, &mut acc, &mut pending);
+    }
+    resolve::institutions_alone(a, kb, &mut acc, pending);
+    persons::find(a, kb, &sentences, &mut acc);
+    acc.finish()
 }
+
+#[cfg(test)]
+mod tests;

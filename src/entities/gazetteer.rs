@@ -1,0 +1,164 @@
+//! Gazetteer matching: every knowledge-base key found in a sentence, at token boundaries, longest
+//! first, through Arabic proclitics.
+//!
+//! At each word start the automaton is run anchored, once for the bare word and once after each
+//! proclitic the word starts with (و ف ب ل ك and their combinations, وال/بال/لل…); the longest match
+//! that ends at a word boundary wins and the scan resumes after it, so the work is linear in the
+//! sentence. The mention covers the name, never the clitic: "وروسيا" gives "روسيا". After لل the
+//! article's alif is gone (للأمم المتحدة); keys without their article serve that case only.
+
+use std::ops::Range;
+
+use aho_corasick::{Anchored, Input};
+
+use super::kb::{Caps, KnowledgeBase, Target};
+use crate::analysis::Analysis;
+use crate::text::segment::{TokKind, Token};
+
+/// Proclitics, folded, longest first so the scan tries "وبال" before "و".
+const PROCLITICS: [&str; 14] = [
+    "وبال", "فبال", "وكال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "لل", "و", "ف", "ب",
+];
+/// Proclitics tried after the list above (ل and ك alone clash with many names: لبنان، كندا).
+const WEAK_PROCLITICS: [&str; 2] = ["ل", "ك"];
+
+/// A knowledge-base key found in the text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Folded byte range of the name (without its clitic).
+    pub range: Range<usize>,
+    /// Folded byte offset where the word starts (the clitic included).
+    pub word_start: usize,
+    /// The proclitic before the name ("" for none).
+    pub clitic: &'static str,
+    /// The meanings that fit here.
+    pub targets: Vec<Target>,
+    /// Index of the first and one past the last token covered.
+    pub tokens: Range<usize>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c)
+}
+
+/// Does the original text of `range` satisfy the key's case rule?
+fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
+    if caps == Caps::Any {
+        return true;
+    }
+    let text = a.mention(range).text;
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    match caps {
+        Caps::Any => true,
+        Caps::Initial => letters.first().is_some_and(|c| c.is_uppercase()),
+        Caps::All => letters.iter().all(|c| c.is_uppercase()),
+    }
+}
+
+/// The longest key starting at `start`, ending at a word boundary before `limit`.
+fn longest_at(
+    kb: &KnowledgeBase,
+    text: &str,
+    start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let mut end_limit = limit;
+    // a longer key that ends inside a word ("روسيا" in "روسيات") may hide a shorter one that fits
+    for _ in 0..4 {
+        let input = Input::new(text)
+            .span(start..end_limit)
+            .anchored(Anchored::Yes);
+        let m = kb.automaton.find(input)?;
+        let end = m.end();
+        if !text[end..].chars().next().is_some_and(is_word_char) {
+            return Some((m.pattern().as_usize(), end));
+        }
+        if end <= start + 1 {
+            return None;
+        }
+        end_limit = end - 1;
+        while !text.is_char_boundary(end_limit) {
+            end_limit -= 1;
+        }
+    }
+    None
+}
+
+/// All hits in the tokens `toks` of a sentence ending at folded byte `limit`.
+pub fn scan(a: &Analysis, kb: &KnowledgeBase, toks: &[Token], limit: usize) -> Vec<Hit> {
+    let text = a.text();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = &toks[i];
+        if tok.kind != TokKind::Word
+            || text[..tok.range.start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        {
+            i += 1;
+            continue;
+        }
+        match best_at(a, kb, tok, limit) {
+            Some(mut hit) => {
+                let mut j = i;
+                while j < toks.len() && toks[j].range.start < hit.range.end {
+                    j += 1;
+                }
+                hit.tokens = i..j.max(i + 1);
+                i = hit.tokens.end;
+                out.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The best hit starting in the word `tok`: bare, or after a proclitic.
+fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Option<Hit> {
+    let text = a.text();
+    let word = &text[tok.range.clone()];
+    let arabic = word.chars().next().is_some_and(is_arabic_letter);
+    let mut best: Option<Hit> = None;
+    let clitics = std::iter::once("").chain(if arabic {
+        PROCLITICS
+            .iter()
+            .chain(WEAK_PROCLITICS.iter())
+            .copied()
+            .collect()
+    } else {
+        Vec::new()
+    });
+    for clitic in clitics {
+        if !word.starts_with(clitic) || word[clitic.len()..].chars().count() < 2 {
+            continue;
+        }
+        let start = tok.range.start + clitic.len();
+        let Some((pid, end)) = longest_at(kb, text, start, limit) else {
+            continue;
+        };
+        let after_lil = clitic.ends_with("لل");
+        let targets: Vec<Target> = kb.targets[pid]
+            .iter()
+            .filter(|t| (after_lil || !t.after_lil) && case_ok(a, start..end, t.caps))
+            .copied()
+            .collect();
+        if targets.is_empty() || best.as_ref().is_some_and(|b| b.range.end >= end) {
+            continue;
+        }
+        best = Some(Hit {
+            range: start..end,
+            word_start: tok.range.start,
+            clitic,
+            targets,
+            tokens: 0..0,
+        });
+    }
+    best
+}

@@ -1,0 +1,566 @@
+//! The knowledge base: the tables of `data/` (countries, capitals, places, organisations,
+//! national institutions, titles, known persons, given names, cue words) plus the user's rows,
+//! compiled into one Aho-Corasick automaton over folded keys.
+//!
+//! Every surface form becomes a folded key pointing at one or more [`Target`]s; the same key may
+//! mean several things ("مجلس الأمن": the UN Security Council, or a national security council
+//! when a country stands beside it) and the resolver decides from the context.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use serde::{Deserialize, Serialize};
+
+use super::nisba;
+use super::translit;
+use crate::doc::EntityKind;
+use crate::lexicon::{field, rows};
+use crate::text::fold::fold_key;
+
+/// What a key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The name of a country, organisation, place or person.
+    Name,
+    /// A nationality adjective or demonym (الروسي, Russian, الأممي): a mention of the country or body.
+    Adjective,
+    /// A capital: a place, and the state's government when it acts.
+    Capital,
+    /// The generic name of a national institution (`institutions[record]`).
+    Institution,
+    /// A title or role (`titles[record]`).
+    Title,
+}
+
+/// How a Latin-script key must be written in the original to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caps {
+    Any,
+    /// First letter upper case ("Turkey", not "turkey").
+    Initial,
+    /// All upper case ("US", "UN", not "us", "un").
+    All,
+}
+
+/// One meaning of a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub form: Form,
+    /// Index into `records`, `institutions` or `titles`, by `form`.
+    pub record: usize,
+    pub caps: Caps,
+    /// The key is an ال-name with its article removed: it only counts after لل (للأمم المتحدة).
+    pub after_lil: bool,
+}
+
+/// A country, organisation, place or known person.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub country: Option<String>,
+    pub title: Option<String>,
+    /// For capitals: the record of their state.
+    pub state: Option<usize>,
+}
+
+/// A national institution type (ministry of interior, army, security council).
+#[derive(Debug, Clone)]
+pub struct Institution {
+    pub id: String,
+    pub name: String,
+    /// Is the generic name an organisation by itself?
+    pub alone: bool,
+}
+
+/// A title or role.
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub title: String,
+    /// Mr, Dr, السيد: introduces a name but is no office.
+    pub honorific: bool,
+    /// The body the office belongs to, when the title says so.
+    pub body: Option<String>,
+}
+
+/// A given name as written in Arabic script.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub latin: String,
+    /// Also an everyday word (أمل, جمال): starts a name only after a title.
+    pub common: bool,
+    /// بن, أبو: joins names, never ends one.
+    pub particle: bool,
+}
+
+/// What a cue word does around names (data/entity_words.tsv).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordRole {
+    pub stop: bool,
+    pub report: bool,
+    pub locative: bool,
+    pub pronoun: bool,
+}
+
+/// A row the user adds: `khabar.Extractor(entities=...)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserEntity {
+    pub id: String,
+    /// `country`, `org`, `person` or `location`.
+    pub kind: String,
+    pub name: String,
+    /// Other names, in any language and script.
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The knowledge base: built-in tables plus the user's rows.
+pub struct KnowledgeBase {
+    pub records: Vec<Record>,
+    pub institutions: Vec<Institution>,
+    pub titles: Vec<Title>,
+    pub given: HashMap<String, Given>,
+    /// Latin spellings of given names and of known persons' name parts, for English names.
+    pub latin_given: HashMap<String, String>,
+    pub words: HashMap<String, WordRole>,
+    /// Pattern id → its meanings.
+    pub targets: Vec<Vec<Target>>,
+    pub automaton: AhoCorasick,
+    by_id: HashMap<String, usize>,
+}
+
+impl std::fmt::Debug for KnowledgeBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeBase")
+            .field("records", &self.records.len())
+            .field("keys", &self.targets.len())
+            .finish()
+    }
+}
+
+impl Default for KnowledgeBase {
+    fn default() -> Self {
+        KnowledgeBase::builtin()
+    }
+}
+
+fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(';').map(str::trim).filter(|x| !x.is_empty())
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn is_latin(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The case rule for a Latin alias as the table writes it.
+fn caps_of(alias: &str) -> Caps {
+    if !is_latin(alias) {
+        return Caps::Any;
+    }
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
+        Caps::All
+    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
+        Caps::Initial
+    } else {
+        Caps::Any
+    }
+}
+
+/// Collects keys and their meanings before the automaton is built.
+#[derive(Default)]
+struct Builder {
+    keys: HashMap<String, usize>,
+    targets: Vec<Vec<Target>>,
+    patterns: Vec<String>,
+}
+
+impl Builder {
+    fn add(&mut self, alias: &str, form: Form, record: usize) {
+        let key = fold_key(alias);
+        if key.chars().count() < 2 {
+            return;
+        }
+        let caps = if form == Form::Title && caps_of(alias) != Caps::All {
+            Caps::Any
+        } else {
+            caps_of(alias)
+        };
+        self.push(
+            &key,
+            Target {
+                form,
+                record,
+                caps,
+                after_lil: false,
+            },
+        );
+        // "للأمم المتحدة": ل + الأمم, the article's alif gone
+        if let Some(bare) = key.strip_prefix("ال") {
+            if bare.chars().count() >= 2 {
+                self.push(
+                    bare,
+                    Target {
+                        form,
+                        record,
+                        caps,
+                        after_lil: true,
+                    },
+                );
+            }
+        }
+    }
+
+    fn push(&mut self, key: &str, t: Target) {
+        let id = *self.keys.entry(key.to_string()).or_insert_with(|| {
+            self.patterns.push(key.to_string());
+            self.targets.push(Vec::new());
+            self.targets.len() - 1
+        });
+        if !self.targets[id].contains(&t) {
+            self.targets[id].push(t);
+        }
+    }
+
+    /// An Arabic nisba stem: all its regular shapes.
+    fn add_nisba(&mut self, stem: &str, record: usize) {
+        for s in nisba::shapes(&fold_key(stem)) {
+            self.add(&s, Form::Adjective, record);
+        }
+    }
+}
+
+impl KnowledgeBase {
+    /// The built-in tables only.
+    pub fn builtin() -> KnowledgeBase {
+        KnowledgeBase::new(&[]).unwrap_or_else(|_| KnowledgeBase::build(&[]))
+    }
+
+    /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
+    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, String> {
+        for (i, u) in user.iter().enumerate() {
+            validate(i, u)?;
+        }
+        Ok(KnowledgeBase::build(user))
+    }
+
+    fn build(user: &[UserEntity]) -> KnowledgeBase {
+        let mut b = Builder::default();
+        let mut records = Vec::new();
+        load_countries(&mut b, &mut records);
+        load_places(&mut b, &mut records);
+        load_orgs(&mut b, &mut records);
+        load_persons(&mut b, &mut records);
+        let institutions = load_institutions(&mut b);
+        let titles = load_titles(&mut b);
+        let mut latin_given = HashMap::new();
+        let given = load_given(&mut latin_given);
+        for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
+            if let Some(first) = r.name.split_whitespace().next() {
+                latin_given
+                    .entry(first.to_lowercase())
+                    .or_insert_with(|| first.to_string());
+            }
+        }
+        add_user(&mut b, &mut records, user);
+        let mut by_id = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            by_id.entry(r.id.clone()).or_insert(i);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&b.patterns)
+            .expect("the knowledge base keys compile");
+        KnowledgeBase {
+            records,
+            institutions,
+            titles,
+            given,
+            latin_given,
+            words: load_words(),
+            targets: b.targets,
+            automaton,
+            by_id,
+        }
+    }
+
+    /// The record with this id.
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        self.by_id.get(id).map(|&i| &self.records[i])
+    }
+
+    /// The role of a folded word, if it is a cue word.
+    pub fn word(&self, w: &str) -> WordRole {
+        self.words.get(w).copied().unwrap_or_default()
+    }
+}
+
+fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
+    for r in rows(include_str!("../../data/countries.tsv")) {
+        let id = field(&r, 0).to_string();
+        let idx = records.len();
+        records.push(Record {
+            id: id.clone(),
+            kind: EntityKind::Country,
+            name: field(&r, 2).to_string(),
+            country: Some(id.clone()),
+            title: None,
+            state: None,
+        });
+        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+            b.add(a, Form::Name, idx);
+        }
+        for a in list(field(&r, 5)) {
+            b.add(a, Form::Adjective, idx);
+        }
+        for s in list(field(&r, 6)) {
+            b.add_nisba(s, idx);
+        }
+        for p in list(field(&r, 7)) {
+            for k in nisba::with_article(&fold_key(p)) {
+                b.add(&k, Form::Adjective, idx);
+            }
+        }
+        let capital_en: Vec<&str> = list(field(&r, 8)).collect();
+        if let Some(name) = capital_en.first() {
+            let cap = records.len();
+            records.push(Record {
+                id: translit::slug(name),
+                kind: EntityKind::Location,
+                name: name.to_string(),
+                country: Some(id.clone()),
+                title: None,
+                state: Some(idx),
+            });
+            for a in capital_en.iter().copied().chain(list(field(&r, 9))) {
+                b.add(a, Form::Capital, cap);
+            }
+        }
+    }
+}
+
+fn load_places(b: &mut Builder, records: &mut Vec<Record>) {
+    for r in rows(include_str!("../../data/places.tsv")) {
+        let idx = records.len();
+        records.push(Record {
+            id: field(&r, 0).to_string(),
+            kind: EntityKind::Location,
+            name: field(&r, 1).to_string(),
+            country: opt(field(&r, 4)),
+            title: None,
+            state: None,
+        });
+        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+            b.add(a, Form::Name, idx);
+        }
+    }
+}
+
+fn load_orgs(b: &mut Builder, records: &mut Vec<Record>) {
+    for r in rows(include_str!("../../data/organisations.tsv")) {
+        let idx = records.len();
+        records.push(Record {
+            id: field(&r, 0).to_string(),
+            kind: EntityKind::Org,
+            name: field(&r, 2).to_string(),
+            country: opt(field(&r, 5)),
+            title: None,
+            state: None,
+        });
+        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+            b.add(a, Form::Name, idx);
+        }
+        for s in list(field(&r, 6)) {
+            b.add_nisba(s, idx);
+        }
+    }
+}
+
+fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
+    for r in rows(include_str!("../../data/persons.tsv")) {
+        let idx = records.len();
+        records.push(Record {
+            id: field(&r, 0).to_string(),
+            kind: EntityKind::Person,
+            name: field(&r, 1).to_string(),
+            country: opt(field(&r, 4)),
+            title: opt(field(&r, 5)),
+            state: None,
+        });
+        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+            b.add(a, Form::Name, idx);
+        }
+    }
+}
+
+fn load_institutions(b: &mut Builder) -> Vec<Institution> {
+    let mut out = Vec::new();
+    for r in rows(include_str!("../../data/institutions.tsv")) {
+        let idx = out.len();
+        out.push(Institution {
+            id: field(&r, 0).to_string(),
+            name: field(&r, 1).to_string(),
+            alone: field(&r, 2) == "yes",
+        });
+        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+            b.add(a, Form::Institution, idx);
+        }
+    }
+    out
+}
+
+fn load_titles(b: &mut Builder) -> Vec<Title> {
+    let mut out = Vec::new();
+    for r in rows(include_str!("../../data/titles.tsv")) {
+        let idx = out.len();
+        out.push(Title {
+            title: field(&r, 0).to_string(),
+            honorific: field(&r, 1) == "honorific",
+            body: opt(field(&r, 2)),
+        });
+        for a in list(field(&r, 3)) {
+            let k = fold_key(a);
+            b.add(&k, Form::Title, idx);
+            if !k.starts_with("ال") {
+                b.add(&format!("ال{k}"), Form::Title, idx);
+            }
+        }
+        for a in list(field(&r, 4)) {
+            b.add(a, Form::Title, idx);
+        }
+    }
+    out
+}
+
+fn load_given(latin_given: &mut HashMap<String, String>) -> HashMap<String, Given> {
+    let mut out = HashMap::new();
+    for r in rows(include_str!("../../data/given_names.tsv")) {
+        let origin = field(&r, 2);
+        let latin = field(&r, 1).to_string();
+        if origin != "particle" && !latin.contains(' ') {
+            latin_given
+                .entry(latin.to_lowercase())
+                .or_insert_with(|| latin.clone());
+        }
+        out.entry(fold_key(field(&r, 0))).or_insert(Given {
+            latin,
+            common: origin.ends_with("-common"),
+            particle: origin == "particle",
+        });
+    }
+    out
+}
+
+fn load_words() -> HashMap<String, WordRole> {
+    let mut out: HashMap<String, WordRole> = HashMap::new();
+    for r in rows(include_str!("../../data/entity_words.tsv")) {
+        let w = out.entry(fold_key(field(&r, 0))).or_default();
+        match field(&r, 2) {
+            "stop" => w.stop = true,
+            "report" => w.report = true,
+            "locative" => w.locative = true,
+            "pronoun" => w.pronoun = true,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn kind_of(kind: &str) -> Option<EntityKind> {
+    match kind.trim().to_lowercase().as_str() {
+        "country" => Some(EntityKind::Country),
+        "org" | "organisation" | "organization" => Some(EntityKind::Org),
+        "person" => Some(EntityKind::Person),
+        "location" | "place" => Some(EntityKind::Location),
+        _ => None,
+    }
+}
+
+fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
+    let row = format!("entities row {i} (id {:?})", u.id);
+    if u.id.trim().is_empty() {
+        return Err(format!("{row}: column 'id' is empty"));
+    }
+    if kind_of(&u.kind).is_none() {
+        return Err(format!(
+            "{row}: column 'kind' is {:?}; expected country, org, person or location",
+            u.kind
+        ));
+    }
+    if u.name.trim().is_empty() {
+        return Err(format!("{row}: column 'name' is empty"));
+    }
+    Ok(())
+}
+
+/// User rows: a row whose id is already known adds aliases to it; others are new records.
+fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
+    for u in user {
+        let Some(kind) = kind_of(&u.kind) else {
+            continue;
+        };
+        let existing = records
+            .iter()
+            .position(|r| r.id == u.id.trim() && r.kind == kind);
+        let idx = existing.unwrap_or_else(|| {
+            records.push(Record {
+                id: u.id.trim().to_string(),
+                kind,
+                name: u.name.trim().to_string(),
+                country: u
+                    .country
+                    .as_deref()
+                    .and_then(opt)
+                    .or_else(|| (kind == EntityKind::Country).then(|| u.id.trim().to_string())),
+                title: u.title.as_deref().and_then(opt),
+                state: None,
+            });
+            records.len() - 1
+        });
+        for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
+            b.add(a, Form::Name, idx);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        let kb = KnowledgeBase::builtin();
+        assert_eq!(kb.record("EGY").map(|r| r.name.as_str()), Some("Egypt"));
+        assert_eq!(kb.record("UN").map(|r| r.kind), Some(EntityKind::Org));
+        assert!(kb.titles.iter().any(|t| t.title == "ambassador"));
+        assert!(kb.given.get("محمد").is_some_and(|g| !g.common));
+        assert!(kb.word("قال").report);
+    }
+
+    #[test]
+    fn user_rows_are_validated() {
+        let bad = UserEntity {
+            id: "x".into(),
+            kind: "planet".into(),
+            name: "X".into(),
+            ..UserEntity::default()
+        };
+        let err = KnowledgeBase::new(&[bad]).unwrap_err();
+        assert!(err.contains("row 0") && err.contains("'kind'"), "{err}");
+        let empty = UserEntity {
+            id: "x".into(),
+            kind: "org".into(),
+            ..UserEntity::default()
+        };
+        assert!(KnowledgeBase::new(&[empty]).unwrap_err().contains("'name'"));
+    }
+}

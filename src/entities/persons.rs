@@ -1,0 +1,769 @@
+//! Persons: known ones from the knowledge base, unknown ones by rule, then in-document
+//! coreference.
+//!
+//! Rules that find a name (Arabic and English alike):
+//! - after a title phrase: a title, the country or body it attaches to, then the name, with or
+//!   without an apposition comma ("أكد سفير روسيا لدى القاهرة، جيورجي بوريسينكو، أن", "Russia's
+//!   Ambassador to Cairo, Georgiy Y. Borisenko said", "السيد/ فلاديمير إيفانوفيتش");
+//! - after a reporting verb ("وقال فلان:"), when the name is closed by punctuation or a particle;
+//! - from a given name of the lexicon ("محمد الباز");
+//! - English: capitalised sequences that open with a known given name or stand next to "said".
+//!
+//! A name ends at punctuation, cue and stop words, titles, other entities, and words shaped like
+//! verbs. A title phrase right after a name, or in brackets after it, is its apposition and gives
+//! the person's title and country.
+//!
+//! Coreference: a surname alone joins the full name it ends; a role without a name ("السفير
+//! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
+//! title-pronoun (سيادته) joins the person or role named last before it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::Hit;
+use super::kb::{Form, KnowledgeBase};
+use super::resolve::{country_of, gap};
+use super::translit;
+use super::{Acc, Found, Sentence};
+use crate::analysis::Analysis;
+use crate::doc::EntityKind;
+use crate::text::segment::TokKind;
+
+/// A title phrase: the office, and the state or body it belongs to.
+#[derive(Debug, Clone, Default)]
+struct Role {
+    title: Option<String>,
+    honorific: bool,
+    /// ISO3 of the state, or the id of the body (UN) the office belongs to.
+    country: Option<String>,
+    /// Folded byte range of the phrase.
+    range: Range<usize>,
+    /// The token after the phrase.
+    next_tok: usize,
+}
+
+/// A person as the document names them.
+#[derive(Debug, Clone)]
+struct Person {
+    id: String,
+    name: String,
+    key: String,
+    /// Folded last word of the name (the surname, for surname-only mentions).
+    surname: Option<String>,
+    title: Option<String>,
+    country: Option<String>,
+    mentions: Vec<Range<usize>>,
+    /// From a role mention alone (no name known).
+    role_only: bool,
+}
+
+/// A role named without a person, or a title-pronoun.
+struct RoleMention {
+    role: Role,
+    range: Range<usize>,
+    pronoun: bool,
+}
+
+#[derive(Default)]
+struct People {
+    list: Vec<Person>,
+    roles: Vec<RoleMention>,
+}
+
+impl People {
+    /// Add a named person's mention, merging with a person already known by id or key.
+    fn add(&mut self, mut p: Person) {
+        let same = self
+            .list
+            .iter()
+            .position(|q| !q.role_only && (q.id == p.id || (!p.key.is_empty() && q.key == p.key)));
+        match same {
+            Some(i) => {
+                let q = &mut self.list[i];
+                q.mentions.append(&mut p.mentions);
+                if q.title.is_none() {
+                    q.title = p.title;
+                }
+                if q.country.is_none() {
+                    q.country = p.country;
+                }
+            }
+            None => self.list.push(p),
+        }
+    }
+}
+
+/// Find the persons of the document and add them to `acc`.
+pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc: &mut Acc) {
+    let mut people = People::default();
+    for s in sentences {
+        sentence(a, kb, s, &mut people);
+    }
+    merge_surnames(&mut people);
+    surname_mentions(a, sentences, &mut people);
+    resolve_roles(&mut people);
+    for p in &people.list {
+        let f = Found {
+            kind: EntityKind::Person,
+            id: &p.id,
+            name: &p.name,
+            key: &p.key,
+            country: p.country.as_deref(),
+            title: p.title.as_deref(),
+        };
+        let mut ranges = p.mentions.clone();
+        ranges.sort_by_key(|r| r.start);
+        if let Some(first) = ranges.first() {
+            let i = acc.add(a, f, first.clone());
+            for r in ranges.into_iter().skip(1) {
+                acc.mention(a, i, r);
+            }
+        }
+    }
+}
+
+/// Index of the hit covering token `t`, if any.
+fn hit_at(s: &Sentence, t: usize) -> Option<usize> {
+    s.hits.iter().position(|h| h.tokens.contains(&t))
+}
+
+fn tok_text<'a>(a: &'a Analysis, s: &Sentence, t: usize) -> &'a str {
+    &a.text()[s.toks[t].range.clone()]
+}
+
+fn is_latin_word(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// The persons and roles of one sentence.
+fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People) {
+    let mut used_until = 0; // tokens before this are part of a name already
+    let mut k = 0;
+    while k < s.hits.len() {
+        let h = &s.hits[k];
+        if h.tokens.start < used_until {
+            k += 1;
+            continue;
+        }
+        if let Some(t) = h
+            .targets
+            .iter()
+            .find(|t| t.form == Form::Name && kb.records[t.record].kind == EntityKind::Person)
+        {
+            let role = role_before(a, kb, s, k);
+            let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
+            let rec = &kb.records[t.record];
+            let after = apposition(a, kb, s, h.tokens.end);
+            let title = after
+                .as_ref()
+                .and_then(|r| r.title.clone())
+                .or(title)
+                .or_else(|| rec.title.clone());
+            let country = after
+                .and_then(|r| r.country)
+                .or(country)
+                .or_else(|| rec.country.clone());
+            people.add(Person {
+                id: rec.id.clone(),
+                name: rec.name.clone(),
+                key: translit::key(&rec.name),
+                surname: None,
+                title,
+                country,
+                mentions: vec![h.range.clone()],
+                role_only: false,
+            });
+            used_until = h.tokens.end;
+            k += 1;
+            continue;
+        }
+        if h.targets.iter().any(|t| t.form == Form::Title) {
+            let role = title_phrase(a, kb, s, k);
+            let next = role.next_tok;
+            let name_start = skip_punct(a, s, next, role.honorific);
+            let name = name_start.and_then(|t| name_run(a, kb, s, t, true));
+            match name {
+                Some(toks) => {
+                    let end = toks.end;
+                    add_named(a, kb, s, toks, Some(role), people);
+                    used_until = end;
+                }
+                None => {
+                    if !role.honorific && role.title.is_some() {
+                        people.roles.push(RoleMention {
+                            range: role.range.clone(),
+                            role,
+                            pronoun: false,
+                        });
+                    }
+                    used_until = next;
+                }
+            }
+            k = s
+                .hits
+                .iter()
+                .position(|h| h.tokens.start >= used_until)
+                .unwrap_or(s.hits.len());
+            continue;
+        }
+        k += 1;
+    }
+    unkeyed_names(a, kb, s, used_positions(s, people), people);
+}
+
+/// Token ranges of the sentence already given to persons (so the open rules do not repeat them).
+fn used_positions(s: &Sentence, people: &People) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = people
+        .list
+        .iter()
+        .flat_map(|p| p.mentions.iter())
+        .chain(people.roles.iter().map(|r| &r.range))
+        .filter(|r| r.start >= s.range.start && r.end <= s.range.end)
+        .cloned()
+        .collect();
+    v.sort_by_key(|r| r.start);
+    v
+}
+
+/// Names found without a title: after reporting verbs, from given names, English capitalised
+/// sequences; and title-pronouns.
+fn unkeyed_names(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    s: &Sentence,
+    used: Vec<Range<usize>>,
+    people: &mut People,
+) {
+    let mut t = 0;
+    while t < s.toks.len() {
+        let r = s.toks[t].range.clone();
+        if used.iter().any(|u| u.start < r.end && r.start < u.end)
+            || hit_at(s, t).is_some()
+            || s.toks[t].kind != TokKind::Word
+        {
+            t += 1;
+            continue;
+        }
+        let w = tok_text(a, s, t);
+        let bare = w
+            .strip_prefix('و')
+            .filter(|b| b.chars().count() >= 3)
+            .unwrap_or(w);
+        let role = kb.word(w);
+        if role.pronoun || kb.word(bare).pronoun {
+            people.roles.push(RoleMention {
+                role: Role::default(),
+                range: r,
+                pronoun: true,
+            });
+            t += 1;
+            continue;
+        }
+        let start = if role.report || kb.word(bare).report {
+            // "وقال فلان:" — the name must be closed by punctuation or a particle
+            t + 1
+        } else if starts_name(a, kb, s, t) {
+            t
+        } else {
+            t += 1;
+            continue;
+        };
+        let strict = start != t;
+        match name_run(a, kb, s, start, false).filter(|n| !strict || closed_after(a, kb, s, n.end))
+        {
+            Some(toks)
+                if toks.len() >= 2 || strict || is_latin_word(tok_text(a, s, toks.start)) =>
+            {
+                let end = toks.end;
+                add_named(a, kb, s, toks, None, people);
+                t = end;
+            }
+            _ => t += 1,
+        }
+    }
+}
+
+/// Is the name after a reporting verb closed by punctuation, a particle or the sentence end?
+fn closed_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    match s.toks.get(t) {
+        None => true,
+        Some(tok) if tok.kind == TokKind::Punct => true,
+        Some(_) => {
+            let w = tok_text(a, s, t);
+            matches!(w, "ان" | "انه" | "انها" | "said" | "told") || kb.word(w).report
+        }
+    }
+}
+
+/// Can a name open at token `t` with no cue before it?
+fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    let w = tok_text(a, s, t);
+    if is_latin_word(w) {
+        let orig = a.mention(s.toks[t].range.clone()).text;
+        let cap = orig.chars().next().is_some_and(char::is_uppercase);
+        let next_cap = s.toks.get(t + 1).is_some_and(|n| {
+            n.kind == TokKind::Word
+                && a.mention(n.range.clone())
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        let said_before = t > 0 && kb.word(tok_text(a, s, t - 1)).report;
+        return cap
+            && !kb.word(w).stop
+            && ((kb.latin_given.contains_key(w) && next_cap) || said_before);
+    }
+    kb.given.get(w).is_some_and(|g| !g.common && !g.particle)
+}
+
+/// Skip the punctuation between a title phrase and its name ("،", ",", "/", ":"), but not a
+/// sentence end. For honorifics "/" is the usual mark (السيد/).
+fn skip_punct(a: &Analysis, s: &Sentence, mut t: usize, _honorific: bool) -> Option<usize> {
+    let mut n = 0;
+    while let Some(tok) = s.toks.get(t) {
+        if tok.kind != TokKind::Punct {
+            return Some(t);
+        }
+        if !matches!(&a.text()[tok.range.clone()], "،" | "," | "/" | ":" | "-") || n >= 2 {
+            return None;
+        }
+        n += 1;
+        t += 1;
+    }
+    None
+}
+
+/// Does an unknown Arabic word look like a verb or verbal noun rather than a name?
+fn verb_shaped(w: &str) -> bool {
+    let n = w.chars().count();
+    let prefixed = ["ي", "ت", "ن", "لي", "لت", "سي", "ست"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        && n >= 4;
+    prefixed || w.ends_with("وا") || w.ends_with("تم") || w.ends_with("ها")
+}
+
+/// The tokens of a name starting at token `t`. `cued`: a title or honorific stands before it.
+fn name_run(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    s: &Sentence,
+    t: usize,
+    cued: bool,
+) -> Option<Range<usize>> {
+    let first = s.toks.get(t)?;
+    if first.kind != TokKind::Word || hit_at(s, t).is_some() {
+        return None;
+    }
+    if is_latin_word(tok_text(a, s, t)) {
+        return latin_run(a, kb, s, t);
+    }
+    let mut end = t;
+    while end < s.toks.len() && end - t < 4 {
+        let tok = &s.toks[end];
+        if tok.kind != TokKind::Word || hit_at(s, end).is_some() {
+            break;
+        }
+        let w = tok_text(a, s, end);
+        let role = kb.word(w);
+        let given = kb.given.get(w);
+        if role.stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
+            break;
+        }
+        if given.is_none() {
+            let n = w.chars().count();
+            // the first word of a name is rarely a bare ال-word; later ones are surnames (السيسي)
+            if end == t && w.starts_with("ال") && !cued {
+                return None;
+            }
+            if end > t && (verb_shaped(w) || (n <= 3 && end - t >= 2)) {
+                break;
+            }
+            if end == t && !cued && verb_shaped(w) {
+                return None;
+            }
+        }
+        end += 1;
+    }
+    // a particle never ends a name (محمد بن …)
+    while end > t
+        && kb
+            .given
+            .get(tok_text(a, s, end - 1))
+            .is_some_and(|g| g.particle)
+    {
+        end -= 1;
+    }
+    (end > t).then_some(t..end)
+}
+
+/// An English name: capitalised words and initials ("Georgiy Y. Borisenko").
+fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option<Range<usize>> {
+    let mut end = t;
+    let mut last_word = t;
+    while end < s.toks.len() && end - t < 7 {
+        let tok = &s.toks[end];
+        let orig = a.mention(tok.range.clone()).text;
+        if tok.kind == TokKind::Punct && orig == "." && end > last_word && end == last_word + 1 {
+            // the full stop of an initial
+            let initial = a.text()[s.toks[last_word].range.clone()].chars().count() == 1;
+            if initial {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if tok.kind != TokKind::Word
+            || hit_at(s, end).is_some()
+            || !orig.chars().next().is_some_and(char::is_uppercase)
+        {
+            break;
+        }
+        let w = tok_text(a, s, end);
+        if kb.word(w).stop || kb.word(w).report {
+            break;
+        }
+        end += 1;
+        last_word = end;
+    }
+    (last_word > t).then_some(t..last_word)
+}
+
+/// The title phrase that starts at hit `k`.
+fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Role {
+    let h = &s.hits[k];
+    let t = h
+        .targets
+        .iter()
+        .find(|t| t.form == Form::Title)
+        .map(|t| &kb.titles[t.record]);
+    let mut role = Role {
+        title: t.filter(|t| !t.honorific).map(|t| t.title.clone()),
+        honorific: t.is_some_and(|t| t.honorific),
+        country: t.and_then(|t| t.body.clone()),
+        range: h.range.clone(),
+        next_tok: h.tokens.end,
+    };
+    // English: "Russia's Ambassador", "the Russian ambassador"
+    if let Some(p) = k.checked_sub(1).map(|j| &s.hits[j]) {
+        let g = gap(a, p.range.end, h.word_start);
+        if matches!(g, "" | "'s" | "’s") {
+            if let Some(c) = country_of(p, kb) {
+                role.country.get_or_insert_with(|| kb.records[c].id.clone());
+                role.range.start = p.range.start;
+            }
+        }
+    }
+    if role.honorific {
+        return role;
+    }
+    // what the office belongs to: "سفير روسيا لدى القاهرة", "وزير الخارجية المصري", "of the UN"
+    let mut j = k + 1;
+    while let Some(n) = s.hits.get(j) {
+        let g = gap(a, s.hits[j - 1].range.end, n.word_start);
+        if !matches!(
+            g,
+            "" | "لدى" | "في" | "to" | "of" | "of the" | "at" | "in" | "for" | "باسم" | "("
+        ) {
+            break;
+        }
+        let attach = attach_of(kb, n);
+        match attach {
+            Attach::Country(id) | Attach::Body(id) => {
+                role.country.get_or_insert(id);
+            }
+            Attach::Place => {}
+            Attach::Title(title) => {
+                // "نائب" + "وزير الخارجية": the longer office
+                if role.country.is_none() && g.is_empty() {
+                    role.title = Some(title);
+                } else {
+                    break;
+                }
+            }
+            Attach::None => break,
+        }
+        role.range.end = n.range.end;
+        role.next_tok = n.tokens.end;
+        j += 1;
+    }
+    role
+}
+
+enum Attach {
+    Country(String),
+    Body(String),
+    Place,
+    Title(String),
+    None,
+}
+
+fn attach_of(kb: &KnowledgeBase, n: &Hit) -> Attach {
+    if let Some(c) = country_of(n, kb) {
+        return Attach::Country(kb.records[c].id.clone());
+    }
+    for t in &n.targets {
+        match t.form {
+            Form::Name | Form::Adjective if kb.records[t.record].kind == EntityKind::Org => {
+                return Attach::Body(kb.records[t.record].id.clone());
+            }
+            Form::Capital => return Attach::Place,
+            Form::Name if kb.records[t.record].kind == EntityKind::Location => {
+                return Attach::Place
+            }
+            Form::Institution => return Attach::Place,
+            Form::Title if !kb.titles[t.record].honorific => {
+                return Attach::Title(kb.titles[t.record].title.clone())
+            }
+            _ => {}
+        }
+    }
+    Attach::None
+}
+
+/// The role phrase ending right before hit `k` (a title, then the person's name).
+fn role_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Option<Role> {
+    let h = &s.hits[k];
+    (0..k)
+        .rev()
+        .take(4)
+        .map(|j| title_phrase(a, kb, s, j))
+        .find(|r| {
+            r.next_tok <= h.tokens.start
+                && s.toks[r.next_tok..h.tokens.start]
+                    .iter()
+                    .all(|t| t.kind == TokKind::Punct)
+                && s.hits
+                    .iter()
+                    .any(|x| x.range.start == r.range.start || x.tokens.end == r.next_tok)
+        })
+        .filter(|r| r.title.is_some() || r.honorific)
+}
+
+/// A title phrase right after a name, or in brackets after it: "حمدي سند لوزا نائب وزير
+/// الخارجية المصري", "فلاديمير إيفانوفيتش ( وكيل سكرتير عام … )", "Borisenko, Russia's ambassador".
+fn apposition(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option<Role> {
+    let mut u = t;
+    while s.toks.get(u).is_some_and(|x| {
+        x.kind == TokKind::Punct && matches!(&a.text()[x.range.clone()], "(" | "," | "،")
+    }) && u < t + 2
+    {
+        u += 1;
+    }
+    // "the Russian ambassador": skip the article
+    if s.toks
+        .get(u)
+        .is_some_and(|x| &a.text()[x.range.clone()] == "the")
+    {
+        u += 1;
+    }
+    let k = s
+        .hits
+        .iter()
+        .position(|h| h.tokens.start == u || (h.tokens.start == u + 1 && u > t))?;
+    let h = &s.hits[k];
+    let role = if h.targets.iter().any(|x| x.form == Form::Title) {
+        title_phrase(a, kb, s, k)
+    } else if country_of(h, kb).is_some() {
+        // "Russia's Ambassador" after a comma: the country opens the phrase
+        let next = s
+            .hits
+            .get(k + 1)
+            .filter(|n| n.targets.iter().any(|x| x.form == Form::Title))?;
+        let _ = next;
+        title_phrase(a, kb, s, k + 1)
+    } else {
+        return None;
+    };
+    (role.title.is_some()).then_some(role)
+}
+
+/// Add a person named by tokens `toks` of sentence `s`.
+fn add_named(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    s: &Sentence,
+    toks: Range<usize>,
+    role: Option<Role>,
+    people: &mut People,
+) {
+    let range = s.toks[toks.start].range.start..s.toks[toks.end - 1].range.end;
+    let folded = &a.text()[range.clone()];
+    let original = a.mention(range.clone()).text;
+    let name = if is_latin_word(folded) {
+        original.clone()
+    } else {
+        translit::latin(folded, &kb.given)
+    };
+    let after = apposition(a, kb, s, toks.end);
+    let title = after
+        .as_ref()
+        .and_then(|r| r.title.clone())
+        .or_else(|| role.as_ref().and_then(|r| r.title.clone()));
+    let country = after
+        .and_then(|r| r.country)
+        .or_else(|| role.and_then(|r| r.country));
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let surname =
+        (words.len() >= 2).then(|| words[words.len() - 1].trim_end_matches('.').to_string());
+    let key = translit::key(folded);
+    people.add(Person {
+        id: format!("person-{}", translit::slug(&name)),
+        name,
+        key,
+        surname,
+        title,
+        country,
+        mentions: vec![range],
+        role_only: false,
+    });
+}
+
+/// One-word names that are the surname of a fuller name join it.
+fn merge_surnames(people: &mut People) {
+    let surnames: HashMap<String, usize> = people
+        .list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.surname.clone().map(|s| (s, i)))
+        .collect();
+    let mut gone = vec![false; people.list.len()];
+    for i in 0..people.list.len() {
+        let p = &people.list[i];
+        if p.surname.is_some() || p.role_only {
+            continue;
+        }
+        let word = p
+            .mentions
+            .first()
+            .map(|_| p.key.clone())
+            .unwrap_or_default();
+        let target = surnames
+            .iter()
+            .find(|(s, &j)| j != i && translit::key(s) == word)
+            .map(|(_, &j)| j);
+        if let Some(j) = target {
+            let mut m = std::mem::take(&mut people.list[i].mentions);
+            let (t, c) = (people.list[i].title.clone(), people.list[i].country.clone());
+            let q = &mut people.list[j];
+            q.mentions.append(&mut m);
+            q.title = q.title.take().or(t);
+            q.country = q.country.take().or(c);
+            gone[i] = true;
+        }
+    }
+    let mut i = 0;
+    people.list.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
+
+/// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
+fn surname_mentions(a: &Analysis, sentences: &[Sentence], people: &mut People) {
+    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in people.list.iter().enumerate() {
+        if let Some(s) = p.surname.as_deref() {
+            if s.chars().count() >= 3 {
+                by_surname.insert(s, i);
+            }
+        }
+    }
+    let mut add: Vec<(usize, Range<usize>)> = Vec::new();
+    for s in sentences {
+        for tok in &s.toks {
+            let w = &a.text()[tok.range.clone()];
+            let (w, off) = match w.strip_prefix('و') {
+                Some(rest) if !by_surname.contains_key(w) && by_surname.contains_key(rest) => {
+                    (rest, 'و'.len_utf8())
+                }
+                _ => (w, 0),
+            };
+            if let Some(&i) = by_surname.get(w) {
+                let r = tok.range.start + off..tok.range.end;
+                if !people.list[i]
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= r.start && r.end <= m.end)
+                {
+                    add.push((i, r));
+                }
+            }
+        }
+    }
+    for (i, r) in add {
+        people.list[i].mentions.push(r);
+    }
+}
+
+/// Roles without names join the person holding the role; pronouns the last person named; a
+/// specific office held by no named person becomes a person of its own.
+fn resolve_roles(people: &mut People) {
+    let roles = std::mem::take(&mut people.roles);
+    let mut roles: Vec<RoleMention> = roles;
+    roles.sort_by_key(|r| r.range.start);
+    for r in roles {
+        if r.pronoun {
+            let last = people
+                .list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    p.mentions
+                        .iter()
+                        .filter(|m| m.end <= r.range.start)
+                        .map(|m| m.start)
+                        .max()
+                        .map(|s| (s, i))
+                })
+                .max();
+            if let Some((_, i)) = last {
+                people.list[i].mentions.push(r.range);
+            }
+            continue;
+        }
+        let holder = people.list.iter().position(|p| holds(p, &r.role));
+        match holder {
+            Some(i) => people.list[i].mentions.push(r.range),
+            None => {
+                let title = r.role.title.clone().unwrap_or_default();
+                if title == "official" || title == "deputy" {
+                    continue;
+                }
+                let name = match &r.role.country {
+                    Some(c) => format!("{title} ({c})"),
+                    None => title.clone(),
+                };
+                let id = format!("role-{}", translit::slug(&name));
+                people.list.push(Person {
+                    id,
+                    name,
+                    key: String::new(),
+                    surname: None,
+                    title: Some(title),
+                    country: r.role.country.clone(),
+                    mentions: vec![r.range],
+                    role_only: true,
+                });
+            }
+        }
+    }
+}
+
+/// Does person `p` hold the office of role `r`?
+fn holds(p: &Person, r: &Role) -> bool {
+    let country_ok = match (&r.country, &p.country) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    let title = r.title.as_deref().unwrap_or("");
+    let title_ok = match (title, p.title.as_deref()) {
+        // "المسؤول الأممي": any official of that state or body
+        ("official", _) => r.country.is_some(),
+        (t, Some(pt)) => t == pt || pt.ends_with(t),
+        _ => false,
+    };
+    country_ok && title_ok
+}
