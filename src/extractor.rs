@@ -235,6 +235,9 @@ impl Extractor {
             .into_iter()
             .map(|t| {
                 let m = a.mention(t.range);
+                if t.mismatch {
+                    doc.errors.push(format!("date {:?} names a weekday other than the publication day's", m.text));
+                }
                 DateExpr {
                     start: m.start,
                     end: m.end,
