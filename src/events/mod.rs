@@ -1,17 +1,345 @@
 //! Events coded in PLOVER (with CAMEO alongside).
+//!
+//! Per sentence: trigger words and event nouns ([`lexicon`], data/event_triggers.tsv) are found;
+//! each trigger takes the actor groups next to it ([`actors`]): the group just before it (the
+//! subject in English and in Arabic subject-first sentences), the group just after it (the
+//! Arabic verb's subject, the event noun's nationality adjectives, "بين X وY", the object), and
+//! failing both the sentence's first group or the speaker of the quotation it stands in.
+//! PLOVER's edge rules are applied on the way: a cooperative event announced for the future or
+//! hoped for is AGREE; what follows a refusal is what was refused, not an event of its own; a
+//! cooperative trigger right after "agreed"/"اتفق" is the same fact. Meetings and cooperation
+//! need two parties. Precision first: one event per type and actor set per sentence, and none
+//! without an actor.
 
+pub mod actors;
+pub mod lexicon;
 pub mod mentions;
 pub mod phrases;
 
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
 use crate::analysis::Analysis;
-use crate::doc::{DateExpr, Entity, Event, Quote};
+use crate::doc::{DateExpr, Entity, EntityKind, Event, Quote};
+use actors::{actor_id, groups, Group};
+use lexicon::{lexicon, Marker};
+use mentions::MentionIndex;
+use phrases::{words, Hit, Word};
+
+/// How far (in words) a trigger looks for the groups around it.
+const LEFT: usize = 5;
+const RIGHT: usize = 4;
+/// How far before a trigger a future or hope word still governs it.
+const MODAL: usize = 6;
+
+/// Types that describe cooperation: announced for the future they become AGREE.
+fn cooperative(kind: &str) -> bool {
+    matches!(kind, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
+}
+
+/// Types that need two parties to be an event at all.
+fn mutual(kind: &str) -> bool {
+    matches!(kind, "CONSULT" | "COOPERATE")
+}
 
 /// Find the events of a document.
 pub fn extract(
-    _a: &Analysis,
-    _entities: &[Entity],
-    _dates: &[DateExpr],
-    _quotes: &[Quote],
+    a: &Analysis,
+    entities: &[Entity],
+    dates: &[DateExpr],
+    quotes: &[Quote],
 ) -> Vec<Event> {
-    Vec::new()
+    let idx = MentionIndex::new(a, entities);
+    let ctx = Context {
+        a,
+        entities,
+        idx: &idx,
+        dates,
+        quotes,
+    };
+    let mut out = Vec::new();
+    for s in &a.sentences {
+        out.extend(ctx.sentence(s.clone()));
+    }
+    out
+}
+
+struct Context<'c, 'a> {
+    a: &'c Analysis<'a>,
+    entities: &'c [Entity],
+    idx: &'c MentionIndex,
+    dates: &'c [DateExpr],
+    quotes: &'c [Quote],
+}
+
+/// A trigger after the PLOVER rules: its type, mode and word span.
+struct Coded<'t> {
+    hit: Hit<'t, lexicon::Trigger>,
+    kind: String,
+    mode: &'static str,
+    /// Used as a noun: an event noun, or a verb form with a preposition or the article attached
+    /// ("برفض", "بالتوقيع"), which Arabic only puts on the verbal noun.
+    nominal: bool,
+    /// The last word the fact spans: a cooperative trigger folded into "agreed" extends it.
+    reach: usize,
+}
+
+impl Context<'_, '_> {
+    fn sentence(&self, s: Range<usize>) -> Vec<Event> {
+        let text = self.a.text();
+        let lex = lexicon();
+        let ws = words(text, s.clone());
+        let mut markers: Vec<Option<Marker>> = vec![None; ws.len()];
+        for h in lex.markers.scan(text, &ws) {
+            for m in markers.iter_mut().skip(h.first).take(h.len) {
+                *m = Some(*h.value);
+            }
+        }
+        let reported = markers.contains(&Some(Marker::Reported));
+        let groups = groups(text, &ws, self.idx, self.entities, &markers);
+        let mut coded = self.code(&ws, &markers);
+        if reported {
+            for c in coded.iter_mut().filter(|c| c.mode == "asserted") {
+                c.mode = "reported";
+            }
+        }
+        let contexts = self.contexts(&ws);
+        let mut out: Vec<Event> = Vec::new();
+        for (i, c) in coded.iter().enumerate() {
+            let (source, target) = self.actors(&markers, &groups, &coded, i, s.clone());
+            let n = source.len() + target.len();
+            if n == 0 || (mutual(&c.kind) && n < 2) {
+                continue;
+            }
+            let mut all: Vec<&String> = source.iter().chain(&target).collect();
+            all.sort();
+            let dup = out.iter().any(|e| {
+                let mut b: Vec<&String> = e.source.iter().chain(&e.target).collect();
+                b.sort();
+                e.kind == c.kind && b == all
+            });
+            if dup {
+                continue;
+            }
+            let cameo = if c.kind == c.hit.value.kind
+                && c.hit.value.cameo.len() > 2
+                && !c.hit.value.cameo.ends_with('0')
+            {
+                Some(c.hit.value.cameo.clone())
+            } else {
+                lex.cameo_for(&c.kind, &contexts)
+            };
+            let span = self.a.mention(s.clone());
+            out.push(Event {
+                kind: c.kind.clone(),
+                context: contexts.clone(),
+                cameo,
+                source,
+                target,
+                mode: c.mode.to_string(),
+                date: self.date(s.clone()),
+                location: self.location(s.clone()),
+                start: span.start,
+                end: span.end,
+                trigger: self.a.mention(c.hit.range.clone()).text,
+            });
+        }
+        out
+    }
+
+    /// The triggers of a sentence with PLOVER's rules applied.
+    fn code<'t>(&self, ws: &[Word], markers: &[Option<Marker>]) -> Vec<Coded<'t>> {
+        let text = self.a.text();
+        let hits = lexicon().triggers.scan(text, ws);
+        let mut out: Vec<Coded> = Vec::new();
+        let mut refusal_until: Option<usize> = None;
+        let mut agree_at: Option<usize> = None;
+        for h in hits {
+            let t = h.value;
+            // what follows a refusal, up to the clause's end, is what was refused
+            if refusal_until.is_some_and(|e| h.first < e) {
+                continue;
+            }
+            let broke = |from: usize| markers[from..h.first].contains(&Some(Marker::Break));
+            // "agreed to cooperate", "اتفق على تبادل المعلومات": one fact, already coded
+            if cooperative(&t.kind) && agree_at.is_some_and(|p| p + MODAL >= h.first && !broke(p)) {
+                if let Some(c) = out.iter_mut().rev().find(|c| c.kind == "AGREE") {
+                    c.reach = h.first + h.len - 1;
+                }
+                continue;
+            }
+            let lo = h.first.saturating_sub(MODAL);
+            // a hope anywhere in reach outweighs a plain future ("نأمل في توسيع التعاون")
+            let modals: Vec<Marker> = (lo..h.first)
+                .filter(|&k| !broke(k))
+                .filter_map(|k| {
+                    markers[k].filter(|m| matches!(m, Marker::Intended | Marker::Hoped))
+                })
+                .collect();
+            let modal = modals
+                .iter()
+                .find(|m| **m == Marker::Hoped)
+                .or(modals.first())
+                .copied();
+            let negated =
+                (h.first.saturating_sub(2)..h.first).any(|k| markers[k] == Some(Marker::Negated));
+            let mut kind = t.kind.clone();
+            let mut mode = "asserted";
+            if let Some(m) = modal {
+                if cooperative(&kind) || kind == "AGREE" {
+                    kind = "AGREE".to_string();
+                    mode = if m == Marker::Hoped {
+                        "hoped"
+                    } else {
+                        "intended"
+                    };
+                }
+            }
+            if negated {
+                mode = "negated";
+            }
+            if kind == "REJECT" {
+                let end = (h.first..ws.len())
+                    .find(|&k| markers[k] == Some(Marker::Break))
+                    .unwrap_or(ws.len());
+                refusal_until = Some(end);
+            }
+            if kind == "AGREE" {
+                agree_at = Some(h.first + h.len - 1);
+            }
+            let reach = h.first + h.len - 1;
+            let clitics = &text[h.prefix.clone()];
+            let nominal = t.noun || clitics.contains(['ب', 'ل']) || clitics.ends_with("ال");
+            out.push(Coded {
+                hit: h,
+                kind,
+                mode,
+                nominal,
+                reach,
+            });
+        }
+        out
+    }
+
+    /// Source and target of the `i`th trigger.
+    fn actors(
+        &self,
+        markers: &[Option<Marker>],
+        groups: &[Group],
+        coded: &[Coded],
+        i: usize,
+        s: Range<usize>,
+    ) -> (Vec<String>, Vec<String>) {
+        let h = &coded[i].hit;
+        let (first, last, reach) = (h.first, h.first + h.len - 1, coded[i].reach);
+        let other_trigger = |a: usize, b: usize| {
+            coded
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != i && c.hit.first >= a && c.hit.first < b)
+        };
+        let clear = |a: usize, b: usize| {
+            !markers[a..b].contains(&Some(Marker::Break)) && !other_trigger(a, b)
+        };
+        let mut right: Vec<&Group> = Vec::new();
+        let next_noun = coded.get(i + 1).filter(|n| n.nominal);
+        // "رحب X برفض مصر", "welcomed the refusal of Egypt": the owner of the object is the target
+        let owner_of_next = |from: usize| {
+            let n = next_noun.filter(|n| n.hit.first > from && n.hit.first <= from + 2)?;
+            let nl = n.hit.first + n.hit.len - 1;
+            groups.iter().find(|g| g.first == nl + 1)
+        };
+        if let Some(g) = groups
+            .iter()
+            .find(|g| g.first > last && g.first <= reach + RIGHT && clear(last + 1, g.first))
+        {
+            right.push(g);
+            // an Arabic verb's subject is followed by its object ("استقبل الوزير … السيد X")
+            if !coded[i].nominal {
+                match groups.iter().find(|o| {
+                    o.first > g.last && o.first <= g.last + RIGHT && clear(g.last + 1, o.first)
+                }) {
+                    Some(o) => right.push(o),
+                    None => right.extend(owner_of_next(g.last)),
+                }
+            }
+        } else {
+            right.extend(owner_of_next(last));
+        }
+        // a verbal noun followed by its owner ("رفض مصر") has its agent there, not before it
+        let genitive = coded[i].nominal && right.first().is_some_and(|g| g.first == last + 1);
+        let left = groups
+            .iter()
+            .rev()
+            .find(|g| g.last < first && g.last + LEFT >= first && clear(g.last + 1, first))
+            .filter(|_| !genitive);
+        let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
+        let mut target: Vec<String> = Vec::new();
+        for g in right {
+            for id in &g.ids {
+                if !source.contains(id) && !target.contains(id) {
+                    target.push(id.clone());
+                }
+            }
+        }
+        if source.is_empty() && target.is_empty() {
+            if let Some(g) = groups
+                .first()
+                .filter(|g| g.last < first && clear(g.last + 1, first))
+            {
+                source = g.ids.clone();
+            } else if let Some(id) = self.speaker_at(h.range.start, s) {
+                source = vec![id];
+            }
+        } else if source.is_empty() && coded[i].nominal && target.len() == 1 {
+            // "we hope to widen cooperation with Egypt": the speaker is the other party
+            if let Some(id) = self
+                .speaker_at(h.range.start, s)
+                .filter(|id| !target.contains(id))
+            {
+                source = vec![id];
+            }
+        }
+        (source, target)
+    }
+
+    /// The actor id of the speaker of the quotation that contains folded offset `b`.
+    fn speaker_at(&self, b: usize, _s: Range<usize>) -> Option<String> {
+        let o = self.a.orig(b..b).start;
+        let q = self.quotes.iter().find(|q| q.start <= o && o < q.end)?;
+        let id = q.speaker.as_deref()?;
+        let e = self.entities.iter().find(|e| e.id == id)?;
+        Some(actor_id(e, self.entities))
+    }
+
+    fn contexts(&self, ws: &[Word]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for h in lexicon().contexts.scan(self.a.text(), ws) {
+            if !out.contains(h.value) {
+                out.push(h.value.clone());
+            }
+        }
+        out
+    }
+
+    /// The sentence's own resolved date, else the publication day.
+    fn date(&self, s: Range<usize>) -> Option<String> {
+        let o = self.a.orig(s);
+        self.dates
+            .iter()
+            .filter(|d| d.start >= o.start && d.end <= o.end)
+            .find_map(|d| d.value.clone())
+            .or_else(|| self.a.anchor.map(|d| d.iso()))
+    }
+
+    /// The first place named in the sentence.
+    fn location(&self, s: Range<usize>) -> Option<String> {
+        self.idx
+            .inside(s)
+            .map(|sp| &self.entities[sp.entity])
+            .find(|e| e.kind == EntityKind::Location)
+            .map(|e| e.name.clone())
+    }
 }

@@ -107,6 +107,8 @@ pub struct Hit<'t, T> {
     pub len: usize,
     /// Folded byte range from the first word's start to the last word's end.
     pub range: Range<usize>,
+    /// The clitics stripped from the first word ("وب" of "وبرفض"), folded.
+    pub prefix: Range<usize>,
     pub value: &'t T,
 }
 
@@ -141,10 +143,13 @@ impl<T> PhraseTable<T> {
                         .all(|(k, r)| &text[ws[i + 1 + k].range.clone()] == r.as_str());
                 if ok {
                     let last = i + rest.len();
+                    let start = ws[i].range.start;
+                    let prefix = start..start + (w.len() - stem.len());
                     return Some(Hit {
                         first: i,
                         len: rest.len() + 1,
-                        range: ws[i].range.start..ws[last].range.end,
+                        range: start..ws[last].range.end,
+                        prefix,
                         value,
                     });
                 }

@@ -1,0 +1,115 @@
+//! Actor groups of a sentence: entity mentions named together ("Russia and Egypt", "بين مصر
+//! وروسيا", "مباحثات أمنية روسية مصرية") form one group, each mention standing for the state or
+//! body it acts for. Venues ("in Cairo", "في الأمم المتحدة") are not actors.
+
+use std::ops::Range;
+
+use crate::doc::{Entity, EntityKind};
+use crate::events::lexicon::Marker;
+use crate::events::mentions::MentionIndex;
+use crate::events::phrases::Word;
+use crate::text::fold::fold_key;
+
+/// Mentions named together, by word index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub first: usize,
+    pub last: usize,
+    pub ids: Vec<String>,
+}
+
+/// The id an entity acts under: a state for its officials, ministries and armies; for an
+/// official of an international body (a title naming the body), the body; else its own id.
+pub fn actor_id(e: &Entity, entities: &[Entity]) -> String {
+    if e.kind == EntityKind::Country {
+        return e.id.clone();
+    }
+    if let Some(c) = &e.country {
+        return c.clone();
+    }
+    if e.kind == EntityKind::Person {
+        if let Some(t) = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty()) {
+            let body = entities.iter().find(|o| {
+                o.kind == EntityKind::Org
+                    && o.mentions.iter().any(|m| {
+                        let k = fold_key(&m.text);
+                        k.chars().count() > 2 && t.contains(&k)
+                    })
+            });
+            if let Some(o) = body {
+                return actor_id(o, entities);
+            }
+        }
+    }
+    e.id.clone()
+}
+
+/// Is the text between two mentions only a conjunction or list punctuation?
+fn joins(between: &str) -> bool {
+    let t = between.trim();
+    t.is_empty()
+        || matches!(
+            t,
+            "," | "،" | "و" | "and" | "-" | "/" | "&" | "، و" | ", and"
+        )
+}
+
+/// The actor groups of the words `ws` of one sentence. `markers` gives each word's marker, so
+/// a group right after a venue word is dropped.
+pub fn groups(
+    text: &str,
+    ws: &[Word],
+    idx: &MentionIndex,
+    entities: &[Entity],
+    markers: &[Option<Marker>],
+) -> Vec<Group> {
+    let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
+        return Vec::new();
+    };
+    let word_at = |b: usize| ws.partition_point(|w| w.range.end <= b).min(ws.len() - 1);
+    let mut out: Vec<(Group, Range<usize>)> = Vec::new();
+    let mut taken_until = 0;
+    for s in idx.within(f.range.start..l.range.end) {
+        let e = &entities[s.entity];
+        if e.kind == EntityKind::Location || s.range.start < taken_until {
+            continue;
+        }
+        taken_until = s.range.end;
+        let (first, last) = (
+            word_at(s.range.start),
+            word_at(s.range.end.saturating_sub(1)),
+        );
+        // a venue: "في القاهرة", "at the United Nations" (the article may sit between)
+        let before = first.checked_sub(1).and_then(|p| markers[p]).or_else(|| {
+            let p = first.checked_sub(2)?;
+            let w = &text[ws[p + 1].range.clone()];
+            (w == "the").then_some(markers[p]).flatten()
+        });
+        let clitic_place = s.range.start > ws[first].range.start
+            && text[ws[first].range.start..s.range.start].starts_with('ب');
+        if before == Some(Marker::Place) || clitic_place {
+            continue;
+        }
+        let id = actor_id(e, entities);
+        if let Some((g, r)) = out.last_mut() {
+            let gap = &text[r.end.min(s.range.start)..s.range.start];
+            if g.last + 2 >= first && joins(gap) {
+                if !g.ids.contains(&id) {
+                    g.ids.push(id);
+                }
+                g.last = last;
+                r.end = s.range.end;
+                continue;
+            }
+        }
+        out.push((
+            Group {
+                first,
+                last,
+                ids: vec![id],
+            },
+            s.range.clone(),
+        ));
+    }
+    out.into_iter().map(|(g, _)| g).collect()
+}

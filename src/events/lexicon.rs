@@ -1,0 +1,117 @@
+//! The event tables of `data/`: trigger words (event_triggers.tsv), mode and clause words
+//! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
+//! context (plover_cameo.tsv).
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+
+use crate::events::phrases::PhraseTable;
+use crate::lexicon::{field, rows};
+
+/// A trigger word: the PLOVER type and CAMEO code it signals.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub kind: String,
+    pub cameo: String,
+    pub noun: bool,
+}
+
+/// What a mode or clause word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Intended,
+    Hoped,
+    Negated,
+    Reported,
+    /// A venue follows ("in", "في"): the group after it is not an actor.
+    Place,
+    /// A new clause starts.
+    Break,
+}
+
+pub struct Lexicon {
+    pub triggers: PhraseTable<Trigger>,
+    pub markers: PhraseTable<Marker>,
+    pub contexts: PhraseTable<String>,
+    /// (type, context or "*") → CAMEO code.
+    pub cameo: HashMap<(String, String), String>,
+}
+
+impl Lexicon {
+    /// The CAMEO code of a type in its first context that has one, else the type's own.
+    pub fn cameo_for(&self, kind: &str, contexts: &[String]) -> Option<String> {
+        contexts
+            .iter()
+            .find_map(|c| self.cameo.get(&(kind.to_string(), c.clone())))
+            .or_else(|| self.cameo.get(&(kind.to_string(), "*".to_string())))
+            .cloned()
+    }
+}
+
+static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
+    let mut triggers = PhraseTable::default();
+    for r in rows(include_str!("../../data/event_triggers.tsv")) {
+        let t = Trigger {
+            kind: field(&r, 2).to_string(),
+            cameo: field(&r, 3).to_string(),
+            noun: field(&r, 4) == "noun",
+        };
+        triggers.insert(field(&r, 1), t);
+    }
+    let mut markers = PhraseTable::default();
+    for r in rows(include_str!("../../data/event_modes.tsv")) {
+        let m = match field(&r, 2) {
+            "intended" => Marker::Intended,
+            "hoped" => Marker::Hoped,
+            "negated" => Marker::Negated,
+            "reported" => Marker::Reported,
+            "place" => Marker::Place,
+            "break" => Marker::Break,
+            _ => continue,
+        };
+        markers.insert(field(&r, 1), m);
+    }
+    let mut contexts = PhraseTable::default();
+    for r in rows(include_str!("../../data/plover_contexts.tsv")) {
+        contexts.insert(field(&r, 1), field(&r, 2).to_string());
+    }
+    let cameo = rows(include_str!("../../data/plover_cameo.tsv"))
+        .map(|r| {
+            (
+                (field(&r, 0).to_string(), field(&r, 1).to_string()),
+                field(&r, 2).to_string(),
+            )
+        })
+        .collect();
+    Lexicon {
+        triggers,
+        markers,
+        contexts,
+        cameo,
+    }
+});
+
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load() {
+        let l = lexicon();
+        assert_eq!(
+            l.cameo_for("AGREE", &["military".to_string()]).as_deref(),
+            Some("0312")
+        );
+        assert_eq!(
+            l.cameo_for("CONSULT", &["terrorism".to_string()])
+                .as_deref(),
+            Some("040")
+        );
+        assert!(!l.triggers.is_empty() && !l.markers.is_empty() && !l.contexts.is_empty());
+    }
+}
