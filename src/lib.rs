@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod clean;
 pub mod cluster;
+pub mod columns;
 pub mod doc;
 pub mod entities;
 pub mod events;
