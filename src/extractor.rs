@@ -236,7 +236,10 @@ impl Extractor {
             .map(|t| {
                 let m = a.mention(t.range);
                 if t.mismatch {
-                    doc.errors.push(format!("date {:?} names a weekday other than the publication day's", m.text));
+                    doc.errors.push(format!(
+                        "date {:?} names a weekday other than the publication day's",
+                        m.text
+                    ));
                 }
                 DateExpr {
                     start: m.start,
@@ -299,7 +302,7 @@ pub fn default_threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
-fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
+pub(crate) fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
     let n = n_threads
         .filter(|&n| n > 0)
         .unwrap_or_else(default_threads)
