@@ -15,6 +15,7 @@ from typing import Any
 from . import _core
 from ._samples import samples
 from .errors import InputError, KhabarError, MissingDependencyError
+from .evaluate import Evaluation, evaluate
 from .extractor import Extractor, default_extractor
 from .frames import extract_frame, to_frames
 from .model import Date, Document, Entity, Event, Mention, Quote, Span
@@ -25,6 +26,7 @@ __all__ = [
     "Date",
     "Document",
     "Entity",
+    "Evaluation",
     "Event",
     "Extractor",
     "InputError",
@@ -34,6 +36,7 @@ __all__ = [
     "Quote",
     "Span",
     "__version__",
+    "evaluate",
     "extract",
     "extract_frame",
     "samples",

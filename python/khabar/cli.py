@@ -20,6 +20,7 @@ from typing import IO, Any
 from ._inputs import Prepared, coerce_published, coerce_text, is_missing
 from ._samples import samples
 from .errors import KhabarError, MissingDependencyError, optional_import
+from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
 from .frames import COLUMNS, TABLES, tables, to_frames
 from .model import Document
@@ -327,6 +328,8 @@ def parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run over the bundled sample articles and print what was found")
     demo.add_argument("--threads", type=_threads, default=None, help=argparse.SUPPRESS)
     demo.set_defaults(run=cmd_demo)
+
+    add_evaluate_command(sub)
     return p
 
 
