@@ -1,13 +1,19 @@
 //! The Python binding (`khabar._core`): the only module that knows pyo3. It copies inputs out of
 //! Python, runs the Rust pipeline with the GIL released, and hands each document back as its JSON
-//! record; the Python package builds its objects and tables from there.
+//! record, or the result tables as column buffers (`extract_columns`: Arrow's layout, handed to
+//! pyarrow without one Python object per value); the Python package builds its objects and tables
+//! from there.
 
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 
+use crate::columns::{self, Column, StrColumn, Table};
+use crate::doc::Document;
 use crate::extractor::{Extractor, Input};
+use crate::timing::{self, Stage};
 
 /// One input as the Python side passes it: (id, text, published, lang, errors found so far).
 type PyInput = (String, String, Option<String>, Option<String>, Vec<String>);
@@ -31,38 +37,204 @@ impl PyExtractor {
         })
     }
 
-    /// Extract a batch; one JSON record per input, in input order.
-    #[pyo3(signature = (inputs, n_threads = None))]
+    /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
+    /// documents are not grouped (the caller clusters a larger batch later with `cluster`).
+    #[pyo3(signature = (inputs, n_threads = None, cluster = true))]
     fn extract(
         &self,
         py: Python<'_>,
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
+        cluster: bool,
     ) -> Vec<String> {
-        let inputs: Vec<Input> = inputs
-            .into_iter()
-            .map(|(id, text, published, lang, errors)| Input {
-                id,
-                text,
-                published,
-                lang,
-                errors,
-            })
-            .collect();
+        let inputs = to_inputs(inputs);
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
-            inner
-                .extract(&inputs, n_threads)
-                .iter()
-                .map(|d| d.to_json())
-                .collect()
+            let mut docs = inner.extract(&inputs, n_threads);
+            if cluster {
+                inner.cluster_batch(&inputs, &mut docs, n_threads);
+            }
+            docs.iter().map(Document::to_json).collect()
         })
+    }
+
+    /// Group documents extracted with `cluster=False` into same-story clusters, across the whole
+    /// batch. Returns each document's cluster id, and the records that changed beyond their
+    /// cluster id (a publication day inherited from the cluster, a person's name shared) as
+    /// (index, JSON record) pairs.
+    #[pyo3(signature = (inputs, records, n_threads = None))]
+    #[allow(clippy::type_complexity)]
+    fn cluster(
+        &self,
+        py: Python<'_>,
+        inputs: Vec<PyInput>,
+        records: Vec<String>,
+        n_threads: Option<usize>,
+    ) -> PyResult<(Vec<Option<String>>, Vec<(usize, String)>)> {
+        if inputs.len() != records.len() {
+            return Err(PyValueError::new_err("one record per input is needed"));
+        }
+        let inputs = to_inputs(inputs);
+        let inner = Arc::clone(&self.inner);
+        py.detach(move || {
+            let before = parse_records(&records)?;
+            let mut docs = before.clone();
+            inner.cluster_batch(&inputs, &mut docs, n_threads);
+            let ids = docs.iter().map(|d| d.cluster.clone()).collect();
+            let changed = docs
+                .iter()
+                .zip(&before)
+                .enumerate()
+                .filter(|(_, (d, b))| {
+                    let mut d = (*d).clone();
+                    d.cluster.clone_from(&b.cluster);
+                    d != **b
+                })
+                .map(|(i, (d, _))| (i, d.to_json()))
+                .collect();
+            Ok((ids, changed))
+        })
+    }
+
+    /// Extract a batch (clustered unless the configuration says not to) and return the result
+    /// tables as column buffers: `{table: (rows, {column: buffers})}`, see [`column_tuple`].
+    #[pyo3(signature = (inputs, n_threads = None))]
+    fn extract_columns<'py>(
+        &self,
+        py: Python<'py>,
+        inputs: Vec<PyInput>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let inputs = to_inputs(inputs);
+        let inner = Arc::clone(&self.inner);
+        let tables = py.detach(move || {
+            let docs = inner.extract(&inputs, n_threads);
+            crate::extractor::pool(n_threads).install(|| columns::tables(&docs))
+        });
+        tables_dict(py, &tables)
+    }
+
+    /// Time the pipeline over a batch, stage by stage (benchmarks only): seconds of wall time for
+    /// extraction, clustering and column building, and of thread time per stage.
+    #[pyo3(signature = (inputs, n_threads = None))]
+    fn bench<'py>(
+        &self,
+        py: Python<'py>,
+        inputs: Vec<PyInput>,
+        n_threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let inputs = to_inputs(inputs);
+        let inner = Arc::clone(&self.inner);
+        let t = py.detach(move || timing::run_batch(&inner, &inputs, n_threads));
+        let out = PyDict::new(py);
+        out.set_item("docs", t.docs)?;
+        out.set_item("bytes", t.bytes)?;
+        out.set_item("extract", t.extract.as_secs_f64())?;
+        out.set_item("cluster", t.cluster.as_secs_f64())?;
+        out.set_item("columns", t.columns.as_secs_f64())?;
+        let stages = PyDict::new(py);
+        for s in Stage::ALL {
+            stages.set_item(s.name(), t.stages.get(s).as_secs_f64())?;
+        }
+        out.set_item("stages", stages)?;
+        Ok(out)
+    }
+
+    /// Pickles as its configuration.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyType>, (String,))> {
+        Ok((slf.get_type(), (slf.get().config_json.clone(),)))
     }
 
     /// The configuration this extractor was built from (for pickling).
     fn config_json(&self) -> &str {
         &self.config_json
     }
+}
+
+fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
+    inputs
+        .into_iter()
+        .map(|(id, text, published, lang, errors)| Input {
+            id,
+            text,
+            published,
+            lang,
+            errors,
+        })
+        .collect()
+}
+
+fn parse_records(records: &[String]) -> PyResult<Vec<Document>> {
+    records
+        .iter()
+        .map(|r| {
+            serde_json::from_str(r)
+                .map_err(|e| PyValueError::new_err(format!("not a document record: {e}")))
+        })
+        .collect()
+}
+
+/// The result tables of document records (JSON), as column buffers like `extract_columns`.
+#[pyfunction]
+fn columns_from_json<'py>(py: Python<'py>, records: Vec<String>) -> PyResult<Bound<'py, PyDict>> {
+    let tables = py.detach(move || {
+        let docs = parse_records(&records)?;
+        Ok::<_, PyErr>(columns::tables(&docs))
+    })?;
+    tables_dict(py, &tables)
+}
+
+fn tables_dict<'py>(py: Python<'py>, tables: &[Table]) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(py);
+    for t in tables {
+        let cols = PyDict::new(py);
+        for (name, col) in &t.columns {
+            cols.set_item(*name, column_tuple(py, col)?)?;
+        }
+        out.set_item(t.name, (t.rows, cols))?;
+    }
+    Ok(out)
+}
+
+fn i64_bytes<'py>(py: Python<'py>, v: &[i64]) -> Bound<'py, PyBytes> {
+    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+    PyBytes::new(py, &bytes)
+}
+
+fn str_parts<'py>(py: Python<'py>, c: &StrColumn) -> Vec<Bound<'py, PyAny>> {
+    let validity = if c.nulls == 0 {
+        py.None().into_bound(py)
+    } else {
+        PyBytes::new(py, &c.validity).into_any()
+    };
+    vec![
+        i64_bytes(py, &c.offsets).into_any(),
+        PyBytes::new(py, &c.data).into_any(),
+        validity,
+    ]
+}
+
+/// A column as a tuple of buffers: `("str", offsets, data, validity or None)` (Arrow
+/// `large_utf8`, i64 little-endian offsets), `("int", values)` (i64 little-endian), or
+/// `("list", list offsets, offsets, data, validity or None)` (`large_list<large_utf8>`).
+fn column_tuple<'py>(py: Python<'py>, col: &Column) -> PyResult<Bound<'py, PyTuple>> {
+    let mut parts: Vec<Bound<'py, PyAny>> = Vec::new();
+    match col {
+        Column::Str(c) => {
+            parts.push("str".into_pyobject(py)?.into_any());
+            parts.extend(str_parts(py, c));
+        }
+        Column::Int(v) => {
+            parts.push("int".into_pyobject(py)?.into_any());
+            parts.push(i64_bytes(py, v).into_any());
+        }
+        Column::List(offsets, c) => {
+            parts.push("list".into_pyobject(py)?.into_any());
+            parts.push(i64_bytes(py, offsets).into_any());
+            parts.extend(str_parts(py, c));
+        }
+    }
+    PyTuple::new(py, parts)
 }
 
 /// The version of the Rust core.
@@ -76,5 +248,6 @@ fn version() -> &'static str {
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     Ok(())
 }
