@@ -14,6 +14,8 @@ use crate::text::fold::fold_key;
 pub enum CueRole {
     /// A reporting verb: its subject is the speaker.
     Verb,
+    /// A circumstantial form ("موضحًا", "explaining"): the main verb's subject speaks.
+    Participle,
     /// "according to X", "وفق X": X is the speaker.
     According,
     /// "statement", "بيان": marks the statement of a body.
@@ -59,6 +61,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for r in rows(include_str!("../../data/cue_verbs.tsv")) {
         let role = match field(&r, 3) {
             "verb" => CueRole::Verb,
+            "participle" => CueRole::Participle,
             "according" => CueRole::According,
             "statement" => CueRole::Statement,
             _ => continue,

@@ -56,7 +56,10 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     let idx = MentionIndex::new(a, entities);
     let first_at = first_mentions(&idx, entities.len());
     let verb_first = a.lang == "ar";
-    let mut state = State::default();
+    let mut state = State {
+        aliases: speaker::aliases(text, &idx, entities),
+        ..State::default()
+    };
     let mut out: Vec<Found> = Vec::new();
     let body: Vec<Range<usize>> = a.layout.body().collect();
     // an unclosed quotation waiting for the speaker of its continuation paragraph
@@ -202,6 +205,8 @@ fn read(
         let who = match h.value.role {
             CueRole::Verb => subject(text, &lead_ws, &lead_cs, span, verb_first),
             CueRole::According => subject(text, &lead_ws, &lead_cs, span, true),
+            // the subject of "موضحًا" / "explaining" is the main verb's, found further back
+            CueRole::Participle => None,
             CueRole::Statement => continue,
         };
         if r.cue.is_none() {
@@ -267,13 +272,13 @@ fn after_quote(
     };
     let span = (h.first, h.first + h.len);
     // after a quotation English puts the subject first ("he said") or last ("said X")
-    let who = subject(
-        text,
-        &ws,
-        &cs,
-        span,
-        verb_first && h.value.role == CueRole::Verb,
-    );
+    let role = h.value.role;
+    let first = role == CueRole::According || (verb_first && role == CueRole::Verb);
+    let who = if role == CueRole::Participle {
+        None
+    } else {
+        subject(text, &ws, &cs, span, first)
+    };
     r.cue = Some(h.range.clone());
     match who {
         Some(c) => {
@@ -306,6 +311,7 @@ fn update_state(
     let ws = words_outside(text, sent, marked);
     let cs = chunks(text, &ws, idx, entities);
     let mut speaker: Option<Speaker> = None;
+    let mut speaker_by_verb = false;
     let mut statement = false;
     for h in lex.cues.scan(text, &ws) {
         let span = (h.first, h.first + h.len);
@@ -320,16 +326,19 @@ fn update_state(
                     state.statement_owner = resolve(c, entities, state, first_at);
                 }
             }
+            // a reporting verb's subject outranks an "according to" source in the same sentence
             CueRole::Verb | CueRole::According => {
-                if speaker.is_none() {
-                    let first = h.value.role == CueRole::According || verb_first;
-                    if let Some(c) = subject(text, &ws, &cs, span, first) {
+                let verb = h.value.role == CueRole::Verb;
+                if speaker.is_none() || (verb && !speaker_by_verb) {
+                    if let Some(c) = subject(text, &ws, &cs, span, !verb || verb_first) {
                         if c.who != Who::Pronoun {
                             speaker = resolve(c, entities, state, first_at);
+                            speaker_by_verb = verb;
                         }
                     }
                 }
             }
+            CueRole::Participle => {}
         }
     }
     if let Some(s) = speaker {

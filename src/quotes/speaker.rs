@@ -219,6 +219,49 @@ pub fn subject<'c>(
 pub struct State {
     pub last: Option<Speaker>,
     pub statement_owner: Option<Speaker>,
+    /// For a person known only by a title, the named person it stands in apposition to.
+    pub aliases: Vec<Option<usize>>,
+}
+
+/// Is every mention of this person a title ("السفير الروسي", "the ambassador")?
+fn role_only(e: &Entity) -> bool {
+    let lex = lexicon();
+    e.kind == EntityKind::Person
+        && !e.mentions.is_empty()
+        && e.mentions.iter().all(|m| {
+            let k = fold_key(&m.text);
+            let ws = crate::events::phrases::words(&k, 0..k.len());
+            lex.roles.at(&k, &ws, 0).is_some()
+        })
+}
+
+/// Persons named only by a title that the text puts in apposition to a named person ("سفير
+/// روسيا لدى القاهرة، جيورجي بوريسينكو", "the ambassador, Ivan Petrov,"): the title is that
+/// person wherever it recurs. One pass over the mentions in text order.
+pub fn aliases(text: &str, idx: &MentionIndex, entities: &[Entity]) -> Vec<Option<usize>> {
+    let titled: Vec<bool> = entities.iter().map(role_only).collect();
+    let mut out = vec![None; entities.len()];
+    let spots = idx.within(0..usize::MAX);
+    for (k, s) in spots.iter().enumerate() {
+        if !titled[s.entity] || out[s.entity].is_some() {
+            continue;
+        }
+        // the next mention that is not inside this one
+        let Some(n) = spots[k + 1..].iter().find(|n| n.range.start >= s.range.end) else {
+            continue;
+        };
+        let between = &text[s.range.end..n.range.start];
+        let named = entities[n.entity].kind == EntityKind::Person && !titled[n.entity];
+        let words = between.split_whitespace().count();
+        if named
+            && words <= 5
+            && between.contains([',', '،'])
+            && !between.contains(['.', ':', '؛', '"'])
+        {
+            out[s.entity] = Some(n.entity);
+        }
+    }
+    out
 }
 
 /// Resolve a chunk to a speaker. `at` is where the chunk stands (for "the most recent" person).
@@ -229,10 +272,13 @@ pub fn resolve(
     idx_first_mention: &[usize],
 ) -> Option<Speaker> {
     match &c.who {
-        Who::Entity(e) => Some(Speaker {
-            entity: Some(*e),
-            range: c.range.clone(),
-        }),
+        Who::Entity(e) => {
+            let e = state.aliases.get(*e).copied().flatten().unwrap_or(*e);
+            Some(Speaker {
+                entity: Some(e),
+                range: c.range.clone(),
+            })
+        }
         Who::Pronoun => state.last.clone(),
         Who::Statement => Some(match &state.statement_owner {
             Some(o) => Speaker {

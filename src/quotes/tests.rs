@@ -323,3 +323,46 @@ fn offsets_point_at_the_quoted_words() {
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
     }
 }
+
+#[test]
+fn title_in_apposition_is_the_named_person() {
+    // the entity stage may keep "the ambassador" apart from the named person it introduces
+    let specs: &[Spec] = &[
+        (
+            "role-amb",
+            EntityKind::Person,
+            "ambassador",
+            Some("RUS"),
+            Some("ambassador"),
+            &["سفير روسيا", "السفير الروسي"],
+        ),
+        (
+            "p-lavrentiev",
+            EntityKind::Person,
+            "Ivan Lavrentiev",
+            None,
+            None,
+            &["إيفان لافرنتييف"],
+        ),
+        (
+            "EGY",
+            EntityKind::Country,
+            "Egypt",
+            None,
+            None,
+            &["المصرية", "المصري"],
+        ),
+    ];
+    let text = "السفير الروسي يتحدث عن التعاون مع مصر\n\n\
+أكد سفير روسيا لدى القاهرة، إيفان لافرنتييف، أن البلدين شريكان.\n\n\
+وقال السفير الروسي: \"نعمل على اتفاقية جديدة لأمن المعلومات مع الجانب المصري\".\n\n\
+وأكد السفير الروسي أن التدريبات المشتركة بين القوات الروسية والمصرية كانت ناجحة، موضحًا: \"لدينا تعاون مكثف في المجال العسكري\".";
+    let qs = quotes(text, "ar", specs);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_deref() == Some("p-lavrentiev")),
+        "{qs:#?}"
+    );
+    assert_eq!(qs[1].cue.as_deref(), Some("موضحًا"));
+}
