@@ -14,6 +14,7 @@ from typing import Any
 
 from . import _core
 from ._samples import samples
+from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
 from .extractor import Extractor, default_extractor
@@ -39,7 +40,9 @@ __all__ = [
     "evaluate",
     "extract",
     "extract_frame",
+    "render",
     "samples",
+    "to_displacy",
     "to_frames",
 ]
 

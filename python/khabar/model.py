@@ -250,6 +250,12 @@ class Document:
             f"dates={len(self.dates)} quotes={len(self.quotes)} events={len(self.events)}>"
         )
 
+    def _repr_html_(self) -> str:
+        """The article with its facts highlighted, for Jupyter (see ``khabar.display``)."""
+        from .display import document_html
+
+        return document_html(self)
+
     def to_dict(self, *, include_text: bool = False) -> Record:
         """The document record: plain dicts, lists, strings, numbers and ``None`` (JSON-ready)."""
         out: Record = {key: _plain(getattr(self, key)) for key in _RECORD_KEYS}
