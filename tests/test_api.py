@@ -346,3 +346,11 @@ def test_every_span_of_every_sample_cuts_its_text(sample_docs: dict[str, khabar.
         if doc.title_span is not None:
             assert doc.title is not None
             assert doc.title in doc.text[doc.title_span.start : doc.title_span.end]
+
+
+def test_exceptions_pickle() -> None:
+    err = khabar.MissingDependencyError("pandas", "pandas", "khabar.to_frames()")
+    again = pickle.loads(pickle.dumps(err))
+    assert isinstance(again, ImportError) and str(again) == str(err) and again.package == "pandas"
+    bad = pickle.loads(pickle.dumps(khabar.InputError("ids has 2 values for 3 texts")))
+    assert isinstance(bad, khabar.InputError) and str(bad) == "ids has 2 values for 3 texts"

@@ -33,6 +33,10 @@ class MissingDependencyError(KhabarError, ImportError):
         )
         self.package = package
         self.extra = extra
+        self.needed_for = needed_for
+
+    def __reduce__(self) -> tuple[type[MissingDependencyError], tuple[str, str, str]]:
+        return (type(self), (self.package, self.extra, self.needed_for))
 
 
 def optional_import(module: str, extra: str, needed_for: str) -> ModuleType:
