@@ -51,12 +51,19 @@ pub fn find(folded: &str, ranges: &[Range<usize>]) -> Vec<Found> {
         let Some(r) = clamp(folded, r) else { continue };
         let toks = tokenize(folded, r);
         let hs = hits(&toks);
-        let p = P { t: &toks, h: &hs, dm_first };
+        let p = P {
+            t: &toks,
+            h: &hs,
+            dm_first,
+        };
         let mut i = 0;
         while i < toks.len() {
             match p.best(i) {
                 Some(c) if c.end > i => {
-                    out.push(Found { range: c.start..toks[c.end - 1].range.end, spec: c.spec });
+                    out.push(Found {
+                        range: c.start..toks[c.end - 1].range.end,
+                        spec: c.spec,
+                    });
                     i = c.end;
                 }
                 _ => i += 1,
@@ -76,7 +83,8 @@ pub fn find(folded: &str, ranges: &[Range<usize>]) -> Vec<Found> {
 /// A range inside the text on character boundaries, or None.
 fn clamp(folded: &str, r: &Range<usize>) -> Option<Range<usize>> {
     let end = r.end.min(folded.len());
-    (r.start < end && folded.is_char_boundary(r.start) && folded.is_char_boundary(end)).then_some(r.start..end)
+    (r.start < end && folded.is_char_boundary(r.start) && folded.is_char_boundary(end))
+        .then_some(r.start..end)
 }
 
 /// Arabic pages write numeric dates day first; English ones (as the US does) month first when
@@ -107,11 +115,15 @@ impl P<'_> {
 
     /// The first (longest) reading at token `i` that `f` accepts: (value, end token, start byte).
     fn word<T>(&self, i: usize, f: impl Fn(Word) -> Option<T>) -> Option<(T, usize, usize)> {
-        self.h.get(i)?.iter().find_map(|h| f(h.word).map(|v| (v, h.end, h.start)))
+        self.h
+            .get(i)?
+            .iter()
+            .find_map(|h| f(h.word).map(|v| (v, h.end, h.start)))
     }
 
     fn prep(&self, i: usize, p: Prep) -> Option<usize> {
-        self.word(i, |w| (w == Word::Prep(p)).then_some(())).map(|x| x.1)
+        self.word(i, |w| (w == Word::Prep(p)).then_some(()))
+            .map(|x| x.1)
     }
 
     /// Skip an optional linking word of kind `p`.
@@ -120,7 +132,9 @@ impl P<'_> {
     }
 
     fn punct(&self, i: usize, set: &[&str]) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == Kind::Punct && set.contains(&t.text))
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && set.contains(&t.text))
     }
 
     fn opt_punct(&self, i: usize, set: &[&str]) -> usize {
@@ -151,7 +165,11 @@ impl P<'_> {
 
     /// Where a span starting at token `i` begins: after a proclitic (و, ف, ب) written onto it.
     fn lead(&self, i: usize) -> usize {
-        self.h[i].iter().map(|h| h.start).max().unwrap_or_else(|| self.start(i))
+        self.h[i]
+            .iter()
+            .map(|h| h.start)
+            .max()
+            .unwrap_or_else(|| self.start(i))
     }
 
     /// A number in words: "twenty-first", "الحادي والعشرين", "السادس عشر", "three".
@@ -161,7 +179,9 @@ impl P<'_> {
             _ => None,
         })?;
         if v < 10 {
-            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Num(10, NumKind::Teen)).then_some(())) {
+            if let Some((_, e2, _)) =
+                self.word(e, |w| (w == Word::Num(10, NumKind::Teen)).then_some(()))
+            {
                 return Some((v + 10, kind, e2));
             }
             // Arabic units before tens: الحادي والعشرين (و written onto the tens).
@@ -200,11 +220,16 @@ impl P<'_> {
     fn day(&self, i: usize) -> Option<(u32, usize)> {
         let i = self.opt_prep(i, Prep::The);
         if let Some((v, n)) = self.num(i) {
-            if n > 2 || !(1..=31).contains(&v) {
+            if n > 2
+                || !(1..=31).contains(&v)
+                || (self.glued(i) && self.punct(i.wrapping_sub(1), &[".", ","]))
+            {
                 return None;
             }
             let e = i + 1;
-            let suffix = self.t.get(e).is_some_and(|t| t.kind == Kind::Word && ["st", "nd", "rd", "th"].contains(&t.text));
+            let suffix = self.t.get(e).is_some_and(|t| {
+                t.kind == Kind::Word && ["st", "nd", "rd", "th"].contains(&t.text)
+            });
             return Some((v, if suffix && self.glued(e) { e + 1 } else { e }));
         }
         let (v, kind, e) = self.num_words(i)?;
@@ -215,7 +240,9 @@ impl P<'_> {
     /// A month name: "May", "شهر شباط", "فبراير/شباط", "فبراير (شباط)".
     /// Returns (calendar, month, needs context, end, start).
     fn month(&self, i: usize) -> Option<(Calendar, u32, bool, usize, usize)> {
-        let prefixed = self.word(i, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(()));
+        let prefixed = self.word(i, |w| {
+            (w == Word::Unit(Unit::Month, Count::One)).then_some(())
+        });
         let j = prefixed.as_ref().map_or(i, |p| p.1);
         let ((cal, m, ctx), mut e, s) = self.word(j, |w| match w {
             Word::Month(c, m, x) => Some((c, m, x)),
@@ -223,9 +250,14 @@ impl P<'_> {
         })?;
         let mut ctx = ctx && prefixed.is_none();
         // The paired names news agencies print: فبراير/شباط, فبراير (شباط).
-        let (open, close) = (self.punct(e, &["/", "("]), self.t.get(e).map(|t| t.text == "(").unwrap_or(false));
+        let (open, close) = (
+            self.punct(e, &["/", "("]),
+            self.t.get(e).map(|t| t.text == "(").unwrap_or(false),
+        );
         if open {
-            if let Some((_, e2, _)) = self.word(e + 1, |w| matches!(w, Word::Month(Calendar::Gregorian, _, _)).then_some(())) {
+            if let Some((_, e2, _)) = self.word(e + 1, |w| {
+                matches!(w, Word::Month(Calendar::Gregorian, _, _)).then_some(())
+            }) {
                 if !close || self.punct(e2, &[")"]) {
                     e = if close { e2 + 1 } else { e2 };
                     ctx = false;
@@ -233,10 +265,20 @@ impl P<'_> {
             }
         }
         // "Oct. 2": the abbreviation's full stop when a number follows.
-        if self.t[j].text.len() <= 4 && self.punct(e, &["."]) && self.glued(e) && self.num(e + 1).is_some() {
+        if self.t[j].text.len() <= 4
+            && self.punct(e, &["."])
+            && self.glued(e)
+            && self.num(e + 1).is_some()
+        {
             e += 1;
         }
-        Some((cal, m, ctx, e, if prefixed.is_some() { self.start(i) } else { s }))
+        Some((
+            cal,
+            m,
+            ctx,
+            e,
+            if prefixed.is_some() { self.start(i) } else { s },
+        ))
     }
 
     /// A year: "2024", "عام 2024", "من عام 2016", "2021م"; (year, Hijri-marked, end).
@@ -245,7 +287,9 @@ impl P<'_> {
         let worded = self.word(i, |w| (w == Word::YearWord).then_some(()));
         let j = worded.as_ref().map_or(i, |w| w.1);
         let (y, n) = self.num(j)?;
-        let ok = (n == 4 && (1000..=2999).contains(&y)) || (worded.is_some() && n == 4) || (loose && n == 2);
+        let ok = (n == 4 && (1000..=2999).contains(&y))
+            || (worded.is_some() && n == 4)
+            || (loose && n == 2);
         if !ok {
             return None;
         }
@@ -275,7 +319,9 @@ impl P<'_> {
     /// A weekday, optionally after "يوم"; `loose` admits names that need a date beside them.
     /// Returns (weekday, end, start of the name).
     fn weekday(&self, i: usize, loose: bool) -> Option<(u32, usize, usize)> {
-        let yawm = self.word(i, |w| (w == Word::Unit(Unit::Day, Count::One)).then_some(()));
+        let yawm = self.word(i, |w| {
+            (w == Word::Unit(Unit::Day, Count::One)).then_some(())
+        });
         let j = yawm.as_ref().map_or(i, |y| y.1);
         if let Some((w, e, s)) = self.word(j, |w| match w {
             Word::Weekday(d, ctx) if loose || !ctx => Some(d),
@@ -286,7 +332,9 @@ impl P<'_> {
         // "يوم جمعة": the name without its article after يوم.
         if yawm.is_some() {
             let t = self.t.get(j).filter(|t| t.kind == Kind::Word)?;
-            let w = super::lexicon::lexicon().weekdays.get(&format!("ال{}", t.text))?;
+            let w = super::lexicon::lexicon()
+                .weekdays
+                .get(&format!("ال{}", t.text))?;
             return Some((*w, j + 1, t.range.start));
         }
         None
@@ -295,22 +343,40 @@ impl P<'_> {
     /// "this week", "الأسبوع المقبل", "next week": the week's shift from the anchor's.
     fn week_ref(&self, i: usize) -> Option<(i64, usize)> {
         if let Some((k, e)) = self.shift(i, Pos::Pre) {
-            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Unit(Unit::Week, Count::One)).then_some(())) {
+            if let Some((_, e2, _)) = self.word(e, |w| {
+                (w == Word::Unit(Unit::Week, Count::One)).then_some(())
+            }) {
                 return Some((k, e2));
             }
         }
-        let (_, e, _) = self.word(i, |w| (w == Word::Unit(Unit::Week, Count::One)).then_some(()))?;
+        let (_, e, _) = self.word(i, |w| {
+            (w == Word::Unit(Unit::Week, Count::One)).then_some(())
+        })?;
         self.shift(e, Pos::Post)
     }
 
     /// "هذا الشهر", "next month", "الشهر المقبل": the month's shift from the anchor's.
     fn month_ref(&self, i: usize) -> Option<(i64, usize)> {
+        // "of the month": this month.
+        if let Some(e) = self.prep(i, Prep::The) {
+            if let Some((_, e2, _)) = self.word(e, |w| {
+                (w == Word::Unit(Unit::Month, Count::One)).then_some(())
+            }) {
+                if self.shift(e2, Pos::Post).is_none() {
+                    return Some((0, e2));
+                }
+            }
+        }
         if let Some((k, e)) = self.shift(i, Pos::Pre) {
-            if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(())) {
+            if let Some((_, e2, _)) = self.word(e, |w| {
+                (w == Word::Unit(Unit::Month, Count::One)).then_some(())
+            }) {
                 return Some((k, e2));
             }
         }
-        let (_, e, _) = self.word(i, |w| (w == Word::Unit(Unit::Month, Count::One)).then_some(()))?;
+        let (_, e, _) = self.word(i, |w| {
+            (w == Word::Unit(Unit::Month, Count::One)).then_some(())
+        })?;
         self.shift(e, Pos::Post)
     }
 
@@ -338,15 +404,22 @@ impl P<'_> {
         });
         // "a.m." / "p.m." come as letter, stop, letter.
         if ampm.is_none() {
-            if let (Some(a), true, Some(m)) = (self.t.get(e), self.punct(e + 1, &["."]), self.t.get(e + 2)) {
+            if let (Some(a), true, Some(m)) =
+                (self.t.get(e), self.punct(e + 1, &["."]), self.t.get(e + 2))
+            {
                 if (a.text == "a" || a.text == "p") && m.text == "m" {
-                    let end = if self.punct(e + 3, &["."]) { e + 4 } else { e + 3 };
+                    let end = if self.punct(e + 3, &["."]) {
+                        e + 4
+                    } else {
+                        e + 3
+                    };
                     ampm = Some((a.text == "p", end, a.range.start));
                 }
             }
         }
         // Without a colon or "الساعة" only an am/pm word makes "5 pm" a time ("5 م" may be metres).
-        let worded = ampm.is_some() && (self.t[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]));
+        let worded =
+            ampm.is_some() && (self.t[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]));
         if !colon && hour_word.is_none() && !worded {
             return None;
         }
@@ -365,7 +438,14 @@ impl P<'_> {
             return None;
         }
         let (offset, e) = self.zone(e);
-        Some((Clock { hour: h, minute, offset }, e))
+        Some((
+            Clock {
+                hour: h,
+                minute,
+                offset,
+            },
+            e,
+        ))
     }
 
     /// A zone after a time: a name ("GMT", "بتوقيت غرينتش", "EET") or an offset ("+02:00").
@@ -382,7 +462,9 @@ impl P<'_> {
                 let (_, e2) = self.zone(e + 2);
                 return (Some(format!("{sign}{:02}:{:02}", v / 100, v % 100)), e2);
             }
-            if let (Some((hh, 2)), true, Some((mm, 2))) = (self.num(e + 1), self.punct(e + 2, &[":"]), self.num(e + 3)) {
+            if let (Some((hh, 2)), true, Some((mm, 2))) =
+                (self.num(e + 1), self.punct(e + 2, &[":"]), self.num(e + 3))
+            {
                 let (_, e2) = self.zone(e + 4);
                 return (Some(format!("{sign}{hh:02}:{mm:02}")), e2);
             }
@@ -393,7 +475,11 @@ impl P<'_> {
     /// A clock time after a date: "- 06:05 GMT", ", at 9:15 pm", "الساعة 5 مساء".
     fn trailing_clock(&self, e: usize) -> Option<(Clock, usize)> {
         let j = self.opt_punct(e, &[",", "،", "-", "|", "–"]);
-        let j = if self.t.get(j).is_some_and(|t| t.text == "at") { j + 1 } else { j };
+        let j = if self.t.get(j).is_some_and(|t| t.text == "at") {
+            j + 1
+        } else {
+            j
+        };
         let j = self.opt_prep(j, Prep::DayOn);
         self.clock(j)
     }
@@ -408,22 +494,33 @@ impl P<'_> {
             lo -= 1;
         }
         let mut hi = e;
-        while hi < self.t.len() && hi - e < 4 && !self.punct(hi, &[".", "!", "?", "؟", ";", "؛"]) {
+        while hi < self.t.len() && hi - e < 4 && !self.punct(hi, &[".", "!", "?", "؟", ";", "؛"])
+        {
             hi += 1;
         }
-        (lo..hi).filter(|k| *k < i || *k >= e).any(|k| self.future_word(k))
+        (lo..hi)
+            .filter(|k| *k < i || *k >= e)
+            .any(|k| self.future_word(k))
     }
 
     fn future_word(&self, k: usize) -> bool {
         let h = &self.h[k];
-        if h.iter().any(|x| x.word == Word::Future || x.word == Word::Shift(1, Pos::Post) || x.word == Word::Shift(1, Pos::Pre)) {
+        if h.iter().any(|x| {
+            x.word == Word::Future
+                || x.word == Word::Shift(1, Pos::Post)
+                || x.word == Word::Shift(1, Pos::Pre)
+        }) {
             return true;
         }
         if !h.is_empty() {
             return false;
         }
         let t = &self.t[k];
-        let w = t.text.strip_prefix('و').or_else(|| t.text.strip_prefix('ف')).unwrap_or(t.text);
+        let w = t
+            .text
+            .strip_prefix('و')
+            .or_else(|| t.text.strip_prefix('ف'))
+            .unwrap_or(t.text);
         let mut c = w.chars();
         c.next() == Some('س') && matches!(c.next(), Some('ي' | 'ت' | 'ن' | 'ا')) && c.count() >= 3
     }
@@ -442,12 +539,12 @@ impl P<'_> {
     /// The longest match of any pattern at token `i`.
     fn best(&self, i: usize) -> Option<Cand> {
         let tries = [
+            self.nth_weekday(i),
             self.range(i),
             self.absolute(i),
             self.numeric(i),
             self.rel_day(i),
             self.weekday_expr(i),
-            self.nth_weekday(i),
             self.unit_rel(i),
             self.ago(i),
             self.year_expr(i),
@@ -482,17 +579,33 @@ impl P<'_> {
     }
 
     fn point(cal: Calendar, m: u32, day: Option<u32>, year: Option<(i32, bool, usize)>) -> Pt {
-        Pt { year: year.map(|y| y.0), month: Some(MonthRef::Named(m)), hijri: cal == Calendar::Hijri || year.is_some_and(|y| y.1), day }
+        Pt {
+            year: year.map(|y| y.0),
+            month: Some(MonthRef::Named(m)),
+            hijri: cal == Calendar::Hijri || year.is_some_and(|y| y.1),
+            day,
+        }
     }
 
     /// "26 Dec 2021", "٣ مارس ٢٠١٨", "9 نوفمبر/تشرين الثاني 2025", "the 5th of May", "20 من الشهر المقبل".
     fn day_first(&self, i: usize) -> Option<(Pt, usize)> {
         let (d, e) = self.day(i)?;
-        let sep = if self.punct(e, &["-", ".", "/"]) { Some(self.t[e].text) } else { None };
+        let sep = if self.punct(e, &["-", ".", "/"]) {
+            Some(self.t[e].text)
+        } else {
+            None
+        };
         let j = if sep.is_some() { e + 1 } else { e };
         let j = self.opt_prep(j, Prep::Of);
         if let Some((k, e2)) = self.month_ref(j) {
-            return Some((Pt { month: Some(MonthRef::Shifted(k)), day: Some(d), ..Pt::default() }, e2));
+            return Some((
+                Pt {
+                    month: Some(MonthRef::Shifted(k)),
+                    day: Some(d),
+                    ..Pt::default()
+                },
+                e2,
+            ));
         }
         let (cal, m, _, e2, _) = self.month(j)?;
         let y_at = self.opt_punct(e2, &[",", "،", ".", "-", "/"]);
@@ -533,14 +646,38 @@ impl P<'_> {
     }
 
     /// A Spec for a calendar point with its clock and direction.
-    fn date_spec(&self, pt: Pt, weekday: Option<u32>, clock: Option<Clock>, dir: Dir) -> Option<Spec> {
+    fn date_spec(
+        &self,
+        pt: Pt,
+        weekday: Option<u32>,
+        clock: Option<Clock>,
+        dir: Dir,
+    ) -> Option<Spec> {
         let Some(MonthRef::Named(m)) = pt.month else {
-            return Some(Spec::Date { year: pt.year, month: pt.month, day: pt.day, weekday, clock, dir });
+            return Some(Spec::Date {
+                year: pt.year,
+                month: pt.month,
+                day: pt.day,
+                weekday,
+                clock,
+                dir,
+            });
         };
         if pt.hijri {
-            return Some(Spec::Hijri { year: pt.year?, month: m, day: pt.day });
+            return Some(Spec::Hijri {
+                year: pt.year?,
+                month: m,
+                day: pt.day,
+            });
         }
-        Some(Spec::Date { year: pt.year, month: pt.month, day: pt.day, weekday, clock, dir })
+        Some(Spec::Date {
+            year: pt.year,
+            month: pt.month,
+            day: pt.day,
+            weekday,
+            clock,
+            dir,
+        })
     }
 
     /// A weekday before a date: "Sun, ", "الثلاثاء ", "السبت , ", "الخميس الموافق ".
@@ -566,7 +703,11 @@ impl P<'_> {
         let e = shift.map_or(e, |s| s.1);
         let dir = self.dir_of(shift.map(|s| s.0), i, e);
         let start = prefix.map_or_else(|| self.core_start(j), |p| p.2);
-        Some(Cand { start, end: e, spec: self.date_spec(pt, prefix.map(|p| p.0), clock, dir)? })
+        Some(Cand {
+            start,
+            end: e,
+            spec: self.date_spec(pt, prefix.map(|p| p.0), clock, dir)?,
+        })
     }
 
     /// Where a core's span starts: after a stripped proclitic of its first word.
@@ -578,10 +719,20 @@ impl P<'_> {
     fn numeric(&self, i: usize) -> Option<Cand> {
         let (a, an) = self.num(i)?;
         // Not inside a longer number, a version or a phone number.
-        if i > 0 && self.glued(i) && (self.t[i - 1].kind != Kind::Punct || self.punct(i - 1, &[".", "-", "/", ":", ",", "+"])) {
+        if i > 0
+            && self.glued(i)
+            && (self.t[i - 1].kind != Kind::Punct
+                || self.punct(i - 1, &[".", "-", "/", ":", ",", "+"]))
+        {
             return None;
         }
-        let sep = self.t.get(i + 1).filter(|t| t.kind == Kind::Punct && ["/", "-", "."].contains(&t.text) && !t.space_before)?.text;
+        let sep = self
+            .t
+            .get(i + 1)
+            .filter(|t| {
+                t.kind == Kind::Punct && ["/", "-", "."].contains(&t.text) && !t.space_before
+            })?
+            .text;
         let (b, bn) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
         let three = self.punct(i + 3, &[sep]) && self.glued(i + 3) && self.glued(i + 4);
         let (pt, e) = if three {
@@ -602,35 +753,69 @@ impl P<'_> {
             if !(1000..=2999).contains(&y) || an > 4 || bn > 2 {
                 return None;
             }
-            (Pt { year: Some(y), month: Some(MonthRef::Named(m)), hijri: false, day: Some(d) }, e)
+            (
+                Pt {
+                    year: Some(y),
+                    month: Some(MonthRef::Named(m)),
+                    hijri: false,
+                    day: Some(d),
+                },
+                e,
+            )
         } else {
             if an > 2 || self.punct(i + 3, &["/", "-", ".", "%", ":"]) && self.glued(i + 3) {
                 return None;
             }
             // "2/2013": a month and year.
             if bn == 4 && sep == "/" && (1..=12).contains(&a) {
-                let pt = Pt { year: Some(b as i32), month: Some(MonthRef::Named(a)), hijri: false, day: None };
-                return Some(Cand { start: self.start(i), end: i + 3, spec: self.date_spec(pt, None, None, Dir::Auto)? });
+                let pt = Pt {
+                    year: Some(b as i32),
+                    month: Some(MonthRef::Named(a)),
+                    hijri: false,
+                    day: None,
+                };
+                return Some(Cand {
+                    start: self.start(i),
+                    end: i + 3,
+                    spec: self.date_spec(pt, None, None, Dir::Auto)?,
+                });
             }
             if bn > 2 {
                 return None;
             }
-            let after_on = i > 0 && self.prep(i - 1, Prep::DayOn).is_some() || i > 1 && self.prep(i - 2, Prep::DayOn) == Some(i - 1);
+            let after_on = i > 0 && self.prep(i - 1, Prep::DayOn).is_some()
+                || i > 1 && self.prep(i - 2, Prep::DayOn) == Some(i - 1);
             if sep != "/" && !after_on {
                 return None;
             }
             let (d, m) = self.order(a, b)?;
             // "11/12, 2016"
             let y_at = self.opt_punct(i + 3, &[","]);
-            let year = if y_at > i + 3 { self.year(y_at, true) } else { None };
-            (Pt { year: year.map(|y| y.0), month: Some(MonthRef::Named(m)), hijri: false, day: Some(d) }, year.map_or(i + 3, |y| y.2))
+            let year = if y_at > i + 3 {
+                self.year(y_at, true)
+            } else {
+                None
+            };
+            (
+                Pt {
+                    year: year.map(|y| y.0),
+                    month: Some(MonthRef::Named(m)),
+                    hijri: false,
+                    day: Some(d),
+                },
+                year.map_or(i + 3, |y| y.2),
+            )
         };
         let (clock, e) = match self.trailing_clock(e) {
             Some((c, e2)) => (Some(c), e2),
             None => (None, e),
         };
         let dir = self.dir_of(None, i, e);
-        Some(Cand { start: self.start(i), end: e, spec: self.date_spec(pt, None, clock, dir)? })
+        Some(Cand {
+            start: self.start(i),
+            end: e,
+            spec: self.date_spec(pt, None, clock, dir)?,
+        })
     }
 
     /// (day, month) of two numbers: the one above 12 is the day; otherwise the page's order.
@@ -657,17 +842,30 @@ impl P<'_> {
             _ => None,
         })?;
         // "اليوم الأول": the first day (of a visit), not today.
-        if self.word(e, |w| matches!(w, Word::Num(_, NumKind::Ordinal)).then_some(())).is_some() {
+        if self
+            .word(e, |w| {
+                matches!(w, Word::Num(_, NumKind::Ordinal)).then_some(())
+            })
+            .is_some()
+        {
             return None;
         }
         if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Part).then_some(())) {
             e = e2;
         }
-        let start = if part.is_some() || hedge.is_some() { self.lead(i) } else { s };
+        let start = if part.is_some() || hedge.is_some() {
+            self.lead(i)
+        } else {
+            s
+        };
         // "اليوم 6 مايو": a date after it.
         let k = self.opt_punct(e, &[",", "،"]);
         if let Some(c) = self.absolute(k) {
-            return Some(Cand { start, end: c.end, spec: c.spec });
+            return Some(Cand {
+                start,
+                end: c.end,
+                spec: c.spec,
+            });
         }
         let mut weekday = None;
         if let Some((w, e2, _)) = self.weekday(k, false) {
@@ -678,7 +876,15 @@ impl P<'_> {
             e = e2;
             c
         });
-        Some(Cand { start, end: e, spec: Spec::RelDay { offset, weekday, clock } })
+        Some(Cand {
+            start,
+            end: e,
+            spec: Spec::RelDay {
+                offset,
+                weekday,
+                clock,
+            },
+        })
     }
 
     /// Weekdays: السبت, next Sunday, الأحد الماضي, الجمعة من الأسبوع المقبل, next week Friday,
@@ -689,47 +895,131 @@ impl P<'_> {
             let j = self.opt_punct(e, &[",", "،"]);
             let j = self.opt_prep(j, Prep::DayOn);
             if let Some((w, e2, _)) = self.weekday(j, false) {
-                return Some(Cand { start: self.start(i), end: e2, spec: Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(k) } });
+                return Some(Cand {
+                    start: self.start(i),
+                    end: e2,
+                    spec: Spec::Weekday {
+                        weekday: w,
+                        dir: Dir::Auto,
+                        week: Some(k),
+                    },
+                });
             }
         }
         let pre = self.shift(i, Pos::Pre);
         let j = pre.map_or(i, |p| p.1);
+        // "احد الأسبوع الماضي": a weekday without its article before a week.
+        if let Some((w, e, s)) = self.bare_weekday(j) {
+            let k = self.opt_prep(e, Prep::Of);
+            if let Some((wk, e2)) = self.week_ref(k) {
+                return Some(Cand {
+                    start: s,
+                    end: e2,
+                    spec: Spec::Weekday {
+                        weekday: w,
+                        dir: Dir::Auto,
+                        week: Some(wk),
+                    },
+                });
+            }
+        }
         let (w, e, s) = self.weekday(j, false)?;
         let start = if pre.is_some() { self.start(i) } else { s };
         if let Some((k, _)) = pre {
-            let spec = if k == 0 { Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(0) } } else { Spec::Weekday { weekday: w, dir: self.dir_of(Some(k), i, e), week: None } };
-            return Some(Cand { start, end: e, spec });
+            // "this Friday": in this week; "next Friday": in next week; "last Friday": the last one.
+            let spec = match k {
+                0 | 1 => Spec::Weekday {
+                    weekday: w,
+                    dir: Dir::Auto,
+                    week: Some(k),
+                },
+                _ => Spec::Weekday {
+                    weekday: w,
+                    dir: Dir::Past,
+                    week: None,
+                },
+            };
+            return Some(Cand {
+                start,
+                end: e,
+                spec,
+            });
         }
         // "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
         let k = self.opt_prep(e, Prep::Of);
         if let Some((wk, e2)) = self.week_ref(k) {
-            return Some(Cand { start, end: e2, spec: Spec::Weekday { weekday: w, dir: Dir::Auto, week: Some(wk) } });
+            return Some(Cand {
+                start,
+                end: e2,
+                spec: Spec::Weekday {
+                    weekday: w,
+                    dir: Dir::Auto,
+                    week: Some(wk),
+                },
+            });
         }
         if let Some((sh, e2)) = self.shift(e, Pos::Post) {
-            return Some(Cand { start, end: e2, spec: Spec::Weekday { weekday: w, dir: self.dir_of(Some(sh), i, e2), week: None } });
+            return Some(Cand {
+                start,
+                end: e2,
+                spec: Spec::Weekday {
+                    weekday: w,
+                    dir: self.dir_of(Some(sh), i, e2),
+                    week: None,
+                },
+            });
         }
         // "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
         if let Some(((n, _), e2, _)) = self.word(e, |x| match x {
             Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
             _ => None,
         }) {
-            if self.num_words(e).is_some_and(|x| x.0 == n) && self.t[e].kind == Kind::Word && !self.t[e].text.is_ascii() {
-                return Some(Cand { start, end: e2, spec: Spec::NthWeekday { n: n as i32, weekday: w, month: MonthRef::Shifted(0), year: None } });
+            if self.num_words(e).is_some_and(|x| x.0 == n)
+                && self.t[e].kind == Kind::Word
+                && !self.t[e].text.is_ascii()
+            {
+                return Some(Cand {
+                    start,
+                    end: e2,
+                    spec: Spec::NthWeekday {
+                        n: n as i32,
+                        weekday: w,
+                        month: MonthRef::Shifted(0),
+                        year: None,
+                    },
+                });
             }
         }
         // "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
         let k = self.opt_punct(e, &[",", "،"]);
         let k = self.opt_prep(k, Prep::DayOn);
         let k = self.opt_prep(k, Prep::Filler);
-        if let Some((d, e2)) = self.day(k) {
+        if let Some((d, e2)) = self.day(k).filter(|_| {
+            self.clock(k).is_none() && !self.t.get(k + 1).is_some_and(|t| t.text == "h")
+        }) {
             if !self.punct(e2, &[":", "/", "-", "."]) || !self.glued(e2) {
                 let clock = self.trailing_clock(e2);
                 let end = clock.as_ref().map_or(e2, |c| c.1);
-                let spec = Spec::Date { year: None, month: None, day: Some(d), weekday: Some(w), clock: clock.map(|c| c.0), dir: Dir::Auto };
+                let spec = Spec::Date {
+                    year: None,
+                    month: None,
+                    day: Some(d),
+                    weekday: Some(w),
+                    clock: clock.map(|c| c.0),
+                    dir: Dir::Auto,
+                };
                 return Some(Cand { start, end, spec });
             }
         }
-        Some(Cand { start, end: e, spec: Spec::Weekday { weekday: w, dir: self.dir_of(None, i, e), week: None } })
+        Some(Cand {
+            start,
+            end: e,
+            spec: Spec::Weekday {
+                weekday: w,
+                dir: self.dir_of(None, i, e),
+                week: None,
+            },
+        })
     }
 
     /// "the first Friday of July", "أول يوم جمعة من يوليو", "الثلاثاء الثالث من شهر أيلول 2014".
@@ -754,7 +1044,9 @@ impl P<'_> {
         let (month, year, end) = if let Some((sh, e2)) = self.month_ref(k) {
             (MonthRef::Shifted(sh), None, e2)
         } else {
-            let (Calendar::Gregorian, m, _, e2, _) = self.month(k)? else { return None };
+            let (Calendar::Gregorian, m, _, e2, _) = self.month(k)? else {
+                return None;
+            };
             let y_at = self.opt_punct(e2, &[","]);
             let y_at = self.opt_prep(y_at, Prep::DayOn);
             match self.year(y_at, false) {
@@ -762,13 +1054,24 @@ impl P<'_> {
                 None => (MonthRef::Named(m), None, e2),
             }
         };
-        Some(Cand { start: self.start(i), end, spec: Spec::NthWeekday { n: n as i32, weekday: w, month, year } })
+        Some(Cand {
+            start: self.start(i),
+            end,
+            spec: Spec::NthWeekday {
+                n: n as i32,
+                weekday: w,
+                month,
+                year,
+            },
+        })
     }
 
     /// A weekday name without its article ("ثالث ثلاثاء"), after an ordinal.
     fn bare_weekday(&self, i: usize) -> Option<(u32, usize, usize)> {
         let t = self.t.get(i).filter(|t| t.kind == Kind::Word)?;
-        let w = super::lexicon::lexicon().weekdays.get(&format!("ال{}", t.text))?;
+        let w = super::lexicon::lexicon()
+            .weekdays
+            .get(&format!("ال{}", t.text))?;
         Some((*w, i + 1, t.range.start))
     }
 
@@ -793,17 +1096,29 @@ impl P<'_> {
             (u, if n.is_some() { Count::Many } else { c }, k, e2)
         };
         if count != Count::One {
-            return Some(Cand { start, end: e, spec: Spec::Duration });
+            return Some(Cand {
+                start,
+                end: e,
+                spec: Spec::Duration,
+            });
         }
         // "هذا العام، في مايو": a month of that year.
         if unit == Unit::Year {
             let k = self.opt_punct(e, &[",", "،"]);
             let k = self.opt_prep(k, Prep::DayOn);
             if let Some((Calendar::Gregorian, m, _, e2, _)) = self.month(k) {
-                return Some(Cand { start, end: e2, spec: Spec::MonthOfYear { shift, month: m } });
+                return Some(Cand {
+                    start,
+                    end: e2,
+                    spec: Spec::MonthOfYear { shift, month: m },
+                });
             }
         }
-        Some(Cand { start, end: e, spec: Spec::RelUnit { unit, shift } })
+        Some(Cand {
+            start,
+            end: e,
+            spec: Spec::RelUnit { unit, shift },
+        })
     }
 
     /// A count before a unit: "3", "three", "a few", "بضعة", "الأربع".
@@ -831,7 +1146,9 @@ impl P<'_> {
         let mut j = pre.map_or(span_pre.unwrap_or(i), |p| p.1);
         let (mut months, mut days, mut parts) = (0i64, 0i64, Vec::new());
         loop {
-            let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) else { break };
+            let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) else {
+                break;
+            };
             match unit {
                 Unit::Year => months += 12 * n,
                 Unit::Decade => months += 120 * n,
@@ -844,10 +1161,50 @@ impl P<'_> {
             j = e;
             let k = self.opt_punct(j, &[","]);
             let k = self.opt_prep(k, Prep::To);
-            if k == j || self.counted(k, true).is_none() {
+            if self.counted(k, true).is_none() {
                 break;
             }
             j = k;
+        }
+        // "two days from tomorrow", "three weeks after today", "two days before yesterday".
+        if pre.is_none() && span_pre.is_none() {
+            if let Some((dir, e, _)) = self.word(j, |w| match w {
+                Word::RelTo(k) => Some(k),
+                _ => None,
+            }) {
+                if let Some((base, e2, _)) = self.word(e, |w| match w {
+                    Word::Day(n) => Some(n),
+                    _ => None,
+                }) {
+                    let spec = if months == 0 {
+                        Spec::RelDay {
+                            offset: base + dir * days,
+                            weekday: None,
+                            clock: None,
+                        }
+                    } else {
+                        Spec::Ago {
+                            unit: if months % 12 == 0 && days == 0 {
+                                Unit::Year
+                            } else {
+                                Unit::Month
+                            },
+                            n: dir
+                                * if months % 12 == 0 && days == 0 {
+                                    months / 12
+                                } else {
+                                    months
+                                },
+                            extra_days: base + dir * days,
+                        }
+                    };
+                    return Some(Cand {
+                        start: self.lead(i),
+                        end: e2,
+                        spec,
+                    });
+                }
+            }
         }
         let (first_unit, _) = *parts.first()?;
         let post = self.word(j, |w| match w {
@@ -855,27 +1212,52 @@ impl P<'_> {
             _ => None,
         });
         let sign = match (pre, post) {
-            (_, Some((k, e, _))) => Some((k, e)),
+            (Some((k, _, _)), Some((_, e, _))) => Some((k, e)),
+            (None, Some((k, e, _))) => Some((k, e)),
             (Some((k, _, _)), None) => Some((k, j)),
             _ => None,
         };
         let explicit = parts.iter().any(|p| p.1 != 1) || parts.len() > 1;
         let Some((sign, end)) = sign.filter(|_| span_pre.is_none()) else {
             // Without "ago" or "منذ" it is a length of time, and only with a count.
-            return explicit.then(|| Cand { start: self.lead(i), end: j, spec: Spec::Duration });
+            return explicit.then(|| Cand {
+                start: self.lead(i),
+                end: j,
+                spec: Spec::Duration,
+            });
         };
         // "منذ سنوات": for years, a length.
         if parts.iter().any(|p| p.1 == 0) {
-            return Some(Cand { start: self.lead(i), end, spec: Spec::Duration });
+            return Some(Cand {
+                start: self.lead(i),
+                end,
+                spec: Spec::Duration,
+            });
         }
         let spec = if parts.len() == 1 {
-            Spec::Ago { unit: first_unit, n: sign * parts[0].1, extra_days: 0 }
+            Spec::Ago {
+                unit: first_unit,
+                n: sign * parts[0].1,
+                extra_days: 0,
+            }
         } else if months != 0 {
-            Spec::Ago { unit: Unit::Month, n: sign * months, extra_days: sign * days }
+            Spec::Ago {
+                unit: Unit::Month,
+                n: sign * months,
+                extra_days: sign * days,
+            }
         } else {
-            Spec::Ago { unit: Unit::Day, n: sign * days, extra_days: 0 }
+            Spec::Ago {
+                unit: Unit::Day,
+                n: sign * days,
+                extra_days: 0,
+            }
         };
-        Some(Cand { start: self.lead(i), end, spec })
+        Some(Cand {
+            start: self.lead(i),
+            end,
+            spec,
+        })
     }
 
     /// A unit with its count: "3 days", "ثلاثة أيام", "يومين" (a dual), "شهر" when `single_ok`.
@@ -899,13 +1281,20 @@ impl P<'_> {
     fn year_expr(&self, i: usize) -> Option<Cand> {
         let by = self.prep(i, Prep::By);
         let j = by.unwrap_or(i);
-        let worded = self.word(j, |w| (w == Word::YearWord).then_some(())).is_some();
+        let worded = self
+            .word(j, |w| (w == Word::YearWord).then_some(()))
+            .is_some();
         let (y, hijri, e) = self.year(j, false)?;
         if hijri {
             return None;
         }
-        let before = i > 0 && self.h[i - 1].iter().any(|h| matches!(h.word, Word::Prep(_) | Word::Ago(..))) && self.num(j).is_some();
-        let digit_after = |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
+        let before = i > 0
+            && self.h[i - 1]
+                .iter()
+                .any(|h| matches!(h.word, Word::Prep(_) | Word::Ago(..)))
+            && self.num(j).is_some();
+        let digit_after =
+            |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
         let alone = self.t.get(e).is_none_or(|t| t.kind == Kind::Punct) && !digit_after(e);
         // Not a piece of a phone number or a longer figure.
         if j > 0 && self.glued(j) && self.punct(j - 1, &["-", "/", ".", ":", ",", "+"]) {
@@ -916,18 +1305,34 @@ impl P<'_> {
         }
         // "1990s"
         if self.t.get(e).is_some_and(|t| t.text == "s") && self.glued(e) && y % 10 == 0 {
-            return Some(Cand { start: self.start(i), end: e + 1, spec: Spec::Decade(y) });
+            return Some(Cand {
+                start: self.start(i),
+                end: e + 1,
+                spec: Spec::Decade(y),
+            });
         }
-        let start = if by.is_some() { self.lead(i) } else { self.lead(j) };
+        let start = if by.is_some() {
+            self.lead(i)
+        } else {
+            self.lead(j)
+        };
         // "2019-2021", "2019/2020"
         if self.punct(e, &["-", "–", "/"]) {
             if let Some((y2, false, e2)) = self.year(e + 1, false) {
                 if y2 > y {
-                    return Some(Cand { start, end: e2, spec: Spec::Range(Box::new(Spec::Year(y)), Box::new(Spec::Year(y2))) });
+                    return Some(Cand {
+                        start,
+                        end: e2,
+                        spec: Spec::Range(Box::new(Spec::Year(y)), Box::new(Spec::Year(y2))),
+                    });
                 }
             }
         }
-        Some(Cand { start, end: e, spec: Spec::Year(y) })
+        Some(Cand {
+            start,
+            end: e,
+            spec: Spec::Year(y),
+        })
     }
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
@@ -939,14 +1344,28 @@ impl P<'_> {
             return None;
         }
         let post = self.shift(e, Pos::Post);
-        let after_prep = i > 0 && self.h[i - 1].iter().any(|h| matches!(h.word, Word::Prep(_)));
+        let after_prep = i > 0
+            && self.h[i - 1]
+                .iter()
+                .any(|h| matches!(h.word, Word::Prep(_)));
         if ctx && pre.is_none() && post.is_none() && !after_prep {
             return None;
         }
         let shift = pre.map(|p| p.0).or(post.map(|p| p.0));
         let end = post.map_or(e, |p| p.1);
-        let spec = Spec::Date { year: None, month: Some(MonthRef::Named(m)), day: None, weekday: None, clock: None, dir: self.dir_of(shift, i, end) };
-        Some(Cand { start: if pre.is_some() { self.start(i) } else { s }, end, spec })
+        let spec = Spec::Date {
+            year: None,
+            month: Some(MonthRef::Named(m)),
+            day: None,
+            weekday: None,
+            clock: None,
+            dir: self.dir_of(shift, i, end),
+        };
+        Some(Cand {
+            start: if pre.is_some() { self.start(i) } else { s },
+            end,
+            spec,
+        })
     }
 
     /// "التسعينيات", "تسعينيات القرن الماضي" is left to the word alone.
@@ -955,16 +1374,27 @@ impl P<'_> {
             Word::Decade(y) => Some(y),
             _ => None,
         })?;
-        Some(Cand { start: s, end: e, spec: Spec::Decade(y) })
+        Some(Cand {
+            start: s,
+            end: e,
+            spec: Spec::Decade(y),
+        })
     }
 
     /// A clock time alone: "06:05 GMT", "الساعة 5 مساء", "at 3 pm".
     fn clock_alone(&self, i: usize) -> Option<Cand> {
         let (c, e) = self.clock(i)?;
-        if i > 0 && (self.glued(i) && self.t[i - 1].kind != Kind::Punct || self.punct(i - 1, &[":", ".", ",", "+"])) {
+        if i > 0
+            && (self.glued(i) && self.t[i - 1].kind != Kind::Punct
+                || self.punct(i - 1, &[":", ".", ",", "+"]))
+        {
             return None;
         }
-        Some(Cand { start: self.start(i), end: e, spec: Spec::Time(c) })
+        Some(Cand {
+            start: self.start(i),
+            end: e,
+            spec: Spec::Time(c),
+        })
     }
 
     /// Ranges: "from 20 to 31 May", "بين 5 و7 مارس", "from August 31 to September 14",
@@ -977,7 +1407,9 @@ impl P<'_> {
         let k = if dash {
             e + 1
         } else if from.is_some() {
-            let k = self.prep(e, Prep::To).or_else(|| self.t.get(e).filter(|t| t.text == "و").map(|_| e + 1))?;
+            let k = self
+                .prep(e, Prep::To)
+                .or_else(|| self.t.get(e).filter(|t| t.text == "و").map(|_| e + 1))?;
             // "و7": the conjunction written onto the number is its own token.
             k
         } else {
@@ -996,11 +1428,22 @@ impl P<'_> {
         if from.is_none() && a.day.is_none() && a.month.is_some() && b.day.is_none() && dash {
             return None;
         }
-        let start = if from.is_some() { self.start(j) } else { self.start(i) };
-        let start = self.h[j].first().filter(|_| from.is_none()).map_or(start, |h| h.start.max(start));
+        let start = if from.is_some() {
+            self.start(j)
+        } else {
+            self.start(i)
+        };
+        let start = self.h[j]
+            .first()
+            .filter(|_| from.is_none())
+            .map_or(start, |h| h.start.max(start));
         let dir = self.dir_of(None, i, e2);
         let (sa, sb) = (self.point_spec(a, dir)?, self.point_spec(b, dir)?);
-        Some(Cand { start, end: e2, spec: Spec::Range(Box::new(sa), Box::new(sb)) })
+        Some(Cand {
+            start,
+            end: e2,
+            spec: Spec::Range(Box::new(sa), Box::new(sb)),
+        })
     }
 
     /// One end of a range: a date, a month (with its year), a year, or a bare day.
@@ -1009,13 +1452,32 @@ impl P<'_> {
             return Some(c);
         }
         if let Some((cal, m, _, e, _)) = self.month(i) {
-            return Some((Pt { month: Some(MonthRef::Named(m)), hijri: cal == Calendar::Hijri, ..Pt::default() }, e));
+            return Some((
+                Pt {
+                    month: Some(MonthRef::Named(m)),
+                    hijri: cal == Calendar::Hijri,
+                    ..Pt::default()
+                },
+                e,
+            ));
         }
         if let Some((y, false, e)) = self.year(i, false) {
-            return Some((Pt { year: Some(y), ..Pt::default() }, e));
+            return Some((
+                Pt {
+                    year: Some(y),
+                    ..Pt::default()
+                },
+                e,
+            ));
         }
         let (d, e) = self.day(i)?;
-        Some((Pt { day: Some(d), ..Pt::default() }, e))
+        Some((
+            Pt {
+                day: Some(d),
+                ..Pt::default()
+            },
+            e,
+        ))
     }
 
     fn point_spec(&self, p: Pt, dir: Dir) -> Option<Spec> {

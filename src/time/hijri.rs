@@ -11,11 +11,16 @@ const RD_HIJRI_EPOCH: i64 = 227_015;
 
 /// The Gregorian day of Hijri `day` `month` `year`, or None for an impossible date.
 pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<Day> {
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 || day > month_length(year, month) {
+    if !(1..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > month_length(year, month)
+    {
         return None;
     }
     let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
-    let rd = RD_HIJRI_EPOCH - 1 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 29 * (m - 1) + m / 2 + d;
+    let rd =
+        RD_HIJRI_EPOCH - 1 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 29 * (m - 1) + m / 2 + d;
     Some(Day::from_days(rd - RD_UNIX))
 }
 

@@ -103,6 +103,8 @@ pub enum Word {
     /// A time-zone name, with its offset when it has a fixed one.
     Zone(Option<&'static str>),
     HourWord,
+    /// Counts a distance from a day: "two days from tomorrow" (1), "before yesterday" (-1).
+    RelTo(i64),
 }
 
 /// The longest phrase in the tables, in words.
@@ -223,6 +225,7 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "clock" => Word::Clock(value == "pm"),
         "zone" => Word::Zone(zone(value)),
         "hour_word" => Word::HourWord,
+        "relto" => Word::RelTo(int()?),
         _ => return None,
     })
 }

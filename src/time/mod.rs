@@ -56,7 +56,13 @@ pub fn recognise(folded: &str, ranges: &[Range<usize>], anchor: Option<Day>) -> 
         .into_iter()
         .map(|f| {
             let r = resolve::resolve(&f.spec, anchor);
-            TimeExpr { range: f.range, value: r.value, grain: r.grain, spec: f.spec, mismatch: r.mismatch }
+            TimeExpr {
+                range: f.range,
+                value: r.value,
+                grain: r.grain,
+                spec: f.spec,
+                mismatch: r.mismatch,
+            }
         })
         .collect()
 }

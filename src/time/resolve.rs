@@ -23,12 +23,25 @@ pub struct Resolved {
 }
 
 fn ok(value: Option<String>, grain: Grain) -> Resolved {
-    Resolved { value, grain, mismatch: false }
+    Resolved {
+        value,
+        grain,
+        mismatch: false,
+    }
 }
 
 fn with_clock(day: Day, clock: &Option<Clock>) -> (String, Grain) {
     match clock {
-        Some(c) => (format!("{}T{:02}:{:02}{}", day.iso(), c.hour, c.minute, c.offset.as_deref().unwrap_or("")), Grain::Time),
+        Some(c) => (
+            format!(
+                "{}T{:02}:{:02}{}",
+                day.iso(),
+                c.hour,
+                c.minute,
+                c.offset.as_deref().unwrap_or("")
+            ),
+            Grain::Time,
+        ),
         None => (day.iso(), Grain::Day),
     }
 }
@@ -45,10 +58,34 @@ fn year_for(anchor: Day, month: u32, day: u32, dir: Dir) -> i32 {
     let now = (anchor.month, if day == 0 { 0 } else { anchor.day });
     let y = anchor.year;
     match dir {
-        Dir::Auto => if here <= now { y } else { y - 1 },
-        Dir::Future => if here >= now { y } else { y + 1 },
-        Dir::Past => if here < now { y } else { y - 1 },
-        Dir::Next => if here > now { y } else { y + 1 },
+        Dir::Auto => {
+            if here <= now {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Dir::Future => {
+            if here >= now {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Dir::Past => {
+            if here < now {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Dir::Next => {
+            if here > now {
+                y
+            } else {
+                y + 1
+            }
+        }
     }
 }
 
@@ -76,47 +113,114 @@ fn month_iso(y: i32, m: u32) -> String {
 /// Resolve `spec` against `anchor`.
 pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
     match spec {
-        Spec::Date { year, month, day, weekday, clock, dir } => date(anchor, *year, *month, *day, *weekday, clock, *dir),
+        Spec::Date {
+            year,
+            month,
+            day,
+            weekday,
+            clock,
+            dir,
+        } => date(anchor, *year, *month, *day, *weekday, clock, *dir),
         Spec::Hijri { year, month, day } => hijri_value(*year, *month, *day),
         Spec::Year(y) => ok(Some(format!("{y:04}")), Grain::Year),
         Spec::Decade(y) => ok(Some(format!("{:04}/{:04}", y, y + 9)), Grain::Range),
         Spec::Duration => ok(None, Grain::Duration),
-        Spec::RelDay { offset, weekday, clock } => {
-            let grain = if clock.is_some() { Grain::Time } else { Grain::Day };
-            let Some(a) = anchor else { return ok(None, grain) };
+        Spec::RelDay {
+            offset,
+            weekday,
+            clock,
+        } => {
+            let grain = if clock.is_some() {
+                Grain::Time
+            } else {
+                Grain::Day
+            };
+            let Some(a) = anchor else {
+                return ok(None, grain);
+            };
             let d = a.add_days(*offset);
             let (v, g) = with_clock(d, clock);
-            Resolved { value: Some(v), grain: g, mismatch: weekday.is_some_and(|w| w != d.weekday()) }
+            Resolved {
+                value: Some(v),
+                grain: g,
+                mismatch: weekday.is_some_and(|w| w != d.weekday()),
+            }
         }
         Spec::Weekday { weekday, dir, week } => {
-            let Some(a) = anchor else { return ok(None, Grain::Day) };
+            let Some(a) = anchor else {
+                return ok(None, Grain::Day);
+            };
             let d = match week {
                 Some(k) => monday(a).add_days(7 * k + i64::from(*weekday) - 1),
                 None => weekday_from(a, *weekday, *dir),
             };
             ok(Some(d.iso()), Grain::Day)
         }
-        Spec::NthWeekday { n, weekday, month, year } => {
-            let Some((y, m)) = month_of(anchor, *month, *year) else { return ok(None, Grain::Day) };
+        Spec::NthWeekday {
+            n,
+            weekday,
+            month,
+            year,
+        } => {
+            let Some((y, m)) = month_of(anchor, *month, *year) else {
+                return ok(None, Grain::Day);
+            };
             ok(nth_weekday(y, m, *n, *weekday).map(Day::iso), Grain::Day)
         }
         Spec::RelUnit { unit, shift } => rel_unit(anchor, *unit, *shift),
         Spec::MonthOfYear { shift, month } => match anchor {
-            Some(a) => ok(Some(month_iso(a.year + *shift as i32, *month)), Grain::Month),
+            Some(a) => ok(
+                Some(month_iso(a.year + *shift as i32, *month)),
+                Grain::Month,
+            ),
             None => ok(None, Grain::Month),
         },
-        Spec::Ago { unit, n, extra_days } => ago(anchor, *unit, *n, *extra_days),
+        Spec::Ago {
+            unit,
+            n,
+            extra_days,
+        } => ago(anchor, *unit, *n, *extra_days),
         Spec::Time(c) => {
-            let Some(a) = anchor else { return ok(None, Grain::Time) };
+            let Some(a) = anchor else {
+                return ok(None, Grain::Time);
+            };
             ok(Some(with_clock(a, &Some(c.clone())).0), Grain::Time)
         }
         Spec::Range(from, to) => {
             let a = resolve(from, anchor);
-            let b = match (from.as_ref(), to.as_ref(), a.value.as_deref().and_then(|v| v.get(..4)?.parse::<i32>().ok())) {
+            let b = match (
+                from.as_ref(),
+                to.as_ref(),
+                a.value
+                    .as_deref()
+                    .and_then(|v| v.get(..4)?.parse::<i32>().ok()),
+            ) {
                 // A year-less end takes the start's year ("from 20 to 31 May"), or the next one.
-                (Spec::Date { year: None, month: Some(MonthRef::Named(m1)), .. }, Spec::Date { year: None, month: Some(MonthRef::Named(m2)), day, clock, .. }, Some(y)) => {
+                (
+                    Spec::Date {
+                        year: None,
+                        month: Some(MonthRef::Named(m1)),
+                        ..
+                    },
+                    Spec::Date {
+                        year: None,
+                        month: Some(MonthRef::Named(m2)),
+                        day,
+                        clock,
+                        ..
+                    },
+                    Some(y),
+                ) => {
                     let y = if m2 < m1 { y + 1 } else { y };
-                    date(anchor, Some(y), Some(MonthRef::Named(*m2)), *day, None, clock, Dir::Auto)
+                    date(
+                        anchor,
+                        Some(y),
+                        Some(MonthRef::Named(*m2)),
+                        *day,
+                        None,
+                        clock,
+                        Dir::Auto,
+                    )
                 }
                 _ => resolve(to, anchor),
             };
@@ -153,7 +257,15 @@ fn nth_weekday(y: i32, m: u32, n: i32, w: u32) -> Option<Day> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn date(anchor: Option<Day>, year: Option<i32>, month: Option<MonthRef>, day: Option<u32>, weekday: Option<u32>, clock: &Option<Clock>, dir: Dir) -> Resolved {
+fn date(
+    anchor: Option<Day>,
+    year: Option<i32>,
+    month: Option<MonthRef>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    clock: &Option<Clock>,
+    dir: Dir,
+) -> Resolved {
     let grain = match (day, clock) {
         (Some(_), Some(_)) => Grain::Time,
         (Some(_), None) => Grain::Day,
@@ -171,6 +283,37 @@ fn date(anchor: Option<Day>, year: Option<i32>, month: Option<MonthRef>, day: Op
         },
         (_, None) => return day_of_month(anchor, day, weekday, clock),
     };
+    // A weekday printed with a day and month but no year ("Fri, Jul 18"): the nearest year,
+    // in the direction of the text, where that day falls on that weekday.
+    let y = match (year, day, weekday) {
+        (None, Some(d), Some(w)) if Day::new(y, m, d).is_some_and(|x| x.weekday() != w) => {
+            let step = if matches!(dir, Dir::Future | Dir::Next) {
+                1
+            } else {
+                -1
+            };
+            (1..=6)
+                .flat_map(|k| [y + step * k, y - step * k])
+                .find(|&c| Day::new(c, m, d).is_some_and(|x| x.weekday() == w))
+                .unwrap_or(y)
+        }
+        _ => y,
+    };
+    // 29 February without a year: the nearest leap year in the direction of the text.
+    let y = match (year, day) {
+        (None, Some(d)) if Day::new(y, m, d).is_none() => {
+            let step = if matches!(dir, Dir::Future | Dir::Next) {
+                1
+            } else {
+                -1
+            };
+            (1..=8)
+                .map(|k| y + step * k)
+                .find(|&c| Day::new(c, m, d).is_some())
+                .unwrap_or(y)
+        }
+        _ => y,
+    };
     match day {
         None => ok(Some(month_iso(y, m)), Grain::Month),
         Some(d) => match Day::new(y, m, d) {
@@ -185,15 +328,30 @@ fn date(anchor: Option<Day>, year: Option<i32>, month: Option<MonthRef>, day: Op
 
 /// A day of the month without its month ("the 27th", "الخميس 21"): the anchor's month, or the
 /// month before or after it where the printed weekday falls on that day.
-fn day_of_month(anchor: Option<Day>, day: Option<u32>, weekday: Option<u32>, clock: &Option<Clock>) -> Resolved {
-    let grain = if clock.is_some() { Grain::Time } else { Grain::Day };
-    let (Some(a), Some(d)) = (anchor, day) else { return ok(None, grain) };
+fn day_of_month(
+    anchor: Option<Day>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    clock: &Option<Clock>,
+) -> Resolved {
+    let grain = if clock.is_some() {
+        Grain::Time
+    } else {
+        Grain::Day
+    };
+    let (Some(a), Some(d)) = (anchor, day) else {
+        return ok(None, grain);
+    };
     let candidates = [0, -1, 1].map(|n| {
         let (y, m) = shift_month(a.year, a.month, n);
         Day::new(y, m, d)
     });
     let pick = match weekday {
-        Some(w) => candidates.iter().flatten().find(|x| x.weekday() == w).copied(),
+        Some(w) => candidates
+            .iter()
+            .flatten()
+            .find(|x| x.weekday() == w)
+            .copied(),
         None => None,
     }
     .or(candidates[0]);
@@ -202,11 +360,16 @@ fn day_of_month(anchor: Option<Day>, day: Option<u32>, weekday: Option<u32>, clo
 
 fn hijri_value(year: i32, month: u32, day: Option<u32>) -> Resolved {
     match day {
-        Some(d) => ok(hijri::to_gregorian(year, month, d).map(Day::iso), Grain::Day),
+        Some(d) => ok(
+            hijri::to_gregorian(year, month, d).map(Day::iso),
+            Grain::Day,
+        ),
         None => {
             let start = hijri::to_gregorian(year, month, 1);
             let end = hijri::to_gregorian(year, month, hijri::month_length(year, month));
-            let v = start.zip(end).map(|(s, e)| format!("{}/{}", s.iso(), e.iso()));
+            let v = start
+                .zip(end)
+                .map(|(s, e)| format!("{}/{}", s.iso(), e.iso()));
             ok(v, Grain::Range)
         }
     }
@@ -219,7 +382,9 @@ fn rel_unit(anchor: Option<Day>, unit: Unit, shift: i64) -> Resolved {
         Unit::Month => Grain::Month,
         Unit::Year => Grain::Year,
     };
-    let Some(a) = anchor else { return ok(None, grain) };
+    let Some(a) = anchor else {
+        return ok(None, grain);
+    };
     let v = match unit {
         Unit::Hour | Unit::Day => a.add_days(shift).iso(),
         Unit::Week => {
@@ -246,7 +411,9 @@ fn ago(anchor: Option<Day>, unit: Unit, n: i64, extra_days: i64) -> Resolved {
         Unit::Year | Unit::Decade if !precise => Grain::Year,
         _ => Grain::Day,
     };
-    let Some(a) = anchor else { return ok(None, grain) };
+    let Some(a) = anchor else {
+        return ok(None, grain);
+    };
     let months = match unit {
         Unit::Month => n,
         Unit::Year => 12 * n,
@@ -283,18 +450,37 @@ mod tests {
     }
 
     fn month(m: u32, dir: Dir) -> Spec {
-        Spec::Date { year: None, month: Some(MonthRef::Named(m)), day: None, weekday: None, clock: None, dir }
+        Spec::Date {
+            year: None,
+            month: Some(MonthRef::Named(m)),
+            day: None,
+            weekday: None,
+            clock: None,
+            dir,
+        }
     }
 
     #[test]
     fn weekdays_follow_tense_and_shift_words() {
-        let w = |weekday, dir| Spec::Weekday { weekday, dir, week: None };
+        let w = |weekday, dir| Spec::Weekday {
+            weekday,
+            dir,
+            week: None,
+        };
         assert_eq!(v(w(7, Dir::Auto)).unwrap(), "2021-12-26");
         assert_eq!(v(w(6, Dir::Auto)).unwrap(), "2021-12-25");
         assert_eq!(v(w(2, Dir::Future)).unwrap(), "2021-12-28");
         assert_eq!(v(w(7, Dir::Past)).unwrap(), "2021-12-19");
         assert_eq!(v(w(7, Dir::Next)).unwrap(), "2022-01-02");
-        assert_eq!(v(Spec::Weekday { weekday: 5, dir: Dir::Auto, week: Some(1) }).unwrap(), "2021-12-31");
+        assert_eq!(
+            v(Spec::Weekday {
+                weekday: 5,
+                dir: Dir::Auto,
+                week: Some(1)
+            })
+            .unwrap(),
+            "2021-12-31"
+        );
     }
 
     #[test]
@@ -308,26 +494,99 @@ mod tests {
 
     #[test]
     fn today_checks_the_weekday() {
-        let r = resolve(&Spec::RelDay { offset: 0, weekday: Some(7), clock: None }, a());
-        assert_eq!((r.value.as_deref(), r.mismatch), (Some("2021-12-26"), false));
-        let r = resolve(&Spec::RelDay { offset: 0, weekday: Some(1), clock: None }, a());
+        let r = resolve(
+            &Spec::RelDay {
+                offset: 0,
+                weekday: Some(7),
+                clock: None,
+            },
+            a(),
+        );
+        assert_eq!(
+            (r.value.as_deref(), r.mismatch),
+            (Some("2021-12-26"), false)
+        );
+        let r = resolve(
+            &Spec::RelDay {
+                offset: 0,
+                weekday: Some(1),
+                clock: None,
+            },
+            a(),
+        );
         assert_eq!((r.value.as_deref(), r.mismatch), (Some("2021-12-26"), true));
     }
 
     #[test]
     fn no_anchor_no_relative_value() {
         assert_eq!(resolve(&month(5, Dir::Auto), None).value, None);
-        assert_eq!(resolve(&Spec::RelUnit { unit: Unit::Year, shift: 1 }, None).value, None);
+        assert_eq!(
+            resolve(
+                &Spec::RelUnit {
+                    unit: Unit::Year,
+                    shift: 1
+                },
+                None
+            )
+            .value,
+            None
+        );
         assert_eq!(resolve(&Spec::Year(2024), None).value.unwrap(), "2024");
     }
 
     #[test]
     fn units_and_distances() {
-        assert_eq!(v(Spec::RelUnit { unit: Unit::Year, shift: 1 }).unwrap(), "2022");
-        assert_eq!(v(Spec::RelUnit { unit: Unit::Month, shift: -1 }).unwrap(), "2021-11");
-        assert_eq!(v(Spec::RelUnit { unit: Unit::Week, shift: -1 }).unwrap(), "2021-12-13/2021-12-19");
-        assert_eq!(v(Spec::Ago { unit: Unit::Day, n: -3, extra_days: 0 }).unwrap(), "2021-12-23");
-        assert_eq!(v(Spec::Ago { unit: Unit::Year, n: -2, extra_days: 0 }).unwrap(), "2019");
-        assert_eq!(v(Spec::NthWeekday { n: 1, weekday: 5, month: MonthRef::Named(7), year: Some(2016) }).unwrap(), "2016-07-01");
+        assert_eq!(
+            v(Spec::RelUnit {
+                unit: Unit::Year,
+                shift: 1
+            })
+            .unwrap(),
+            "2022"
+        );
+        assert_eq!(
+            v(Spec::RelUnit {
+                unit: Unit::Month,
+                shift: -1
+            })
+            .unwrap(),
+            "2021-11"
+        );
+        assert_eq!(
+            v(Spec::RelUnit {
+                unit: Unit::Week,
+                shift: -1
+            })
+            .unwrap(),
+            "2021-12-13/2021-12-19"
+        );
+        assert_eq!(
+            v(Spec::Ago {
+                unit: Unit::Day,
+                n: -3,
+                extra_days: 0
+            })
+            .unwrap(),
+            "2021-12-23"
+        );
+        assert_eq!(
+            v(Spec::Ago {
+                unit: Unit::Year,
+                n: -2,
+                extra_days: 0
+            })
+            .unwrap(),
+            "2019"
+        );
+        assert_eq!(
+            v(Spec::NthWeekday {
+                n: 1,
+                weekday: 5,
+                month: MonthRef::Named(7),
+                year: Some(2016)
+            })
+            .unwrap(),
+            "2016-07-01"
+        );
     }
 }

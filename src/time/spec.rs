@@ -37,19 +37,43 @@ pub enum MonthRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Spec {
     /// A calendar date, possibly partial: "26 December 2021", "12 أكتوبر المقبل", "May", "the 27th".
-    Date { year: Option<i32>, month: Option<MonthRef>, day: Option<u32>, weekday: Option<u32>, clock: Option<Clock>, dir: Dir },
+    Date {
+        year: Option<i32>,
+        month: Option<MonthRef>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+        clock: Option<Clock>,
+        dir: Dir,
+    },
     /// A Hijri date, converted when resolved; without a day it is the month as a range.
-    Hijri { year: i32, month: u32, day: Option<u32> },
+    Hijri {
+        year: i32,
+        month: u32,
+        day: Option<u32>,
+    },
     /// A year: "2024", "عام 2024".
     Year(i32),
     /// A decade: "the 1990s", "التسعينيات".
     Decade(i32),
     /// A day counted from the anchor ("اليوم", "أمس"), with the weekday printed beside it, if any.
-    RelDay { offset: i64, weekday: Option<u32>, clock: Option<Clock> },
+    RelDay {
+        offset: i64,
+        weekday: Option<u32>,
+        clock: Option<Clock>,
+    },
     /// A weekday, optionally within a week counted from the anchor's ("Friday next week").
-    Weekday { weekday: u32, dir: Dir, week: Option<i64> },
+    Weekday {
+        weekday: u32,
+        dir: Dir,
+        week: Option<i64>,
+    },
     /// The n-th weekday of a month (n = -1: the last).
-    NthWeekday { n: i32, weekday: u32, month: MonthRef, year: Option<i32> },
+    NthWeekday {
+        n: i32,
+        weekday: u32,
+        month: MonthRef,
+        year: Option<i32>,
+    },
     /// The unit containing the anchor, shifted: "last week", "الشهر الجاري", "next year".
     RelUnit { unit: Unit, shift: i64 },
     /// A distance from the anchor: "three days ago", "بعد يومين" (signed, in units).

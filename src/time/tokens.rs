@@ -56,7 +56,11 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         let mut end = i + c.len_utf8();
         if kind != Kind::Punct {
             while let Some(&(j, d)) = it.peek() {
-                let same = if kind == Kind::Num { d.is_ascii_digit() } else { d.is_alphabetic() && !d.is_ascii_digit() };
+                let same = if kind == Kind::Num {
+                    d.is_ascii_digit()
+                } else {
+                    d.is_alphabetic() && !d.is_ascii_digit()
+                };
                 if !same {
                     break;
                 }
@@ -65,7 +69,12 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             }
         }
         let r = range.start + i..range.start + end;
-        toks.push(Tok { text: &folded[r.clone()], range: r, kind, space_before: space });
+        toks.push(Tok {
+            text: &folded[r.clone()],
+            range: r,
+            kind,
+            space_before: space,
+        });
         space = false;
     }
     toks
@@ -88,10 +97,17 @@ pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
             }
             let first = toks[i].text;
             for len in (1..=n).rev() {
-                let rest: String = toks[i + 1..i + len].iter().map(|t| format!(" {}", t.text)).collect();
+                let rest: String = toks[i + 1..i + len]
+                    .iter()
+                    .map(|t| format!(" {}", t.text))
+                    .collect();
                 for (head, skip) in variants(first) {
                     for &w in lx.words(&format!("{head}{rest}")) {
-                        here.push(Hit { word: w, end: i + len, start: toks[i].range.start + skip });
+                        here.push(Hit {
+                            word: w,
+                            end: i + len,
+                            start: toks[i].range.start + skip,
+                        });
                     }
                 }
             }
@@ -141,7 +157,9 @@ mod tests {
         let s = "والسبت بالامس للثاني";
         let t = tokenize(s, 0..s.len());
         let h = hits(&t);
-        assert!(h[0].iter().any(|x| x.word == Word::Weekday(6, false) && x.start == 'و'.len_utf8()));
+        assert!(h[0]
+            .iter()
+            .any(|x| x.word == Word::Weekday(6, false) && x.start == 'و'.len_utf8()));
         assert!(h[1].iter().any(|x| x.word == Word::Day(-1)));
         assert!(h[2].iter().any(|x| matches!(x.word, Word::Num(2, _))));
     }
