@@ -101,6 +101,8 @@ pub struct WordRole {
     pub report: bool,
     pub locative: bool,
     pub pronoun: bool,
+    pub complement: bool,
+    pub link: bool,
 }
 
 /// A row the user adds: `khabar.Extractor(entities=...)`.
@@ -469,6 +471,8 @@ fn load_words() -> HashMap<String, WordRole> {
             "report" => w.report = true,
             "locative" => w.locative = true,
             "pronoun" => w.pronoun = true,
+            "complement" => w.complement = true,
+            "link" => w.link = true,
             _ => {}
         }
     }

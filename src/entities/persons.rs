@@ -122,6 +122,12 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
     }
 }
 
+fn is_person_hit(kb: &KnowledgeBase, h: &Hit) -> bool {
+    h.targets
+        .iter()
+        .any(|t| t.form == Form::Name && kb.records[t.record].kind == EntityKind::Person)
+}
+
 /// Index of the hit covering token `t`, if any.
 fn hit_at(s: &Sentence, t: usize) -> Option<usize> {
     s.hits.iter().position(|h| h.tokens.contains(&t))
@@ -181,6 +187,18 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
             let role = title_phrase(a, kb, s, k);
             let next = role.next_tok;
             let name_start = skip_punct(a, s, next, role.honorific);
+            if name_start
+                .and_then(|t| hit_at(s, t))
+                .is_some_and(|j| is_person_hit(kb, &s.hits[j]))
+            {
+                // a known person after the title: the loop adds them with this role
+                k = s
+                    .hits
+                    .iter()
+                    .position(|x| x.tokens.start >= next)
+                    .unwrap_or(s.hits.len());
+                continue;
+            }
             let name = name_start.and_then(|t| name_run(a, kb, s, t, true));
             match name {
                 Some(toks) => {
@@ -325,7 +343,7 @@ fn skip_punct(a: &Analysis, s: &Sentence, mut t: usize, _honorific: bool) -> Opt
         if tok.kind != TokKind::Punct {
             return Some(t);
         }
-        if !matches!(&a.text()[tok.range.clone()], "،" | "," | "/" | ":" | "-") || n >= 2 {
+        if !matches!(&a.text()[tok.range.clone()], "،" | "," | "/" | "-") || n >= 2 {
             return None;
         }
         n += 1;
@@ -359,6 +377,11 @@ fn name_run(
     if is_latin_word(tok_text(a, s, t)) {
         return latin_run(a, kb, s, t);
     }
+    if cued {
+        if let Some(run) = delimited_run(a, kb, s, t) {
+            return Some(run);
+        }
+    }
     let mut end = t;
     while end < s.toks.len() && end - t < 4 {
         let tok = &s.toks[end];
@@ -383,6 +406,10 @@ fn name_run(
             if end == t && !cued && verb_shaped(w) {
                 return None;
             }
+            // ة-words are nouns and adjectives (اتفاقية خاصة); women's names are in the lexicon
+            if w.ends_with('ه') || role.complement {
+                break;
+            }
         }
         end += 1;
     }
@@ -398,6 +425,31 @@ fn name_run(
     (end > t).then_some(t..end)
 }
 
+/// A name closed by a comma or bracket within four words ("، جيورجي بوريسينكو،"): taken whole,
+/// whatever the shape of its words.
+fn delimited_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option<Range<usize>> {
+    let mut end = t;
+    while end < s.toks.len() && end - t <= 4 {
+        let tok = &s.toks[end];
+        if tok.kind == TokKind::Punct {
+            let p = &a.text()[tok.range.clone()];
+            return (matches!(p, "،" | "," | "(" | ")") && end > t).then_some(t..end);
+        }
+        let w = tok_text(a, s, end);
+        let role = kb.word(w);
+        if tok.kind != TokKind::Word
+            || hit_at(s, end).is_some()
+            || role.stop
+            || role.report
+            || is_latin_word(w)
+        {
+            return None;
+        }
+        end += 1;
+    }
+    None
+}
+
 /// An English name: capitalised words and initials ("Georgiy Y. Borisenko").
 fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option<Range<usize>> {
     let mut end = t;
@@ -405,10 +457,9 @@ fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option
     while end < s.toks.len() && end - t < 7 {
         let tok = &s.toks[end];
         let orig = a.mention(tok.range.clone()).text;
-        if tok.kind == TokKind::Punct && orig == "." && end > last_word && end == last_word + 1 {
-            // the full stop of an initial
-            let initial = a.text()[s.toks[last_word].range.clone()].chars().count() == 1;
-            if initial {
+        if tok.kind == TokKind::Punct && orig == "." && end == last_word && end > t {
+            // the full stop of an initial ("Y.")
+            if a.text()[s.toks[end - 1].range.clone()].chars().count() == 1 {
                 end += 1;
                 continue;
             }
@@ -455,6 +506,22 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
             }
         }
     }
+    if t.is_some_and(|t| !t.honorific)
+        && is_latin_word(&a.text()[h.range.clone()])
+        && role.country.is_none()
+    {
+        // "in general", "the minister": a lower-case English title needs a capital or "the"
+        let capital = a
+            .mention(h.range.clone())
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let the = h.tokens.start > 0 && tok_text(a, s, h.tokens.start - 1) == "the";
+        if !capital && !the {
+            role.title = None;
+        }
+    }
     if role.honorific {
         return role;
     }
@@ -462,10 +529,7 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
     let mut j = k + 1;
     while let Some(n) = s.hits.get(j) {
         let g = gap(a, s.hits[j - 1].range.end, n.word_start);
-        if !matches!(
-            g,
-            "" | "لدى" | "في" | "to" | "of" | "of the" | "at" | "in" | "for" | "باسم" | "("
-        ) {
+        if !(g.is_empty() || g == "(" || g.split_whitespace().all(|w| kb.word(w).link)) {
             break;
         }
         let attach = attach_of(kb, n);
@@ -488,7 +552,24 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
         role.next_tok = n.tokens.end;
         j += 1;
     }
+    complement(a, kb, s, &mut role);
     role
+}
+
+/// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase, up to
+/// punctuation.
+fn complement(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, role: &mut Role) {
+    if !s.toks.get(role.next_tok).is_some_and(|t| {
+        t.kind == TokKind::Word && kb.word(tok_text(a, s, role.next_tok)).complement
+    }) {
+        return;
+    }
+    let mut t = role.next_tok;
+    while t < s.toks.len() && t < role.next_tok + 5 && s.toks[t].kind == TokKind::Word {
+        t += 1;
+    }
+    role.range.end = s.toks[t - 1].range.end;
+    role.next_tok = t;
 }
 
 enum Attach {
@@ -500,6 +581,9 @@ enum Attach {
 }
 
 fn attach_of(kb: &KnowledgeBase, n: &Hit) -> Attach {
+    if n.targets.iter().any(|t| t.form == Form::Capital) {
+        return Attach::Place; // "سفير اليابان لدى عمان": the post, not a second state
+    }
     if let Some(c) = country_of(n, kb) {
         return Attach::Country(kb.records[c].id.clone());
     }
@@ -563,6 +647,9 @@ fn apposition(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Optio
         .iter()
         .position(|h| h.tokens.start == u || (h.tokens.start == u + 1 && u > t))?;
     let h = &s.hits[k];
+    if !h.clitic.is_empty() {
+        return None; // "ومسؤول أممي": another person, not an apposition
+    }
     let role = if h.targets.iter().any(|x| x.form == Form::Title) {
         title_phrase(a, kb, s, k)
     } else if country_of(h, kb).is_some() {

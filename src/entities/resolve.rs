@@ -1,9 +1,9 @@
 //! From gazetteer hits to countries, capitals, places, organisations and national institutions.
 //!
 //! - A country's name or nationality adjective is a mention of the country.
-//! - A capital is always a place; it also stands for its state's government unless a locative
-//!   word or clitic puts it on the map ("في القاهرة", "بالقاهرة", "to Cairo") or it opens a
-//!   dateline ("CAIRO -"): "بين القاهرة وموسكو", "Moscow welcomed".
+//! - A capital stands for its state's government ("بين القاهرة وموسكو", "Moscow welcomed") unless
+//!   a locative word or clitic puts it on the map ("في القاهرة", "بالقاهرة", "to Cairo") or it
+//!   opens a dateline ("CAIRO -"): then it is a place.
 //! - A national institution takes the country beside it: "وزارة الداخلية المصرية", "مجلس الأمن
 //!   الروسي", "the Egyptian army", "Russia's Foreign Ministry", "Ministry of Defence of Egypt".
 //!   Without one, a ministry waits for the end of the document (the same ministry with a country
@@ -130,10 +130,13 @@ pub(crate) fn sentence(
         if rec.kind == EntityKind::Person {
             continue; // the person rules add known persons with their titles
         }
-        add_record(a, kb, acc, t.record, h.range.clone());
-        if t.form == Form::Capital && !is_place(a, kb, s, h) {
-            if let Some(state) = rec.state {
+        match rec.state {
+            // a capital acting ("Moscow welcomed") is its state; on the map it is a place
+            Some(state) if t.form == Form::Capital && !is_place(a, kb, s, h) => {
                 add_record(a, kb, acc, state, h.range.clone());
+            }
+            _ => {
+                add_record(a, kb, acc, t.record, h.range.clone());
             }
         }
     }
@@ -246,7 +249,11 @@ pub(crate) fn institutions_alone(
         let with_country = acc.entities().iter().position(|e| {
             e.kind == EntityKind::Org && e.id.ends_with(&suffix) && e.country.is_some()
         });
-        match (with_country, p.fallback) {
+        let alone = kb.institutions[p.institution].alone;
+        match (
+            with_country.filter(|_| alone || p.fallback.is_none()),
+            p.fallback,
+        ) {
             (Some(i), _) => acc.mention(a, i, p.range),
             (None, Some(r)) => {
                 add_record(a, kb, acc, r, p.range);

@@ -7,3 +7,235 @@ fn entities(text: &str) -> Vec<Entity> {
     let ex = Extractor::new(Default::default()).expect("extractor");
     ex.extract_one(&Input::new("t", text)).entities
 }
+
+fn find<'e>(es: &'e [Entity], kind: EntityKind, id: &str) -> Option<&'e Entity> {
+    es.iter().find(|e| e.kind == kind && e.id == id)
+}
+
+fn texts(e: &Entity) -> Vec<&str> {
+    e.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+fn persons(es: &[Entity]) -> Vec<&Entity> {
+    es.iter().filter(|e| e.kind == EntityKind::Person).collect()
+}
+
+fn check_offsets(text: &str, es: &[Entity]) {
+    let chars: Vec<char> = text.chars().collect();
+    for e in es {
+        for m in &e.mentions {
+            let got: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(got, m.text, "offsets of {:?}", e.id);
+        }
+    }
+}
+
+#[test]
+fn countries_through_clitics_and_nisba() {
+    let t = "وصل الوفد المصري إلى موسكو، وبحث مع المسؤولين الروس العلاقات بين مصر وروسيا والتعاون مع للأمم المتحدة.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let rus = find(&es, EntityKind::Country, "RUS").expect("Russia");
+    assert!(texts(rus).contains(&"روسيا"), "{:?}", texts(rus));
+    assert!(texts(rus).contains(&"الروس"));
+    let egy = find(&es, EntityKind::Country, "EGY").expect("Egypt");
+    assert!(texts(egy).contains(&"المصري") && texts(egy).contains(&"مصر"));
+    // "إلى موسكو" is a place, not the government
+    assert!(find(&es, EntityKind::Location, "moscow").is_some());
+    assert!(!texts(rus).contains(&"موسكو"));
+}
+
+#[test]
+fn capitals_stand_for_governments() {
+    let t = "Cairo and Moscow signed the agreement. The delegation later flew to Cairo.";
+    let es = entities(t);
+    let egy = find(&es, EntityKind::Country, "EGY").expect("Egypt");
+    assert_eq!(texts(egy), vec!["Cairo"]);
+    let cairo = find(&es, EntityKind::Location, "cairo").expect("Cairo as a place");
+    assert_eq!(cairo.mentions.len(), 1);
+    assert!(find(&es, EntityKind::Location, "moscow").is_none());
+    let t = "رحبت القاهرة وموسكو بالاتفاق الذي وقع في القاهرة.";
+    let es = entities(t);
+    assert_eq!(
+        texts(find(&es, EntityKind::Country, "EGY").expect("EGY")),
+        vec!["القاهرة"]
+    );
+    assert!(find(&es, EntityKind::Country, "RUS").is_some());
+}
+
+#[test]
+fn english_case_rules() {
+    let es = entities("Let us eat turkey with the UN envoy in Jordan.");
+    assert!(find(&es, EntityKind::Country, "TUR").is_none());
+    assert!(find(&es, EntityKind::Country, "USA").is_none());
+    assert!(find(&es, EntityKind::Org, "UN").is_some());
+    assert!(find(&es, EntityKind::Country, "JOR").is_some());
+}
+
+#[test]
+fn organisations_and_un_adjective() {
+    let t = "أكد المسؤول الأممي أن مجلس الأمن الدولي وحلف الناتو وتنظيم داعش على جدول الأعمال.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    assert!(find(&es, EntityKind::Org, "UN").is_some_and(|e| texts(e) == vec!["الأممي"]));
+    assert!(find(&es, EntityKind::Org, "UNSC").is_some());
+    assert!(find(&es, EntityKind::Org, "NATO").is_some());
+    assert!(find(&es, EntityKind::Org, "ISIS").is_some());
+}
+
+#[test]
+fn national_institutions_take_their_country() {
+    let t = "قال مجلس الأمن الروسي إن وزارة الداخلية المصرية والجيش المصري يتعاونان. وأضافت وزارة الداخلية أن مجلس الأمن سيجتمع.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let rsc = find(&es, EntityKind::Org, "RUS-NSC").expect("Russian security council");
+    assert_eq!(texts(rsc), vec!["مجلس الأمن الروسي"]);
+    let moi = find(&es, EntityKind::Org, "EGY-MOI").expect("Egyptian interior ministry");
+    assert_eq!(moi.mentions.len(), 2, "{:?}", texts(moi));
+    assert!(find(&es, EntityKind::Org, "EGY-ARMY").is_some());
+    assert!(
+        find(&es, EntityKind::Org, "UNSC").is_some(),
+        "bare مجلس الأمن is the UN's"
+    );
+    let es = entities(
+        "The Egyptian army and Russia's Foreign Ministry said the Security Council should act.",
+    );
+    assert!(find(&es, EntityKind::Org, "EGY-ARMY").is_some());
+    assert!(find(&es, EntityKind::Org, "RUS-MFA").is_some());
+    assert!(find(&es, EntityKind::Org, "UNSC").is_some());
+}
+
+#[test]
+fn places_and_regions() {
+    let t = "ناقش الجانبان الأوضاع في الشرق الأوسط وشمال أفريقيا ومنطقة الساحل وسيناء.";
+    let es = entities(t);
+    for id in ["MIDEAST", "NAFRICA", "SAHEL", "SINAI"] {
+        assert!(find(&es, EntityKind::Location, id).is_some(), "{id}");
+    }
+    let es = entities("Tensions rose in the Middle East and the Sahel.");
+    assert!(find(&es, EntityKind::Location, "MIDEAST").is_some());
+    assert!(find(&es, EntityKind::Location, "SAHEL").is_some());
+}
+
+#[test]
+fn arabic_person_after_title_with_apposition() {
+    let t = "أكد سفير اليابان لدى عمّان، هيروشي تاناكا، أن البلدين شريكان.\n\nوقال السفير الياباني إن الزيارة مهمة.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    let p = ps[0];
+    assert_eq!(p.title.as_deref(), Some("ambassador"));
+    assert_eq!(p.country.as_deref(), Some("JPN"));
+    assert!(texts(p).contains(&"هيروشي تاناكا"));
+    assert!(texts(p).contains(&"السفير الياباني"), "{:?}", texts(p));
+}
+
+#[test]
+fn english_person_after_title_and_surname() {
+    let t = "Japan's Ambassador to Amman, Hiroshi K. Tanaka said on Monday that ties were strong.\n\nTanaka noted progress. The Japanese ambassador added that talks would go on.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    let p = ps[0];
+    assert_eq!(p.name, "Hiroshi K. Tanaka");
+    assert_eq!(p.country.as_deref(), Some("JPN"));
+    assert_eq!(p.title.as_deref(), Some("ambassador"));
+    assert!(
+        texts(p).contains(&"Tanaka") && texts(p).contains(&"Japanese ambassador"),
+        "{:?}",
+        texts(p)
+    );
+}
+
+#[test]
+fn known_person_with_title_phrase() {
+    let t =
+        "التقى وزير الخارجية الروسي، سيرغي لافروف، نظيره المصري.\n\nوقال لافروف إن المحادثات بناءة.";
+    let es = entities(t);
+    let p = find(&es, EntityKind::Person, "lavrov").expect("Lavrov");
+    assert_eq!(p.title.as_deref(), Some("foreign minister"));
+    assert_eq!(p.country.as_deref(), Some("RUS"));
+    assert_eq!(p.mentions.len(), 2);
+}
+
+#[test]
+fn honorific_slash_and_trailing_apposition() {
+    let t = "استقبل المحافظ السيد/ كريم منصور ( نائب وزير الخارجية الأردني ) في مكتبه.";
+    let es = entities(t);
+    let ps = persons(&es);
+    let p = ps
+        .iter()
+        .find(|p| texts(p).contains(&"كريم منصور"))
+        .expect("the name after السيد/");
+    assert_eq!(p.title.as_deref(), Some("deputy foreign minister"));
+    assert_eq!(p.country.as_deref(), Some("JOR"));
+}
+
+#[test]
+fn reporting_verb_and_given_name() {
+    let t = "وقال يوسف الخطيب: إن الحوار مستمر. وأوضح محمد عبدالرحيم الشريف أن اللجنة اجتمعت.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert!(ps.iter().any(|p| texts(p) == vec!["يوسف الخطيب"]), "{ps:?}");
+    assert!(
+        ps.iter().any(|p| texts(p) == vec!["محمد عبدالرحيم الشريف"]),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn role_mentions_and_pronoun() {
+    let t = "استقبل وزير الداخلية المصري الوفد.\n\nوأكد سيادته أن التعاون مستمر.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(texts(ps[0]).contains(&"سيادته"));
+    assert_eq!(ps[0].country.as_deref(), Some("EGY"));
+}
+
+#[test]
+fn person_keys_agree_across_languages() {
+    let ar = entities("قال المتحدث باسم الكرملين، ديمتري بيسكوف، إن اللقاء مهم.");
+    let en = entities("Kremlin spokesman Dmitry Peskov said the meeting was important.");
+    let ka = persons(&ar)[0].key.clone();
+    let ke = persons(&en)[0].key.clone();
+    assert_eq!(ka, ke);
+    let ar = entities("وصل الدبلوماسي أناتولي كوزنيتسوف إلى بغداد.");
+    let en = entities("Diplomat Anatoly Kuznetsov arrived in Baghdad, officials said.");
+    let pa = persons(&ar);
+    let pe = persons(&en);
+    assert!(!pa.is_empty() && !pe.is_empty(), "{pa:?} {pe:?}");
+    assert_eq!(pa[0].key, pe[0].key);
+}
+
+#[test]
+fn names_do_not_swallow_words() {
+    let t = "السفير الروسي في القاهرة: اتفاقية خاصة بين البلدين";
+    let es = entities(t);
+    assert!(
+        persons(&es)
+            .iter()
+            .all(|p| !texts(p).iter().any(|m| m.contains("اتفاقية"))),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for t in [
+        "",
+        "،،،",
+        "ال",
+        "وال",
+        "لل",
+        "Mr.",
+        "السيد/",
+        "\u{200f}مصر\u{200f}",
+        "ﻻ مصر",
+    ] {
+        let es = entities(t);
+        check_offsets(t, &es);
+    }
+}

@@ -116,12 +116,14 @@ fn word_by_rule(w: &str) -> String {
         let next = chars.get(i + 1).copied();
         let s: &str = match c {
             'ا' | 'أ' | 'إ' | 'آ' => {
-                if first && c == 'إ' {
+                if first && (c == 'إ' || next == Some('ي')) {
                     "i"
                 } else {
                     "a"
                 }
             }
+            'ي' if i == 1 && chars[0] == 'ا' => "",
+            'و' if i == 1 && chars[0] == 'ا' => "u",
             'و' if first => "w",
             'و' => "o",
             'ي' | 'ى' if first => "y",
