@@ -1,0 +1,312 @@
+"""Pictures of events: a timeline by event type and a network of actors.
+
+    import khabar, khabar.plot
+    docs = khabar.extract(texts)
+    khabar.plot.timeline(docs, dyad=("EGY", "RUS"))      # or the events DataFrame of to_frames
+    khabar.plot.network(khabar.to_frames(docs))
+
+Both accept the ``events`` DataFrame of :func:`khabar.to_frames`, the whole dict of frames, a list
+of :class:`~khabar.Document`, or any iterable of event dicts. From documents or the dict of frames
+they know more: an event without a date of its own is placed at its article's publication date, and
+an official or ministry acting for a state is counted as that state (its entity's ``country``).
+
+The counting (:func:`timeline_counts`, :func:`network_counts`) needs nothing; drawing needs
+matplotlib (``pip install 'khabar[plot]'``), and a :class:`~khabar.MissingDependencyError` says so
+when it is missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import optional_import
+from .model import Document
+
+__all__ = ["TimelineCounts", "network", "network_counts", "timeline", "timeline_counts"]
+
+# Fixed colours for PLOVER types, so a type keeps its colour from one picture to the next.
+TYPE_COLORS = {
+    "CONSULT": "#4c6ef5",
+    "AGREE": "#2b8a3e",
+    "COOPERATE": "#40c057",
+    "SUPPORT": "#94d82d",
+    "AID": "#12b886",
+    "REQUEST": "#15aabf",
+    "CONCEDE": "#a9e34b",
+    "RETREAT": "#ced4da",
+    "REJECT": "#f59f00",
+    "ACCUSE": "#fd7e14",
+    "PROTEST": "#e8590c",
+    "THREATEN": "#e03131",
+    "SANCTION": "#c2255c",
+    "MOBILIZE": "#9c36b5",
+    "COERCE": "#862e9c",
+    "ASSAULT": "#5f3dc4",
+}
+OTHER_COLOR = "#868e96"
+# Bins of the timeline: the ISO prefix length that identifies a period, and its name.
+FREQS = {"Y": (4, "year"), "M": (7, "month"), "D": (10, "day")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    date: str | None
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    if value is None or isinstance(value, float):  # None or NaN
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _opt(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value)
+    return text if text and text not in ("NaT", "<NA>", "nan") else None
+
+
+def _records(table: Any) -> list[Mapping[str, Any]]:
+    if hasattr(table, "to_dict"):
+        rows: list[Mapping[str, Any]] = table.to_dict("records")
+        return rows
+    return list(table)
+
+
+def _from_documents(docs: Sequence[Document]) -> list[_Event]:
+    out = []
+    for doc in docs:
+        state = {e.id: e.country for e in doc.entities if e.kind != "country" and e.country}
+        for ev in doc.events:
+            out.append(
+                _Event(
+                    ev.type,
+                    tuple(state.get(a, a) for a in ev.source),
+                    tuple(state.get(a, a) for a in ev.target),
+                    ev.date or doc.published,
+                )
+            )
+    return out
+
+
+def _from_frames(frames: Mapping[str, Any]) -> list[_Event]:
+    published = {r["doc_id"]: _opt(r.get("published")) for r in _records(frames.get("documents", []))}
+    state = {
+        (r["doc_id"], r["entity_id"]): c
+        for r in _records(frames.get("entities", []))
+        if r.get("kind") != "country" and (c := _opt(r.get("country")))
+    }
+    out = []
+    for r in _records(frames["events"]):
+        doc = r.get("doc_id")
+        out.append(
+            _Event(
+                str(r.get("type") or ""),
+                tuple(state.get((doc, a), a) for a in _strs(r.get("source"))),
+                tuple(state.get((doc, a), a) for a in _strs(r.get("target"))),
+                _opt(r.get("date")) or published.get(doc),
+            )
+        )
+    return out
+
+
+def _events(data: Any) -> list[_Event]:
+    """Events from any of the accepted inputs (a list may mix documents and event dicts)."""
+    if isinstance(data, Document):
+        return _from_documents([data])
+    if isinstance(data, Mapping) and "events" in data:
+        return _from_frames(data)
+    out: list[_Event] = []
+    for r in _records(data):
+        if isinstance(r, Document):
+            out += _from_documents([r])
+        else:
+            out.append(
+                _Event(
+                    str(r.get("type") or ""),
+                    _strs(r.get("source")),
+                    _strs(r.get("target")),
+                    _opt(r.get("date")),
+                )
+            )
+    return out
+
+
+def _period(date: str | None, freq: str) -> str | None:
+    """The period of an ISO date at the timeline's grain; None when the date is coarser or absent.
+
+    A range counts at its first day; a year alone cannot be placed in a month.
+    """
+    if not date:
+        return None
+    first = date.split("/")[0].split("T")[0]
+    width = FREQS[freq][0]
+    if len(first) < width or not first[:4].isdigit():
+        return None
+    return first[:width]
+
+
+def _involves(ev: _Event, dyad: Sequence[str] | None) -> bool:
+    if not dyad:
+        return True
+    actors = set(ev.source) | set(ev.target)
+    return all(a in actors for a in dyad)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineCounts:
+    """Events per period and type; ``undated`` counts those that could not be placed."""
+
+    periods: list[str]
+    types: list[str]
+    counts: dict[tuple[str, str], int]
+    undated: int
+
+
+def timeline_counts(events: Any, dyad: Sequence[str] | None = None, freq: str = "M") -> TimelineCounts:
+    """The numbers behind :func:`timeline`: events of the dyad per period (``Y``, ``M``, ``D``) and type.
+
+    Every period between the first and the last is listed, so quiet months show as gaps.
+    """
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {sorted(FREQS)}, not {freq!r}")
+    counts: Counter[tuple[str, str]] = Counter()
+    undated = 0
+    for ev in _events(events):
+        if not _involves(ev, dyad):
+            continue
+        period = _period(ev.date, freq)
+        if period is None:
+            undated += 1
+        else:
+            counts[(period, ev.type)] += 1
+    seen = sorted({p for p, _ in counts})
+    periods = _fill(seen, freq)
+    order = {t: i for i, t in enumerate(TYPE_COLORS)}
+    types = sorted({t for _, t in counts}, key=lambda t: (order.get(t, len(order)), t))
+    return TimelineCounts(periods, types, dict(counts), undated)
+
+
+def _fill(periods: list[str], freq: str) -> list[str]:
+    """All periods from the first to the last (months and years; days are kept as found)."""
+    if not periods or freq == "D":
+        return periods
+    if freq == "Y":
+        return [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
+    y0, m0 = map(int, periods[0].split("-"))
+    y1, m1 = map(int, periods[-1].split("-"))
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
+
+
+def _pyplot() -> Any:
+    return optional_import("matplotlib.pyplot", "plot", "khabar.plot")
+
+
+def timeline(
+    events: Any,
+    dyad: Sequence[str] | None = None,
+    *,
+    freq: str = "M",
+    ax: Any = None,
+    title: str | None = None,
+) -> Any:
+    """Events over time, stacked by PLOVER type; returns the matplotlib ``Axes``.
+
+    ``dyad=("EGY", "RUS")`` keeps the events in which both actors take part, either way round.
+    Events whose date is coarser than ``freq`` (a year alone, by month) or absent are left out and
+    counted in the title.
+    """
+    plt = _pyplot()
+    data = timeline_counts(events, dyad, freq)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(data.periods) + 2), 4))
+    bottom = [0] * len(data.periods)
+    x = range(len(data.periods))
+    for t in data.types:
+        heights = [data.counts.get((p, t), 0) for p in data.periods]
+        ax.bar(x, heights, bottom=bottom, label=t, color=TYPE_COLORS.get(t, OTHER_COLOR), width=0.8)
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    ax.set_xticks(list(x), data.periods, rotation=60 if len(data.periods) > 8 else 0, ha="right")
+    ax.set_ylabel("events")
+    who = "–".join(dyad) if dyad else "all actors"
+    text = title or f"{who}: events by {FREQS[freq][1]}"
+    if data.undated:
+        text += f" ({data.undated} without a {FREQS[freq][1]} left out)"
+    ax.set_title(text)
+    if data.types:
+        ax.legend(title="type", fontsize="small", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    else:
+        ax.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=ax.transAxes)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return ax
+
+
+def network_counts(events: Any, *, min_count: int = 1) -> dict[tuple[str, str], int]:
+    """The numbers behind :func:`network`: events per pair of actors (unordered, sorted pair).
+
+    Each event links each of its sources to each of its targets; an event with several sources
+    and no target links the sources with one another (they acted together).
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for ev in _events(events):
+        links: set[tuple[str, str]] = set()
+        if ev.target:
+            links = {(s, t) for s in ev.source for t in ev.target if s != t}
+        else:
+            links = {(a, b) for a in ev.source for b in ev.source if a < b}
+        for a, b in links:
+            pairs[(min(a, b), max(a, b))] += 1
+    return {pair: n for pair, n in sorted(pairs.items()) if n >= min_count}
+
+
+def network(events: Any, *, min_count: int = 1, ax: Any = None, title: str | None = None) -> Any:
+    """Actors as nodes on a circle, events between them as edges as thick as their count;
+    returns the matplotlib ``Axes``."""
+    plt = _pyplot()
+    edges = network_counts(events, min_count=min_count)
+    degree: Counter[str] = Counter()
+    for (a, b), n in edges.items():
+        degree[a] += n
+        degree[b] += n
+    nodes = sorted(degree, key=lambda a: (-degree[a], a))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 6))
+    at = {
+        a: (
+            math.cos(2 * math.pi * i / len(nodes) + math.pi / 2),
+            math.sin(2 * math.pi * i / len(nodes) + math.pi / 2),
+        )
+        for i, a in enumerate(nodes)
+    }
+    top = max(edges.values(), default=1)
+    for (a, b), n in edges.items():
+        (xa, ya), (xb, yb) = at[a], at[b]
+        ax.plot([xa, xb], [ya, yb], color="#868e96", linewidth=1 + 5 * n / top, alpha=0.7, zorder=1)
+        label = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
+        ax.text(
+            (xa + xb) / 2, (ya + yb) / 2, str(n), fontsize=8, ha="center", va="center", zorder=3, bbox=label
+        )
+    biggest = max(degree.values(), default=1)
+    for a in nodes:
+        x, y = at[a]
+        ax.scatter(
+            [x], [y], s=300 + 1200 * degree[a] / biggest, color="#a5d8ff", edgecolors="#1c7ed6", zorder=2
+        )
+        ax.text(x, y, a, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
+    if not nodes:
+        ax.text(0.5, 0.5, "no events between actors", ha="center", va="center", transform=ax.transAxes)
+    ax.set_title(title or "actors and the events between them")
+    ax.set_xlim(-1.4, 1.4)
+    ax.set_ylim(-1.4, 1.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax

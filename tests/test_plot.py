@@ -1,0 +1,89 @@
+"""``khabar.plot``: the counts behind the pictures, the pictures, and the message without matplotlib."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+from made_docs import arabic_doc, english_doc
+
+import khabar
+from khabar import plot
+
+EVENTS = [
+    {"doc_id": "a", "type": "CONSULT", "source": ["EGY"], "target": ["RUS"], "date": "2023-03-12"},
+    {"doc_id": "a", "type": "AGREE", "source": ["RUS"], "target": ["EGY"], "date": "2023-03"},
+    {"doc_id": "b", "type": "CONSULT", "source": ["EGY"], "target": ["RUS"], "date": "2023-06-01/2023-06-03"},
+    {"doc_id": "b", "type": "REJECT", "source": ["EGY"], "target": ["USA"], "date": "2023-06-02"},
+    {"doc_id": "c", "type": "AGREE", "source": ["EGY"], "target": ["RUS"], "date": "2024"},
+    {"doc_id": "c", "type": "COOPERATE", "source": ["EGY", "RUS"], "target": [], "date": None},
+]
+
+
+def test_timeline_counts_by_month_for_a_dyad() -> None:
+    data = plot.timeline_counts(EVENTS, dyad=("EGY", "RUS"))
+    assert data.periods == ["2023-03", "2023-04", "2023-05", "2023-06"]  # quiet months kept as gaps
+    assert data.counts == {("2023-03", "CONSULT"): 1, ("2023-03", "AGREE"): 1, ("2023-06", "CONSULT"): 1}
+    assert data.types == ["CONSULT", "AGREE"]
+    assert data.undated == 2  # "2024" cannot be placed in a month; one event has no date
+    by_year = plot.timeline_counts(EVENTS, freq="Y")
+    assert by_year.periods == ["2023", "2024"] and by_year.undated == 1
+    with pytest.raises(ValueError, match="freq"):
+        plot.timeline_counts(EVENTS, freq="Q")
+
+
+def test_network_counts_pairs_of_actors() -> None:
+    assert plot.network_counts(EVENTS) == {("EGY", "RUS"): 5, ("EGY", "USA"): 1}
+    assert plot.network_counts(EVENTS, min_count=2) == {("EGY", "RUS"): 5}
+
+
+def test_documents_give_dates_from_publication_and_officials_count_as_their_state() -> None:
+    docs = [english_doc(), arabic_doc()]
+    pairs = plot.network_counts(docs)
+    # The English REJECT is Russia → Egypt; the AGREE with the UN links both states to it.
+    assert pairs[("EGY", "RUS")] == 4 and pairs[("EGY", "UN")] == 2 and pairs[("RUS", "UN")] == 2
+    data = plot.timeline_counts(docs, dyad=("EGY", "RUS"))
+    # Undated events fall back on the article's publication day (2023-03-12); "2024" is a year.
+    assert data.periods == ["2023-03"] and data.undated == 1
+    frames = {"events": [{**e, "source": ["shoukry"]} for e in EVENTS[:1]], "entities": [], "documents": []}
+    frames["entities"] = [{"doc_id": "a", "entity_id": "shoukry", "kind": "person", "country": "EGY"}]
+    assert plot.network_counts(frames) == {("EGY", "RUS"): 1}
+
+
+def test_frames_of_the_pipeline_are_accepted() -> None:
+    pd = pytest.importorskip("pandas")
+    frames = khabar.to_frames([english_doc(), arabic_doc()])
+    assert isinstance(frames["events"], pd.DataFrame)
+    assert plot.network_counts(frames["events"])[("EGY", "RUS")] == 4
+    assert plot.timeline_counts(frames, dyad=("EGY", "RUS")).counts[("2023-03", "CONSULT")] == 2
+
+
+def test_pictures_are_drawn() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = plot.timeline(EVENTS, dyad=("EGY", "RUS"))
+    assert "EGY–RUS" in ax.get_title() and "2 without a month" in ax.get_title()
+    heights = sorted(p.get_height() for p in ax.patches if p.get_height() > 0)
+    assert heights == [1, 1, 1]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["CONSULT", "AGREE"]
+    ax = plot.network(EVENTS)
+    labels = {t.get_text() for t in ax.texts}
+    assert {"EGY", "RUS", "USA", "5", "1"} <= labels
+    empty = plot.timeline([])
+    assert "no dated events" in {t.get_text() for t in empty.texts}
+    plt.close("all")
+
+
+def test_a_clear_message_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked: dict[str, Any] = {"matplotlib": None, "matplotlib.pyplot": None}
+    monkeypatch.setattr(sys, "modules", {**sys.modules, **blocked})
+    with pytest.raises(khabar.MissingDependencyError, match=r"pip install 'khabar\[plot\]'"):
+        plot.timeline(EVENTS)
+    with pytest.raises(ImportError):
+        plot.network(EVENTS)
+    assert plot.network_counts(EVENTS)  # counting needs no matplotlib
