@@ -46,6 +46,8 @@ impl Input {
 pub struct Config {
     /// Do not group the documents of a batch into same-story clusters.
     pub no_cluster: bool,
+    /// The user's knowledge-base rows, merged into the built-in tables.
+    pub entities: Vec<entities::UserEntity>,
 }
 
 /// Errors building an extractor.
@@ -67,10 +69,8 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(config: Config) -> Result<Extractor, ConfigError> {
-        Ok(Extractor {
-            config,
-            kb: KnowledgeBase::builtin(),
-        })
+        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError)?;
+        Ok(Extractor { config, kb })
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
