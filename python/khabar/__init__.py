@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _core
+from . import _core, plot
 from ._samples import samples
 from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
@@ -40,6 +40,7 @@ __all__ = [
     "evaluate",
     "extract",
     "extract_frame",
+    "plot",
     "render",
     "samples",
     "to_displacy",
