@@ -287,9 +287,7 @@ impl P<'_> {
         let worded = self.word(i, |w| (w == Word::YearWord).then_some(()));
         let j = worded.as_ref().map_or(i, |w| w.1);
         let (y, n) = self.num(j)?;
-        let ok = (n == 4 && (1000..=2999).contains(&y))
-            || (worded.is_some() && n == 4)
-            || (loose && n == 2);
+        let ok = (n == 4 && (worded.is_some() || (1000..=2999).contains(&y))) || (loose && n == 2);
         if !ok {
             return None;
         }
@@ -596,7 +594,14 @@ impl P<'_> {
             None
         };
         let j = if sep.is_some() { e + 1 } else { e };
-        let j = self.opt_prep(j, Prep::Of);
+        // A day in words needs "of" before its month ("الرابع من مايو"): "المرحلة الأولى الشهر
+        // الجاري" is the first phase, this month.
+        let in_words = self.t[self.opt_prep(i, Prep::The)].kind == Kind::Word;
+        let j = match self.prep(j, Prep::Of) {
+            Some(k) => k,
+            None if in_words && !self.t[i].text.is_ascii() => return None,
+            None => j,
+        };
         if let Some((k, e2)) = self.month_ref(j) {
             return Some((
                 Pt {
@@ -994,9 +999,10 @@ impl P<'_> {
         let k = self.opt_punct(e, &[",", "،"]);
         let k = self.opt_prep(k, Prep::DayOn);
         let k = self.opt_prep(k, Prep::Filler);
-        if let Some((d, e2)) = self.day(k).filter(|_| {
-            self.clock(k).is_none() && !self.t.get(k + 1).is_some_and(|t| t.text == "h")
-        }) {
+        if let Some((d, e2)) = self
+            .day(k)
+            .filter(|_| self.clock(k).is_none() && self.t.get(k + 1).is_none_or(|t| t.text != "h"))
+        {
             if !self.punct(e2, &[":", "/", "-", "."]) || !self.glued(e2) {
                 let clock = self.trailing_clock(e2);
                 let end = clock.as_ref().map_or(e2, |c| c.1);
@@ -1145,10 +1151,7 @@ impl P<'_> {
         let span_pre = self.prep(i, Prep::Span);
         let mut j = pre.map_or(span_pre.unwrap_or(i), |p| p.1);
         let (mut months, mut days, mut parts) = (0i64, 0i64, Vec::new());
-        loop {
-            let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) else {
-                break;
-            };
+        while let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) {
             match unit {
                 Unit::Year => months += 12 * n,
                 Unit::Decade => months += 120 * n,

@@ -1,0 +1,362 @@
+//! The date stage on sentences written for these tests, in Arabic and English: every expression
+//! family of the recogniser and every resolution rule of docs/dates.md.
+
+use khabar::doc::Grain;
+use khabar::text::fold::Folded;
+use khabar::time::calendar::Day;
+use khabar::time::recognise;
+
+/// (folded text of the span, value, grain) of every expression, resolved against `anchor`.
+fn dates(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>, Grain)> {
+    let f = Folded::new(text);
+    let anchor = anchor.and_then(Day::parse_iso);
+    recognise(&f.text, &[0..f.text.len()], anchor)
+        .into_iter()
+        .map(|t| (f.text[t.range].to_string(), t.value, t.grain))
+        .collect()
+}
+
+/// The single expression of a sentence: (span, value).
+fn one(text: &str, anchor: Option<&str>) -> (String, Option<String>) {
+    let d = dates(text, anchor);
+    assert_eq!(d.len(), 1, "{text}: {d:?}");
+    (d[0].0.clone(), d[0].1.clone())
+}
+
+fn value(text: &str, anchor: &str) -> String {
+    one(text, Some(anchor))
+        .1
+        .unwrap_or_else(|| panic!("{text}: no value"))
+}
+
+#[test]
+fn absolute_dates_in_every_order_and_separator() {
+    let a = "2024-01-10";
+    assert_eq!(
+        value("The ceasefire took effect on 26 Dec 2021 at noon.", a),
+        "2021-12-26"
+    );
+    assert_eq!(
+        value("Talks resumed on December 26, 2021, officials said.", a),
+        "2021-12-26"
+    );
+    assert_eq!(value("The decree is dated 26/12/2021.", a), "2021-12-26");
+    assert_eq!(
+        value("The filing, dated 2021-12-26, was rejected.", a),
+        "2021-12-26"
+    );
+    assert_eq!(
+        value("صدر القرار بتاريخ ٢٦/١٢/٢٠٢١ عن وزارة الداخلية", a),
+        "2021-12-26"
+    );
+    assert_eq!(value("• السبت , ٣ مارس ٢٠١٨", a), "2018-03-03");
+    assert_eq!(
+        value("وصل الوفد إلى الرباط في 12 يناير من عام 2016", a),
+        "2016-01-12"
+    );
+}
+
+#[test]
+fn times_and_zones_stay_with_their_date() {
+    let a = "2024-01-10";
+    assert_eq!(
+        value("Sun, 26 Dec 2021 - 06:05 GMT", a),
+        "2021-12-26T06:05Z"
+    );
+    assert_eq!(
+        value("الثلاثاء 26 سبتمبر 2023 03:50 م", a),
+        "2023-09-26T15:50"
+    );
+    assert_eq!(
+        value("آخر تحديث: 12 أبريل 2024 17:28 +02:00 EET", a),
+        "2024-04-12T17:28+02:00"
+    );
+    let (span, v) = one("وقع الانفجار عند الساعة 10:30 صباحا", Some("2024-03-05"));
+    assert_eq!(
+        (span.as_str(), v.as_deref()),
+        ("الساعه 10:30 صباحا", Some("2024-03-05T10:30"))
+    );
+}
+
+#[test]
+fn arabic_month_names_of_every_region_and_paired_forms() {
+    let a = "2025-12-01";
+    for (text, want) in [
+        ("عقد الاجتماع في 5 يونيه 2022", "2022-06-05"),
+        ("عقد الاجتماع في 5 حزيران 2022", "2022-06-05"),
+        ("عقد الاجتماع في 5 جوان 2022", "2022-06-05"),
+        ("انطلقت الدورة في 3 أوت 2022 بالجزائر", "2022-08-03"),
+        ("وقعت الحادثة في 14 تشرين الأول 2019", "2019-10-14"),
+        ("افتتح المعرض في 2 كانون الثاني 2020", "2020-01-02"),
+        ("أعلنت الوزارة النتائج في 20 جانفي 2021", "2021-01-20"),
+        ("ونشر التقرير في 9 نوفمبر/تشرين الثاني 2025", "2025-11-09"),
+    ] {
+        assert_eq!(value(text, a), want, "{text}");
+    }
+    assert_eq!(value("وتراجعت الأسعار في فبراير/شباط الماضي", a), "2025-02");
+}
+
+#[test]
+fn hijri_dates_are_converted_with_the_tabular_calendar() {
+    assert_eq!(
+        value("بدأت الزيارة في 15 رمضان 1444 هـ", "2023-05-01"),
+        "2023-04-06"
+    );
+    // A given name that is also a month is not a date.
+    assert!(dates("استقبل الوزير رمضان عبد الله في مكتبه", Some("2023-05-01")).is_empty());
+}
+
+#[test]
+fn weekdays_alone_follow_the_tense() {
+    // Published on Wednesday 10 January 2024.
+    let a = "2024-01-10";
+    assert_eq!(
+        value("التقى الوزير نظيره الفرنسي، السبت، في باريس", a),
+        "2024-01-06"
+    );
+    assert_eq!(
+        value("The minister met his French counterpart on Saturday.", a),
+        "2024-01-06"
+    );
+    assert_eq!(
+        value("ويصل الوفد إلى القاهرة والسبت سيبدأ المباحثات", a),
+        "2024-01-13"
+    );
+    assert_eq!(
+        value("The delegation will arrive on Saturday.", a),
+        "2024-01-13"
+    );
+    assert_eq!(
+        value("وكان الرئيس قد زار المدينة الأحد الماضي", a),
+        "2024-01-07"
+    );
+    assert_eq!(value("وسيعقد المؤتمر الأحد المقبل في عمان", a), "2024-01-14");
+    assert_eq!(value("Elections are due next Sunday.", a), "2024-01-21");
+    assert_eq!(
+        value("تعقد الجولة الجمعة من الأسبوع المقبل", a),
+        "2024-01-19"
+    );
+}
+
+#[test]
+fn today_with_a_weekday_must_agree_with_publication() {
+    let f = Folded::new("وقال المتحدث اليوم الأحد إن المفاوضات مستمرة");
+    let on_sunday = recognise(&f.text, &[0..f.text.len()], Day::parse_iso("2021-12-26"));
+    assert_eq!(
+        (on_sunday[0].value.as_deref(), on_sunday[0].mismatch),
+        (Some("2021-12-26"), false)
+    );
+    let on_monday = recognise(&f.text, &[0..f.text.len()], Day::parse_iso("2021-12-27"));
+    assert_eq!(
+        (on_monday[0].value.as_deref(), on_monday[0].mismatch),
+        (Some("2021-12-27"), true)
+    );
+}
+
+#[test]
+fn days_counted_from_publication_and_parts_of_the_day() {
+    let a = "2018-03-03";
+    assert_eq!(
+        value("استقبل وزير الداخلية صباح اليوم وفدا أمميا", a),
+        "2018-03-03"
+    );
+    assert_eq!(value("وقع الهجوم مساء أمس قرب الحدود", a), "2018-03-02");
+    assert_eq!(value("ويعود الوفد غدا إلى بلاده", a), "2018-03-04");
+    assert_eq!(value("وتستأنف الجلسات بعد غد", a), "2018-03-05");
+    assert_eq!(value("وكان قد وصل أول أمس إلى بيروت", a), "2018-03-01");
+    assert_eq!(
+        value("وأعلنت الوكالة في وقت سابق اليوم أن الاتفاق جاهز", a),
+        "2018-03-03"
+    );
+    assert_eq!(
+        value("وقال يوم أمس الجمعة إن الحوار سيستمر", a),
+        "2018-03-02"
+    );
+    assert_eq!(
+        value(
+            "The ministry said this morning that the border was open.",
+            a
+        ),
+        "2018-03-03"
+    );
+    assert_eq!(
+        value("Protesters gathered yesterday outside parliament.", a),
+        "2018-03-02"
+    );
+    assert_eq!(
+        value("The vote is expected the day after tomorrow.", a),
+        "2018-03-05"
+    );
+    assert_eq!(
+        value("وعاد الوفد والبارحة التقى رئيس الوزراء", a),
+        "2018-03-02"
+    );
+}
+
+#[test]
+fn shifted_units_months_and_years() {
+    let a = "2021-12-26";
+    assert_eq!(value("ونتوقع في العام المقبل تدريبا جديدا", a), "2022");
+    assert_eq!(value("ارتفعت الصادرات خلال السنة الماضية", a), "2020");
+    assert_eq!(value("وتنتهي المرحلة الأولى الشهر الجاري", a), "2021-12");
+    assert_eq!(value("The accord was signed last month.", a), "2021-11");
+    assert_eq!(value("Growth will pick up next year.", a), "2022");
+    assert_eq!(value("Prices rose earlier this month.", a), "2021-12");
+    assert_eq!(
+        value("وأضاف: هذا العام، في مايو، عقد اجتماع منتظم", a),
+        "2021-05"
+    );
+    assert_eq!(
+        value("The committee met last week.", a),
+        "2021-12-13/2021-12-19"
+    );
+    assert_eq!(
+        value("وتعقد القمة الأسبوع المقبل", a),
+        "2021-12-27/2022-01-02"
+    );
+}
+
+#[test]
+fn months_without_a_year() {
+    let a = "2023-09-26";
+    assert_eq!(
+        value("وكانت وثائق نشرت في أبريل/نيسان الماضي", a),
+        "2023-04"
+    );
+    assert_eq!(value("The report was published in May.", a), "2023-05");
+    // After the publication month: the year before, unless the text points ahead.
+    assert_eq!(value("The talks began in November.", a), "2022-11");
+    assert_eq!(
+        value("تنطلق الانتخابات في 12 أكتوبر المقبل", a),
+        "2023-10-12"
+    );
+    assert_eq!(
+        value("وقع الاتفاق في 16 فبراير/شباط الماضي", "2018-03-03"),
+        "2018-02-16"
+    );
+    assert_eq!(value("The summit will be held in March.", a), "2024-03");
+}
+
+#[test]
+fn distances_from_publication() {
+    let a = "2023-05-10";
+    assert_eq!(value("اعتقل الصحفي منذ ثلاثة أيام", a), "2023-05-07");
+    assert_eq!(
+        value("وأعلنت الشرطة قبل يومين عن اعتقال المشتبه به", a),
+        "2023-05-08"
+    );
+    assert_eq!(value("The ship sank two days ago.", a), "2023-05-08");
+    assert_eq!(value("He took office three years ago.", a), "2020");
+    assert_eq!(value("The vote is due in 3 weeks.", a), "2023-05-31");
+}
+
+#[test]
+fn years_decades_ranges_and_durations() {
+    let a = "2021-12-26";
+    let (span, v) = one("ونأمل أنه بحلول عام 2024 سيتم إنفاذ الاتفاقية", Some(a));
+    assert_eq!(
+        (span.as_str(), v.as_deref()),
+        ("بحلول عام 2024", Some("2024"))
+    );
+    assert_eq!(value("The agreement will be enforced by 2024.", a), "2024");
+    assert_eq!(value("The factory opened in 2018.", a), "2018");
+    assert_eq!(value("The city grew fast in the 1990s.", a), "1990/1999");
+    assert_eq!(value("عانت البلاد من التضخم في التسعينيات", a), "1990/1999");
+    assert_eq!(
+        value("The festival runs from 20 to 31 May 2022.", a),
+        "2022-05-20/2022-05-31"
+    );
+    assert_eq!(
+        value("تقام المعارض بين 5 و7 مارس 2023", a),
+        "2023-03-05/2023-03-07"
+    );
+    assert_eq!(
+        value(
+            "The exhibition ran from August 31 to September 14, 2023.",
+            a
+        ),
+        "2023-08-31/2023-09-14"
+    );
+    assert_eq!(value("Output fell between 2010 and 2015.", a), "2010/2015");
+    for text in [
+        "وتستغرق الزيارة يومين",
+        "شهدت مصر خلال السنوات الأربع الماضية هجمات",
+        "The visit lasts two days.",
+    ] {
+        let d = dates(text, Some(a));
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        assert_eq!((d[0].1.clone(), d[0].2), (None, Grain::Duration), "{text}");
+    }
+}
+
+#[test]
+fn values_keep_the_precision_of_the_text() {
+    let a = "2021-12-26";
+    assert_eq!(
+        one("Elections are planned for 2024.", Some(a)).1.as_deref(),
+        Some("2024")
+    );
+    assert_eq!(
+        one("The meeting took place in May.", Some(a)).1.as_deref(),
+        Some("2021-05")
+    );
+    let d = dates("The meeting took place in May.", Some(a));
+    assert_eq!(d[0].2, Grain::Month);
+}
+
+#[test]
+fn without_a_publication_day_relative_values_are_null() {
+    assert_eq!(one("وفي العام المقبل نتوقع تدريبا جديدا", None).1, None);
+    assert_eq!(
+        one("The minister met his counterpart on Sunday.", None).1,
+        None
+    );
+    assert_eq!(one("هذا العام، في مايو، عقد اجتماع", None).1, None);
+    // An absolute date needs no anchor.
+    assert_eq!(
+        one("The decree of 26 December 2021 stands.", None)
+            .1
+            .as_deref(),
+        Some("2021-12-26")
+    );
+}
+
+#[test]
+fn proclitics_do_not_block_and_stay_out_of_the_span() {
+    let a = "2018-03-03";
+    let (span, _) = one("والسبت التقى الوزير بالوفد", Some(a));
+    assert_eq!(span, "السبت");
+    let (span, _) = one("وقال إن اللقاء جرى بالأمس في القاهرة", Some(a));
+    assert_eq!(span, "الامس");
+    let (span, v) = one("وفي 9 فبراير/شباط الماضي أطلق الجيش العملية", Some(a));
+    assert_eq!(
+        (span.as_str(), v.as_deref()),
+        ("9 فبراير/شباط الماضي", Some("2018-02-09"))
+    );
+    let (span, _) = one("وبعد يومين عاد الوفد", Some(a));
+    assert_eq!(span, "بعد يومين");
+}
+
+#[test]
+fn things_that_are_not_dates() {
+    let a = "2023-05-10";
+    for text in [
+        "We expect more arrivals.",
+        "The government may decide to extend the curfew.",
+        "The company raised 100M dollars.",
+        "For details call 010-1234-5678 or 02-2345-6789.",
+        "خطط لتزويد روسيا بـ40 ألف صاروخ",
+        "Update to version 2.1.3 of the app.",
+        "The marchers reached the square.",
+        "مارس الضغط على الحكومة لسنوات",
+        "ضمت القائمة 2000 جندي",
+        "وفاز الفريق 3-1 على منافسه",
+        "وزاد الإنتاج بنسبة 4.22 بالمئة",
+    ] {
+        assert!(
+            dates(text, Some(a)).is_empty(),
+            "{text}: {:?}",
+            dates(text, Some(a))
+        );
+    }
+}
