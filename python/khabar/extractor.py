@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import sys
@@ -10,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from . import _core
+from ._entities import load_entities
 from ._inputs import Prepared, chunks, prepare
 from .errors import InputError, KhabarError
 from .model import Document
@@ -50,6 +52,8 @@ class Extractor:
 
     Building one compiles the knowledge base once; reuse it for many calls. It is safe to share
     between threads and pickles as its configuration (rebuilt in the receiving process).
+    ``entities`` adds knowledge-base rows (id, kind, name, aliases, country, title) from a
+    DataFrame, a list of mappings or a CSV/TSV/JSON file; they pickle with the extractor.
 
     >>> ex = Extractor()
     >>> [doc] = ex.extract("Jordan and Japan signed an agreement on Tuesday.")
@@ -57,7 +61,7 @@ class Extractor:
 
     __slots__ = ("_core",)
 
-    def __init__(self, config: Mapping[str, Any] | str | None = None) -> None:
+    def __init__(self, config: Mapping[str, Any] | str | None = None, *, entities: Any = None) -> None:
         if config is None:
             config_json = "{}"
         elif isinstance(config, str):
@@ -66,6 +70,11 @@ class Extractor:
             config_json = json.dumps(dict(config), ensure_ascii=False)
         else:
             raise InputError(f"config must be a mapping or a JSON string, not {type(config).__name__}")
+        if entities is not None:
+            # the user's knowledge-base rows travel in the configuration, and so through pickling
+            cfg = json.loads(config_json)
+            cfg["entities"] = list(cfg.get("entities") or []) + load_entities(entities)
+            config_json = json.dumps(cfg, ensure_ascii=False)
         try:
             self._core = _core.Extractor(config_json)
         except ValueError as e:
@@ -106,18 +115,51 @@ class Extractor:
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
         bar = _progress_bar(progress, len(docs))
         out: list[Document] = []
+        # Chunks are extracted without clustering; the whole batch is clustered at the end, so
+        # that clusters do not depend on where the chunks fall.
+        records: list[str] = []
         try:
             for chunk in chunks(docs, CHUNK_DOCS, CHUNK_CHARS):
-                records = self._core.extract([d.as_core_input() for d in chunk], n_threads)
-                if len(records) != len(chunk):
-                    raise KhabarError(f"the core returned {len(records)} records for {len(chunk)} documents")
-                out.extend(Document.from_json(r, text=d.text) for r, d in zip(records, chunk, strict=True))
+                got = self._core.extract([d.as_core_input() for d in chunk], n_threads, False)
+                if len(got) != len(chunk):
+                    raise KhabarError(f"the core returned {len(got)} records for {len(chunk)} documents")
+                records.extend(got)
+                out.extend(Document.from_json(r, text=d.text) for r, d in zip(got, chunk, strict=True))
                 if bar is not None:
                     bar.update(len(chunk))
         finally:
             if bar is not None:
                 bar.close()
-        return out
+        return self._cluster(docs, records, out, n_threads)
+
+    def _cluster(
+        self, docs: Sequence[Prepared], records: list[str], out: list[Document], n_threads: int | None
+    ) -> list[Document]:
+        ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads)
+        for i, record in changed:
+            out[i] = Document.from_json(record, text=docs[i].text)
+        return [d if d.cluster == c else dataclasses.replace(d, cluster=c) for d, c in zip(out, ids, strict=True)]
+
+    def extract_frames(
+        self,
+        texts: Any,
+        *,
+        ids: Any = None,
+        published: Any = None,
+        lang: Any = None,
+        n_threads: int | None = None,
+        output: str = "pandas",
+    ) -> dict[str, Any]:
+        """Extract and return the tables of :func:`khabar.to_frames` directly, built column-wise in
+        Rust (no :class:`Document` objects): ``output`` is ``"pandas"``, ``"arrow"`` (pyarrow
+        Tables) or ``"polars"``. Needs pyarrow."""
+        from .frames import frames_from_columns
+
+        if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
+            raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
+        prepared = prepare(texts, ids, published, lang)
+        cols = self._core.extract_columns([d.as_core_input() for d in prepared], n_threads)
+        return frames_from_columns(cols, output)
 
 
 @cache
