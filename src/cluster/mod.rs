@@ -4,7 +4,7 @@
 //! - their bodies are near-duplicates (MinHash over word shingles, candidates by banded LSH within
 //!   a language: syndicated copies, re-posts with other clutter), or
 //! - their fingerprints (persons, organisations, events, days, numbers: see [`fingerprint`]) are
-//!   similar enough — weighted Jaccard ≥ [`SAME_STORY`], the weights favouring rare and specific
+//!   similar enough — weighted overlap ≥ [`SAME_STORY`], the weights favouring rare and specific
 //!   facts — and their publication days, where both are known, lie within [`WINDOW_DAYS`].
 //!   Candidates come from blocking on shared rare features, so no batch is compared all pairs.
 //!
@@ -15,7 +15,7 @@
 pub mod fingerprint;
 pub mod minhash;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 use rayon::prelude::*;
@@ -28,7 +28,7 @@ use fingerprint::{FeatureKind, Fingerprint};
 
 /// Near-duplicate threshold on estimated shingle Jaccard.
 pub const NEAR_DUPLICATE: f64 = 0.5;
-/// Same-story threshold on the weighted fingerprint Jaccard.
+/// Same-story threshold on the weighted fingerprint overlap (see [`same_story`]).
 pub const SAME_STORY: f64 = 0.3;
 /// Publication days further apart than this are different stories.
 pub const WINDOW_DAYS: i64 = 3;
@@ -142,23 +142,18 @@ fn near_duplicates(sigs: &[Option<minhash::Signature>], langs: &[&str], uf: &mut
 }
 
 fn same_stories(fps: &[Fingerprint], uf: &mut UnionFind) {
-    let n = fps.len();
-    let mut df: HashMap<&(FeatureKind, String), usize> = HashMap::new();
-    for fp in fps {
-        for f in &fp.features {
-            *df.entry(f).or_default() += 1;
-        }
-    }
-    let weight = |f: &(FeatureKind, String)| f.0.weight() * (1.0 + n as f64 / df[f] as f64).ln();
+    let w = weights(fps);
+    let weight = |f: &(FeatureKind, String)| w[f];
     let mut blocks: BTreeMap<&(FeatureKind, String), Vec<usize>> = BTreeMap::new();
     for (r, fp) in fps.iter().enumerate() {
         for f in &fp.features {
-            if f.0.blocks() && (2..=MAX_BLOCK).contains(&df[f]) {
-                blocks.entry(f).or_default().push(r);
-            }
+            blocks.entry(f).or_default().push(r);
         }
     }
-    let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    // Only features shared by a few documents propose pairs: a common one proves nothing and
+    // would make the pass quadratic.
+    blocks.retain(|f, docs| f.0.blocks() && (2..=MAX_BLOCK).contains(&docs.len()));
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for docs in blocks.values() {
         for (x, &a) in docs.iter().enumerate() {
             for &b in &docs[x + 1..] {
@@ -170,51 +165,57 @@ fn same_stories(fps: &[Fingerprint], uf: &mut UnionFind) {
     }
 }
 
-/// Weighted Jaccard of two fingerprints, gated by the publication window and by the kind of
-/// evidence shared: at least one person, or a day together with an event or organisation.
+/// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
+/// documents' weights: a long report that also covers other matters still matches a short one),
+/// gated by the publication window and by the kind of evidence shared: at least one person, or a
+/// day together with an event or an organisation.
 fn same_story(
     a: &Fingerprint,
     b: &Fingerprint,
     weight: &dyn Fn(&(FeatureKind, String)) -> f64,
 ) -> bool {
+    story_score(a, b, weight).is_some_and(|s| s >= SAME_STORY)
+}
+
+/// The score behind [`same_story`]; None when the window or the evidence gate rules the pair out.
+pub fn story_score(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    weight: &dyn Fn(&(FeatureKind, String)) -> f64,
+) -> Option<f64> {
     if let (Some(x), Some(y)) = (a.day, b.day) {
         if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS {
-            return false;
+            return None;
         }
     }
-    let (mut shared, mut union) = (0.0, 0.0);
-    let (mut i, mut j) = (0, 0);
+    let total = |f: &Fingerprint| f.features.iter().map(weight).sum::<f64>();
+    let (wa, wb) = (total(a), total(b));
+    let mut shared = 0.0;
     let mut kinds: Vec<FeatureKind> = Vec::new();
-    let (fa, fb) = (&a.features, &b.features);
-    while i < fa.len() || j < fb.len() {
-        let ord = match (fa.get(i), fb.get(j)) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            _ => std::cmp::Ordering::Greater,
-        };
-        match ord {
-            std::cmp::Ordering::Equal => {
-                let w = weight(&fa[i]);
-                shared += w;
-                union += w;
-                kinds.push(fa[i].0);
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => {
-                union += weight(&fa[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                union += weight(&fb[j]);
-                j += 1;
-            }
+    for f in &a.features {
+        if b.features.binary_search(f).is_ok() {
+            shared += weight(f);
+            kinds.push(f.0);
         }
     }
     let has = |k: FeatureKind| kinds.contains(&k);
     let evidence = has(FeatureKind::Person)
         || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org)));
-    evidence && union > 0.0 && shared / union >= SAME_STORY
+    (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
+}
+
+/// Rarity weights of a batch's features: kind weight × ln(1 + N / document frequency).
+pub fn weights(fps: &[Fingerprint]) -> HashMap<(FeatureKind, String), f64> {
+    let mut df: HashMap<(FeatureKind, String), usize> = HashMap::new();
+    for fp in fps {
+        for f in &fp.features {
+            *df.entry(f.clone()).or_default() += 1;
+        }
+    }
+    let n = fps.len() as f64;
+    df.into_iter()
+        .map(|(f, d)| (f.clone(), f.0.weight() * (1.0 + n / d as f64).ln()))
+        .collect()
 }
 
 /// Give persons the Latin name an English-language member uses for the same key.
