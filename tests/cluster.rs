@@ -51,11 +51,10 @@ fn a_weekday_that_does_not_fit_blocks_the_date() {
         Input::new("site-b", page("أخبار اليوم", "", &body)),
     ];
     let docs = run(&inputs);
-    // still one story (near-duplicate text) but no inherited day until dates name the weekday
+    // still one story (near-duplicate text), but "today, Friday" cannot be a Thursday
     assert_eq!(docs[0].cluster, docs[1].cluster);
-    if docs[1].dates.iter().any(|d| d.text.contains("الجمعة")) {
-        assert_eq!(docs[1].published, None);
-    }
+    assert!(docs[1].dates.iter().any(|d| d.text.contains("اليوم الجمعة")));
+    assert_eq!(docs[1].published, None);
 }
 
 #[test]
@@ -77,4 +76,66 @@ fn clusters_do_not_depend_on_batch_order() {
     let mut two = run(&rev);
     two.reverse();
     assert_eq!(one, two);
+}
+
+const MEETING_AR: &str = "بوريطة يستقبل وزيرة الخارجية الألمانية في الرباط\n\n\
+استقبل وزير الخارجية المغربي ناصر بوريطة، اليوم الخميس، وزيرة الخارجية الألمانية أنالينا بيربوك في الرباط، وبحث الجانبان تعزيز التعاون في مجال الطاقة المتجددة والهيدروجين الأخضر.\n\n\
+وقال بوريطة في مؤتمر صحفي مشترك: \"نأمل أن تنطلق المشاريع الجديدة بحلول عام 2025\".";
+
+const MEETING_EN: &str = "Morocco, Germany pledge cooperation on green hydrogen\n\nThu, 9 Nov 2023 - 10:05 GMT\n\n\
+RABAT - Moroccan Foreign Minister Nasser Bourita received German Foreign Minister Annalena Baerbock in Rabat on Thursday, and the two discussed cooperation on renewable energy and green hydrogen.\n\n\
+\"We hope the new projects start by 2025,\" Bourita told a joint press conference.";
+
+/// The same two ministers a year later, on another matter.
+const LATER_EN: &str = "Morocco and Germany discuss migration\n\nWed, 13 Nov 2024 - 09:00 GMT\n\n\
+RABAT - Moroccan Foreign Minister Nasser Bourita held talks with German Foreign Minister Annalena Baerbock in Rabat on Wednesday on migration and visas.\n\n\
+\"Our cooperation on migration is strong,\" Bourita said.";
+
+#[test]
+fn same_meeting_across_languages_and_not_a_year_later() {
+    let inputs = vec![
+        Input::new("ar", MEETING_AR),
+        Input::new("en", MEETING_EN),
+        Input::new("later", LATER_EN),
+    ];
+    let docs = run(&inputs);
+    let bourita = |d: &khabar::Document| {
+        d.entities
+            .iter()
+            .find(|e| {
+                e.mentions
+                    .iter()
+                    .any(|m| m.text.contains("بوريطة") || m.text.contains("Bourita"))
+            })
+            .map(|e| e.key.clone())
+    };
+    assert_eq!(
+        bourita(&docs[0]),
+        bourita(&docs[1]),
+        "one key for the minister in both scripts"
+    );
+    assert_eq!(
+        docs[0].cluster, docs[1].cluster,
+        "the Arabic and English reports are one story"
+    );
+    assert_ne!(
+        docs[1].cluster, docs[2].cluster,
+        "a meeting a year later is another story"
+    );
+    assert_eq!(
+        docs[0].published.as_deref(),
+        Some("2023-11-09"),
+        "the Arabic report takes its sister's day"
+    );
+    assert_eq!(docs[0].published_source.as_deref(), Some("cluster"));
+    let thursday = docs[0]
+        .dates
+        .iter()
+        .find(|d| d.text.contains("الخميس"))
+        .expect("the weekday is a date");
+    assert_eq!(
+        thursday.value.as_deref(),
+        Some("2023-11-09"),
+        "and resolves its relative dates with it"
+    );
 }

@@ -1,7 +1,11 @@
 //! A language-neutral fingerprint of a document: what the extraction found, not the words it
 //! used, so an Arabic report and an English one of the same meeting can be compared.
 
+use once_cell::sync::Lazy;
+
 use crate::doc::{Document, EntityKind, Grain};
+use crate::lexicon::{field, rows};
+use crate::text::fold::fold_key;
 use crate::time::calendar::Day;
 
 /// What kind of fact a feature is; each weighs differently as evidence of the same story.
@@ -11,7 +15,10 @@ pub enum FeatureKind {
     Org,
     Country,
     Event,
+    /// A day.
     Date,
+    /// A month or a year ("by 2025", "في مايو").
+    Period,
     Number,
 }
 
@@ -23,6 +30,7 @@ impl FeatureKind {
             FeatureKind::Date => 2.0,
             FeatureKind::Org | FeatureKind::Event => 1.5,
             FeatureKind::Number => 1.0,
+            FeatureKind::Period => 0.75,
             FeatureKind::Country => 0.5,
         }
     }
@@ -42,6 +50,8 @@ pub struct Fingerprint {
     pub features: Vec<(FeatureKind, String)>,
     /// The publication day, when known.
     pub day: Option<Day>,
+    /// The weekdays the text pins to its own publication day ("اليوم الأحد", "today, Sunday").
+    pub pinned: Vec<u32>,
 }
 
 /// Fingerprint a document.
@@ -78,8 +88,12 @@ pub fn of(doc: &Document) -> Fingerprint {
         ));
     }
     for d in &doc.dates {
-        if let (Some(v), Grain::Day | Grain::Time) = (&d.value, d.grain) {
-            f.push((FeatureKind::Date, v.chars().take(10).collect()));
+        match (&d.value, d.grain) {
+            (Some(v), Grain::Day | Grain::Time) => {
+                f.push((FeatureKind::Date, v.chars().take(10).collect()))
+            }
+            (Some(v), Grain::Month | Grain::Year) => f.push((FeatureKind::Period, v.clone())),
+            _ => {}
         }
     }
     for n in numbers(&doc.body) {
@@ -90,6 +104,38 @@ pub fn of(doc: &Document) -> Fingerprint {
     Fingerprint {
         features: f,
         day: doc.published.as_deref().and_then(Day::parse_iso),
+        pinned: pinned_weekdays(doc),
+    }
+}
+
+static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(include_str!("../../data/today_words.tsv"))
+        .map(|r| fold_key(field(&r, 0)))
+        .collect()
+});
+
+/// The weekdays a document pins to its own publication day ("اليوم الأحد", "today, Sunday").
+pub fn pinned_weekdays(doc: &Document) -> Vec<u32> {
+    let weekdays = &crate::time::lexicon::lexicon().weekdays;
+    let mut out = Vec::new();
+    for d in &doc.dates {
+        let key = fold_key(&d.text);
+        if TODAY.iter().any(|t| key.contains(t.as_str())) {
+            out.extend(
+                key.split(|c: char| !c.is_alphanumeric())
+                    .filter_map(|w| weekdays.get(w).copied()),
+            );
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+impl Fingerprint {
+    /// Could this document have been published on `day`, by its own weekday words?
+    pub fn fits(&self, day: Day) -> bool {
+        self.pinned.iter().all(|&w| w == day.weekday())
     }
 }
 

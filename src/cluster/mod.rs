@@ -17,12 +17,10 @@ pub mod minhash;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use once_cell::sync::Lazy;
 use rayon::prelude::*;
 
 use crate::doc::{Document, EntityKind};
-use crate::lexicon::{field, rows};
-use crate::text::fold::{fold_key, Folded};
+use crate::text::fold::Folded;
 use crate::time::calendar::Day;
 use fingerprint::{FeatureKind, Fingerprint};
 
@@ -42,24 +40,55 @@ pub struct Outcome {
     pub inherit: Vec<(usize, Day)>,
 }
 
-struct UnionFind(Vec<usize>);
+/// Union-find over documents that also keeps the span of known publication days of each set,
+/// so that no chain of matches (an undated report matching two dated ones) joins stories that
+/// lie further apart than [`WINDOW_DAYS`].
+struct Clusters {
+    parent: Vec<usize>,
+    span: Vec<Option<(i64, i64)>>,
+}
 
-impl UnionFind {
+impl Clusters {
+    fn new(fps: &[Fingerprint]) -> Clusters {
+        Clusters {
+            parent: (0..fps.len()).collect(),
+            span: fps
+                .iter()
+                .map(|f| f.day.map(|d| (d.to_days(), d.to_days())))
+                .collect(),
+        }
+    }
+
     fn find(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
         }
         i
     }
-    fn union(&mut self, a: usize, b: usize) {
+
+    /// Join the sets of `a` and `b` unless their days would span more than the window (`force`
+    /// for near-duplicate texts, which are one story whatever their dates).
+    fn join(&mut self, a: usize, b: usize, force: bool) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+        if ra == rb {
+            return;
         }
+        let span = match (self.span[ra], self.span[rb]) {
+            (Some((x0, x1)), Some((y0, y1))) => Some((x0.min(y0), x1.max(y1))),
+            (x, y) => x.or(y),
+        };
+        if !force && span.is_some_and(|(lo, hi)| hi - lo > WINDOW_DAYS) {
+            return;
+        }
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[hi] = lo;
+        self.span[lo] = span;
     }
 }
+
+/// A candidate pair: its score (near-duplicates rank above every fingerprint match) and ranks.
+type Pair = (f64, usize, usize);
 
 /// A stable identity of a document, independent of its position in the batch.
 fn doc_hash(d: &Document) -> u64 {
@@ -88,9 +117,14 @@ pub fn assign(docs: &mut [Document]) -> Outcome {
         .collect();
     let langs: Vec<&str> = order.iter().map(|&i| docs[i].lang.as_str()).collect();
 
-    let mut uf = UnionFind((0..n).collect());
-    near_duplicates(&sigs, &langs, &mut uf);
-    same_stories(&fps, &mut uf);
+    // The best-supported pairs join first, so an ambiguous document joins its closest story.
+    let mut pairs = near_duplicates(&sigs, &langs);
+    pairs.extend(same_stories(&fps));
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut uf = Clusters::new(&fps);
+    for (score, a, b) in pairs {
+        uf.join(a, b, score > 1.0);
+    }
 
     // Ids from the smallest member hash: the same members give the same id in any order.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -114,7 +148,8 @@ pub fn assign(docs: &mut [Document]) -> Outcome {
     outcome
 }
 
-fn near_duplicates(sigs: &[Option<minhash::Signature>], langs: &[&str], uf: &mut UnionFind) {
+fn near_duplicates(sigs: &[Option<minhash::Signature>], langs: &[&str]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
     let mut buckets: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
     for (r, sig) in sigs.iter().enumerate() {
         let Some(sig) = sig else { continue };
@@ -132,16 +167,19 @@ fn near_duplicates(sigs: &[Option<minhash::Signature>], langs: &[&str], uf: &mut
             for &other in &[bucket[0], bucket[w - 1]] {
                 let (a, b) = (bucket[w], other);
                 if let (Some(x), Some(y)) = (&sigs[a], &sigs[b]) {
-                    if minhash::similarity(x, y) >= NEAR_DUPLICATE {
-                        uf.union(a, b);
+                    let sim = minhash::similarity(x, y);
+                    if sim >= NEAR_DUPLICATE {
+                        pairs.push((1.0 + sim, a.min(b), a.max(b)));
                     }
                 }
             }
         }
     }
+    pairs
 }
 
-fn same_stories(fps: &[Fingerprint], uf: &mut UnionFind) {
+fn same_stories(fps: &[Fingerprint]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
     let w = weights(fps);
     let weight = |f: &(FeatureKind, String)| w[f];
     let mut blocks: BTreeMap<&(FeatureKind, String), Vec<usize>> = BTreeMap::new();
@@ -157,36 +195,35 @@ fn same_stories(fps: &[Fingerprint], uf: &mut UnionFind) {
     for docs in blocks.values() {
         for (x, &a) in docs.iter().enumerate() {
             for &b in &docs[x + 1..] {
-                if seen.insert((a, b)) && same_story(&fps[a], &fps[b], &weight) {
-                    uf.union(a, b);
+                if !seen.insert((a, b)) {
+                    continue;
+                }
+                if let Some(score) =
+                    story_score(&fps[a], &fps[b], &weight).filter(|&s| s >= SAME_STORY)
+                {
+                    pairs.push((score.min(1.0), a, b));
                 }
             }
         }
     }
+    pairs
 }
 
 /// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
 /// documents' weights: a long report that also covers other matters still matches a short one),
 /// gated by the publication window and by the kind of evidence shared: at least one person, or a
 /// day together with an event or an organisation.
-fn same_story(
-    a: &Fingerprint,
-    b: &Fingerprint,
-    weight: &dyn Fn(&(FeatureKind, String)) -> f64,
-) -> bool {
-    story_score(a, b, weight).is_some_and(|s| s >= SAME_STORY)
-}
-
-/// The score behind [`same_story`]; None when the window or the evidence gate rules the pair out.
+/// None when the window or the evidence gate rules the pair out.
 pub fn story_score(
     a: &Fingerprint,
     b: &Fingerprint,
     weight: &dyn Fn(&(FeatureKind, String)) -> f64,
 ) -> Option<f64> {
-    if let (Some(x), Some(y)) = (a.day, b.day) {
-        if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS {
-            return None;
-        }
+    match (a.day, b.day) {
+        (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
+        (Some(x), None) if !b.fits(x) => return None,
+        (None, Some(y)) if !a.fits(y) => return None,
+        _ => {}
     }
     let total = |f: &Fingerprint| f.features.iter().map(weight).sum::<f64>();
     let (wa, wb) = (total(a), total(b));
@@ -249,29 +286,6 @@ fn share_names(docs: &mut [Document], group: &[usize]) {
     }
 }
 
-static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../../data/today_words.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
-        .collect()
-});
-
-/// The weekdays a document pins to its own publication day ("اليوم الأحد", "today, Sunday").
-fn pinned_weekdays(doc: &Document) -> Vec<u32> {
-    let weekdays = &crate::time::lexicon::lexicon().weekdays;
-    let mut out = Vec::new();
-    for d in &doc.dates {
-        let key = fold_key(&d.text);
-        if !TODAY.iter().any(|t| key.contains(t.as_str())) {
-            continue;
-        }
-        out.extend(
-            key.split(|c: char| !c.is_alphanumeric())
-                .filter_map(|w| weekdays.get(w).copied()),
-        );
-    }
-    out
-}
-
 /// Undated members take the day their dated sisters agree on, if their own weekday words fit.
 fn inherit_days(
     docs: &[Document],
@@ -287,11 +301,7 @@ fn inherit_days(
         .iter()
         .copied()
         .filter(|&i| docs[i].published.is_none())
-        .filter(|&i| {
-            pinned_weekdays(&docs[i])
-                .iter()
-                .all(|&w| w == day.weekday())
-        })
+        .filter(|&i| fps[rank[i]].fits(day))
         .map(|i| (i, day))
         .collect()
 }
