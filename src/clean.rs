@@ -129,11 +129,11 @@ fn line_facts(text: &str) -> Facts {
     }
 }
 
-/// A line that is one string printed two or more times over, ignoring spaces.
-fn is_self_repeat(key: &str) -> bool {
+/// A line that is one string printed two or more times over, ignoring spaces: how many times.
+fn self_repeats(key: &str) -> Option<usize> {
     let s: Vec<char> = key.chars().filter(|c| !c.is_whitespace()).collect();
     let n = s.len();
-    (2..=6).any(|k| {
+    (2..=6).find(|&k| {
         n >= 2 * k && n % k == 0 && {
             let unit = &s[..n / k];
             unit.len() >= 4 && s.chunks(n / k).all(|c| c == unit)
@@ -141,12 +141,47 @@ fn is_self_repeat(key: &str) -> bool {
     })
 }
 
+/// The first of `copies` copies in a self-repeating line: its folded byte range.
+fn first_copy(text: &str, line: Range<usize>, key: &str, copies: usize) -> Range<usize> {
+    let unit = key.chars().filter(|c| !c.is_whitespace()).count() / copies;
+    let s = &text[line.clone()];
+    let Some(first) = key.chars().next() else {
+        return line;
+    };
+    let start = s.find(first).unwrap_or(0);
+    let mut seen = 0;
+    for (i, c) in s[start..].char_indices() {
+        if !c.is_whitespace() {
+            seen += 1;
+            if seen == unit {
+                return trim_range(
+                    text,
+                    line.start + start..line.start + start + i + c.len_utf8(),
+                );
+            }
+        }
+    }
+    line
+}
+
+/// A navigation bar: three or more short items between "|" or "•" separators.
+fn is_menu(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    items.len() >= 3 && items.iter().all(|x| x.split_whitespace().count() <= 3)
+}
+
 fn clutter_phrase(key: &str, words: usize) -> Option<ClutterKind> {
     let bare = key.trim_end_matches([':', '.', '!', '|']).trim();
     for (phrase, kind) in &lexicon::tables().clutter {
         let hit = match kind {
             ClutterKind::Line | ClutterKind::WithNext | ClutterKind::Footer => bare == phrase,
-            ClutterKind::Prefix => words <= 10 && starts_with_word(bare, phrase),
+            ClutterKind::Prefix | ClutterKind::Head => {
+                words <= 10 && starts_with_word(bare, phrase)
+            }
             ClutterKind::Source => {
                 words <= 10 && starts_with_word(bare, phrase) && {
                     let rest = bare[phrase.len()..].trim_start();
@@ -193,8 +228,12 @@ pub fn layout(text: &str) -> Layout {
     let mut out = Layout::default();
     let n = ranges.len();
 
-    // Datelines, known phrases, bylines, links and self-repeating lines, wherever they are.
+    let is_paragraph = |f: &Facts| f.words >= 15 || (f.words >= 8 && f.terminal);
+    let first_paragraph = facts.iter().position(is_paragraph).unwrap_or(n);
+
+    // Datelines, known phrases, bylines, links, menus and self-repeating lines, wherever they are.
     let mut footer_from = n;
+    let mut copies: Vec<Option<usize>> = vec![None; n];
     let mut i = 0;
     while i < n {
         let f = &facts[i];
@@ -207,7 +246,9 @@ pub fn layout(text: &str) -> Layout {
                 out.published = Some(d);
             }
             roles[i] = Some(Role::Dateline);
-        } else if let Some(kind) = clutter_phrase(&f.key, f.words) {
+        } else if let Some(kind) = clutter_phrase(&f.key, f.words)
+            .filter(|&k| k != ClutterKind::Head || i < first_paragraph)
+        {
             roles[i] = Some(Role::Clutter);
             match kind {
                 ClutterKind::WithNext => {
@@ -231,7 +272,10 @@ pub fn layout(text: &str) -> Layout {
                 }
                 _ => {}
             }
-        } else if is_byline(&f.key, f.words) || URL.is_match(&f.key) || is_self_repeat(&f.key) {
+        } else if let Some(k) = self_repeats(&f.key) {
+            roles[i] = Some(Role::Clutter);
+            copies[i] = Some(k);
+        } else if is_byline(&f.key, f.words) || URL.is_match(&f.key) || is_menu(&f.key) {
             roles[i] = Some(Role::Clutter);
         }
         i += 1;
@@ -242,18 +286,19 @@ pub fn layout(text: &str) -> Layout {
         }
     }
 
-    // The title: the first line of the head of the page that reads like a headline.
-    let is_paragraph = |f: &Facts| f.words >= 15 || (f.words >= 8 && f.terminal);
+    // The title: the first line of the head of the page that reads like a headline (a headline
+    // the template printed several times on one line counts once).
     let head_end = (0..n)
         .find(|&j| roles[j].is_none() && is_paragraph(&facts[j]) && facts[j].words >= 20)
         .unwrap_or(n);
+    let words = |j: usize| facts[j].words / copies[j].unwrap_or(1);
     let candidates: Vec<usize> = (0..head_end.min(n))
-        .filter(|&j| roles[j].is_none() && facts[j].words >= 2)
+        .filter(|&j| (roles[j].is_none() || copies[j].is_some()) && words(j) >= 2)
         .collect();
     let title_line = candidates
         .iter()
         .copied()
-        .find(|&j| (5..=30).contains(&facts[j].words))
+        .find(|&j| (5..=30).contains(&words(j)))
         .or_else(|| {
             candidates
                 .iter()
@@ -265,7 +310,11 @@ pub fn layout(text: &str) -> Layout {
         let has_body_after = (t + 1..n).any(|j| roles[j].is_none() && facts[j].words >= 8);
         if has_body_after {
             roles[t] = Some(Role::Title);
-            let (title, site) = split_site_prefix(text, ranges[t].clone(), &facts, &ranges);
+            let line = match copies[t] {
+                Some(k) => first_copy(text, ranges[t].clone(), &facts[t].key, k),
+                None => ranges[t].clone(),
+            };
+            let (title, site) = split_site_prefix(text, line, &facts, &ranges);
             title_key = line_facts(&text[title.clone()]).key;
             out.title = Some(title);
             if out.source.is_none() {
@@ -484,5 +533,47 @@ mod tests {
         let (_, l) = roles("The minister met his counterpart on Sunday.");
         assert!(l.title.is_none());
         assert_eq!(l.body().count(), 1);
+    }
+
+    #[test]
+    fn menus_credits_and_a_headline_printed_three_times() {
+        let t = "Farmers block highway over water cuts in the south";
+        let page = format!(
+            "Editor-in-Chief: Lina Haddad\nHome | Politics | Economy | Region\n\n{t} {t} {t}\n\n\
+             Image: Farmers on the road near the city on Monday.\n\n\
+             Hundreds of farmers blocked the main highway on Monday to protest against water rationing that has left their orchards dry since October."
+        );
+        let (f, l) = roles(&page);
+        assert_eq!(&f.text[l.title.clone().unwrap()], &t.to_lowercase());
+        let clutter = lines_with(&f, &l, Role::Clutter);
+        assert!(
+            clutter.iter().any(|c| c.starts_with("home | politics")),
+            "{clutter:?}"
+        );
+        assert!(
+            clutter.iter().any(|c| c.starts_with("editor-in-chief")),
+            "{clutter:?}"
+        );
+        assert!(
+            clutter.iter().any(|c| c.starts_with("image:")),
+            "{clutter:?}"
+        );
+        assert_eq!(lines_with(&f, &l, Role::Body).len(), 1);
+    }
+
+    #[test]
+    fn masthead_credit_only_counts_in_the_head() {
+        let page = "رئيس مجلس الإدارة ورئيس التحرير\nهشام سالم\nرئيس مجلس الإدارة ورئيس التحرير\nهشام سالم\n\n\
+            الشركة القابضة تعلن نتائجها السنوية وسط تراجع المبيعات\n\n\
+            أعلنت الشركة القابضة للصناعات الغذائية اليوم نتائجها السنوية التي أظهرت تراجعا في المبيعات بنسبة عشرة في المئة مقارنة بالعام الماضي.\n\n\
+            رئيس مجلس الإدارة يقدم استقالته\n\n\
+            وقال بيان الشركة إن رئيس مجلس الإدارة قدم استقالته إلى الجمعية العمومية التي ستنظر فيها خلال اجتماعها المقبل الشهر القادم.";
+        let (f, l) = roles(page);
+        assert!(f.text[l.title.clone().unwrap()].starts_with("الشركه القابضه تعلن"));
+        let body = lines_with(&f, &l, Role::Body);
+        assert!(
+            body.contains(&"رييس مجلس الاداره يقدم استقالته".to_string()),
+            "{body:?}"
+        );
     }
 }

@@ -64,6 +64,8 @@ pub enum ClutterKind {
     WithNext,
     /// Everything short from here to the end is the site's footer.
     Footer,
+    /// A masthead credit ("Editor-in-chief"): furniture in the head of the page only.
+    Head,
     /// The line names the source: "Source | outlet".
     Source,
 }
@@ -105,6 +107,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
                 "prefix" => ClutterKind::Prefix,
                 "with_next" => ClutterKind::WithNext,
                 "footer" => ClutterKind::Footer,
+                "head" => ClutterKind::Head,
                 "source" => ClutterKind::Source,
                 _ => return None,
             };
