@@ -54,20 +54,26 @@ fn joins(between: &str) -> bool {
         )
 }
 
-/// The actor groups of the words `ws` of one sentence. `markers` gives each word's marker, so
-/// a group right after a venue word is dropped.
+/// The actor groups of the words `ws` of one sentence. `markers` gives each word's marker: an
+/// organisation right after a venue word ("at the United Nations", "داخل مجموعة بريكس") is a
+/// place, not an actor; after "between"/"بين" the next mention joins across a word or two
+/// ("بين أجهزة الأمم المتحدة المعنية ووزارة الداخلية"); "both sides" stands for `dyad`, the
+/// last pair of actors the document named.
 pub fn groups(
     text: &str,
     ws: &[Word],
     idx: &MentionIndex,
     entities: &[Entity],
     markers: &[Option<Marker>],
+    dyad: Option<&[String]>,
 ) -> Vec<Group> {
     let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
         return Vec::new();
     };
     let word_at = |b: usize| ws.partition_point(|w| w.range.end <= b).min(ws.len() - 1);
-    let mut out: Vec<(Group, Range<usize>)> = Vec::new();
+    let marked =
+        |first: usize, m: Marker| (first.saturating_sub(2)..first).any(|p| markers[p] == Some(m));
+    let mut out: Vec<(Group, Range<usize>, bool)> = Vec::new();
     let mut taken_until = 0;
     for s in idx.within(f.range.start..l.range.end) {
         let e = &entities[s.entity];
@@ -79,29 +85,32 @@ pub fn groups(
             word_at(s.range.start),
             word_at(s.range.end.saturating_sub(1)),
         );
-        // a venue: "في القاهرة", "at the United Nations" (the article may sit between)
-        let before = first.checked_sub(1).and_then(|p| markers[p]).or_else(|| {
-            let p = first.checked_sub(2)?;
-            let w = &text[ws[p + 1].range.clone()];
-            (w == "the").then_some(markers[p]).flatten()
-        });
         let clitic_place = s.range.start > ws[first].range.start
             && text[ws[first].range.start..s.range.start].starts_with('ب');
-        if before == Some(Marker::Place) || clitic_place {
+        if (e.kind == EntityKind::Org && marked(first, Marker::Place)) || clitic_place {
             continue;
         }
         let id = actor_id(e, entities);
-        if let Some((g, r)) = out.last_mut() {
+        if let Some((g, r, between)) = out.last_mut() {
             let gap = &text[r.end.min(s.range.start)..s.range.start];
-            if g.last + 2 >= first && joins(gap) {
+            let pair = *between && gap.split_whitespace().count() <= 3 && {
+                let t = gap.trim_end();
+                t.ends_with(" و")
+                    || t == "و"
+                    || t.ends_with(" and")
+                    || (gap.ends_with(" و") || gap.ends_with('و'))
+            };
+            if (g.last + 2 >= first && joins(gap)) || pair {
                 if !g.ids.contains(&id) {
                     g.ids.push(id);
                 }
                 g.last = last;
                 r.end = s.range.end;
+                *between = false;
                 continue;
             }
         }
+        let between = marked(first, Marker::Between);
         out.push((
             Group {
                 first,
@@ -109,7 +118,21 @@ pub fn groups(
                 ids: vec![id],
             },
             s.range.clone(),
+            between,
         ));
     }
-    out.into_iter().map(|(g, _)| g).collect()
+    let mut groups: Vec<Group> = out.into_iter().map(|(g, _, _)| g).collect();
+    if let Some(d) = dyad.filter(|d| d.len() >= 2) {
+        for (k, m) in markers.iter().enumerate() {
+            if *m == Some(Marker::Dyad) && !(k > 0 && markers[k - 1] == Some(Marker::Dyad)) {
+                groups.push(Group {
+                    first: k,
+                    last: k,
+                    ids: d.to_vec(),
+                });
+            }
+        }
+        groups.sort_by_key(|g| g.first);
+    }
+    groups
 }

@@ -28,6 +28,10 @@ pub enum Marker {
     Place,
     /// A new clause starts.
     Break,
+    /// "both sides", "الجانبان": the last pair of actors named.
+    Dyad,
+    /// "between", "بين": the groups after it form one pair.
+    Between,
 }
 
 pub struct Lexicon {
@@ -68,6 +72,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "reported" => Marker::Reported,
             "place" => Marker::Place,
             "break" => Marker::Break,
+            "dyad" => Marker::Dyad,
+            "between" => Marker::Between,
             _ => continue,
         };
         markers.insert(field(&r, 1), m);

@@ -31,6 +31,7 @@ use phrases::{words, Hit, Word};
 /// How far (in words) a trigger looks for the groups around it.
 const LEFT: usize = 5;
 const RIGHT: usize = 4;
+const RIGHT_ATTITUDE: usize = 7;
 /// How far before a trigger a future or hope word still governs it.
 const MODAL: usize = 6;
 
@@ -60,8 +61,18 @@ pub fn extract(
         quotes,
     };
     let mut out = Vec::new();
+    // the last pair of actors named, for "both sides" / "الجانبان"
+    let mut dyad: Option<Vec<String>> = None;
     for s in &a.sentences {
-        out.extend(ctx.sentence(s.clone()));
+        let evs = ctx.sentence(s.clone(), dyad.as_deref());
+        if let Some(e) = evs
+            .iter()
+            .rev()
+            .find(|e| e.source.len() + e.target.len() >= 2)
+        {
+            dyad = Some(e.source.iter().chain(&e.target).cloned().collect());
+        }
+        out.extend(evs);
     }
     out
 }
@@ -87,7 +98,7 @@ struct Coded<'t> {
 }
 
 impl Context<'_, '_> {
-    fn sentence(&self, s: Range<usize>) -> Vec<Event> {
+    fn sentence(&self, s: Range<usize>, dyad: Option<&[String]>) -> Vec<Event> {
         let text = self.a.text();
         let lex = lexicon();
         let ws = words(text, s.clone());
@@ -98,7 +109,10 @@ impl Context<'_, '_> {
             }
         }
         let reported = markers.contains(&Some(Marker::Reported));
-        let groups = groups(text, &ws, self.idx, self.entities, &markers);
+        let groups = groups(text, &ws, self.idx, self.entities, &markers, dyad);
+        // with other actors in the sentence, a cooperative event found with one party has
+        // probably lost its partner: precision first, it is dropped
+        let named: Vec<&String> = groups.iter().flat_map(|g| &g.ids).collect();
         let mut coded = self.code(&ws, &markers);
         if reported {
             for c in coded.iter_mut().filter(|c| c.mode == "asserted") {
@@ -110,7 +124,11 @@ impl Context<'_, '_> {
         for (i, c) in coded.iter().enumerate() {
             let (source, target) = self.actors(&markers, &groups, &coded, i, s.clone());
             let n = source.len() + target.len();
-            if n == 0 || (mutual(&c.kind) && n < 2) {
+            let partnered = cooperative(&c.kind) || c.kind == "AGREE";
+            let missed = named
+                .iter()
+                .any(|id| !source.contains(id) && !target.contains(id));
+            if n == 0 || (mutual(&c.kind) && n < 2) || (partnered && n < 2 && missed) {
                 continue;
             }
             let mut all: Vec<&String> = source.iter().chain(&target).collect();
@@ -234,6 +252,13 @@ impl Context<'_, '_> {
     ) -> (Vec<String>, Vec<String>) {
         let h = &coded[i].hit;
         let (first, last, reach) = (h.first, h.first + h.len - 1, coded[i].reach);
+        // praise and blame reach further for what they are about ("أعرب عن تقديره للدور الذي
+        // تقوم به الدولة المصرية")
+        let span = if matches!(coded[i].kind.as_str(), "SUPPORT" | "ACCUSE") {
+            RIGHT_ATTITUDE
+        } else {
+            RIGHT
+        };
         let other_trigger = |a: usize, b: usize| {
             coded
                 .iter()
@@ -253,7 +278,7 @@ impl Context<'_, '_> {
         };
         if let Some(g) = groups
             .iter()
-            .find(|g| g.first > last && g.first <= reach + RIGHT && clear(last + 1, g.first))
+            .find(|g| g.first > last && g.first <= reach + span && clear(last + 1, g.first))
         {
             right.push(g);
             // an Arabic verb's subject is followed by its object ("استقبل الوزير … السيد X")
@@ -275,6 +300,9 @@ impl Context<'_, '_> {
             .rev()
             .find(|g| g.last < first && g.last + LEFT >= first && clear(g.last + 1, first))
             .filter(|_| !genitive);
+        // the speaker of a quotation takes part in the cooperation they describe ("we"), not in
+        // what others do
+        let partnered = cooperative(&coded[i].kind) || coded[i].kind == "AGREE";
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
         let mut target: Vec<String> = Vec::new();
         for g in right {
@@ -284,16 +312,15 @@ impl Context<'_, '_> {
                 }
             }
         }
-        if source.is_empty() && target.is_empty() {
-            if let Some(g) = groups
-                .first()
-                .filter(|g| g.last < first && clear(g.last + 1, first))
-            {
+        if source.is_empty() && target.is_empty() && partnered {
+            // the sentence's subject, named first, governs its later clauses ("روسيا ومصر … ونعمل
+            // سويًا لوضع اتفاقية"); a speaker alone is not enough for an event
+            if let Some(g) = groups.first().filter(|g| {
+                g.last < first && !markers[g.last + 1..first].contains(&Some(Marker::Break))
+            }) {
                 source = g.ids.clone();
-            } else if let Some(id) = self.speaker_at(h.range.start, s) {
-                source = vec![id];
             }
-        } else if source.is_empty() && coded[i].nominal && target.len() == 1 {
+        } else if source.is_empty() && partnered && !genitive && target.len() == 1 {
             // "we hope to widen cooperation with Egypt": the speaker is the other party
             if let Some(id) = self
                 .speaker_at(h.range.start, s)
