@@ -3,7 +3,8 @@
 
     python scripts/evaluate_ner.py [--data ../shared/eval/ner/anercorp_camellab/ANERCorp_CamelLab_test.txt]
 
-Each sentence is joined with spaces and extracted as one Arabic document. A mention is mapped to
+Each sentence is joined with spaces into a paragraph, and every ten paragraphs are extracted as one
+Arabic document. A mention is mapped to
 the corpus tokens it overlaps; a predicted span counts when its first token, last token and type
 equal a gold span's. Types: person mentions that are names (not role phrases such as "السفير
 الروسي" or pronouns such as "سيادته") are PERS; places, and countries named by a name or a capital
@@ -99,6 +100,8 @@ def predicted_spans(doc: dict, offsets: list[tuple[int, int]], countries: set[st
                 typ = "LOC"
             else:
                 typ = "ORG"
+            if not (offsets and offsets[0][0] <= m["start"] and m["end"] <= offsets[-1][1]):
+                continue  # another sentence of the document
             toks = [i for i, (s, t) in enumerate(offsets) if s < m["end"] and m["start"] < t]
             if toks:
                 out.add((toks[0], toks[-1], typ))
@@ -108,6 +111,7 @@ def predicted_spans(doc: dict, offsets: list[tuple[int, int]], countries: set[st
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=DEFAULT)
+    ap.add_argument("--group", type=int, default=10, help="sentences per document")
     ap.add_argument("--misses", type=int, default=0, help="print this many errors per type")
     args = ap.parse_args()
     if not args.data.is_file():
@@ -116,18 +120,26 @@ def main() -> int:
     import khabar._core as core
 
     sents = read_iob(args.data)
-    texts, offsets = [], []
-    for sent in sents:
-        pos, offs = 0, []
-        for tok, _ in sent:
-            offs.append((pos, pos + len(tok)))
-            pos += len(tok) + 1
-        texts.append(" ".join(t for t, _ in sent))
-        offsets.append(offs)
+    # consecutive sentences form one document (one paragraph each), so that a surname can be
+    # resolved against the full name given earlier, as in the articles the corpus was cut from
+    texts, offsets, doc_of = [], [], []
+    for start in range(0, len(sents), args.group):
+        pos, parts = 0, []
+        for sent in sents[start : start + args.group]:
+            offs = []
+            for tok, _ in sent:
+                offs.append((pos, pos + len(tok)))
+                pos += len(tok) + 1
+            parts.append(" ".join(t for t, _ in sent))
+            pos += 1  # the blank line between paragraphs
+            offsets.append(offs)
+            doc_of.append(len(texts))
+        texts.append("\n\n".join(parts))
     import json
 
     ex = core.Extractor('{"no_cluster": true}')
-    docs = [json.loads(r) for r in ex.extract([(str(i), t, None, "ar", []) for i, t in enumerate(texts)], None)]
+    out = [json.loads(r) for r in ex.extract([(str(i), t, None, "ar", []) for i, t in enumerate(texts)], None)]
+    docs = [out[d] for d in doc_of]
     countries, roles = country_names(), role_words()
     stats = {t: [0, 0, 0] for t in ("LOC", "PERS", "ORG")}
     misses: dict[str, list[str]] = {t: [] for t in stats}

@@ -410,6 +410,20 @@ fn name_run(
             if w.ends_with('ه') || role.complement {
                 break;
             }
+            // a clitic article or conjunction opens another phrase (بالقول، وعلي)
+            if end > t
+                && (["بال", "وال", "فال", "كال", "لل"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+                    || w.starts_with('و'))
+            {
+                break;
+            }
+            if !w.starts_with("ال") && end > t {
+                // one bare unknown word ends a name: the family name (حمدي سند لوزا)
+                end += 1;
+                break;
+            }
         }
         end += 1;
     }
@@ -709,42 +723,32 @@ fn add_named(
 
 /// One-word names that are the surname of a fuller name join it.
 fn merge_surnames(people: &mut People) {
-    let surnames: HashMap<String, usize> = people
+    // (key of the surname, person), in document order so the choice is deterministic
+    let surnames: Vec<(String, usize)> = people
         .list
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.surname.clone().map(|s| (s, i)))
+        .filter_map(|(i, p)| p.surname.as_deref().map(|s| (translit::key(s), i)))
         .collect();
     let mut gone = vec![false; people.list.len()];
-    for i in 0..people.list.len() {
+    for (i, done) in gone.iter_mut().enumerate() {
         let p = &people.list[i];
-        if p.surname.is_some() || p.role_only {
+        if p.surname.is_some() || p.role_only || p.key.is_empty() {
             continue;
         }
-        let word = p
-            .mentions
-            .first()
-            .map(|_| p.key.clone())
-            .unwrap_or_default();
-        let target = surnames
-            .iter()
-            .find(|(s, &j)| j != i && translit::key(s) == word)
-            .map(|(_, &j)| j);
-        if let Some(j) = target {
-            let mut m = std::mem::take(&mut people.list[i].mentions);
-            let (t, c) = (people.list[i].title.clone(), people.list[i].country.clone());
-            let q = &mut people.list[j];
-            q.mentions.append(&mut m);
-            q.title = q.title.take().or(t);
-            q.country = q.country.take().or(c);
-            gone[i] = true;
-        }
+        let Some(&(_, j)) = surnames.iter().find(|(k, j)| *j != i && *k == p.key) else {
+            continue;
+        };
+        let mut m = std::mem::take(&mut people.list[i].mentions);
+        let (t, c) = (people.list[i].title.clone(), people.list[i].country.clone());
+        let q = &mut people.list[j];
+        q.mentions.append(&mut m);
+        q.title = q.title.take().or(t);
+        q.country = q.country.take().or(c);
+        *done = true;
     }
-    let mut i = 0;
-    people.list.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
+    let mut it = gone.into_iter();
+    people.list.retain(|_| !it.next().unwrap_or(false));
 }
 
 /// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
