@@ -53,7 +53,10 @@ fn a_weekday_that_does_not_fit_blocks_the_date() {
     let docs = run(&inputs);
     // still one story (near-duplicate text), but "today, Friday" cannot be a Thursday
     assert_eq!(docs[0].cluster, docs[1].cluster);
-    assert!(docs[1].dates.iter().any(|d| d.text.contains("اليوم الجمعة")));
+    assert!(docs[1]
+        .dates
+        .iter()
+        .any(|d| d.text.contains("اليوم الجمعة")));
     assert_eq!(docs[1].published, None);
 }
 
