@@ -276,11 +276,11 @@ class _Interrupting:
         self.core = core
         self.calls = 0
 
-    def extract(self, inputs: list[Any], n_threads: int | None = None) -> list[str]:
+    def extract(self, inputs: list[Any], n_threads: int | None = None, cluster: bool = True) -> list[str]:
         self.calls += 1
         if self.calls > 1:
             raise KeyboardInterrupt
-        result: list[str] = self.core.extract(inputs, n_threads)
+        result: list[str] = self.core.extract(inputs, n_threads, cluster)
         return result
 
     def config_json(self) -> str:

@@ -18,7 +18,7 @@ from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
 from .extractor import Extractor, default_extractor
-from .frames import extract_frame, to_frames
+from .frames import extract_frame, to_arrow, to_frames, to_polars
 from .model import Date, Document, Entity, Event, Mention, Quote, Span
 
 __version__: str = _core.version()

@@ -138,7 +138,9 @@ class Extractor:
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads)
         for i, record in changed:
             out[i] = Document.from_json(record, text=docs[i].text)
-        return [d if d.cluster == c else dataclasses.replace(d, cluster=c) for d, c in zip(out, ids, strict=True)]
+        return [
+            d if d.cluster == c else dataclasses.replace(d, cluster=c) for d, c in zip(out, ids, strict=True)
+        ]
 
     def extract_frames(
         self,

@@ -4,6 +4,11 @@ Every table has a ``doc_id`` column that joins it to ``documents``. :func:`table
 with the standard library only (the CLI writes CSV from them); :func:`to_frames` turns them into
 pandas DataFrames with fixed dtypes, so that even an empty table has all its columns.
 
+The fast path builds the tables column-wise in Rust and hands them to pyarrow as whole buffers
+(:meth:`Extractor.extract_frames`, :func:`extract_frame`, and :func:`to_frames`, :func:`to_arrow` and
+:func:`to_polars` for documents the extractor made), without one Python object per row; without
+pyarrow, or for documents built by hand, the rows are built in Python.
+
 ``published`` becomes ``datetime64[ns]``: a value with a UTC offset is converted to UTC and the
 offset dropped, a value without one is kept as written (the outlet's local time), and a value that
 cannot be read is ``NaT``. List-valued columns (``errors``, ``context``, ``source``, ``target``) hold
@@ -12,10 +17,12 @@ Python lists of strings.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from . import _core
 from .errors import InputError, optional_import
 from .extractor import Extractor, default_extractor
 from .model import Document
@@ -23,7 +30,9 @@ from .model import Document
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "TABLES", "extract_frame", "tables", "to_frames"]
+__all__ = ["COLUMNS", "TABLES", "extract_frame", "tables", "to_arrow", "to_frames", "to_polars"]
+
+OUTPUTS = ("pandas", "arrow", "polars")
 
 # Each table's columns and their pandas dtypes ("list" columns are object columns of lists).
 COLUMNS: dict[str, dict[str, str]] = {
@@ -98,6 +107,8 @@ COLUMNS: dict[str, dict[str, str]] = {
 TABLES = tuple(COLUMNS)
 
 Row = dict[str, Any]
+# What the core returns for a batch: {table: (rows, {column: (kind, *buffers)})}.
+Columns = dict[str, tuple[int, dict[str, tuple[Any, ...]]]]
 
 
 def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
@@ -181,6 +192,76 @@ def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     return pd.DataFrame(data)
 
 
+def _have_pyarrow() -> bool:
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def _columns_of(docs: list[Document]) -> Columns | None:
+    """Column buffers of documents from the Rust core, or None when the documents are not records
+    the core reads (built by hand with other values)."""
+    try:
+        return _core.columns_from_json([d.to_json() for d in docs])
+    except ValueError:
+        return None
+
+
+def arrow_tables(cols: Columns) -> dict[str, Any]:
+    """pyarrow Tables from the column buffers of the core (no Python object per value)."""
+    pa: Any = optional_import("pyarrow", "parquet", "Arrow tables")
+
+    def strings(n: int, offsets: bytes, data: bytes, validity: bytes | None) -> Any:
+        mask = None if validity is None else pa.py_buffer(validity)
+        return pa.Array.from_buffers(pa.large_string(), n, [mask, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+    out = {}
+    for name in TABLES:
+        rows, columns = cols[name]
+        arrays = []
+        for col in COLUMNS[name]:
+            kind, *bufs = columns[col]
+            if kind == "int":
+                arrays.append(pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])]))
+            elif kind == "str":
+                arrays.append(strings(rows, *bufs))
+            else:
+                n_items = (len(bufs[1]) // 8) - 1
+                child = strings(n_items, *bufs[1:])
+                arrays.append(pa.LargeListArray.from_arrays(pa.array(memoryview(bufs[0]).cast("q")), child))
+        out[name] = pa.Table.from_arrays(arrays, names=list(COLUMNS[name]))
+    return out
+
+
+def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
+    """A DataFrame with the dtypes of :func:`_frame`, from a pyarrow Table of the same columns."""
+    data: dict[str, Any] = {}
+    for col, kind in columns.items():
+        arr = table.column(col)
+        if kind == "datetime":
+            values = [parse_published(v) for v in arr.to_pylist()]
+            data[col] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+        elif kind == "list":
+            data[col] = pd.Series(arr.to_pylist(), dtype=object)
+        elif kind == "string":
+            data[col] = pd.Series(arr, dtype=pd.StringDtype())
+        else:
+            data[col] = pd.Series(arr.to_numpy(), dtype=kind)
+    return pd.DataFrame(data)
+
+
+def frames_from_columns(cols: Columns, output: str = "pandas") -> dict[str, Any]:
+    """The tables of the core's column buffers as pandas, pyarrow or polars frames."""
+    if output not in OUTPUTS:
+        raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
+    arrow = arrow_tables(cols)
+    if output == "arrow":
+        return arrow
+    if output == "polars":
+        pl: Any = optional_import("polars", "polars", "polars output")
+        return {name: pl.from_arrow(t) for name, t in arrow.items()}
+    pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
+    return {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+
+
 def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     """Tidy DataFrames of the documents: ``documents``, ``entities``, ``mentions``, ``dates``,
     ``quotes`` and ``events``, joined by ``doc_id``.
@@ -188,8 +269,30 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     Needs pandas (``pip install 'khabar[pandas]'``).
     """
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
+    docs = list(docs)
+    if _have_pyarrow():
+        cols = _columns_of(docs)
+        if cols is not None:
+            return frames_from_columns(cols, "pandas")
     rows = tables(docs)
     return {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+
+
+def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
+    """The tables of :func:`to_frames` as pyarrow Tables (needs pyarrow)."""
+    optional_import("pyarrow", "parquet", "khabar.to_arrow()")
+    docs = list(docs)
+    cols = _columns_of(docs)
+    if cols is not None:
+        return arrow_tables(cols)
+    pa: Any = optional_import("pyarrow", "parquet", "khabar.to_arrow()")
+    return {name: pa.Table.from_pandas(df, preserve_index=False) for name, df in to_frames(docs).items()}
+
+
+def to_polars(docs: Iterable[Document]) -> dict[str, Any]:
+    """The tables of :func:`to_frames` as polars DataFrames (needs polars and pyarrow)."""
+    pl: Any = optional_import("polars", "polars", "khabar.to_polars()")
+    return {name: pl.from_arrow(t) for name, t in to_arrow(docs).items()}
 
 
 def extract_frame(
@@ -218,4 +321,7 @@ def extract_frame(
     ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
     pub = df[published].tolist() if published is not None else None
     ex = extractor if extractor is not None else default_extractor()
+    if _have_pyarrow() and not kw.get("progress"):
+        kw.pop("progress", None)
+        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
     return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))
