@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from ._inputs import Prepared, coerce_published, coerce_text, is_missing
 from ._samples import samples
+from .bench import add_bench_parser
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
@@ -330,6 +331,7 @@ def parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=cmd_demo)
 
     add_evaluate_command(sub)
+    add_bench_parser(sub)
     return p
 
 
