@@ -128,6 +128,8 @@ impl Context<'_, '_> {
             let missed = named
                 .iter()
                 .any(|id| !source.contains(id) && !target.contains(id));
+            // "X agreed", "X offered": PLOVER needs no recipient for an explicit commitment
+            let partnered = partnered && !(c.hit.value.kind == "AGREE" && !c.nominal);
             if n == 0 || (mutual(&c.kind) && n < 2) || (partnered && n < 2 && missed) {
                 continue;
             }
