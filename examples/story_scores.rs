@@ -17,8 +17,8 @@ fn main() {
         .map(|l| serde_json::from_str(l).expect("a record"))
         .collect();
     let fps: Vec<_> = docs.iter().map(fingerprint::of).collect();
-    let w = weights(&fps);
-    let weight = |f: &(fingerprint::FeatureKind, String)| w[f];
+    let w = weights(&fps.iter().collect::<Vec<_>>());
+    let weight = |f: &fingerprint::Feature| w[&f.id];
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
             let s = story_score(&fps[i], &fps[j], &weight);

@@ -131,10 +131,30 @@ impl Extractor {
         pool(n_threads).install(|| self.cluster(inputs, docs));
     }
 
-    /// Cluster a batch, then extract again the members that take their publication day from
-    /// their cluster, so that their relative dates resolve against it.
+    /// Cluster documents extracted from `inputs` together with the stories of `index` (a new
+    /// document joining an old story takes its id), then add them to the index.
+    pub fn cluster_incremental(
+        &self,
+        inputs: &[Input],
+        docs: &mut [Document],
+        index: &mut cluster::Index,
+        n_threads: Option<usize>,
+    ) {
+        pool(n_threads).install(|| {
+            let (outcome, entries) = cluster::assign_with(index, docs);
+            self.inherit(inputs, docs, &outcome);
+            index.extend(entries);
+        });
+    }
+
     fn cluster(&self, inputs: &[Input], docs: &mut [Document]) {
         let outcome = cluster::assign(docs);
+        self.inherit(inputs, docs, &outcome);
+    }
+
+    /// Extract again the members that take their publication day from their cluster, so that
+    /// their relative dates resolve against it.
+    fn inherit(&self, inputs: &[Input], docs: &mut [Document], outcome: &cluster::Outcome) {
         let redone: Vec<(usize, Document)> = outcome
             .inherit
             .par_iter()

@@ -142,3 +142,40 @@ fn same_meeting_across_languages_and_not_a_year_later() {
         "and resolves its relative dates with it"
     );
 }
+
+#[test]
+fn tomorrows_batch_joins_todays_clusters_through_a_saved_index() {
+    let ex = Extractor::new(khabar::Config {
+        no_cluster: true,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut index = khabar::cluster::Index::default();
+    let today = vec![Input::new("en", MEETING_EN), Input::new("later", LATER_EN)];
+    let mut docs = ex.extract(&today, Some(2));
+    ex.cluster_incremental(&today, &mut docs, &mut index, Some(2));
+    assert_eq!(index.len(), 2);
+
+    let path = std::env::temp_dir().join(format!("khabar-index-{}.bin", std::process::id()));
+    index.save(&path).unwrap();
+    let mut index = khabar::cluster::Index::load(&path).unwrap();
+    std::fs::remove_file(&path).ok();
+
+    let tomorrow = vec![Input::new("ar", MEETING_AR)];
+    let mut late = ex.extract(&tomorrow, Some(2));
+    ex.cluster_incremental(&tomorrow, &mut late, &mut index, Some(2));
+    assert_eq!(
+        late[0].cluster, docs[0].cluster,
+        "the Arabic report joins yesterday's story"
+    );
+    assert_eq!(late[0].published.as_deref(), Some("2023-11-09"));
+    assert_eq!(index.len(), 3);
+}
+
+#[test]
+fn a_corrupt_index_is_an_error_not_a_crash() {
+    let mut bytes: &[u8] = b"KHCI\x00\x01\r\n\xff\xff\xff\xff\xff\xff\xff\xff";
+    assert!(khabar::cluster::Index::read_from(&mut bytes).is_err());
+    let mut other: &[u8] = b"PK\x03\x04 not an index";
+    assert!(khabar::cluster::Index::read_from(&mut other).is_err());
+}

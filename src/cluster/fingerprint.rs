@@ -42,12 +42,47 @@ impl FeatureKind {
             FeatureKind::Person | FeatureKind::Org | FeatureKind::Event | FeatureKind::Date
         )
     }
+
+    pub const ALL: [FeatureKind; 7] = [
+        FeatureKind::Person,
+        FeatureKind::Org,
+        FeatureKind::Country,
+        FeatureKind::Event,
+        FeatureKind::Date,
+        FeatureKind::Period,
+        FeatureKind::Number,
+    ];
+
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(c: u8) -> Option<FeatureKind> {
+        FeatureKind::ALL.get(usize::from(c)).copied()
+    }
 }
 
-/// The facts of one document, as sorted, deduplicated (kind, value) pairs.
-#[derive(Debug, Clone, Default)]
+/// One fact, hashed: a 64-bit id of (kind, value). Hashing keeps a million fingerprints small
+/// and comparisons cheap; at 64 bits collisions are negligible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Feature {
+    pub id: u64,
+    pub kind: FeatureKind,
+}
+
+impl Feature {
+    pub fn new(kind: FeatureKind, value: &str) -> Feature {
+        let id = super::minhash::mix(
+            super::minhash::hash_bytes(value.as_bytes()) ^ u64::from(kind.code()),
+        );
+        Feature { id, kind }
+    }
+}
+
+/// The facts of one document, sorted by id and deduplicated.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fingerprint {
-    pub features: Vec<(FeatureKind, String)>,
+    pub features: Vec<Feature>,
     /// The publication day, when known.
     pub day: Option<Day>,
     /// The weekdays the text pins to its own publication day ("اليوم الأحد", "today, Sunday").
@@ -99,7 +134,8 @@ pub fn of(doc: &Document) -> Fingerprint {
     for n in numbers(&doc.body) {
         f.push((FeatureKind::Number, n));
     }
-    f.sort();
+    let mut f: Vec<Feature> = f.iter().map(|(k, v)| Feature::new(*k, v)).collect();
+    f.sort_unstable();
     f.dedup();
     Fingerprint {
         features: f,

@@ -6,27 +6,35 @@
 //! - their fingerprints (persons, organisations, events, days, numbers: see [`fingerprint`]) are
 //!   similar enough — weighted overlap ≥ [`SAME_STORY`], the weights favouring rare and specific
 //!   facts — and their publication days, where both are known, lie within [`WINDOW_DAYS`].
-//!   Candidates come from blocking on shared rare features, so no batch is compared all pairs.
+//!   Candidates come from blocking on shared rare features, paired only within the window, so no
+//!   batch is compared all pairs.
 //!
-//! A cluster then lends its members what one of them knows: a publication day to a member with
-//! none (when the dated members agree and the member's own "today, Sunday" fits), and the Latin
-//! name of a person another member names in English.
+//! Pairs join best first, and a cluster never spans more than the window of known days, so an
+//! undated report cannot chain two stories a year apart. A cluster then lends its members what
+//! one of them knows: a publication day to a member with none (when the dated members agree and
+//! the member's own "today, Sunday" fits), and the Latin name of a person another member names in
+//! English.
+//!
+//! [`Index`] keeps the signatures and fingerprints of documents already clustered, so a new day's
+//! batch can join yesterday's clusters without redoing them.
 
 pub mod fingerprint;
+pub mod index;
 pub mod minhash;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::doc::{Document, EntityKind};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
-use fingerprint::{FeatureKind, Fingerprint};
+use fingerprint::{Feature, FeatureKind, Fingerprint};
+pub use index::{Entry, Index};
 
 /// Near-duplicate threshold on estimated shingle Jaccard.
 pub const NEAR_DUPLICATE: f64 = 0.5;
-/// Same-story threshold on the weighted fingerprint overlap (see [`same_story`]).
+/// Same-story threshold on the weighted fingerprint overlap (see [`story_score`]).
 pub const SAME_STORY: f64 = 0.3;
 /// Publication days further apart than this are different stories.
 pub const WINDOW_DAYS: i64 = 3;
@@ -36,25 +44,102 @@ const MAX_BLOCK: usize = 200;
 /// What clustering decided for a batch.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Documents (by index) that take their publication day from their cluster.
+    /// Documents (by index in the batch) that take their publication day from their cluster.
     pub inherit: Vec<(usize, Day)>,
 }
 
-/// Union-find over documents that also keeps the span of known publication days of each set,
-/// so that no chain of matches (an undated report matching two dated ones) joins stories that
-/// lie further apart than [`WINDOW_DAYS`].
-struct Clusters {
+/// Assign `cluster` ids to every document of the batch (a story reported once is a cluster of
+/// one), share names, and return the publication days members should inherit.
+pub fn assign(docs: &mut [Document]) -> Outcome {
+    assign_with(&Index::default(), docs).0
+}
+
+/// Cluster `docs` together with the documents of `index` (whose cluster ids stay as they are:
+/// a new document joining an old story takes its id). Returns the outcome and the index entries
+/// of the new documents, to add to the index when the caller wants to keep them.
+pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>) {
+    let old = index.entries();
+    let n_old = old.len();
+    // New documents in an order that does not depend on the batch order.
+    let fresh: Vec<Entry> = docs.par_iter().map(Entry::of).collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| (fresh[a].key, &docs[a].id).cmp(&(fresh[b].key, &docs[b].id)));
+    let all: Vec<&Entry> = old.iter().chain(order.iter().map(|&i| &fresh[i])).collect();
+
+    let mut pairs = near_duplicates(&all);
+    pairs.extend(same_stories(&all));
+    pairs.par_sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut sets = Sets::new(&all);
+    for (score, a, b) in pairs {
+        sets.join(a as usize, b as usize, score > 1.0);
+    }
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for r in 0..all.len() {
+        groups.entry(sets.find(r)).or_default().push(r);
+    }
+    let mut outcome = Outcome::default();
+    for members in groups.values() {
+        let id = cluster_id(&all, members, n_old);
+        let batch: Vec<usize> = members
+            .iter()
+            .filter(|&&r| r >= n_old)
+            .map(|&r| order[r - n_old])
+            .collect();
+        for &i in &batch {
+            docs[i].cluster = Some(id.clone());
+        }
+        if members.len() > 1 && !batch.is_empty() {
+            share_names(
+                docs,
+                &batch,
+                members.iter().filter(|&&r| r < n_old).map(|&r| all[r]),
+            );
+            outcome
+                .inherit
+                .extend(inherit_days(docs, &batch, members.iter().map(|&r| all[r])));
+        }
+    }
+    outcome.inherit.sort_unstable();
+    let mut fresh = fresh;
+    for (e, d) in fresh.iter_mut().zip(docs.iter()) {
+        e.cluster = d.cluster.clone().unwrap_or_default();
+    }
+    (outcome, fresh)
+}
+
+/// An old story keeps its id; a new one takes an id from its members' content hashes, the same
+/// in any batch order.
+fn cluster_id(all: &[&Entry], members: &[usize], n_old: usize) -> String {
+    if let Some(old) = members
+        .iter()
+        .filter(|&&r| r < n_old)
+        .map(|&r| &all[r].cluster)
+        .min()
+    {
+        return old.clone();
+    }
+    let min = members.iter().map(|&r| all[r].key).min().unwrap_or(0);
+    format!("c{:012x}", min >> 16)
+}
+
+/// A candidate pair: score (near-duplicates rank above every fingerprint match) and the ranks of
+/// the two documents in the combined list.
+type Pair = (f64, u32, u32);
+
+/// Union-find over documents that also keeps the span of known publication days of each set.
+struct Sets {
     parent: Vec<usize>,
     span: Vec<Option<(i64, i64)>>,
 }
 
-impl Clusters {
-    fn new(fps: &[Fingerprint]) -> Clusters {
-        Clusters {
-            parent: (0..fps.len()).collect(),
-            span: fps
+impl Sets {
+    fn new(all: &[&Entry]) -> Sets {
+        Sets {
+            parent: (0..all.len()).collect(),
+            span: all
                 .iter()
-                .map(|f| f.day.map(|d| (d.to_days(), d.to_days())))
+                .map(|e| e.fp.day.map(|d| (d.to_days(), d.to_days())))
                 .collect(),
         }
     }
@@ -87,137 +172,130 @@ impl Clusters {
     }
 }
 
-/// A candidate pair: its score (near-duplicates rank above every fingerprint match) and ranks.
-type Pair = (f64, usize, usize);
-
-/// A stable identity of a document, independent of its position in the batch.
-fn doc_hash(d: &Document) -> u64 {
-    minhash::mix(minhash::hash_bytes(d.id.as_bytes()) ^ minhash::hash_bytes(d.body.as_bytes()))
+/// Runs of equal keys in a sorted list of (key, rank): the members of each bucket.
+fn runs(sorted: &[(u64, u32)]) -> impl Iterator<Item = &[(u64, u32)]> {
+    sorted.chunk_by(|a, b| a.0 == b.0)
 }
 
-/// Assign `cluster` ids to every document of the batch (a story reported once is a cluster of
-/// one) and share names; return the publication days members should inherit.
-pub fn assign(docs: &mut [Document]) -> Outcome {
-    let n = docs.len();
-    // Work in an order that does not depend on the batch order.
-    let hashes: Vec<u64> = docs.par_iter().map(doc_hash).collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| (hashes[a], &docs[a].id).cmp(&(hashes[b], &docs[b].id)));
-    let mut rank = vec![0; n];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-    let sigs: Vec<Option<minhash::Signature>> = order
+fn near_duplicates(all: &[&Entry]) -> Vec<Pair> {
+    let mut keys: Vec<(u64, u32)> = all
         .par_iter()
-        .map(|&i| minhash::signature(&Folded::new(&docs[i].body).text))
+        .enumerate()
+        .flat_map_iter(|(r, e)| {
+            let lang = minhash::hash_bytes(e.lang.as_bytes());
+            e.sig
+                .iter()
+                .flat_map(move |s| minhash::bands(s).collect::<Vec<_>>())
+                .enumerate()
+                .map(move |(b, h)| (minhash::mix(h ^ lang ^ b as u64), r as u32))
+        })
         .collect();
-    let fps: Vec<Fingerprint> = order
+    keys.par_sort_unstable();
+    let buckets: Vec<&[(u64, u32)]> = runs(&keys).filter(|b| b.len() > 1).collect();
+    let mut pairs: Vec<Pair> = buckets
         .par_iter()
-        .map(|&i| fingerprint::of(&docs[i]))
+        .flat_map_iter(|bucket| {
+            // Each member against the bucket's first and its predecessor: linear in the bucket,
+            // and chains of copies still join.
+            (1..bucket.len()).flat_map(move |w| {
+                [bucket[0].1, bucket[w - 1].1]
+                    .into_iter()
+                    .filter_map(move |other| {
+                        let (a, b) = (bucket[w].1.min(other), bucket[w].1.max(other));
+                        let sim = minhash::similarity(
+                            all[a as usize].sig.as_ref()?,
+                            all[b as usize].sig.as_ref()?,
+                        );
+                        (a != b && sim >= NEAR_DUPLICATE).then_some((1.0 + sim, a, b))
+                    })
+            })
+        })
         .collect();
-    let langs: Vec<&str> = order.iter().map(|&i| docs[i].lang.as_str()).collect();
-
-    // The best-supported pairs join first, so an ambiguous document joins its closest story.
-    let mut pairs = near_duplicates(&sigs, &langs);
-    pairs.extend(same_stories(&fps));
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut uf = Clusters::new(&fps);
-    for (score, a, b) in pairs {
-        uf.join(a, b, score > 1.0);
-    }
-
-    // Ids from the smallest member hash: the same members give the same id in any order.
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (r, &i) in order.iter().enumerate() {
-        members.entry(uf.find(r)).or_default().push(i);
-    }
-    let mut outcome = Outcome::default();
-    for group in members.values() {
-        let id = group.iter().map(|&i| hashes[i]).min().unwrap_or(0);
-        for &i in group {
-            docs[i].cluster = Some(format!("c{:012x}", id >> 16));
-        }
-        if group.len() > 1 {
-            share_names(docs, group);
-            outcome
-                .inherit
-                .extend(inherit_days(docs, group, &fps, &rank));
-        }
-    }
-    outcome.inherit.sort_unstable();
-    outcome
+    pairs.par_sort_unstable_by(|x, y| (x.1, x.2).cmp(&(y.1, y.2)));
+    pairs.dedup_by(|x, y| (x.1, x.2) == (y.1, y.2));
+    pairs
 }
 
-fn near_duplicates(sigs: &[Option<minhash::Signature>], langs: &[&str]) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    let mut buckets: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
-    for (r, sig) in sigs.iter().enumerate() {
-        let Some(sig) = sig else { continue };
-        for (b, key) in minhash::bands(sig).enumerate() {
-            buckets.entry((langs[r], b, key)).or_default().push(r);
-        }
-    }
-    let mut keys: Vec<_> = buckets.keys().copied().collect();
-    keys.sort_unstable();
-    for k in keys {
-        let bucket = &buckets[&k];
-        // Each member against the bucket's first and its predecessor: linear in the bucket, and
-        // chains of copies still join.
-        for w in 1..bucket.len() {
-            for &other in &[bucket[0], bucket[w - 1]] {
-                let (a, b) = (bucket[w], other);
-                if let (Some(x), Some(y)) = (&sigs[a], &sigs[b]) {
-                    let sim = minhash::similarity(x, y);
-                    if sim >= NEAR_DUPLICATE {
-                        pairs.push((1.0 + sim, a.min(b), a.max(b)));
+/// Rarity weights: kind weight × ln(1 + N / document frequency), by feature id.
+pub fn weights(fps: &[&Fingerprint]) -> std::collections::HashMap<u64, f64> {
+    let mut ids: Vec<(u64, FeatureKind)> = fps
+        .par_iter()
+        .flat_map_iter(|f| f.features.iter().map(|x| (x.id, x.kind)))
+        .collect();
+    ids.par_sort_unstable();
+    let n = fps.len() as f64;
+    ids.chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            (
+                run[0].0,
+                run[0].1.weight() * (1.0 + n / run.len() as f64).ln(),
+            )
+        })
+        .collect()
+}
+
+fn same_stories(all: &[&Entry]) -> Vec<Pair> {
+    let fps: Vec<&Fingerprint> = all.iter().map(|e| &e.fp).collect();
+    let w = weights(&fps);
+    let weight = |f: &Feature| w.get(&f.id).copied().unwrap_or(0.0);
+    let mut postings: Vec<(u64, u32)> = all
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(r, e)| {
+            e.fp.features
+                .iter()
+                .filter(|f| f.kind.blocks())
+                .map(move |f| (f.id, r as u32))
+        })
+        .collect();
+    postings.par_sort_unstable();
+    // Only features shared by a few documents propose pairs (a common one proves nothing and
+    // would make the pass quadratic), and only between documents whose days can match.
+    let blocks: Vec<&[(u64, u32)]> = runs(&postings)
+        .filter(|b| (2..=MAX_BLOCK).contains(&b.len()))
+        .collect();
+    let mut candidates: Vec<(u32, u32)> = blocks
+        .par_iter()
+        .flat_map_iter(|block| {
+            let mut members: Vec<(Option<i64>, u32)> = block
+                .iter()
+                .map(|&(_, r)| (all[r as usize].fp.day.map(Day::to_days), r))
+                .collect();
+            members.sort_unstable();
+            let mut out = Vec::new();
+            for (x, &(dx, a)) in members.iter().enumerate() {
+                for &(dy, b) in &members[x + 1..] {
+                    if let (Some(p), Some(q)) = (dx, dy) {
+                        if q - p > WINDOW_DAYS {
+                            break;
+                        }
                     }
+                    out.push((a.min(b), a.max(b)));
                 }
             }
-        }
-    }
-    pairs
-}
-
-fn same_stories(fps: &[Fingerprint]) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    let w = weights(fps);
-    let weight = |f: &(FeatureKind, String)| w[f];
-    let mut blocks: BTreeMap<&(FeatureKind, String), Vec<usize>> = BTreeMap::new();
-    for (r, fp) in fps.iter().enumerate() {
-        for f in &fp.features {
-            blocks.entry(f).or_default().push(r);
-        }
-    }
-    // Only features shared by a few documents propose pairs: a common one proves nothing and
-    // would make the pass quadratic.
-    blocks.retain(|f, docs| f.0.blocks() && (2..=MAX_BLOCK).contains(&docs.len()));
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    for docs in blocks.values() {
-        for (x, &a) in docs.iter().enumerate() {
-            for &b in &docs[x + 1..] {
-                if !seen.insert((a, b)) {
-                    continue;
-                }
-                if let Some(score) =
-                    story_score(&fps[a], &fps[b], &weight).filter(|&s| s >= SAME_STORY)
-                {
-                    pairs.push((score.min(1.0), a, b));
-                }
-            }
-        }
-    }
-    pairs
+            out
+        })
+        .collect();
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let s = story_score(&all[a as usize].fp, &all[b as usize].fp, &weight)?;
+            (s >= SAME_STORY).then_some((s.min(1.0), a, b))
+        })
+        .collect()
 }
 
 /// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
 /// documents' weights: a long report that also covers other matters still matches a short one),
 /// gated by the publication window and by the kind of evidence shared: at least one person, or a
-/// day together with an event or an organisation.
-/// None when the window or the evidence gate rules the pair out.
+/// day together with an event or an organisation. None when the window or the gate rules the
+/// pair out.
 pub fn story_score(
     a: &Fingerprint,
     b: &Fingerprint,
-    weight: &dyn Fn(&(FeatureKind, String)) -> f64,
+    weight: &dyn Fn(&Feature) -> f64,
 ) -> Option<f64> {
     match (a.day, b.day) {
         (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
@@ -227,50 +305,46 @@ pub fn story_score(
     }
     let total = |f: &Fingerprint| f.features.iter().map(weight).sum::<f64>();
     let (wa, wb) = (total(a), total(b));
-    let mut shared = 0.0;
-    let mut kinds: Vec<FeatureKind> = Vec::new();
-    for f in &a.features {
-        if b.features.binary_search(f).is_ok() {
-            shared += weight(f);
-            kinds.push(f.0);
+    let (mut shared, mut kinds) = (0.0, 0u32);
+    let (mut i, mut j) = (0, 0);
+    while i < a.features.len() && j < b.features.len() {
+        match a.features[i].cmp(&b.features[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += weight(&a.features[i]);
+                kinds |= 1 << a.features[i].kind.code();
+                i += 1;
+                j += 1;
+            }
         }
     }
-    let has = |k: FeatureKind| kinds.contains(&k);
+    let has = |k: FeatureKind| kinds & (1 << k.code()) != 0;
     let evidence = has(FeatureKind::Person)
         || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org)));
     (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
 }
 
-/// Rarity weights of a batch's features: kind weight × ln(1 + N / document frequency).
-pub fn weights(fps: &[Fingerprint]) -> HashMap<(FeatureKind, String), f64> {
-    let mut df: HashMap<(FeatureKind, String), usize> = HashMap::new();
-    for fp in fps {
-        for f in &fp.features {
-            *df.entry(f.clone()).or_default() += 1;
-        }
-    }
-    let n = fps.len() as f64;
-    df.into_iter()
-        .map(|(f, d)| (f.clone(), f.0.weight() * (1.0 + n / d as f64).ln()))
-        .collect()
-}
-
 /// Give persons the Latin name an English-language member uses for the same key.
-fn share_names(docs: &mut [Document], group: &[usize]) {
+fn share_names<'a>(docs: &mut [Document], batch: &[usize], old: impl Iterator<Item = &'a Entry>) {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for &i in group {
-        if docs[i].lang != "en" {
-            continue;
-        }
-        for e in docs[i]
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && !e.key.is_empty())
-        {
-            names.entry(e.key.clone()).or_insert_with(|| e.name.clone());
+    for e in old {
+        for (k, n) in &e.names {
+            names.entry(k.clone()).or_insert_with(|| n.clone());
         }
     }
-    for &i in group {
+    for &i in batch {
+        if docs[i].lang == "en" {
+            for e in docs[i]
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && !e.key.is_empty())
+            {
+                names.entry(e.key.clone()).or_insert_with(|| e.name.clone());
+            }
+        }
+    }
+    for &i in batch {
         if docs[i].lang == "en" {
             continue;
         }
@@ -287,21 +361,29 @@ fn share_names(docs: &mut [Document], group: &[usize]) {
 }
 
 /// Undated members take the day their dated sisters agree on, if their own weekday words fit.
-fn inherit_days(
+fn inherit_days<'a>(
     docs: &[Document],
-    group: &[usize],
-    fps: &[Fingerprint],
-    rank: &[usize],
+    batch: &[usize],
+    members: impl Iterator<Item = &'a Entry>,
 ) -> Vec<(usize, Day)> {
-    let mut days: Vec<Day> = group.iter().filter_map(|&i| fps[rank[i]].day).collect();
+    let mut days: Vec<Day> = members.filter_map(|e| e.fp.day).collect();
     days.sort_unstable();
     days.dedup();
     let [day] = days[..] else { return Vec::new() };
-    group
+    batch
         .iter()
         .copied()
-        .filter(|&i| docs[i].published.is_none())
-        .filter(|&i| fps[rank[i]].fits(day))
+        .filter(|&i| {
+            docs[i].published.is_none()
+                && fingerprint::pinned_weekdays(&docs[i])
+                    .iter()
+                    .all(|&w| w == day.weekday())
+        })
         .map(|i| (i, day))
         .collect()
+}
+
+/// The folded body's MinHash signature (used by [`Entry::of`]).
+fn body_signature(doc: &Document) -> Option<minhash::Signature> {
+    minhash::signature(&Folded::new(&doc.body).text)
 }
