@@ -89,6 +89,10 @@ class Extractor:
     def __reduce__(self) -> tuple[type[Extractor], tuple[str]]:
         return (Extractor, (self._core.config_json(),))
 
+    def __dask_tokenize__(self) -> tuple[str, str]:
+        # The same configuration gives the same token, in any process.
+        return ("khabar.Extractor", self._core.config_json())
+
     def __repr__(self) -> str:
         return f"Extractor({self._core.config_json()})"
 
