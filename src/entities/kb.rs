@@ -177,6 +177,9 @@ fn caps_of(alias: &str) -> Caps {
     }
 }
 
+/// The most meanings one key keeps (the built-in tables need a handful).
+const MAX_MEANINGS: usize = 16;
+
 /// Collects keys and their meanings before the automaton is built.
 #[derive(Default)]
 struct Builder {
@@ -227,8 +230,11 @@ impl Builder {
             self.targets.push(Vec::new());
             self.targets.len() - 1
         });
-        if !self.targets[id].contains(&t) {
-            self.targets[id].push(t);
+        // A key that means more than MAX_MEANINGS things (user rows sharing one name) keeps its
+        // first meanings: every mention of the key reads them all, so they must stay few.
+        let meanings = &mut self.targets[id];
+        if meanings.len() < MAX_MEANINGS && !meanings.contains(&t) {
+            meanings.push(t);
         }
     }
 
@@ -248,8 +254,15 @@ impl KnowledgeBase {
 
     /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
     pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, String> {
+        let mut first_row: HashMap<&str, usize> = HashMap::new();
         for (i, u) in user.iter().enumerate() {
             validate(i, u)?;
+            if let Some(j) = first_row.insert(u.id.trim(), i) {
+                return Err(format!(
+                    "{}: column 'id' repeats row {j}; give a row's other names as its 'aliases'",
+                    row_name(i, u)
+                ));
+            }
         }
         Ok(KnowledgeBase::build(user))
     }
@@ -489,8 +502,29 @@ fn kind_of(kind: &str) -> Option<EntityKind> {
     }
 }
 
+/// Longest id, name or alias of a user row, in characters: no real name comes near it, and an
+/// automaton key of megabytes would cost memory in proportion (a row of junk, not a name).
+pub const MAX_NAME_CHARS: usize = 1000;
+
+/// "entities row 3 (id \"x\")", the id cut short when it is long.
+fn row_name(i: usize, u: &UserEntity) -> String {
+    let id: String = u.id.chars().take(40).collect();
+    let more = if id.len() < u.id.len() { "…" } else { "" };
+    format!("entities row {i} (id {id:?}{more})")
+}
+
 fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
-    let row = format!("entities row {i} (id {:?})", u.id);
+    let row = row_name(i, u);
+    let names = [("id", &u.id), ("name", &u.name)].into_iter();
+    let aliases = u.aliases.iter().map(|a| ("aliases", a));
+    for (column, value) in names.chain(aliases) {
+        let n = value.chars().count();
+        if n > MAX_NAME_CHARS {
+            return Err(format!(
+                "{row}: column '{column}' is {n} characters long; at most {MAX_NAME_CHARS}"
+            ));
+        }
+    }
     if u.id.trim().is_empty() {
         return Err(format!("{row}: column 'id' is empty"));
     }
@@ -508,13 +542,16 @@ fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
 
 /// User rows: a row whose id is already known adds aliases to it; others are new records.
 fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
+    // first record of each (id, kind): one lookup per row, not a scan of all records
+    let mut known: HashMap<(String, EntityKind), usize> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        known.entry((r.id.clone(), r.kind)).or_insert(i);
+    }
     for u in user {
         let Some(kind) = kind_of(&u.kind) else {
             continue;
         };
-        let existing = records
-            .iter()
-            .position(|r| r.id == u.id.trim() && r.kind == kind);
+        let existing = known.get(&(u.id.trim().to_string(), kind)).copied();
         let idx = existing.unwrap_or_else(|| {
             records.push(Record {
                 id: u.id.trim().to_string(),
@@ -528,6 +565,7 @@ fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
                 title: u.title.as_deref().and_then(opt),
                 state: None,
             });
+            known.insert((u.id.trim().to_string(), kind), records.len() - 1);
             records.len() - 1
         });
         for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
@@ -566,5 +604,61 @@ mod tests {
             ..UserEntity::default()
         };
         assert!(KnowledgeBase::new(&[empty]).unwrap_err().contains("'name'"));
+    }
+
+    fn org(id: &str, name: &str) -> UserEntity {
+        UserEntity {
+            id: id.into(),
+            kind: "org".into(),
+            name: name.into(),
+            ..UserEntity::default()
+        }
+    }
+
+    #[test]
+    fn untrusted_rows_get_errors_naming_row_and_column() {
+        let dup = [org("atlas", "Atlas Group"), org("atlas", "مجموعة أطلس")];
+        let err = KnowledgeBase::new(&dup).unwrap_err();
+        assert!(
+            err.contains("row 1") && err.contains("'id'") && err.contains("row 0"),
+            "{err}"
+        );
+        // a 10 MB name is refused before it becomes an automaton key; the message stays short
+        let huge = "ب".repeat(5_000_000);
+        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)]).unwrap_err();
+        assert!(
+            err.contains("row 0") && err.contains("'id'") && err.len() < 300,
+            "{err}"
+        );
+        let mut long_alias = org("y", "Atlas");
+        long_alias.aliases = vec!["a".repeat(MAX_NAME_CHARS + 1)];
+        let err = KnowledgeBase::new(&[long_alias]).unwrap_err();
+        assert!(err.contains("'aliases'"), "{err}");
+    }
+
+    #[test]
+    fn many_rows_sharing_a_name_keep_few_meanings() {
+        let rows: Vec<UserEntity> = (0..20_000)
+            .map(|i| {
+                org(
+                    &format!("u{i}"),
+                    if i % 2 == 0 {
+                        "Atlas Group"
+                    } else {
+                        "شركة أطلس"
+                    },
+                )
+            })
+            .collect();
+        let kb = KnowledgeBase::new(&rows).unwrap();
+        assert!(kb.targets.iter().all(|t| t.len() <= MAX_MEANINGS));
+        assert!(kb.record("u19999").is_some());
+    }
+
+    #[test]
+    fn built_in_keys_stay_under_the_meanings_cap() {
+        let kb = KnowledgeBase::builtin();
+        let most = kb.targets.iter().map(Vec::len).max().unwrap_or(0);
+        assert!(most < MAX_MEANINGS, "a built-in key has {most} meanings");
     }
 }
