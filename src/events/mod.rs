@@ -129,7 +129,7 @@ impl Context<'_, '_> {
                 .iter()
                 .any(|id| !source.contains(id) && !target.contains(id));
             // "X agreed", "X offered": PLOVER needs no recipient for an explicit commitment
-            let partnered = partnered && !(c.hit.value.kind == "AGREE" && !c.nominal);
+            let partnered = partnered && (c.nominal || c.hit.value.kind != "AGREE");
             if n == 0 || (mutual(&c.kind) && n < 2) || (partnered && n < 2 && missed) {
                 continue;
             }
