@@ -1,12 +1,24 @@
 """The ``khabar`` command: ``khabar extract PATH...`` and ``khabar demo``.
 
-Exit codes: 0 when every input was read, 1 when an input could not be read (the others are still
-processed, and each failure is one line on stderr), 2 for a wrong command line.
+Exit codes (every error is one line on stderr, ``khabar: error: …``):
+
+- 0: every input was read and the output written;
+- 1: an input could not be read (missing, unreadable, wrong type): the others are still processed
+  and written, unless ``--fail-fast``, which stops at the first and writes nothing; also a missing
+  optional dependency;
+- 2: a wrong command line;
+- 3: the output could not be written (checked before extracting, where it can be);
+- 70: an internal error (a bug: please report it);
+- 130: interrupted (Ctrl-C).
+
+Output files are written beside their final name and renamed into place when complete, so an
+interrupted or failed run never leaves a partial ``--out`` file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import dataclasses
 import io
@@ -15,7 +27,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from ._inputs import Prepared, coerce_published, coerce_text, is_missing
 from ._samples import samples
@@ -36,6 +48,14 @@ META_FIELDS = ("title", "source", "url")
 
 class InputFileError(Exception):
     """An input file that cannot be read at all (reported on one line, the run goes on)."""
+
+
+class OutputError(Exception):
+    """The output cannot be written (exit code 3)."""
+
+
+class FailFast(Exception):
+    """``--fail-fast``: an input could not be read, so the run stops."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -118,16 +138,38 @@ def _read_parquet(path: Path, text_field: str) -> Iterator[Row]:
 READERS = {"text": _read_text, "jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet}
 
 
+def _reason(e: OSError) -> str:
+    """An OS error in a few words ("Permission denied"), without the path the caller names anyway."""
+    return e.strerror or str(e)
+
+
+def _listing(folder: Path) -> list[str]:
+    """Names of the input files of ``folder``, sorted. The listing is streamed (``os.scandir``) and
+    only matching names are kept, so a folder of millions of files costs one string per input."""
+    names = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if os.path.splitext(entry.name)[1].lower() in INPUT_SUFFIXES and entry.is_file():
+                names.append(entry.name)
+    names.sort()
+    return names
+
+
 def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     """Each input file named, folders replaced by their input files; ``None`` marks a failure."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            try:
+                files = _listing(path)
+            except OSError as e:
+                _say(f"error: {name}: folder cannot be listed: {_reason(e)}")
+                yield name, None
+                continue
             if not files:
                 _say(f"error: {name}: no .txt, .jsonl, .csv or .parquet files in this folder")
                 yield name, None
-            yield from ((str(p), p) for p in files)
+            yield from ((str(path / f), path / f) for f in files)
         elif not path.exists():
             _say(f"error: {name}: no such file or folder")
             yield name, None
@@ -135,25 +177,40 @@ def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield name, path
 
 
-def read_inputs(paths: Sequence[str], text_field: str) -> tuple[list[Row], int]:
-    """Every document of the input paths, in order, and the number of inputs that failed."""
+def read_inputs(paths: Sequence[str], text_field: str, fail_fast: bool = False) -> tuple[list[Row], int]:
+    """Every document of the input paths, in order, and the number of inputs that failed. With
+    ``fail_fast``, the first failure raises :class:`FailFast` instead."""
     rows: list[Row] = []
     failed = 0
     for name, path in _expand(paths):
         if path is None:
             failed += 1
-            continue
-        kind = INPUT_SUFFIXES.get(path.suffix.lower())
-        if kind is None:
-            _say(f"error: {name}: unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
-            failed += 1
-            continue
-        try:
-            rows.extend(READERS[kind](path, text_field))
-        except (OSError, InputFileError, KhabarError, ValueError) as e:
-            _say(f"error: {name}: {e}")
-            failed += 1
+        else:
+            kind = INPUT_SUFFIXES.get(path.suffix.lower())
+            if kind is None:
+                _say(f"error: {name}: unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
+                failed += 1
+            elif not _read_into(rows, READERS[kind], name, path, text_field):
+                failed += 1
+        if failed and fail_fast:
+            raise FailFast
     return rows, failed
+
+
+def _read_into(rows: list[Row], reader: Any, name: str, path: Path, text_field: str) -> bool:
+    """Add the rows of one input file; False (and one line on stderr) when it cannot be read."""
+    start = len(rows)
+    try:
+        rows.extend(reader(path, text_field))
+    except OSError as e:
+        del rows[start:]  # a file that fails half-way gives no rows, not some
+        _say(f"error: {name}: {_reason(e)}")
+        return False
+    except (InputFileError, KhabarError, ValueError) as e:
+        del rows[start:]
+        _say(f"error: {name}: {e}")
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- writing outputs
@@ -186,38 +243,80 @@ def _write_csv_rows(stream: IO[str], rows: list[dict[str, Any]], columns: Sequen
         writer.writerow([_csv_cell(row[c]) for c in columns])
 
 
-def write_output(docs: list[Document], fmt: str, out: Path | None) -> None:
+def _temporary(path: Path) -> Path:
+    """Where ``path`` is written before it is renamed into place (same folder: the rename is atomic)."""
+    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+
+
+@contextlib.contextmanager
+def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary files for ``paths``, renamed to them only when the block completes; removed
+    otherwise (an error, Ctrl-C), so that no output file is ever left half-written."""
+    temps = [_temporary(p) for p in paths]
+    try:
+        yield temps
+        for temp, path in zip(temps, paths, strict=True):
+            os.replace(temp, path)
+    finally:
+        for temp in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _output_paths(fmt: str, out: Path) -> list[Path]:
     if fmt == "jsonl":
-        payload = "".join(d.to_json() + "\n" for d in docs).encode("utf-8")
-        if out is None:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.buffer.flush()
-        else:
-            out.write_bytes(payload)
-        return
-    if fmt == "csv":
-        rows = tables(docs)
-        if out is None:
-            _write_csv_rows(sys.stdout, rows["documents"], list(COLUMNS["documents"]))
+        return [out]
+    return [out if table == "documents" else _table_path(out, table) for table in TABLES]
+
+
+def _write_jsonl(stream: BinaryIO, docs: list[Document]) -> None:
+    for d in docs:
+        stream.write((d.to_json() + "\n").encode("utf-8"))
+    stream.flush()
+
+
+def write_output(docs: list[Document], fmt: str, out: Path | None) -> None:
+    """Write the documents; to ``out`` (and its side tables) through temporary files."""
+    if out is None:
+        if fmt == "jsonl":
+            _write_jsonl(sys.stdout.buffer, docs)
+        else:  # csv: the documents table only (parquet needs --out, checked earlier)
+            _write_csv_rows(sys.stdout, tables(docs)["documents"], list(COLUMNS["documents"]))
             sys.stdout.flush()
-            return
-        for table in TABLES:
-            path = out if table == "documents" else _table_path(out, table)
-            with path.open("w", encoding="utf-8", newline="") as f:
-                _write_csv_rows(f, rows[table], list(COLUMNS[table]))
         return
-    assert out is not None  # checked when the arguments were read
-    frames = to_frames(docs)
-    for table in TABLES:
-        path = out if table == "documents" else _table_path(out, table)
-        frames[table].to_parquet(path, index=False)
+    try:
+        with _atomic_outputs(_output_paths(fmt, out)) as temps:
+            if fmt == "jsonl":
+                with temps[0].open("wb") as f:
+                    _write_jsonl(f, docs)
+            elif fmt == "csv":
+                rows = tables(docs)
+                for table, temp in zip(TABLES, temps, strict=True):
+                    with temp.open("w", encoding="utf-8", newline="") as f:
+                        _write_csv_rows(f, rows[table], list(COLUMNS[table]))
+            else:
+                frames = to_frames(docs)
+                for table, temp in zip(TABLES, temps, strict=True):
+                    frames[table].to_parquet(temp, index=False)
+    except OSError as e:
+        raise OutputError(f"{e.filename or out}: cannot be written: {_reason(e)}") from None
 
 
-def _check_writer(fmt: str) -> None:
-    """Fail before extracting when the output format cannot be written."""
+def _check_writer(fmt: str, out: Path | None) -> None:
+    """Fail before extracting when the output cannot be written: a missing package, a folder that
+    does not exist or is not writable, an --out that is a folder."""
     if fmt == "parquet":
         for package in ("pandas", "pyarrow"):
             optional_import(package, "parquet", "--format parquet")
+    if out is None:
+        return
+    folder = out.parent
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; --out needs a file name")
+    if not folder.is_dir():
+        raise OutputError(f"{out}: cannot be written: no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{out}: cannot be written: folder {folder} is not writable")
 
 
 # ---------------------------------------------------------------- commands
@@ -228,8 +327,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "parquet" and out is None:
         _say("error: --format parquet needs --out FILE")
         return 2
-    _check_writer(args.format)
-    rows, failed = read_inputs(args.paths, args.text_column)
+    _check_writer(args.format, out)
+    try:
+        rows, failed = read_inputs(args.paths, args.text_column, fail_fast=args.fail_fast)
+    except FailFast:
+        _say("stopped at the first input that could not be read (--fail-fast); nothing written")
+        return 1
     extractor = default_extractor()
     progress = bool(sys.stderr is not None and sys.stderr.isatty())
     docs = extractor.extract_prepared([r.doc for r in rows], n_threads=args.threads, progress=progress)
@@ -324,6 +427,11 @@ def parser() -> argparse.ArgumentParser:
         "--text-column", default="text", help="the text field of JSON Lines, CSV and Parquet rows"
     )
     ex.add_argument("--threads", type=_threads, default=None, help="number of threads (default: all cores)")
+    ex.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first input that cannot be read, writing nothing (default: report it and go on)",
+    )
     ex.set_defaults(run=cmd_extract)
 
     demo = sub.add_parser("demo", help="run over the bundled sample articles and print what was found")
@@ -345,6 +453,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MissingDependencyError as e:
         _say(f"error: {e}")
         return 1
+    except OutputError as e:
+        _say(f"error: {e}")
+        return 3
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
@@ -353,6 +464,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except Exception as e:  # a bug: one line, not a traceback (KHABAR_DEBUG=1 shows it)
+        if os.environ.get("KHABAR_DEBUG"):
+            raise
+        _say(f"internal error: {type(e).__name__}: {' '.join(str(e).split())[:300]}")
+        return 70
     return code
 
 
