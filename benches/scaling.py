@@ -1,0 +1,200 @@
+"""Linear time and bounded memory: khabar on documents from 1 KB to 100 MB, and on adversarial shapes.
+
+Each measurement runs in a fresh process, so that its peak resident memory is its own. For every
+shape the table gives the time of ``khabar.extract`` on one thread, the throughput, and the peak
+memory above what the process held once the input was built; the last column is the growth
+exponent between consecutive sizes (time ∝ size^k: 1.0 is linear, 2.0 quadratic). A shape is judged
+linear when the exponent between its two largest sizes stays below 1.25 (small sizes are dominated
+by fixed costs, so only the large end is judged).
+
+    python benches/scaling.py                  # every shape, up to 100 MB
+    python benches/scaling.py --max-mb 10      # a quicker run
+    python benches/scaling.py --shapes quotes digits --json out.json
+
+Needs the release build of the extension (``maturin develop --release``). Not a test: timings
+depend on the machine; the exit status is 1 when a shape grows faster than linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+# Sentences written for this benchmark, in both languages, with names, dates and quotes.
+PARAGRAPHS = (
+    "Tunisia and Algeria reopened the Ras Jedir border crossing on Monday, 4 September 2023, the interior "
+    'ministry said. "Trade will resume within days," Prime Minister Ahmed Hachani told reporters in Tunis.\n\n',
+    "أعلنت وزارة الداخلية التونسية، اليوم الاثنين، إعادة فتح المعبر الحدودي مع الجزائر، وقال رئيس الحكومة "
+    "للصحفيين: «ستستأنف التجارة خلال أيام»، مضيفا أن المحادثات ستتواصل الأسبوع المقبل في الجزائر العاصمة.\n\n",
+)
+TITLE_EN = "Foreign Minister "
+TITLE_AR = "وزير الخارجية المغربي "
+KB, MB = 1_000, 1_000_000
+
+
+def repeat_to(unit: str, size: int) -> str:
+    """``unit`` repeated to about ``size`` UTF-8 bytes."""
+    return unit * max(1, size // len(unit.encode()))
+
+
+def news(size: int) -> str:
+    return "Tunisia, Algeria reopen border crossing\n\n" + repeat_to("".join(PARAGRAPHS), size)
+
+
+def long_line(size: int) -> str:
+    # one line, no punctuation at all: words of both scripts
+    return repeat_to("border crossing trade talks المعبر الحدودي التجارة ", size)
+
+
+def open_quotes(size: int) -> str:
+    # opening marks of every family, never closed, with and without words between them
+    return repeat_to('«“"‘„ «قال “said ', size)
+
+
+def title_phrase(count: int) -> str:
+    return "".join(TITLE_AR if i % 2 else TITLE_EN for i in range(count))
+
+
+def digits(size: int) -> str:
+    return repeat_to("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲", size)
+
+
+def diacritics(size: int) -> str:
+    return repeat_to("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640", size)
+
+
+SHAPES: dict[str, tuple[Callable[[int], str], list[int], str]] = {
+    "news": (news, [KB, 10 * KB, 100 * KB, MB, 10 * MB, 100 * MB], "bytes"),
+    "long_line": (long_line, [100 * KB, MB, 10 * MB], "bytes"),
+    "open_quotes": (open_quotes, [10 * KB, 100 * KB, MB], "bytes"),
+    "title_phrase": (title_phrase, [1_000, 10_000, 100_000], "repetitions"),
+    "digits": (digits, [100 * KB, MB, 10 * MB], "bytes"),
+    "diacritics": (diacritics, [100 * KB, MB, 10 * MB], "bytes"),
+    "gazetteer": (lambda n: "", [1_000, 10_000, 100_000, 1_000_000], "entries"),
+}
+
+
+def gazetteer_rows(n: int) -> list[dict[str, Any]]:
+    """``n`` user rows with names in both scripts, some sharing a name (the same key, many records)."""
+    return [
+        {
+            "id": f"U{i}",
+            "kind": ("org", "person", "location")[i % 3],
+            "name": f"Company {i} Holdings" if i % 10 else "Atlas Group",
+            "aliases": [f"شركة {i} القابضة"],
+        }
+        for i in range(n)
+    ]
+
+
+def child(shape: str, size: int) -> dict[str, Any]:
+    """One measurement, in this process (run by the parent in a fresh one)."""
+    import khabar
+
+    make, _, _ = SHAPES[shape]
+    khabar.extract("warm up", n_threads=1)
+    if shape == "gazetteer":
+        rows = gazetteer_rows(size)
+        text = news(10 * KB) + " Atlas Group and Company 7 Holdings and شركة 42 القابضة met."
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        ex = khabar.Extractor(entities=rows)
+        [doc] = ex.extract(text, n_threads=1)
+    else:
+        text = make(size)
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        [doc] = khabar.extract(text, n_threads=1)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "shape": shape,
+        "size": size,
+        "bytes": len(text.encode()),
+        "seconds": elapsed,
+        "extra_rss_mb": (peak - base) / 1024,
+        "peak_rss_mb": peak / 1024,
+        "errors": list(doc.errors),
+        "found": len(doc.entities) + len(doc.dates) + len(doc.quotes) + len(doc.events),
+    }
+
+
+def measure(shape: str, size: int, timeout: float) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", shape, str(size)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True).stdout
+    except subprocess.TimeoutExpired:
+        return {"shape": shape, "size": size, "seconds": math.inf, "extra_rss_mb": math.nan, "errors": ["timeout"]}
+    except subprocess.CalledProcessError as e:
+        tail = (e.stderr or "").strip().splitlines()[-1:] or ["?"]
+        return {"shape": shape, "size": size, "seconds": math.nan, "extra_rss_mb": math.nan, "errors": tail}
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def exponent(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """k in time ∝ size^k between two measurements."""
+    if not (a["seconds"] > 0 and b["seconds"] > 0) or math.isinf(b["seconds"]):
+        return math.inf
+    return math.log(b["seconds"] / a["seconds"]) / math.log(b["size"] / a["size"])
+
+
+def human(n: int, unit: str) -> str:
+    if unit != "bytes":
+        return f"{n:,} {unit}"
+    return f"{n / MB:g} MB" if n >= MB else f"{n / KB:g} KB"
+
+
+def run(shapes: list[str], max_bytes: int, timeout: float) -> tuple[list[dict[str, Any]], bool]:
+    results: list[dict[str, Any]] = []
+    all_linear = True
+    print(f"{'shape':13} {'size':>18} {'seconds':>9} {'MB/s':>8} {'extra RSS MB':>13} {'k':>6}")
+    for shape in shapes:
+        _, sizes, unit = SHAPES[shape]
+        rows = []
+        for size in sizes:
+            if unit == "bytes" and size > max_bytes:
+                continue
+            r = measure(shape, size, timeout)
+            k = exponent(rows[-1], r) if rows else math.nan
+            rows.append(r)
+            mbps = r.get("bytes", 0) / MB / r["seconds"] if r["seconds"] and unit == "bytes" else math.nan
+            print(
+                f"{shape:13} {human(size, unit):>18} {r['seconds']:9.3f} {mbps:8.2f} "
+                f"{r['extra_rss_mb']:13.1f} {k:6.2f}" + (f"  errors: {r['errors']}" if r.get("errors") else ""),
+                flush=True,
+            )
+        linear = len(rows) < 2 or exponent(rows[-2], rows[-1]) < 1.25
+        all_linear &= linear
+        print(f"{shape:13} {'linear' if linear else 'SUPERLINEAR'}", flush=True)
+        results.extend(rows)
+    return results, all_linear
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
+    p.add_argument("--max-mb", type=float, default=100, help="largest document size (default 100)")
+    p.add_argument("--timeout", type=float, default=900, help="seconds before one measurement is a failure")
+    p.add_argument("--json", metavar="FILE", help="also write the measurements as JSON")
+    p.add_argument("--child", nargs=2, metavar=("SHAPE", "SIZE"), help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        return 0
+    results, linear = run(args.shapes, int(args.max_mb * MB), args.timeout)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1)
+    return 0 if linear else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
