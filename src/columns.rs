@@ -448,8 +448,8 @@ mod tests {
         let Some(Column::Str(titles)) = t[0].column("title") else {
             panic!("title is a string column")
         };
-        for i in 0..docs.len() {
-            assert_eq!(titles.get(i), docs[i].title.as_deref(), "row {i}");
+        for (i, d) in docs.iter().enumerate() {
+            assert_eq!(titles.get(i), d.title.as_deref(), "row {i}");
         }
         let Some(Column::Str(text)) = t[2].column("text") else {
             panic!("text is a string column")
