@@ -5,6 +5,10 @@ JSON Lines file, with the columns ``id``, ``kind`` (country, org, person, locati
 optionally ``aliases`` (a list, or one string separated by ``;`` or ``|``, in any language),
 ``country`` (ISO3) and ``title``. They are checked here so that a bad row is reported by its number
 and column, then travel inside the extractor's configuration (and so through pickling).
+
+The rows are untrusted: a missing or unknown column, a value of the wrong type, an empty or
+over-long name and an id given twice are each an :class:`InputError` naming the row and column.
+Names are matched literally (never as patterns), so regular-expression characters are plain text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from .errors import InputError
 
 KINDS = ("country", "org", "person", "location")
 COLUMNS = ("id", "kind", "name", "aliases", "country", "title")
+# The longest id, name or alias, in characters (as the core checks): no real name comes near it.
+MAX_NAME_CHARS = 1000
 
 
 def _records(entities: Any) -> list[Any]:
@@ -38,22 +44,40 @@ def _records(entities: Any) -> list[Any]:
     try:
         return list(entities)
     except TypeError:
-        raise InputError(f"entities must be a DataFrame, a list of rows or a path, not {type(entities).__name__}") from None
+        kind = type(entities).__name__
+        raise InputError(f"entities must be a DataFrame, a list of rows or a path, not {kind}") from None
 
 
 def _read(path: pathlib.Path) -> list[Any]:
     if not path.is_file():
         raise InputError(f"entities file not found: {path}")
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"entities file {path} cannot be read: {e}") from None
     suffix = path.suffix.lower()
     if suffix == ".json":
-        data = json.loads(text)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"entities file {path}: invalid JSON at line {e.lineno}: {e.msg}") from None
         return data if isinstance(data, list) else [data]
     if suffix == ".jsonl":
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        return [_json_line(path, n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     dialect = "excel-tab" if suffix in (".tsv", ".tab") else "excel"
     lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, dialect=dialect))
+    csv.field_size_limit(2**31 - 1)  # an over-long cell is then reported by its row, not by csv
+    try:
+        return list(csv.DictReader(lines, dialect=dialect))
+    except csv.Error as e:
+        raise InputError(f"entities file {path}: {e}") from None
+
+
+def _json_line(path: pathlib.Path, n: int, line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"entities file {path}: invalid JSON on line {n}: {e.msg}") from None
 
 
 def _missing(v: Any) -> bool:
@@ -63,9 +87,19 @@ def _missing(v: Any) -> bool:
 def _text(v: Any, where: str, column: str) -> str | None:
     if _missing(v):
         return None
+    if column == "id" and isinstance(v, int) and not isinstance(v, bool):
+        v = str(v)  # numeric ids, as a spreadsheet gives them
+    elif column == "id" and type(v).__name__.startswith(("int", "uint")) and hasattr(v, "item"):
+        v = str(v.item())  # numpy integers from a DataFrame
     if not isinstance(v, str):
         raise InputError(f"{where}: column '{column}' must be text, not {type(v).__name__}")
-    return v.strip()
+    return _short_enough(v.strip(), where, column)
+
+
+def _short_enough(v: str, where: str, column: str) -> str:
+    if len(v) > MAX_NAME_CHARS:
+        raise InputError(f"{where}: column '{column}' is {len(v)} characters long; at most {MAX_NAME_CHARS}")
+    return v
 
 
 def _aliases(v: Any, where: str) -> list[str]:
@@ -76,23 +110,32 @@ def _aliases(v: Any, where: str) -> list[str]:
     elif isinstance(v, (list, tuple)) or hasattr(v, "tolist"):
         items = list(v.tolist() if hasattr(v, "tolist") else v)
     else:
-        raise InputError(f"{where}: column 'aliases' must be a list or a ';'-separated string, not {type(v).__name__}")
+        kind = type(v).__name__
+        raise InputError(f"{where}: column 'aliases' must be a list or a ';'-separated string, not {kind}")
     out = []
     for a in items:
         if not isinstance(a, str):
             raise InputError(f"{where}: column 'aliases' holds {a!r}, which is not text")
         if a.strip():
-            out.append(a.strip())
+            out.append(_short_enough(a.strip(), where, "aliases"))
     return out
+
+
+def _where(i: int, doc_id: str) -> str:
+    shown = doc_id if len(doc_id) <= 40 else doc_id[:40] + "…"
+    return f"entities row {i} (id {shown!r})"
 
 
 def load_entities(entities: Any) -> list[dict[str, Any]]:
     """Validated rows, ready for the core's configuration."""
     rows = []
+    first_row: dict[str, int] = {}
     for i, rec in enumerate(_records(entities)):
         where = f"entities row {i}"
         if not isinstance(rec, Mapping):
             raise InputError(f"{where}: expected a mapping of columns, got {type(rec).__name__}")
+        if None in rec:  # csv.DictReader puts the cells past the header under None
+            raise InputError(f"{where}: more cells than the header has columns")
         unknown = sorted(set(map(str, rec)) - set(COLUMNS))
         if unknown:
             raise InputError(f"{where}: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}")
@@ -102,7 +145,12 @@ def load_entities(entities: Any) -> list[dict[str, Any]]:
             if value is None:
                 raise InputError(f"{where}: column '{column}' is required")
             row[column] = value
-        where = f"entities row {i} (id {row['id']!r})"
+        where = _where(i, row["id"])
+        if row["id"] in first_row:
+            first = first_row[row["id"]]
+            hint = "give a row's other names as its 'aliases'"
+            raise InputError(f"{where}: column 'id' repeats row {first}; {hint}")
+        first_row[row["id"]] = i
         row["kind"] = row["kind"].lower()
         if row["kind"] not in KINDS:
             raise InputError(f"{where}: column 'kind' is {row['kind']!r}; expected one of {', '.join(KINDS)}")
