@@ -423,6 +423,7 @@ mod tests {
                 key: n.to_lowercase(),
                 country: None,
                 title: None,
+                affiliation: None,
                 mentions: vec![Mention {
                     start: i,
                     end: i + n.chars().count(),

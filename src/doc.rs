@@ -37,6 +37,10 @@ pub struct Entity {
     pub key: String,
     pub country: Option<String>,
     pub title: Option<String>,
+    /// The international body (`UN`, `AU`, `EU`…) the entity acts for, when it is not a state's:
+    /// a UN under-secretary-general has `affiliation` `UN` and `country` null.
+    #[serde(default)]
+    pub affiliation: Option<String>,
     pub mentions: Vec<Mention>,
 }
 

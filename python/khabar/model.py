@@ -96,6 +96,7 @@ class Entity(_Item):
     key: str | None = None
     country: str | None = None
     title: str | None = None
+    affiliation: str | None = None  # the international body (UN) a person acts for, not a state
     mentions: tuple[Mention, ...] = ()
 
     @classmethod
@@ -107,6 +108,7 @@ class Entity(_Item):
             key=_opt_str(d.get("key")),
             country=_opt_str(d.get("country")),
             title=_opt_str(d.get("title")),
+            affiliation=_opt_str(d.get("affiliation")),
             mentions=tuple(Mention.from_dict(m) for m in _items(d.get("mentions"))),
         )
 

@@ -313,6 +313,15 @@ impl KnowledgeBase {
         self.by_id.get(id).map(|&i| &self.records[i])
     }
 
+    /// Split what an entity acts for into (state, body): an ISO3 code of a country in the
+    /// knowledge base is the state; the id of an organisation (UN, AU) is the body.
+    pub fn acts_for<'a>(&self, id: Option<&'a str>) -> (Option<&'a str>, Option<&'a str>) {
+        match id {
+            Some(i) if self.record(i).is_some_and(|r| r.kind == EntityKind::Org) => (None, Some(i)),
+            other => (other, None),
+        }
+    }
+
     /// The role of a folded word, if it is a cue word.
     pub fn word(&self, w: &str) -> WordRole {
         self.words.get(w).copied().unwrap_or_default()

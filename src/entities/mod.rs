@@ -49,6 +49,8 @@ pub(crate) struct Found<'s> {
     pub key: &'s str,
     pub country: Option<&'s str>,
     pub title: Option<&'s str>,
+    /// The international body the entity acts for (UN), when not a state.
+    pub affiliation: Option<&'s str>,
 }
 
 impl Acc {
@@ -65,6 +67,7 @@ impl Acc {
                     key: f.key.to_string(),
                     country: f.country.map(str::to_string),
                     title: f.title.map(str::to_string),
+                    affiliation: f.affiliation.map(str::to_string),
                     mentions: Vec::new(),
                 });
                 self.index.insert(k, self.entities.len() - 1);
@@ -77,6 +80,9 @@ impl Acc {
         }
         if e.title.is_none() {
             e.title = f.title.map(str::to_string);
+        }
+        if e.affiliation.is_none() {
+            e.affiliation = f.affiliation.map(str::to_string);
         }
         self.mention(a, i, range);
         i

@@ -34,7 +34,8 @@ use crate::text::segment::TokKind;
 struct Role {
     title: Option<String>,
     honorific: bool,
-    /// ISO3 of the state, or the id of the body (UN) the office belongs to.
+    /// ISO3 of the state, or the id of the body (UN) the office belongs to (split into
+    /// `country` and `affiliation` on output).
     country: Option<String>,
     /// Folded byte range of the phrase.
     range: Range<usize>,
@@ -103,13 +104,16 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
     surname_mentions(a, sentences, &mut people);
     resolve_roles(&mut people);
     for p in &people.list {
+        // a UN official acts for the UN: `affiliation`, not a state in `country`
+        let (country, affiliation) = kb.acts_for(p.country.as_deref());
         let f = Found {
             kind: EntityKind::Person,
             id: &p.id,
             name: &p.name,
             key: &p.key,
-            country: p.country.as_deref(),
+            country,
             title: p.title.as_deref(),
+            affiliation,
         };
         let mut ranges = p.mentions.clone();
         ranges.sort_by_key(|r| r.start);

@@ -65,6 +65,7 @@ pub(crate) fn add_record(
     } else {
         rec.id.clone()
     };
+    let (country, affiliation) = kb.acts_for(rec.country.as_deref());
     acc.add(
         a,
         Found {
@@ -72,8 +73,9 @@ pub(crate) fn add_record(
             id: &rec.id,
             name: &rec.name,
             key: &key,
-            country: rec.country.as_deref(),
+            country,
             title: rec.title.as_deref(),
+            affiliation,
         },
         range,
     )
@@ -231,6 +233,7 @@ fn add_institution(
             key: &id,
             country: iso,
             title: None,
+            affiliation: None,
         },
         range,
     )

@@ -239,3 +239,28 @@ fn odd_input_does_not_panic() {
         check_offsets(t, &es);
     }
 }
+
+#[test]
+fn body_officials_carry_affiliation_not_country() {
+    let t = "وقال وكيل الأمين العام للأمم المتحدة، فلاديمير فورونكوف، إن المكتب يدعم الدول.";
+    let es = entities(t);
+    let p = persons(&es)
+        .into_iter()
+        .find(|p| texts(p).contains(&"فلاديمير فورونكوف"))
+        .expect("the UN official");
+    assert_eq!(p.affiliation.as_deref(), Some("UN"));
+    assert_eq!(p.country, None);
+    let es = entities("UN Under-Secretary-General Vladimir Voronkov said the office would help.");
+    let p = persons(&es)[0];
+    assert_eq!(
+        (p.country.as_deref(), p.affiliation.as_deref()),
+        (None, Some("UN"))
+    );
+    // a state's official keeps the state in `country`
+    let es = entities("وقال وزير الخارجية المصري، سامح شكري، إن البلدين متفقان.");
+    let p = persons(&es)[0];
+    assert_eq!(
+        (p.country.as_deref(), p.affiliation.as_deref()),
+        (Some("EGY"), None)
+    );
+}

@@ -39,6 +39,7 @@ pub fn entities(text: &str, specs: &[Spec]) -> Vec<Entity> {
                 key: name.to_lowercase(),
                 country: country.map(str::to_string),
                 title: title.map(str::to_string),
+                affiliation: None,
                 mentions,
             }
         })
