@@ -24,7 +24,7 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> String {
     if e.kind == EntityKind::Country {
         return e.id.clone();
     }
-    if let Some(c) = &e.country {
+    if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
         return c.clone();
     }
     if e.kind == EntityKind::Person {

@@ -64,7 +64,11 @@ impl MentionIndex {
 pub fn actor_id(e: &Entity) -> String {
     match e.kind {
         EntityKind::Country => e.id.clone(),
-        EntityKind::Person | EntityKind::Org => e.country.clone().unwrap_or_else(|| e.id.clone()),
+        EntityKind::Person | EntityKind::Org => e
+            .country
+            .clone()
+            .or_else(|| e.affiliation.clone())
+            .unwrap_or_else(|| e.id.clone()),
         EntityKind::Location => e.country.clone().unwrap_or_else(|| e.id.clone()),
     }
 }
