@@ -330,7 +330,8 @@ fn holder(
             let same_state =
                 a.kind == EntityKind::Country && e.country.as_deref() == Some(a.id.as_str());
             let named = a.kind == EntityKind::Org
-                && (title.contains(&fold_key(&a.name))
+                && (e.affiliation.as_deref() == Some(a.id.as_str())
+                    || title.contains(&fold_key(&a.name))
                     || a.mentions
                         .iter()
                         .any(|m| title.contains(&fold_key(&m.text))));
