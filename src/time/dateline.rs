@@ -4,6 +4,8 @@
 //! The cleaning stage asks two things of a line: is it a dateline (nothing much besides a date,
 //! a time, a weekday and filler), and which day and time does it give.
 
+use std::collections::HashSet;
+
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -81,6 +83,44 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
     }
 });
 
+/// Every word a dateline may hold besides numbers: month and weekday names, filler words,
+/// am/pm marks, zone names and ordinal suffixes, split as [`few_other_words`] splits a line.
+static VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
+    let lx = lexicon();
+    let fixed = [
+        "of", "st", "nd", "rd", "th", "a", "p", "m", "am", "pm", "ص", "م", "gmt", "utc", "z",
+    ];
+    let fillers: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
+        .map(|r| fold_key(field(&r, 0)))
+        .collect();
+    let names = lx
+        .months
+        .keys()
+        .chain(lx.weekdays.keys())
+        .chain(fillers.iter());
+    names
+        .map(String::as_str)
+        .chain(fixed)
+        .flat_map(line_words)
+        .map(str::to_string)
+        .collect()
+});
+
+/// The words of a line, numbers and punctuation aside.
+fn line_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().any(char::is_numeric))
+}
+
+/// At most one word of the line is not one a dateline may hold: a necessary condition of
+/// [`parse`]'s own test (patterns only remove such words), checked first because it is cheap.
+fn few_other_words(line: &str) -> bool {
+    line_words(line)
+        .filter(|w| !VOCABULARY.contains(*w))
+        .nth(1)
+        .is_none()
+}
+
 fn num(c: &regex::Captures, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
@@ -140,7 +180,13 @@ pub fn find_time(folded: &str) -> Option<(Clock, std::ops::Range<usize>)> {
 /// Read a line as a dateline: Some when the line is little more than a date and/or a time.
 pub fn parse(folded_line: &str) -> Option<Dateline> {
     let line = folded_line.trim();
-    if line.is_empty() || line.chars().count() > 80 {
+    // Every line of a page comes here: most have no digit or are sentences, which a few set
+    // look-ups tell before any pattern runs.
+    if line.is_empty()
+        || !line.chars().any(|c| c.is_numeric())
+        || line.chars().count() > 80
+        || !few_other_words(line)
+    {
         return None;
     }
     let mut rest = line.to_string();

@@ -117,6 +117,8 @@ pub struct TimeLexicon {
     pub weekdays: HashMap<String, u32>,
     /// Folded phrase → its readings.
     pub phrases: HashMap<String, Vec<Word>>,
+    /// Folded first word of a phrase → the most words a phrase starting with it has.
+    pub first_words: HashMap<String, usize>,
 }
 
 impl TimeLexicon {
@@ -145,6 +147,11 @@ impl TimeLexicon {
     /// The readings of a folded phrase.
     pub fn words(&self, phrase: &str) -> &[Word] {
         self.phrases.get(phrase).map_or(&[], Vec::as_slice)
+    }
+
+    /// The most words of a phrase starting with this folded word (0: none starts with it).
+    pub fn longest_from(&self, word: &str) -> usize {
+        self.first_words.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -275,10 +282,18 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             add(fold_key(field(&r, 0)), Word::Num(v, kind));
         }
     }
+    let mut first_words: HashMap<String, usize> = HashMap::new();
+    for k in phrases.keys() {
+        let n = k.split(' ').count();
+        let first = k.split(' ').next().unwrap_or_default().to_string();
+        let e = first_words.entry(first).or_default();
+        *e = (*e).max(n);
+    }
     TimeLexicon {
         months,
         weekdays,
         phrases,
+        first_words,
     }
 });
 

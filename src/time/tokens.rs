@@ -5,6 +5,7 @@
 //! phrase lookup therefore also tries the first word without one or two of the proclitics
 //! و ف ب ل ك, and reads لل as ل + ال; the span then starts after the proclitic.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{lexicon, Word, MAX_WORDS};
@@ -83,53 +84,70 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
 /// Proclitics that may be written onto a word, the longest first.
 const PROCLITICS: [&str; 9] = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
-/// Every lexicon phrase starting at each token, longest first.
+/// Every lexicon phrase starting at each token, longest first (then as the first word is
+/// written before its forms without proclitics, then in table order).
 pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
     let lx = lexicon();
     let mut out = Vec::with_capacity(toks.len());
+    let mut phrase = String::new();
+    // (words in the phrase, which form of the first word, the hit)
+    let mut found: Vec<(usize, usize, Hit)> = Vec::new();
     for i in 0..toks.len() {
-        let mut here = Vec::new();
-        if toks[i].kind == Kind::Word {
-            // The words of the longest possible phrase: consecutive words.
-            let mut n = 1;
-            while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
-                n += 1;
-            }
-            let first = toks[i].text;
-            for len in (1..=n).rev() {
-                let rest: String = toks[i + 1..i + len]
-                    .iter()
-                    .map(|t| format!(" {}", t.text))
-                    .collect();
-                for (head, skip) in variants(first) {
-                    for &w in lx.words(&format!("{head}{rest}")) {
-                        here.push(Hit {
+        if toks[i].kind != Kind::Word {
+            out.push(Vec::new());
+            continue;
+        }
+        // The words of the longest possible phrase: consecutive words.
+        let mut n = 1;
+        while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
+            n += 1;
+        }
+        found.clear();
+        for (form, (head, skip)) in variants(toks[i].text).into_iter().enumerate() {
+            // Only as many words as the longest phrase this word starts: most words start none,
+            // so most tokens cost one lookup per form and no allocation.
+            let longest = lx.longest_from(&head).min(n);
+            phrase.clear();
+            phrase.push_str(&head);
+            for len in 1..=longest {
+                if len > 1 {
+                    phrase.push(' ');
+                    phrase.push_str(toks[i + len - 1].text);
+                }
+                for &w in lx.words(&phrase) {
+                    let start = toks[i].range.start + skip;
+                    found.push((
+                        len,
+                        form,
+                        Hit {
                             word: w,
                             end: i + len,
-                            start: toks[i].range.start + skip,
-                        });
-                    }
+                            start,
+                        },
+                    ));
                 }
             }
         }
-        out.push(here);
+        // Stable: readings of one phrase keep their table order.
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        out.push(found.drain(..).map(|f| f.2).collect());
     }
     out
 }
 
 /// The first word as written, then without its proclitics: (form, bytes skipped).
-fn variants(word: &str) -> Vec<(String, usize)> {
-    let mut v = vec![(word.to_string(), 0)];
+fn variants(word: &str) -> Vec<(Cow<'_, str>, usize)> {
+    let mut v = vec![(Cow::Borrowed(word), 0)];
     if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
         return v;
     }
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
             if rest.chars().count() >= 2 {
-                v.push((rest.to_string(), p.len()));
+                v.push((Cow::Borrowed(rest), p.len()));
                 // لل: ل + ال with the alef dropped (للثاني = ل + الثاني).
                 if let Some(r) = rest.strip_prefix('ل').filter(|_| p.ends_with('ل')) {
-                    v.push((format!("ال{r}"), p.len() - 'ل'.len_utf8()));
+                    v.push((Cow::Owned(format!("ال{r}")), p.len() - 'ل'.len_utf8()));
                 }
             }
         }
