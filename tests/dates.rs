@@ -10,7 +10,7 @@ use khabar::time::recognise;
 fn dates(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>, Grain)> {
     let f = Folded::new(text);
     let anchor = anchor.and_then(Day::parse_iso);
-    recognise(&f.text, &[0..f.text.len()], anchor)
+    recognise(&f.text, std::slice::from_ref(&(0..f.text.len())), anchor)
         .into_iter()
         .map(|t| (f.text[t.range].to_string(), t.value, t.grain))
         .collect()
@@ -141,12 +141,20 @@ fn weekdays_alone_follow_the_tense() {
 #[test]
 fn today_with_a_weekday_must_agree_with_publication() {
     let f = Folded::new("وقال المتحدث اليوم الأحد إن المفاوضات مستمرة");
-    let on_sunday = recognise(&f.text, &[0..f.text.len()], Day::parse_iso("2021-12-26"));
+    let on_sunday = recognise(
+        &f.text,
+        std::slice::from_ref(&(0..f.text.len())),
+        Day::parse_iso("2021-12-26"),
+    );
     assert_eq!(
         (on_sunday[0].value.as_deref(), on_sunday[0].mismatch),
         (Some("2021-12-26"), false)
     );
-    let on_monday = recognise(&f.text, &[0..f.text.len()], Day::parse_iso("2021-12-27"));
+    let on_monday = recognise(
+        &f.text,
+        std::slice::from_ref(&(0..f.text.len())),
+        Day::parse_iso("2021-12-27"),
+    );
     assert_eq!(
         (on_monday[0].value.as_deref(), on_monday[0].mismatch),
         (Some("2021-12-27"), true)
