@@ -2,17 +2,21 @@
 //! Python, runs the Rust pipeline with the GIL released, and hands each document back as its JSON
 //! record, or the result tables as column buffers (`extract_columns`: Arrow's layout, handed to
 //! pyarrow without one Python object per value); the Python package builds its objects and tables
-//! from there.
+//! from there. `ClusterIndex` holds the stories clustered so far ([`crate::cluster::Index`]), so
+//! that a later batch joins them (`Extractor.cluster(..., index=...)`).
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 
+use crate::cluster::Index;
 use crate::columns::{self, Column, StrColumn, Table};
 use crate::doc::Document;
 use crate::extractor::{Extractor, Input};
+use crate::time::calendar::Day;
 use crate::timing::{self, Stage};
 
 /// One input as the Python side passes it: (id, text, published, lang, errors found so far).
@@ -61,8 +65,9 @@ impl PyExtractor {
     /// Group documents extracted with `cluster=False` into same-story clusters, across the whole
     /// batch. Returns each document's cluster id, and the records that changed beyond their
     /// cluster id (a publication day inherited from the cluster, a person's name shared) as
-    /// (index, JSON record) pairs.
-    #[pyo3(signature = (inputs, records, n_threads = None))]
+    /// (index, JSON record) pairs. With `index`, the batch is clustered together with the stories
+    /// of the index (a document joining an old story takes its id) and then added to it.
+    #[pyo3(signature = (inputs, records, n_threads = None, index = None))]
     #[allow(clippy::type_complexity)]
     fn cluster(
         &self,
@@ -70,16 +75,24 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         records: Vec<String>,
         n_threads: Option<usize>,
+        index: Option<PyRef<'_, PyClusterIndex>>,
     ) -> PyResult<(Vec<Option<String>>, Vec<(usize, String)>)> {
         if inputs.len() != records.len() {
             return Err(PyValueError::new_err("one record per input is needed"));
         }
         let inputs = to_inputs(inputs);
         let inner = Arc::clone(&self.inner);
+        let index = index.map(|i| Arc::clone(&i.inner));
         py.detach(move || {
             let before = parse_records(&records)?;
             let mut docs = before.clone();
-            inner.cluster_batch(&inputs, &mut docs, n_threads);
+            match index {
+                Some(index) => {
+                    let mut index = index.lock().unwrap_or_else(|e| e.into_inner());
+                    inner.cluster_incremental(&inputs, &mut docs, &mut index, n_threads);
+                }
+                None => inner.cluster_batch(&inputs, &mut docs, n_threads),
+            }
             let ids = docs.iter().map(|d| d.cluster.clone()).collect();
             let changed = docs
                 .iter()
@@ -148,6 +161,105 @@ impl PyExtractor {
     /// The configuration this extractor was built from (for pickling).
     fn config_json(&self) -> &str {
         &self.config_json
+    }
+}
+
+/// The stories clustered so far: what clustering keeps of each document (signature,
+/// fingerprint, cluster id), loaded from and saved to a file, so that tomorrow's batch joins
+/// today's stories. Shared between threads behind a lock; pickles as its bytes.
+#[pyclass(frozen, module = "khabar._core", name = "ClusterIndex")]
+struct PyClusterIndex {
+    inner: Arc<Mutex<Index>>,
+}
+
+impl PyClusterIndex {
+    fn wrap(index: Index) -> Self {
+        PyClusterIndex {
+            inner: Arc::new(Mutex::new(index)),
+        }
+    }
+
+    fn snapshot(&self) -> Index {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+#[pymethods]
+impl PyClusterIndex {
+    #[new]
+    fn new() -> Self {
+        PyClusterIndex::wrap(Index::default())
+    }
+
+    /// Read an index saved by `save`; OSError when the file cannot be read, ValueError when it
+    /// is not an index (or a corrupt one).
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let index = py
+            .detach(|| Index::load(&path))
+            .map_err(|e| io_error(&path, e))?;
+        Ok(PyClusterIndex::wrap(index))
+    }
+
+    /// Write the index to `path` (through a temporary file renamed into place).
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        let index = Arc::clone(&self.inner);
+        py.detach(|| {
+            let index = index.lock().unwrap_or_else(|e| e.into_inner());
+            index.save(&path)
+        })
+        .map_err(|e| io_error(&path, e))
+    }
+
+    /// The index in its file format.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let mut out = Vec::new();
+        self.snapshot()
+            .write_to(&mut out)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(PyBytes::new(py, &out))
+    }
+
+    #[staticmethod]
+    fn from_bytes(data: &[u8]) -> PyResult<Self> {
+        let index = Index::read_from(&mut &data[..])
+            .map_err(|e| PyValueError::new_err(format!("not a cluster index: {e}")))?;
+        Ok(PyClusterIndex::wrap(index))
+    }
+
+    /// Forget documents published before `day` (ISO date; undated ones are kept): they are out
+    /// of the clustering window of any new report.
+    fn retain_since(&self, day: &str) -> PyResult<()> {
+        let day = Day::parse_iso(day)
+            .ok_or_else(|| PyValueError::new_err(format!("not an ISO date: {day:?}")))?;
+        self.inner
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain_since(day);
+        Ok(())
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Pickles as its bytes.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let bytes = slf.get().to_bytes(slf.py())?;
+        Ok((slf.get_type().getattr("from_bytes")?, (bytes,)))
+    }
+}
+
+/// An I/O error naming the file: a file that is not an index is a ValueError, others OSError.
+fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
+    let msg = format!("{}: {e}", path.display());
+    match e.kind() {
+        std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+            PyValueError::new_err(msg)
+        }
+        _ => pyo3::exceptions::PyOSError::new_err(msg),
     }
 }
 
@@ -247,6 +359,7 @@ fn version() -> &'static str {
 #[pyo3(name = "_core")]
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
+    m.add_class::<PyClusterIndex>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     Ok(())

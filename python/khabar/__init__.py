@@ -14,6 +14,7 @@ from typing import Any
 
 from . import _core, plot
 from ._samples import samples
+from .cluster_index import ClusterIndex
 from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
@@ -24,6 +25,7 @@ from .model import Date, Document, Entity, Event, Mention, Quote, Span
 __version__: str = _core.version()
 
 __all__ = [
+    "ClusterIndex",
     "Date",
     "Document",
     "Entity",
@@ -43,8 +45,10 @@ __all__ = [
     "plot",
     "render",
     "samples",
+    "to_arrow",
     "to_displacy",
     "to_frames",
+    "to_polars",
 ]
 
 
@@ -56,6 +60,7 @@ def extract(
     lang: Any = None,
     n_threads: int | None = None,
     progress: bool | None = None,
+    cluster_index: ClusterIndex | None = None,
 ) -> list[Document]:
     """Extract entities, dates, quotes and events from news articles, one :class:`Document` each.
 
@@ -70,9 +75,17 @@ def extract(
     "yesterday". ``lang`` (``"ar"``, ``"en"``) overrides language detection, likewise one or per text.
     ``n_threads`` caps the threads used (default: all cores). ``progress`` shows a progress bar
     (needs ``tqdm``); by default one appears for long batches on a terminal or in a notebook.
+    ``cluster_index`` (a :class:`ClusterIndex`) clusters the batch together with the stories of
+    earlier batches, and adds it to the index.
 
     The result has one document per input, in input order.
     """
     return default_extractor().extract(
-        texts, ids=ids, published=published, lang=lang, n_threads=n_threads, progress=progress
+        texts,
+        ids=ids,
+        published=published,
+        lang=lang,
+        n_threads=n_threads,
+        progress=progress,
+        cluster_index=cluster_index,
     )

@@ -15,15 +15,31 @@ class Extractor:
     ) -> list[str]:
         """One JSON document record per input, in the same order; the GIL is released meanwhile."""
     def cluster(
-        self, inputs: list[CoreInput], records: list[str], n_threads: int | None = None
+        self,
+        inputs: list[CoreInput],
+        records: list[str],
+        n_threads: int | None = None,
+        index: ClusterIndex | None = None,
     ) -> tuple[list[str | None], list[tuple[int, str]]]:
-        """Cluster ids of records extracted with cluster=False, and the records that changed."""
+        """Cluster ids of records extracted with cluster=False, and the records that changed;
+        with ``index``, clustered against its stories and then added to it."""
     def extract_columns(self, inputs: list[CoreInput], n_threads: int | None = None) -> Columns:
         """The result tables as column buffers (Arrow layout)."""
     def bench(self, inputs: list[CoreInput], n_threads: int | None = None) -> dict[str, Any]:
         """Timings of the pipeline over a batch, stage by stage (benchmarks only)."""
     def config_json(self) -> str: ...
     def __reduce__(self) -> tuple[type[Extractor], tuple[str]]: ...
+
+class ClusterIndex:
+    def __init__(self) -> None: ...
+    @staticmethod
+    def load(path: str) -> ClusterIndex: ...
+    def save(self, path: str) -> None: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> ClusterIndex: ...
+    def retain_since(self, day: str) -> None: ...
+    def __len__(self) -> int: ...
 
 def version() -> str: ...
 def columns_from_json(records: list[str]) -> Columns:

@@ -13,6 +13,7 @@ from typing import Any
 from . import _core
 from ._entities import load_entities
 from ._inputs import Prepared, chunks, prepare
+from .cluster_index import ClusterIndex
 from .errors import InputError, KhabarError
 from .model import Document
 
@@ -105,14 +106,23 @@ class Extractor:
         lang: Any = None,
         n_threads: int | None = None,
         progress: bool | None = None,
+        cluster_index: ClusterIndex | None = None,
     ) -> list[Document]:
         """Extract the facts of each text; see :func:`khabar.extract`."""
         return self.extract_prepared(
-            prepare(texts, ids, published, lang), n_threads=n_threads, progress=progress
+            prepare(texts, ids, published, lang),
+            n_threads=n_threads,
+            progress=progress,
+            cluster_index=cluster_index,
         )
 
     def extract_prepared(
-        self, docs: Sequence[Prepared], *, n_threads: int | None = None, progress: bool | None = None
+        self,
+        docs: Sequence[Prepared],
+        *,
+        n_threads: int | None = None,
+        progress: bool | None = None,
+        cluster_index: ClusterIndex | None = None,
     ) -> list[Document]:
         """Run the core over documents already prepared (used by the CLI, which adds its own errors)."""
         if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
@@ -134,12 +144,20 @@ class Extractor:
         finally:
             if bar is not None:
                 bar.close()
-        return self._cluster(docs, records, out, n_threads)
+        return self._cluster(docs, records, out, n_threads, cluster_index)
 
     def _cluster(
-        self, docs: Sequence[Prepared], records: list[str], out: list[Document], n_threads: int | None
+        self,
+        docs: Sequence[Prepared],
+        records: list[str],
+        out: list[Document],
+        n_threads: int | None,
+        index: ClusterIndex | None,
     ) -> list[Document]:
-        ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads)
+        if index is not None and not isinstance(index, ClusterIndex):
+            raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
+        core_index = index._core if index is not None else None
+        ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)
         for i, record in changed:
             out[i] = Document.from_json(record, text=docs[i].text)
         return [
