@@ -1,4 +1,5 @@
-//! The event tables of `data/`: trigger words (event_triggers.tsv), mode and clause words
+//! The event tables of `data/`: trigger words (event_triggers.tsv, `lemma` and Arabic `noun`
+//! rows expanded to their regular forms by [`crate::events::inflect`]), mode and clause words
 //! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
 //! context (plover_cameo.tsv).
 
@@ -6,6 +7,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
+use crate::events::inflect::{self, Form};
 use crate::events::phrases::PhraseTable;
 use crate::lexicon::{field, rows};
 
@@ -15,6 +17,8 @@ pub struct Trigger {
     pub kind: String,
     pub cameo: String,
     pub noun: bool,
+    /// An Arabic future form ("سيستقبل"): intended, like a future word before the trigger.
+    pub future: bool,
 }
 
 /// What a mode or clause word does.
@@ -56,12 +60,16 @@ impl Lexicon {
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut triggers = PhraseTable::default();
     for r in rows(include_str!("../../data/event_triggers.tsv")) {
-        let t = Trigger {
-            kind: field(&r, 2).to_string(),
-            cameo: field(&r, 3).to_string(),
-            noun: field(&r, 4) == "noun",
-        };
-        triggers.insert(field(&r, 1), t);
+        let (lang, phrase, pos) = (field(&r, 0), field(&r, 1), field(&r, 4));
+        for f in forms(lang, phrase, pos, field(&r, 5)) {
+            let t = Trigger {
+                kind: field(&r, 2).to_string(),
+                cameo: field(&r, 3).to_string(),
+                noun: pos == "noun",
+                future: f.future,
+            };
+            triggers.insert(&f.text, t);
+        }
     }
     let mut markers = PhraseTable::default();
     for r in rows(include_str!("../../data/event_modes.tsv")) {
@@ -97,6 +105,21 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         cameo,
     }
 });
+
+/// The forms a trigger row stands for: `lemma` rows inflect (English base form; Arabic past with
+/// its present in the sixth column), Arabic nouns take pronouns and plurals, other rows are as
+/// written.
+fn forms(lang: &str, phrase: &str, pos: &str, present: &str) -> Vec<Form> {
+    match (lang, pos) {
+        ("en", "lemma") => inflect::english(phrase),
+        ("ar", "lemma") => inflect::arabic_verb(phrase, present),
+        ("ar", "noun") => inflect::arabic_noun(phrase),
+        _ => vec![Form {
+            text: phrase.to_string(),
+            future: false,
+        }],
+    }
+}
 
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON

@@ -12,6 +12,7 @@
 //! without an actor.
 
 pub mod actors;
+pub mod inflect;
 pub mod lexicon;
 pub mod mentions;
 pub mod phrases;
@@ -38,6 +39,13 @@ const MODAL: usize = 6;
 /// Types that describe cooperation: announced for the future they become AGREE.
 fn cooperative(kind: &str) -> bool {
     matches!(kind, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
+}
+
+/// Types whose announcement for the future is AGREE: cooperation, and the concessions CAMEO
+/// codes as intents (035 "express intent to yield", 0353 "to release persons", 0356 "to
+/// de-escalate").
+fn intendable(kind: &str) -> bool {
+    cooperative(kind) || matches!(kind, "AGREE" | "CONCEDE" | "RETREAT")
 }
 
 /// Types that need two parties to be an event at all.
@@ -202,13 +210,14 @@ impl Context<'_, '_> {
                 .iter()
                 .find(|m| **m == Marker::Hoped)
                 .or(modals.first())
-                .copied();
+                .copied()
+                .or(t.future.then_some(Marker::Intended));
             let negated =
                 (h.first.saturating_sub(2)..h.first).any(|k| markers[k] == Some(Marker::Negated));
             let mut kind = t.kind.clone();
             let mut mode = "asserted";
             if let Some(m) = modal {
-                if cooperative(&kind) || kind == "AGREE" {
+                if intendable(&kind) {
                     kind = "AGREE".to_string();
                     mode = if m == Marker::Hoped {
                         "hoped"
@@ -217,7 +226,10 @@ impl Context<'_, '_> {
                     };
                 }
             }
-            if negated {
+            if negated && t.kind == "AGREE" {
+                // "will not accept", "لن نوافق": declining to agree is a refusal (CAMEO 12)
+                kind = "REJECT".to_string();
+            } else if negated {
                 mode = "negated";
             }
             if kind == "REJECT" {
