@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::text::chars;
+
 /// A top-level quoted stretch of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marked {
@@ -30,7 +32,7 @@ enum Family {
 }
 
 fn word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(chars::is_alphanumeric)
 }
 
 /// Can this mark open a quotation here?
@@ -103,7 +105,7 @@ fn push(text: &str, open: usize, close: usize, end: usize, closed: bool, out: &m
     let s = &text[start..close.max(start)];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail >= s.len() || !s.chars().any(char::is_alphanumeric) {
+    if lead + trail >= s.len() || !s.chars().any(chars::is_alphanumeric) {
         return;
     }
     out.push(Marked {

@@ -1,5 +1,6 @@
 //! Text primitives: folding with an offset map, segmentation, language identification.
 
+pub mod chars;
 pub mod fold;
 pub mod lang;
 pub mod segment;

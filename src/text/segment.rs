@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::chars;
 use crate::lexicon;
 
 /// Byte ranges of the lines of `text`, without their line terminators, empty lines included.
@@ -48,7 +49,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .find(|&(_, c)| !(chars::is_alphanumeric(c) || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() || word.ends_with('.') {
@@ -141,9 +142,9 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     for (off, c) in text[range.clone()].char_indices() {
         let i = range.start + off;
-        let kind = if c.is_numeric() {
+        let kind = if chars::is_numeric(c) {
             TokKind::Number
-        } else if c.is_alphabetic() || c == '\u{0300}' {
+        } else if chars::is_alphabetic(c) || c == '\u{0300}' {
             TokKind::Word
         } else if c.is_whitespace() {
             continue;

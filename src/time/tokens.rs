@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{lexicon, Word, MAX_WORDS};
+use crate::text::chars;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -49,7 +50,7 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
         }
         let kind = if c.is_ascii_digit() {
             Kind::Num
-        } else if c.is_alphabetic() {
+        } else if chars::is_alphabetic(c) {
             Kind::Word
         } else {
             Kind::Punct
@@ -60,7 +61,7 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
                 let same = if kind == Kind::Num {
                     d.is_ascii_digit()
                 } else {
-                    d.is_alphabetic() && !d.is_ascii_digit()
+                    chars::is_alphabetic(d) && !d.is_ascii_digit()
                 };
                 if !same {
                     break;
