@@ -18,7 +18,8 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::lexicon::{self, field, rows, ClutterKind};
-use crate::text::fold::fold_key;
+use crate::text::chars;
+use crate::text::fold::{fold_key, squeeze_folded};
 use crate::text::segment;
 use crate::time::dateline::{self, Dateline};
 
@@ -109,16 +110,17 @@ struct Facts {
     terminal: bool,
 }
 
+/// `text` is folded already (a line of the folded document), so its key needs no second fold.
 fn line_facts(text: &str) -> Facts {
-    let key = fold_key(text);
+    let key = squeeze_folded(text);
     let key = key
         .trim_matches(|c: char| {
-            !c.is_alphanumeric()
+            !chars::is_alphanumeric(c)
                 && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!')
         })
         .to_string();
     let words = key
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .count();
     let terminal = key.ends_with(['.', '؟', '?', '!', '"', '»', '”']) && !key.ends_with("..");
@@ -201,7 +203,7 @@ fn starts_with_word(s: &str, w: &str) -> bool {
         && s[w.len()..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !chars::is_alphanumeric(c))
 }
 
 fn is_byline(key: &str, words: usize) -> bool {

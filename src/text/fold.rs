@@ -196,10 +196,16 @@ impl Folded {
 /// Fold a short string (a lexicon entry, a user alias) the same way documents are folded, and
 /// squeeze runs of white space, so table keys and text agree.
 pub fn fold_key(s: &str) -> String {
-    let f = Folded::new(s.trim());
-    let mut out = String::with_capacity(f.text.len());
+    squeeze_folded(&Folded::new(s.trim()).text)
+}
+
+/// [`fold_key`] of text that is already folded (a line of a document's folded text): folding is
+/// idempotent (a test checks every code point), so only the white space needs squeezing, and
+/// the text is not folded a second time.
+pub fn squeeze_folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in f.text.chars() {
+    for c in s.chars() {
         if c.is_whitespace() {
             space = true;
         } else {
@@ -293,6 +299,29 @@ mod tests {
     #[test]
     fn fold_key_squeezes_space() {
         assert_eq!(fold_key("  الأمم   المتحدة "), "الامم المتحده");
+    }
+
+    #[test]
+    fn folding_is_idempotent_for_every_code_point() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let once = Folded::new(c.encode_utf8(&mut buf)).text;
+            assert_eq!(Folded::new(&once).text, once, "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn squeezing_folded_text_is_its_fold_key() {
+        for s in [
+            "  وزير   الخارجية  ",
+            "The Minister\t said",
+            "ﻻ  x",
+            "\u{200F}\u{00A0}أ",
+        ] {
+            let folded = Folded::new(s).text;
+            assert_eq!(squeeze_folded(&folded), fold_key(&folded));
+            assert_eq!(squeeze_folded(&folded), fold_key(s));
+        }
     }
 
     #[test]
