@@ -6,10 +6,10 @@
 //! Phrases of several words match word by word; the longest phrase starting at a word wins.
 //! Lookups are hash lookups per word, so a whole document is scanned in linear time.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::text::fold::fold_key;
+use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind};
 
 /// A word of the folded text.
@@ -38,10 +38,42 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     out
 }
 
+/// At most this many stems: the literal word, one conjunction off, then per form one
+/// preposition or "لل" and the article off (the loop below stops adding at 8, two at a time).
+const MAX_STEMS: usize = 10;
+
+/// The candidate stems of a word, kept inline: a table scan asks for them at every word, so
+/// they must not allocate.
+#[derive(Debug, Clone, Copy)]
+pub struct Stems<'w> {
+    items: [&'w str; MAX_STEMS],
+    len: usize,
+}
+
+impl<'w> Stems<'w> {
+    fn push(&mut self, s: &'w str) {
+        if self.len < MAX_STEMS {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'w> std::ops::Deref for Stems<'w> {
+    type Target = [&'w str];
+    fn deref(&self) -> &[&'w str] {
+        &self.items[..self.len]
+    }
+}
+
 /// The candidate stems of a folded word, most literal first. Only Arabic words lose clitics, and
 /// only while at least three letters remain, so short words are never stripped to nothing.
-pub fn stems(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
+pub fn stems(word: &str) -> Stems<'_> {
+    let mut out = Stems {
+        items: [""; MAX_STEMS],
+        len: 0,
+    };
+    out.push(word);
     if !word
         .chars()
         .next()
@@ -49,10 +81,10 @@ pub fn stems(word: &str) -> Vec<&str> {
     {
         return out;
     }
-    let long = |s: &str| s.chars().count() >= 3;
+    let long = |s: &str| s.chars().nth(2).is_some();
     let mut i = 0;
-    while i < out.len() && out.len() < 8 {
-        let w = out[i];
+    while i < out.len && out.len < 8 {
+        let w = out.items[i];
         for p in ["و", "ف"] {
             if i == 0 {
                 if let Some(r) = w.strip_prefix(p).filter(|r| long(r)) {
@@ -87,13 +119,13 @@ pub fn stems(word: &str) -> Vec<&str> {
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     /// First word → (the other words, payload), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -131,7 +163,7 @@ impl<T> PhraseTable<T> {
     /// The longest phrase that starts at word `i`.
     pub fn at<'t>(&'t self, text: &str, ws: &[Word], i: usize) -> Option<Hit<'t, T>> {
         let w = &text[ws.get(i)?.range.clone()];
-        for stem in stems(w) {
+        for &stem in stems(w).iter() {
             let Some(list) = self.by_first.get(stem) else {
                 continue;
             };
@@ -204,8 +236,12 @@ mod tests {
     #[test]
     fn short_words_keep_their_letters() {
         // "ولد" must not become "لد" and "بال" must not become "ال"
-        assert_eq!(stems("ولد"), vec!["ولد"]);
-        assert_eq!(stems("بال"), vec!["بال"]);
+        assert_eq!(*stems("ولد"), ["ولد"]);
+        assert_eq!(*stems("بال"), ["بال"]);
+        assert_eq!(
+            *stems("وللتعاون"),
+            ["وللتعاون", "للتعاون", "لتعاون", "تعاون"]
+        );
     }
 
     #[test]

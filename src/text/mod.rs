@@ -2,5 +2,6 @@
 
 pub mod chars;
 pub mod fold;
+pub mod hash;
 pub mod lang;
 pub mod segment;
