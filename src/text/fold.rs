@@ -196,27 +196,53 @@ impl Folded {
 /// Fold a short string (a lexicon entry, a user alias) the same way documents are folded, and
 /// squeeze runs of white space, so table keys and text agree.
 pub fn fold_key(s: &str) -> String {
-    squeeze_folded(&Folded::new(s.trim()).text)
+    // folded character by character straight into the key: no offset map for a key
+    let mut out = Squeezed::with_capacity(s.len());
+    for c in s.trim().chars() {
+        match fold_char(c) {
+            Fold::Keep(k) => out.push(k),
+            Fold::Many(m) => m.chars().for_each(|k| out.push(k)),
+            Fold::Drop | Fold::DropMark => {}
+        }
+    }
+    out.text
+}
+
+/// A string being built with runs of white space squeezed to one space and none at either end.
+struct Squeezed {
+    text: String,
+    space: bool,
+}
+
+impl Squeezed {
+    fn with_capacity(n: usize) -> Squeezed {
+        Squeezed {
+            text: String::with_capacity(n),
+            space: false,
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = true;
+        } else {
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push(c);
+        }
+    }
 }
 
 /// [`fold_key`] of text that is already folded (a line of a document's folded text): folding is
 /// idempotent (a test checks every code point), so only the white space needs squeezing, and
 /// the text is not folded a second time.
 pub fn squeeze_folded(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
+    let mut out = Squeezed::with_capacity(s.len());
+    s.chars().for_each(|c| out.push(c));
+    out.text
 }
 
 /// Original-character offsets of a `&str` slice, for spans found on the original text.
@@ -321,6 +347,21 @@ mod tests {
             let folded = Folded::new(s).text;
             assert_eq!(squeeze_folded(&folded), fold_key(&folded));
             assert_eq!(squeeze_folded(&folded), fold_key(s));
+        }
+    }
+
+    #[test]
+    fn fold_key_is_the_squeezed_folded_text() {
+        for s in [
+            " أكد  الرئيس\u{200F} المصرى ",
+            "ＡＢ  ﻻ",
+            "Mr.\u{00A0}Smith\t",
+            "  ",
+            "",
+        ] {
+            let f = Folded::new(s.trim()).text;
+            let words: Vec<&str> = f.split_whitespace().collect();
+            assert_eq!(fold_key(s), words.join(" "), "{s:?}");
         }
     }
 
