@@ -13,6 +13,7 @@ use aho_corasick::{Anchored, Input};
 
 use super::kb::{Caps, KnowledgeBase, Target};
 use crate::analysis::Analysis;
+use crate::text::chars;
 use crate::text::segment::{TokKind, Token};
 
 /// Proclitics, folded, longest first so the scan tries "وبال" before "و".
@@ -38,7 +39,7 @@ pub struct Hit {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    chars::is_alphanumeric(c)
 }
 
 fn is_arabic_letter(c: char) -> bool {
