@@ -90,7 +90,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 && bytes[i - 1].is_ascii_digit()
                 && next.is_some_and(|n| n.is_ascii_digit());
             let abbrev = c == '.' && next.is_none_or(|n| n == ' ') && is_abbreviation(text, i);
-            if !in_number && !abbrev && !next.is_some_and(is_terminal) {
+            // a full stop between Latin letters is inside a word ("U.S.", "e.g.", "a.m.")
+            let in_word = c == '.'
+                && i > 0
+                && bytes[i - 1].is_ascii_alphabetic()
+                && next.is_some_and(|n| n.is_ascii_alphabetic());
+            if !in_number && !abbrev && !in_word && !next.is_some_and(is_terminal) {
                 // keep closing quotes and brackets with the sentence they end
                 let mut end = i + c.len_utf8();
                 while let Some(&(o, n)) = iter.peek() {
@@ -191,6 +196,14 @@ mod tests {
                 "growth of 2.5 percent, said georgiy y. borisenko.",
                 "mr. smith agreed."
             ]
+        );
+    }
+
+    #[test]
+    fn no_split_inside_dotted_abbreviations() {
+        assert_eq!(
+            sents("pakistan, a key u.s. ally, refused. talks follow."),
+            vec!["pakistan, a key u.s. ally, refused.", "talks follow."]
         );
     }
 
