@@ -19,29 +19,58 @@ pub struct Group {
 }
 
 /// The id an entity acts under: a state for its officials, ministries and armies; for an
-/// official of an international body (a title naming the body), the body; else its own id.
-pub fn actor_id(e: &Entity, entities: &[Entity]) -> String {
+/// official of an international body (a title naming the body), the body; for an official known
+/// only by a title, the ministry of that portfolio named in the document ("interior minister" →
+/// "Ministry of Interior (Egypt)" → EGY); else its own id. None for an official known only by a
+/// title whose state the document never gives: a role is no actor of its own.
+pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if e.kind == EntityKind::Country {
-        return e.id.clone();
+        return Some(e.id.clone());
     }
     if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
-        return c.clone();
+        return Some(c.clone());
     }
-    if e.kind == EntityKind::Person {
-        if let Some(t) = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty()) {
-            let body = entities.iter().find(|o| {
-                o.kind == EntityKind::Org
-                    && o.mentions.iter().any(|m| {
-                        let k = fold_key(&m.text);
-                        k.chars().count() > 2 && t.contains(&k)
-                    })
-            });
-            if let Some(o) = body {
-                return actor_id(o, entities);
-            }
-        }
+    if e.kind != EntityKind::Person {
+        return Some(e.id.clone());
     }
-    e.id.clone()
+    let Some(t) = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty()) else {
+        return Some(e.id.clone());
+    };
+    let named = |o: &Entity| {
+        o.mentions.iter().any(|m| {
+            let k = fold_key(&m.text);
+            k.chars().count() > 2 && t.contains(&k)
+        })
+    };
+    let body = entities
+        .iter()
+        .filter(|o| o.kind == EntityKind::Org)
+        .find(|o| named(o) || portfolio(&t, o));
+    if let Some(o) = body {
+        return actor_id(o, entities);
+    }
+    // a title alone ("the interior minister") with no state in sight
+    (fold_key(&e.name) != t).then(|| e.id.clone())
+}
+
+/// Does the title's portfolio name this body ("interior minister" and "Ministry of Interior",
+/// "foreign minister" and "Ministry of Foreign Affairs")? The title's words less the role nouns
+/// of the quotation tables ("minister", "official") must all occur in the body's name.
+fn portfolio(title: &str, body: &Entity) -> bool {
+    if body.country.is_none() {
+        return false;
+    }
+    let roles = crate::quotes::lexicon::role_words();
+    let name = fold_key(&body.name);
+    let name_words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut own = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3 && !roles.contains(*w))
+        .peekable();
+    own.peek().is_some() && own.all(|w| name_words.contains(&w))
 }
 
 /// Is the text between two mentions only a conjunction or list punctuation?
@@ -90,7 +119,9 @@ pub fn groups(
         if (e.kind == EntityKind::Org && marked(first, Marker::Place)) || clitic_place {
             continue;
         }
-        let id = actor_id(e, entities);
+        let Some(id) = actor_id(e, entities) else {
+            continue;
+        };
         if let Some((g, r, between)) = out.last_mut() {
             let gap = &text[r.end.min(s.range.start)..s.range.start];
             let pair = *between && gap.split_whitespace().count() <= 3 && {
@@ -100,7 +131,12 @@ pub fn groups(
                     || t.ends_with(" and")
                     || (gap.ends_with(" و") || gap.ends_with('و'))
             };
-            if (g.last + 2 >= first && joins(gap)) || pair {
+            // a title between a nationality and the person it describes ("Bulgarian President
+            // Todor Zhivkov", "وزير الداخلية المصري، مجدي عبدالغفار") names one actor
+            let same = g.ids.contains(&id)
+                && first <= g.last + 3
+                && !gap.contains(['.', ':', ';', '؛', '?', '!', '؟']);
+            if (g.last + 2 >= first && joins(gap)) || pair || same {
                 if !g.ids.contains(&id) {
                     g.ids.push(id);
                 }

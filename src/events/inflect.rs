@@ -45,12 +45,8 @@ pub fn english_word(w: &str) -> Vec<String> {
         ]);
         return out;
     }
-    if w.ends_with("ie") {
-        out.extend([
-            format!("{w}s"),
-            format!("{w}d"),
-            format!("{}ying", &w[..w.len() - 2]),
-        ]);
+    if let Some(r) = w.strip_suffix("ie") {
+        out.extend([format!("{w}s"), format!("{w}d"), format!("{r}ying")]);
         return out;
     }
     if last == 'e' {

@@ -36,6 +36,12 @@ pub enum Marker {
     Dyad,
     /// "between", "بين": the groups after it form one pair.
     Between,
+    /// A preposition: the group after it is its object, not a clause's subject.
+    Oblique,
+    /// An auxiliary of the passive ("was", "been").
+    Passive,
+    /// "by", "من قبل": after a passive verb, the group that follows is the doer.
+    Agent,
 }
 
 pub struct Lexicon {
@@ -59,16 +65,28 @@ impl Lexicon {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut triggers = PhraseTable::default();
-    for r in rows(include_str!("../../data/event_triggers.tsv")) {
-        let (lang, phrase, pos) = (field(&r, 0), field(&r, 1), field(&r, 4));
-        for f in forms(lang, phrase, pos, field(&r, 5)) {
-            let t = Trigger {
-                kind: field(&r, 2).to_string(),
-                cameo: field(&r, 3).to_string(),
-                noun: pos == "noun",
-                future: f.future,
+    // where two rows give the same form, the first inserted wins: the forms as written, then
+    // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
+    let table: Vec<Vec<&str>> = rows(include_str!("../../data/event_triggers.tsv")).collect();
+    for pass in 0..3 {
+        for r in &table {
+            let (lang, phrase, pos) = (field(r, 0), field(r, 1), field(r, 4));
+            let fs = forms(lang, phrase, pos, field(r, 5));
+            let fs = match pass {
+                0 => fs.into_iter().take(1).collect(),
+                1 if pos == "noun" => fs,
+                2 if pos != "noun" => fs,
+                _ => Vec::new(),
             };
-            triggers.insert(&f.text, t);
+            for f in fs {
+                let t = Trigger {
+                    kind: field(r, 2).to_string(),
+                    cameo: field(r, 3).to_string(),
+                    noun: pos == "noun",
+                    future: f.future,
+                };
+                triggers.insert(&f.text, t);
+            }
         }
     }
     let mut markers = PhraseTable::default();
@@ -82,6 +100,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "break" => Marker::Break,
             "dyad" => Marker::Dyad,
             "between" => Marker::Between,
+            "oblique" => Marker::Oblique,
+            "passive" => Marker::Passive,
+            "agent" => Marker::Agent,
             _ => continue,
         };
         markers.insert(field(&r, 1), m);

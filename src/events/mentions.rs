@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::analysis::Analysis;
-use crate::doc::{Entity, EntityKind};
+use crate::doc::Entity;
 
 /// One mention: folded byte range and the index of its entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,19 +56,5 @@ impl MentionIndex {
     pub fn inside(&self, r: Range<usize>) -> impl Iterator<Item = &Spot> {
         let end = r.end;
         self.within(r).iter().filter(move |s| s.range.end <= end)
-    }
-}
-
-/// The id an entity acts under in an event: a state for its officials, ministries and armies,
-/// the organisation itself for international bodies, else the entity's own id.
-pub fn actor_id(e: &Entity) -> String {
-    match e.kind {
-        EntityKind::Country => e.id.clone(),
-        EntityKind::Person | EntityKind::Org => e
-            .country
-            .clone()
-            .or_else(|| e.affiliation.clone())
-            .unwrap_or_else(|| e.id.clone()),
-        EntityKind::Location => e.country.clone().unwrap_or_else(|| e.id.clone()),
     }
 }

@@ -41,6 +41,17 @@ fn cooperative(kind: &str) -> bool {
     matches!(kind, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
 }
 
+/// CAMEO codes with a rule of their own: making a visit (the place visited is the host) and
+/// signing (what was signed is the same fact).
+const VISIT: &str = "042";
+const SIGN: &str = "057";
+
+/// A coded trigger that takes in the cooperation named after it ("agreed to cooperate",
+/// "signed a cooperation treaty").
+fn absorbs(c: &Coded) -> bool {
+    c.kind == "AGREE" || c.hit.value.cameo == SIGN
+}
+
 /// Types whose announcement for the future is AGREE: cooperation, and the concessions CAMEO
 /// codes as intents (035 "express intent to yield", 0353 "to release persons", 0356 "to
 /// de-escalate").
@@ -118,9 +129,16 @@ impl Context<'_, '_> {
         }
         let reported = markers.contains(&Some(Marker::Reported));
         let groups = groups(text, &ws, self.idx, self.entities, &markers, dyad);
-        // with other actors in the sentence, a cooperative event found with one party has
-        // probably lost its partner: precision first, it is dropped
-        let named: Vec<&String> = groups.iter().flat_map(|g| &g.ids).collect();
+        // with other actors in the sentence (venues too: "the bodies concerned at the UN"), a
+        // cooperative event found with one party has probably lost its partner: precision
+        // first, it is dropped
+        let named: Vec<String> = self
+            .idx
+            .inside(s.clone())
+            .map(|sp| &self.entities[sp.entity])
+            .filter(|e| e.kind != EntityKind::Location)
+            .filter_map(|e| actor_id(e, self.entities))
+            .collect();
         let mut coded = self.code(&ws, &markers);
         if reported {
             for c in coded.iter_mut().filter(|c| c.mode == "asserted") {
@@ -130,15 +148,22 @@ impl Context<'_, '_> {
         let contexts = self.contexts(&ws);
         let mut out: Vec<Event> = Vec::new();
         for (i, c) in coded.iter().enumerate() {
-            let (source, target) = self.actors(&markers, &groups, &coded, i, s.clone());
+            let (source, mut target) = self.actors(&ws, &markers, &groups, &coded, i, s.clone());
+            if target.is_empty() && c.hit.value.cameo == VISIT {
+                // "arrived in Amman on a visit": the place visited stands for its state
+                target.extend(self.host(s.clone(), &source));
+            }
             let n = source.len() + target.len();
-            let partnered = cooperative(&c.kind) || c.kind == "AGREE";
+            let base = c.hit.value.kind.as_str();
             let missed = named
                 .iter()
                 .any(|id| !source.contains(id) && !target.contains(id));
-            // "X agreed", "X offered": PLOVER needs no recipient for an explicit commitment
-            let partnered = partnered && (c.nominal || c.hit.value.kind != "AGREE");
-            if n == 0 || (mutual(&c.kind) && n < 2) || (partnered && n < 2 && missed) {
+            // "X agreed", "X will withdraw": PLOVER needs no recipient for an explicit
+            // commitment or a unilateral act; meetings, and cooperation or praise named by a noun
+            // ("إشادة روسية", "the need for cooperation"), need the other party
+            let pair = mutual(&c.kind) || (c.nominal && cooperative(base));
+            let partnered = cooperative(base) || (base == "AGREE" && c.nominal);
+            if n == 0 || (pair && n < 2) || (partnered && n < 2 && missed) {
                 continue;
             }
             let mut all: Vec<&String> = source.iter().chain(&target).collect();
@@ -191,11 +216,14 @@ impl Context<'_, '_> {
                 continue;
             }
             let broke = |from: usize| markers[from..h.first].contains(&Some(Marker::Break));
-            // "agreed to cooperate", "اتفق على تبادل المعلومات": one fact, already coded
+            // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
+            // cooperation": one fact, already coded; the fact reaches on to the last word folded
             if cooperative(&t.kind) && agree_at.is_some_and(|p| p + MODAL >= h.first && !broke(p)) {
-                if let Some(c) = out.iter_mut().rev().find(|c| c.kind == "AGREE") {
-                    c.reach = h.first + h.len - 1;
+                let end = h.first + h.len - 1;
+                if let Some(c) = out.iter_mut().rev().find(|c| absorbs(c)) {
+                    c.reach = end;
                 }
+                agree_at = Some(end);
                 continue;
             }
             let lo = h.first.saturating_sub(MODAL);
@@ -238,7 +266,7 @@ impl Context<'_, '_> {
                     .unwrap_or(ws.len());
                 refusal_until = Some(end);
             }
-            if kind == "AGREE" {
+            if kind == "AGREE" || t.cameo == SIGN {
                 agree_at = Some(h.first + h.len - 1);
             }
             let reach = h.first + h.len - 1;
@@ -258,14 +286,17 @@ impl Context<'_, '_> {
     /// Source and target of the `i`th trigger.
     fn actors(
         &self,
+        ws: &[Word],
         markers: &[Option<Marker>],
         groups: &[Group],
         coded: &[Coded],
         i: usize,
         s: Range<usize>,
     ) -> (Vec<String>, Vec<String>) {
+        let text = self.a.text();
         let h = &coded[i].hit;
         let (first, last, reach) = (h.first, h.first + h.len - 1, coded[i].reach);
+        let arabic = text[h.range.clone()].chars().next().is_some_and(is_arabic);
         // praise and blame reach further for what they are about ("أعرب عن تقديره للدور الذي
         // تقوم به الدولة المصرية")
         let span = if matches!(coded[i].kind.as_str(), "SUPPORT" | "ACCUSE") {
@@ -273,6 +304,11 @@ impl Context<'_, '_> {
         } else {
             RIGHT
         };
+        // "a mediation effort on Saturday between the Emirates and Saudi Arabia": the pair
+        // after "between" belongs to the trigger it follows
+        let horizon = (last + 1..=(reach + span).min(markers.len().saturating_sub(1)))
+            .find(|&k| markers[k] == Some(Marker::Between))
+            .map_or(reach + span, |k| (k + 3).max(reach + span));
         let other_trigger = |a: usize, b: usize| {
             coded
                 .iter()
@@ -292,7 +328,7 @@ impl Context<'_, '_> {
         };
         if let Some(g) = groups
             .iter()
-            .find(|g| g.first > last && g.first <= reach + span && clear(last + 1, g.first))
+            .find(|g| g.first > last && g.first <= horizon && clear(last + 1, g.first))
         {
             right.push(g);
             // an Arabic verb's subject is followed by its object ("استقبل الوزير … السيد X")
@@ -307,13 +343,36 @@ impl Context<'_, '_> {
         } else {
             right.extend(owner_of_next(last));
         }
-        // a verbal noun followed by its owner ("رفض مصر") has its agent there, not before it
-        let genitive = coded[i].nominal && right.first().is_some_and(|g| g.first == last + 1);
-        let left = groups
-            .iter()
-            .rev()
-            .find(|g| g.last < first && g.last + LEFT >= first && clear(g.last + 1, first))
-            .filter(|_| !genitive);
+        // an Arabic verbal noun followed by its owner ("رفض مصر") has its agent there, not
+        // before it
+        let genitive =
+            arabic && coded[i].nominal && right.first().is_some_and(|g| g.first == last + 1);
+        // an English verb's subject may stand further back, past a title or an apposition
+        // ("Pakistan, a key ally in the region, has refused"); a noun between them does not end
+        // the clause, a verb does
+        let left = if !arabic && !coded[i].nominal {
+            let verb_between = |a: usize, b: usize| {
+                coded
+                    .iter()
+                    .enumerate()
+                    .any(|(j, c)| j != i && !c.nominal && c.hit.first >= a && c.hit.first < b)
+            };
+            let clause = |a: usize, b: usize| {
+                !markers[a..b].contains(&Some(Marker::Break)) && !verb_between(a, b)
+            };
+            clause_subject(text, ws, markers, groups, first, &clause)
+        } else {
+            groups
+                .iter()
+                .rev()
+                .find(|g| g.last < first && g.last + LEFT >= first && clear(g.last + 1, first))
+                .filter(|_| !genitive)
+        };
+        // "was received by the president": the group after "by" is the doer
+        let passive = !arabic
+            && first > 0
+            && markers[first - 1] == Some(Marker::Passive)
+            && markers.get(last + 1) == Some(&Some(Marker::Agent));
         // the speaker of a quotation takes part in the cooperation they describe ("we"), not in
         // what others do
         let partnered = cooperative(&coded[i].kind) || coded[i].kind == "AGREE";
@@ -326,11 +385,17 @@ impl Context<'_, '_> {
                 }
             }
         }
+        if passive {
+            std::mem::swap(&mut source, &mut target);
+        }
         if source.is_empty() && target.is_empty() && partnered {
             // the sentence's subject, named first, governs its later clauses ("روسيا ومصر … ونعمل
-            // سويًا لوضع اتفاقية"); a speaker alone is not enough for an event
+            // سويًا لوضع اتفاقية"; not "In a letter to the UN, …"); a speaker alone is not
+            // enough for an event
             if let Some(g) = groups.first().filter(|g| {
-                g.last < first && !markers[g.last + 1..first].contains(&Some(Marker::Break))
+                g.last < first
+                    && !markers[g.last + 1..first].contains(&Some(Marker::Break))
+                    && (arabic || !after_preposition(text, ws, markers, g))
             }) {
                 source = g.ids.clone();
             }
@@ -352,7 +417,7 @@ impl Context<'_, '_> {
         let q = self.quotes.iter().find(|q| q.start <= o && o < q.end)?;
         let id = q.speaker.as_deref()?;
         let e = self.entities.iter().find(|e| e.id == id)?;
-        Some(actor_id(e, self.entities))
+        actor_id(e, self.entities)
     }
 
     fn contexts(&self, ws: &[Word]) -> Vec<String> {
@@ -375,6 +440,15 @@ impl Context<'_, '_> {
             .or_else(|| self.a.anchor.map(|d| d.iso()))
     }
 
+    /// The state of the first place named in the sentence that is not the visitor's own.
+    fn host(&self, s: Range<usize>, visitors: &[String]) -> Option<String> {
+        self.idx
+            .inside(s)
+            .map(|sp| &self.entities[sp.entity])
+            .filter(|e| e.kind == EntityKind::Location)
+            .find_map(|e| e.country.clone().filter(|c| !visitors.contains(c)))
+    }
+
     /// The first place named in the sentence.
     fn location(&self, s: Range<usize>) -> Option<String> {
         self.idx
@@ -383,4 +457,56 @@ impl Context<'_, '_> {
             .find(|e| e.kind == EntityKind::Location)
             .map(|e| e.name.clone())
     }
+}
+
+/// Is the group the object of a preposition? It may stand before an article or adjective ("of
+/// the United Nations"), not before a comma ("on Monday, Iraq said").
+fn after_preposition(text: &str, ws: &[Word], markers: &[Option<Marker>], g: &Group) -> bool {
+    let preposition = |p: usize| {
+        matches!(
+            markers[p],
+            Some(Marker::Oblique | Marker::Place | Marker::Agent | Marker::Between)
+        )
+    };
+    let joined = |k: usize| {
+        text[ws[k].gap_start..ws[k].range.start]
+            .chars()
+            .all(char::is_whitespace)
+    };
+    (g.first >= 1 && joined(g.first) && preposition(g.first - 1))
+        || (g.first >= 2 && joined(g.first) && joined(g.first - 1) && preposition(g.first - 2))
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// The subject of an English verb at word `verb`: the nearest group before it in its clause that
+/// is neither the object of a preposition ("to the United Nations") nor inside an apposition
+/// between commas ("Pakistan, a key U.S. ally, has refused"). `clear(a, b)`: no clause break or
+/// other trigger among words `a..b`.
+fn clause_subject<'g>(
+    text: &str,
+    ws: &[Word],
+    markers: &[Option<Marker>],
+    groups: &'g [Group],
+    verb: usize,
+    clear: &dyn Fn(usize, usize) -> bool,
+) -> Option<&'g Group> {
+    let before: Vec<&Group> = groups.iter().filter(|g| g.last < verb).collect();
+    let comma =
+        |a: usize, b: usize| a < b && text[ws[a].range.start..ws[b].range.start].contains(',');
+    for (k, g) in before.iter().enumerate().rev() {
+        if !clear(g.last + 1, verb) {
+            return None;
+        }
+        let oblique = after_preposition(text, ws, markers, g);
+        // an apposition opens with a comma after the group it describes
+        let apposition =
+            comma(g.last, verb) && before[..k].last().is_some_and(|p| comma(p.last, g.first));
+        if !oblique && !apposition {
+            return Some(g);
+        }
+    }
+    None
 }

@@ -258,3 +258,219 @@ fn speaker_of_a_quote_is_an_actor() {
     assert!(has(&evs, "AGREE", &["EGY", "RUS"]), "{evs:#?}");
     assert_eq!(evs[0].mode, "hoped");
 }
+
+/// The source and target of the only event of a kind.
+fn parties(evs: &[Event], kind: &str) -> (Vec<String>, Vec<String>) {
+    let e = evs
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind}: {evs:#?}"));
+    (e.source.clone(), e.target.clone())
+}
+
+fn more_states<'s>(extra: &'s [Spec<'s>]) -> Vec<Spec<'s>> {
+    let mut v: Vec<Spec> = STATES_EN.to_vec();
+    v.extend_from_slice(extra);
+    v
+}
+
+#[test]
+fn inflected_triggers_and_arabic_future() {
+    let t = format!("{HEAD_EN}Egypt criticizes Russia over the delay and is hosting talks.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(has(&evs, "ACCUSE", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}وسيستقبل الرئيس المصري نظيره الروسي في القاهرة الأسبوع المقبل.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "AGREE", &["EGY", "RUS"]), "{evs:#?}");
+    assert_eq!(evs[0].mode, "intended");
+    let t = format!("{HEAD_AR}وأشادت روسيا بدور مصر، واستقبلته القاهرة بترحيب.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "SUPPORT", &["EGY", "RUS"]), "{evs:#?}");
+}
+
+#[test]
+fn declining_to_agree_is_a_refusal() {
+    let t = format!("{HEAD_EN}Egypt will not accept the Russian proposal on grain.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        tuples(&evs),
+        vec![(
+            "REJECT".to_string(),
+            vec!["EGY".to_string(), "RUS".to_string()]
+        )],
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}ولن توافق مصر على المقترح الروسي بشأن الحبوب.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "REJECT", &["EGY", "RUS"]), "{evs:#?}");
+    assert!(!evs.iter().any(|e| e.kind == "AGREE"), "{evs:#?}");
+}
+
+#[test]
+fn a_title_between_nationality_and_name_is_one_actor() {
+    let specs = more_states(&[
+        (
+            "p-shoukry",
+            EntityKind::Person,
+            "Sameh Shoukry",
+            Some("EGY"),
+            Some("foreign minister"),
+            &["Sameh Shoukry"],
+        ),
+        (
+            "p-lavrov",
+            EntityKind::Person,
+            "Sergei Lavrov",
+            Some("RUS"),
+            Some("foreign minister"),
+            &["Sergei Lavrov"],
+        ),
+    ]);
+    let t = format!("{HEAD_EN}Egyptian Foreign Minister Sameh Shoukry and Russian Foreign Minister Sergei Lavrov on Monday signed a memorandum of cooperation.");
+    let evs = events(&t, "en", &specs);
+    // the cooperation signed is the same fact as the signing
+    assert_eq!(
+        tuples(&evs),
+        vec![(
+            "SUPPORT".to_string(),
+            vec!["EGY".to_string(), "RUS".to_string()]
+        )],
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn english_subject_past_an_apposition_and_passives() {
+    let t = format!("{HEAD_EN}Egypt, the most populous Arab country and a close partner of the United Nations, has refused to send troops.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        parties(&evs, "REJECT").0,
+        vec!["EGY".to_string()],
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_EN}An Egyptian delegation led by the speaker of parliament was received by the Russian president on Monday.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        parties(&evs, "CONSULT"),
+        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
+        "{evs:#?}"
+    );
+    // a preposition's object is not the subject
+    let t = format!("{HEAD_EN}In a letter sent to the United Nations last week, officials in the capital promised restraint.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_visit_to_a_place_has_the_place_state_as_host() {
+    let specs = more_states(&[(
+        "cairo",
+        EntityKind::Location,
+        "Cairo",
+        Some("EGY"),
+        None,
+        &["Cairo"],
+    )]);
+    let t = format!("{HEAD_EN}The Russian foreign minister arrived in Cairo on Sunday on an official visit lasting two days.");
+    let evs = events(&t, "en", &specs);
+    assert_eq!(
+        parties(&evs, "CONSULT"),
+        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_EN}Russia's visit to Egypt was postponed.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        parties(&evs, "CONSULT"),
+        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_pair_after_between_belongs_to_the_trigger() {
+    let t = format!("{HEAD_EN}The United Nations launched a mediation effort on Saturday between Egypt and Russia.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(has(&evs, "CONSULT", &["EGY", "RUS", "UN"]), "{evs:#?}");
+    assert_eq!(evs[0].cameo.as_deref(), Some("045"));
+}
+
+#[test]
+fn agreed_to_provide_aid_is_one_commitment() {
+    let t = format!("{HEAD_EN}Russia agreed in principle on Saturday to provide about 70 million dollars of aid for Egypt.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        tuples(&evs),
+        vec![(
+            "AGREE".to_string(),
+            vec!["EGY".to_string(), "RUS".to_string()]
+        )],
+        "{evs:#?}"
+    );
+    // a unilateral promise needs no other party
+    let t = format!("{HEAD_EN}Russia will withdraw its troops from the border next month.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(
+        tuples(&evs),
+        vec![("AGREE".to_string(), vec!["RUS".to_string()])]
+    );
+}
+
+const MINISTRY: &[Spec] = &[
+    (
+        "role-interior-minister",
+        EntityKind::Person,
+        "interior minister",
+        None,
+        Some("interior minister"),
+        &["وزير الداخلية"],
+    ),
+    (
+        "UN",
+        EntityKind::Org,
+        "United Nations",
+        None,
+        None,
+        &["الأمم المتحدة"],
+    ),
+];
+
+#[test]
+fn a_role_acts_for_the_state_of_its_ministry() {
+    let mut specs = MINISTRY.to_vec();
+    specs.push((
+        "EGY-MOI",
+        EntityKind::Org,
+        "Ministry of Interior (Egypt)",
+        Some("EGY"),
+        None,
+        &["وزارة الداخلية"],
+    ));
+    let t = format!(
+        "{HEAD_AR}وذكرت وزارة الداخلية في بيان أن وزير الداخلية استقبل وفدا من الأمم المتحدة."
+    );
+    let evs = events(&t, "ar", &specs);
+    assert!(has(&evs, "CONSULT", &["EGY", "UN"]), "{evs:#?}");
+    // with no state in sight the role is no actor at all
+    let t = format!("{HEAD_AR}واستقبل وزير الداخلية وفدا من الأمم المتحدة.");
+    let evs = events(&t, "ar", MINISTRY);
+    assert!(
+        evs.iter().all(|e| !e
+            .source
+            .iter()
+            .chain(&e.target)
+            .any(|a| a.starts_with("role-"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_heading_noun_with_one_nationality_is_no_event() {
+    let t = format!("{HEAD_AR}إشادة روسية\n\nوقال المتحدث إن الاجتماع كان مثمرا.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(evs.is_empty(), "{evs:#?}");
+    let t = format!(
+        "{HEAD_EN}Russian praise\n\nThe spokesman said the need for cooperation was clear."
+    );
+    assert!(events(&t, "en", STATES_EN).is_empty());
+}

@@ -113,6 +113,22 @@ pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
+/// The one-word role nouns of persons in both languages ("minister", "وزير", "official"): what a
+/// title says besides its portfolio.
+pub fn role_words() -> &'static HashSet<String> {
+    static WORDS: Lazy<HashSet<String>> = Lazy::new(|| {
+        lexicon()
+            .role_list
+            .iter()
+            .filter(|r| r.kind == RoleKind::Person)
+            .flat_map(|r| &r.forms)
+            .filter(|f| !f.contains(' '))
+            .cloned()
+            .collect()
+    });
+    &WORDS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
