@@ -318,11 +318,14 @@ fn update_state(
         match h.value.role {
             CueRole::Statement => {
                 statement = true;
-                // "بيان لوزارة …", "a statement by the ministry": the body right after the word
-                if let Some(c) = cs
-                    .iter()
-                    .find(|c| c.first >= span.1 && c.first <= span.1 + 1 && is_entity(c))
-                {
+                // "بيان لوزارة …", "a statement by the ministry": the body right after the word,
+                // not the subject of the next clause ("ووفق البيان، أشار المسؤول")
+                if let Some(c) = cs.iter().find(|c| {
+                    c.first >= span.1
+                        && c.first <= span.1 + 1
+                        && is_entity(c)
+                        && owned(text, &ws, span.1, c)
+                }) {
                     state.statement_owner = resolve(c, entities, state, first_at);
                 }
             }
@@ -356,6 +359,18 @@ fn update_state(
         }
         state.last = Some(s);
     }
+}
+
+/// Does the chunk `c`, at most one word after the statement word ending before word `next`,
+/// name the statement's issuer? No punctuation and no cue verb may stand between them.
+fn owned(text: &str, ws: &[Word], next: usize, c: &Chunk) -> bool {
+    let Some(w) = ws.get(next) else {
+        return false;
+    };
+    let between = &text[w.gap_start..c.range.start];
+    let punct = between.contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace());
+    let verb = c.first > next && lexicon().cues.at(text, ws, next).is_some();
+    !punct && !verb
 }
 
 fn is_entity(c: &Chunk) -> bool {

@@ -367,3 +367,34 @@ fn title_in_apposition_is_the_named_person() {
     );
     assert_eq!(qs[1].cue.as_deref(), Some("موضحًا"));
 }
+
+#[test]
+fn according_to_the_statement_is_its_issuer() {
+    let specs: &[Spec] = &[
+        (
+            "EGY-MFA",
+            EntityKind::Org,
+            "Ministry of Foreign Affairs (Egypt)",
+            Some("EGY"),
+            None,
+            &["وزارة الخارجية المصرية"],
+        ),
+        (
+            "p-envoy",
+            EntityKind::Person,
+            "Martin Lindqvist",
+            None,
+            Some("UN envoy"),
+            &["مارتن ليندكفيست", "المبعوث الأممي"],
+        ),
+    ];
+    let text = "لقاء في القاهرة بين الوزير والمبعوث\n\n\
+جاء ذلك في بيان لوزارة الخارجية المصرية، عقب استقبال وزيرها للمبعوث الأممي مارتن ليندكفيست.\n\n\
+ووفق البيان، أشار المبعوث الأممي إلى \"أهمية الحوار بين كل الأطراف في المرحلة المقبلة\".\n\n\
+ووفق البيان، \"أكد الجانبان على ضرورة مواصلة التنسيق والتشاور في الفترة المقبلة\".";
+    let qs = quotes(text, "ar", specs);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].speaker.as_deref(), Some("p-envoy"), "{qs:#?}");
+    assert_eq!(qs[1].speaker.as_deref(), Some("EGY-MFA"), "{qs:#?}");
+    assert_eq!(qs[1].speaker_text.as_deref(), Some("البيان"));
+}
