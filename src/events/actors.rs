@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use once_cell::unsync::OnceCell;
+
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
 use crate::events::mentions::MentionIndex;
@@ -53,6 +55,31 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     (fold_key(&e.name) != t).then(|| e.id.clone())
 }
 
+/// The actor id of each entity of a document, worked out the first time one of its mentions
+/// asks: a long document names an entity many times, and [`actor_id`] reads the mentions of
+/// every organisation, so asking it per mention grew with the square of the document's length.
+pub struct ActorIds<'e> {
+    entities: &'e [Entity],
+    ids: Vec<OnceCell<Option<String>>>,
+}
+
+impl<'e> ActorIds<'e> {
+    pub fn new(entities: &'e [Entity]) -> ActorIds<'e> {
+        ActorIds {
+            entities,
+            ids: entities.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// [`actor_id`] of entity `i`.
+    pub fn get(&self, i: usize) -> Option<String> {
+        self.ids
+            .get(i)?
+            .get_or_init(|| actor_id(&self.entities[i], self.entities))
+            .clone()
+    }
+}
+
 /// Does the title's portfolio name this body ("interior minister" and "Ministry of Interior",
 /// "foreign minister" and "Ministry of Foreign Affairs")? The title's words less the role nouns
 /// of the quotation tables ("minister", "official") must all occur in the body's name.
@@ -92,7 +119,7 @@ pub fn groups(
     text: &str,
     ws: &[Word],
     idx: &MentionIndex,
-    entities: &[Entity],
+    actors: &ActorIds,
     markers: &[Option<Marker>],
     dyad: Option<&[String]>,
 ) -> Vec<Group> {
@@ -105,7 +132,7 @@ pub fn groups(
     let mut out: Vec<(Group, Range<usize>, bool)> = Vec::new();
     let mut taken_until = 0;
     for s in idx.within(f.range.start..l.range.end) {
-        let e = &entities[s.entity];
+        let e = &actors.entities[s.entity];
         if e.kind == EntityKind::Location || s.range.start < taken_until {
             continue;
         }
@@ -119,7 +146,7 @@ pub fn groups(
         if (e.kind == EntityKind::Org && marked(first, Marker::Place)) || clitic_place {
             continue;
         }
-        let Some(id) = actor_id(e, entities) else {
+        let Some(id) = actors.get(s.entity) else {
             continue;
         };
         if let Some((g, r, between)) = out.last_mut() {

@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{DateExpr, Entity, EntityKind, Event, Quote};
-use actors::{actor_id, groups, Group};
+use actors::{groups, ActorIds, Group};
 use lexicon::{lexicon, Marker};
 use mentions::MentionIndex;
 use phrases::{words, Hit, Word};
@@ -72,11 +72,14 @@ pub fn extract(
     quotes: &[Quote],
 ) -> Vec<Event> {
     let idx = MentionIndex::new(a, entities);
+    let actors = ActorIds::new(entities);
     let ctx = Context {
         a,
         entities,
         idx: &idx,
+        actors: &actors,
         dates,
+        dates_by_start: by_start(dates),
         quotes,
     };
     let mut out = Vec::new();
@@ -100,8 +103,18 @@ struct Context<'c, 'a> {
     a: &'c Analysis<'a>,
     entities: &'c [Entity],
     idx: &'c MentionIndex,
+    actors: &'c ActorIds<'c>,
     dates: &'c [DateExpr],
+    /// Indices of `dates` by start offset, so a sentence finds its own in a binary search.
+    dates_by_start: Vec<usize>,
     quotes: &'c [Quote],
+}
+
+/// Indices of `dates` ordered by start offset (then by index).
+fn by_start(dates: &[DateExpr]) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..dates.len()).collect();
+    v.sort_by_key(|&k| (dates[k].start, k));
+    v
 }
 
 /// A trigger after the PLOVER rules: its type, mode and word span.
@@ -128,16 +141,15 @@ impl Context<'_, '_> {
             }
         }
         let reported = markers.contains(&Some(Marker::Reported));
-        let groups = groups(text, &ws, self.idx, self.entities, &markers, dyad);
+        let groups = groups(text, &ws, self.idx, self.actors, &markers, dyad);
         // with other actors in the sentence (venues too: "the bodies concerned at the UN"), a
         // cooperative event found with one party has probably lost its partner: precision
         // first, it is dropped
         let named: Vec<String> = self
             .idx
             .inside(s.clone())
-            .map(|sp| &self.entities[sp.entity])
-            .filter(|e| e.kind != EntityKind::Location)
-            .filter_map(|e| actor_id(e, self.entities))
+            .filter(|sp| self.entities[sp.entity].kind != EntityKind::Location)
+            .filter_map(|sp| self.actors.get(sp.entity))
             .collect();
         let mut coded = self.code(&ws, &markers);
         if reported {
@@ -416,8 +428,8 @@ impl Context<'_, '_> {
         let o = self.a.orig(b..b).start;
         let q = self.quotes.iter().find(|q| q.start <= o && o < q.end)?;
         let id = q.speaker.as_deref()?;
-        let e = self.entities.iter().find(|e| e.id == id)?;
-        actor_id(e, self.entities)
+        let e = self.entities.iter().position(|e| e.id == id)?;
+        self.actors.get(e)
     }
 
     fn contexts(&self, ws: &[Word]) -> Vec<String> {
@@ -433,10 +445,16 @@ impl Context<'_, '_> {
     /// The sentence's own resolved date, else the publication day.
     fn date(&self, s: Range<usize>) -> Option<String> {
         let o = self.a.orig(s);
-        self.dates
+        let from = self
+            .dates_by_start
+            .partition_point(|&k| self.dates[k].start < o.start);
+        // the first (in document order) of the dates inside the sentence that has a value
+        self.dates_by_start[from..]
             .iter()
-            .filter(|d| d.start >= o.start && d.end <= o.end)
-            .find_map(|d| d.value.clone())
+            .take_while(|&&k| self.dates[k].start <= o.end)
+            .filter(|&&k| self.dates[k].end <= o.end && self.dates[k].value.is_some())
+            .min()
+            .and_then(|&k| self.dates[k].value.clone())
             .or_else(|| self.a.anchor.map(|d| d.iso()))
     }
 
