@@ -35,9 +35,9 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if e.kind != EntityKind::Person {
         return Some(e.id.clone());
     }
-    let Some(t) = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty()) else {
-        return Some(e.id.clone());
-    };
+    // a person with neither a state nor a title is no actor: events are between states,
+    // bodies and officials, and a bare name is too often a company's man
+    let t = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty())?;
     let named = |o: &Entity| {
         o.mentions.iter().any(|m| {
             let k = fold_key(&m.text);
@@ -51,7 +51,8 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if let Some(o) = body {
         return actor_id(o, entities);
     }
-    // a title alone ("the interior minister") with no state in sight
+    // an official named with a title acts under their own id; a title alone ("the interior
+    // minister") with no state in sight is no actor
     (fold_key(&e.name) != t).then(|| e.id.clone())
 }
 
@@ -106,7 +107,7 @@ fn joins(between: &str) -> bool {
     t.is_empty()
         || matches!(
             t,
-            "," | "،" | "و" | "and" | "-" | "/" | "&" | "، و" | ", and"
+            "," | "،" | "و" | "and" | "and the" | "-" | "/" | "&" | "، و" | ", and" | ", and the"
         )
 }
 

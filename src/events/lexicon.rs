@@ -38,6 +38,8 @@ pub enum Marker {
     Between,
     /// A preposition: the group after it is its object, not a clause's subject.
     Oblique,
+    /// An article: an English verb form after it is used as a noun or adjective.
+    Article,
     /// An auxiliary of the passive ("was", "been").
     Passive,
     /// "by", "من قبل": after a passive verb, the group that follows is the doer.
@@ -101,6 +103,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "dyad" => Marker::Dyad,
             "between" => Marker::Between,
             "oblique" => Marker::Oblique,
+            "article" => Marker::Article,
             "passive" => Marker::Passive,
             "agent" => Marker::Agent,
             _ => continue,

@@ -45,6 +45,8 @@ fn cooperative(kind: &str) -> bool {
 /// signing (what was signed is the same fact).
 const VISIT: &str = "042";
 const SIGN: &str = "057";
+/// The type of a table row that names a phrase which is no event although it holds a trigger.
+const NO_EVENT: &str = "-";
 
 /// A coded trigger that takes in the cooperation named after it ("agreed to cooperate",
 /// "signed a cooperation treaty").
@@ -57,6 +59,14 @@ fn absorbs(c: &Coded) -> bool {
 /// de-escalate").
 fn intendable(kind: &str) -> bool {
     cooperative(kind) || matches!(kind, "AGREE" | "CONCEDE" | "RETREAT")
+}
+
+/// Types whose event noun with its owner alone is an event ("Japan's refusal", "هجمات").
+fn unilateral(kind: &str) -> bool {
+    matches!(
+        kind,
+        "REJECT" | "PROTEST" | "ASSAULT" | "MOBILIZE" | "RETREAT"
+    )
 }
 
 /// Types that need two parties to be an event at all.
@@ -87,10 +97,11 @@ pub fn extract(
     let mut dyad: Option<Vec<String>> = None;
     for s in &a.sentences {
         let evs = ctx.sentence(s.clone(), dyad.as_deref());
+        // only parties that dealt with each other: not the attackers of an ASSAULT
         if let Some(e) = evs
             .iter()
             .rev()
-            .find(|e| e.source.len() + e.target.len() >= 2)
+            .find(|e| e.source.len() + e.target.len() >= 2 && intendable(&e.kind))
         {
             dyad = Some(e.source.iter().chain(&e.target).cloned().collect());
         }
@@ -171,9 +182,10 @@ impl Context<'_, '_> {
                 .iter()
                 .any(|id| !source.contains(id) && !target.contains(id));
             // "X agreed", "X will withdraw": PLOVER needs no recipient for an explicit
-            // commitment or a unilateral act; meetings, and cooperation or praise named by a noun
-            // ("إشادة روسية", "the need for cooperation"), need the other party
-            let pair = mutual(&c.kind) || (c.nominal && cooperative(base));
+            // commitment or a unilateral act; meetings, aid (a giver and a receiver) and most
+            // events named by a noun alone ("إشادة روسية", "the need for cooperation", "new
+            // demands") need the other party
+            let pair = mutual(&c.kind) || base == "AID" || (c.nominal && !unilateral(base));
             let partnered = cooperative(base) || (base == "AGREE" && c.nominal);
             if n == 0 || (pair && n < 2) || (partnered && n < 2 && missed) {
                 continue;
@@ -217,7 +229,17 @@ impl Context<'_, '_> {
     /// The triggers of a sentence with PLOVER's rules applied.
     fn code<'t>(&self, ws: &[Word], markers: &[Option<Marker>]) -> Vec<Coded<'t>> {
         let text = self.a.text();
-        let hits = lexicon().triggers.scan(text, ws);
+        let named = self.named_words(ws);
+        // a trigger word inside a name ("Organisation of Islamic Cooperation", "مجلس التعاون")
+        // and a phrase listed as no event ("بحثا عن", "money supply") code nothing
+        // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
+        // an adjective, no event of its own (event nouns are listed as nouns)
+        let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
+        let hits = lexicon().triggers.scan(text, ws).into_iter().filter(|h| {
+            !(h.first..h.first + h.len).any(|k| named[k])
+                && h.value.kind != NO_EVENT
+                && (h.value.noun || !article(h.first))
+        });
         let mut out: Vec<Coded> = Vec::new();
         let mut refusal_until: Option<usize> = None;
         let mut agree_at: Option<usize> = None;
@@ -291,6 +313,25 @@ impl Context<'_, '_> {
                 nominal,
                 reach,
             });
+        }
+        out
+    }
+
+    /// For each word, whether an entity mention covers it.
+    fn named_words(&self, ws: &[Word]) -> Vec<bool> {
+        let mut out = vec![false; ws.len()];
+        let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
+            return out;
+        };
+        let word_at = |b: usize| ws.partition_point(|w| w.range.end <= b).min(ws.len() - 1);
+        for sp in self.idx.within(f.range.start..l.range.end) {
+            let (a, b) = (
+                word_at(sp.range.start),
+                word_at(sp.range.end.saturating_sub(1)),
+            );
+            for x in out.iter_mut().take(b + 1).skip(a) {
+                *x = true;
+            }
         }
         out
     }
