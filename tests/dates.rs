@@ -34,7 +34,7 @@ fn absolute_dates_in_every_order_and_separator() {
     let a = "2024-01-10";
     assert_eq!(
         value("The ceasefire took effect on 26 Dec 2021 at noon.", a),
-        "2021-12-26"
+        "2021-12-26T12:00"
     );
     assert_eq!(
         value("Talks resumed on December 26, 2021, officials said.", a),
@@ -367,4 +367,214 @@ fn things_that_are_not_dates() {
             dates(text, Some(a))
         );
     }
+}
+
+#[test]
+fn clock_times_in_every_written_form() {
+    // Published on Tuesday 5 March 2024.
+    let a = "2024-03-05";
+    for (text, want) in [
+        (
+            "The curfew starts at 21h00 across the capital.",
+            "2024-03-05T21:00",
+        ),
+        (
+            "Polls close at 19h, the electoral commission said.",
+            "2024-03-05T19:00",
+        ),
+        (
+            "The session resumed at 3:15p after a short recess.",
+            "2024-03-05T15:15",
+        ),
+        (
+            "The vote was scheduled for 3:30 p m local time.",
+            "2024-03-05T15:30",
+        ),
+        ("Flight 212 landed at 730 p.m. in Doha.", "2024-03-05T19:30"),
+        (
+            "Troops entered the town at 5 o'clock in the morning.",
+            "2024-03-05T05:00",
+        ),
+        (
+            "The first shots were heard at 3:15 in the afternoon.",
+            "2024-03-05T15:15",
+        ),
+        (
+            "The rally ended at 8 in the evening without incident.",
+            "2024-03-05T20:00",
+        ),
+        (
+            "The ceasefire took hold at midnight, the army said.",
+            "2024-03-05T00:00",
+        ),
+        (
+            "Markets reopened at noon after the holiday.",
+            "2024-03-05T12:00",
+        ),
+    ] {
+        assert_eq!(value(text, a), want, "{text}");
+    }
+}
+
+#[test]
+fn minutes_counted_from_an_hour() {
+    let a = "2024-03-05";
+    for (text, want) in [
+        (
+            "The blast came at a quarter past 3 pm near the port.",
+            "2024-03-05T15:15",
+        ),
+        (
+            "The talks broke off at half past 9 in the evening.",
+            "2024-03-05T21:30",
+        ),
+        ("He was sworn in at 20 minutes to noon.", "2024-03-05T11:40"),
+        (
+            "The convoy left at 20 past 6 am, witnesses said.",
+            "2024-03-05T06:20",
+        ),
+        ("وقع الانفجار الساعة 3 و20 دقيقة عصرا", "2024-03-05T15:20"),
+        ("وبدأت الجلسة الساعة 9 والنصف صباحا", "2024-03-05T09:30"),
+        ("وصل الموكب الساعة 12 إلا ربعا قبل الظهر", "2024-03-05T11:45"),
+        ("وانتهى الاجتماع الساعة 8 بعد المغرب", "2024-03-05T20:00"),
+        ("ويبدأ حظر التجول عند منتصف الليل", "2024-03-05T00:00"),
+    ] {
+        assert_eq!(value(text, a), want, "{text}");
+    }
+}
+
+#[test]
+fn a_part_of_the_day_makes_a_later_hour_pm() {
+    let a = "2024-03-05";
+    assert_eq!(
+        value("The president will address the nation tonight at 8.", a),
+        "2024-03-05T20:00"
+    );
+    assert_eq!(
+        value(
+            "The committee met this afternoon at 3:20 behind closed doors.",
+            a
+        ),
+        "2024-03-05T15:20"
+    );
+    assert_eq!(
+        value("وعقد المجلس جلسة مساء أمس الساعة 9", a),
+        "2024-03-04T21:00"
+    );
+}
+
+#[test]
+fn numbers_that_are_not_clock_times() {
+    let a = "2024-03-05";
+    for text in [
+        "Police arrested 3 in the morning raids on the camp.",
+        "Prices rose 3p a litre on Monday in 1h trading.",
+        "The journey lasts 2h30 by train.",
+        "Turnover reached 1,330 pm the agency said.",
+        "وشارك في المسابقة نحو 2500 متسابق",
+        "The team won 10 to 3 in the final.",
+    ] {
+        let d = dates(text, Some(a));
+        assert!(
+            d.iter().all(|x| x.2 != Grain::Time && x.2 != Grain::Year),
+            "{text}: {d:?}"
+        );
+    }
+    // A ten after a weekday's name makes it a number: "الأحد عشر" is eleven.
+    assert!(dates("وقتل الأحد عشر جنديا في الهجوم", Some(a)).is_empty());
+    // A lone Arabic cardinal is a count, not a day of the month.
+    assert_eq!(
+        dates("وصل الخميس، أربعة وزراء إلى العاصمة", Some(a))
+            .iter()
+            .map(|x| x.0.as_str())
+            .collect::<Vec<_>>(),
+        ["الخميس"]
+    );
+}
+
+#[test]
+fn weekdays_counted_from_publication() {
+    // Published on Tuesday 5 March 2024.
+    let a = "2024-03-05";
+    assert_eq!(
+        value("The court will rule two Fridays from now.", a),
+        "2024-03-15"
+    );
+    assert_eq!(
+        value("The strike began 3 Mondays ago at the main plant.", a),
+        "2024-02-19"
+    );
+    assert_eq!(
+        value("The summit is set for Friday after next.", a),
+        "2024-03-15"
+    );
+    assert_eq!(
+        value(
+            "Protesters gathered Sunday before last outside parliament.",
+            a
+        ),
+        "2024-02-25"
+    );
+    // A plural weekday alone is a habit, not a date.
+    assert!(dates("Protests take place on Fridays after prayers.", Some(a)).is_empty());
+}
+
+#[test]
+fn weeks_and_years_after_next_and_upcoming() {
+    let a = "2024-03-05";
+    assert_eq!(
+        value("The envoy returns the week after next.", a),
+        "2024-03-18/2024-03-24"
+    );
+    assert_eq!(
+        value("Turnout fell sharply the year before last.", a),
+        "2022"
+    );
+    assert_eq!(
+        value("Talks are planned for the upcoming week.", a),
+        "2024-03-11/2024-03-17"
+    );
+    assert_eq!(
+        dates("Talks will continue over the upcoming two weeks.", Some(a))[0].2,
+        Grain::Duration
+    );
+}
+
+#[test]
+fn this_weekday_said_of_the_future_is_not_in_the_past() {
+    // Published on Tuesday 5 March 2024: this week's Monday is past.
+    let a = "2024-03-05";
+    assert_eq!(
+        value("The minister will visit this Monday.", a),
+        "2024-03-11"
+    );
+    assert_eq!(value("The minister visited this Monday.", a), "2024-03-04");
+    assert_eq!(value("سيزور الوزير المدينة هذا الاثنين", a), "2024-03-11");
+    assert_eq!(value("سيزور الوزير المدينة هذا الخميس", a), "2024-03-07");
+}
+
+#[test]
+fn a_weekday_after_a_date_picks_its_year() {
+    // 18 July is a Friday in 2025, a Thursday in 2024.
+    assert_eq!(
+        value("The hearing will be held on Jul 18, Fri.", "2024-03-05"),
+        "2025-07-18"
+    );
+    // A weekday and a day of the month said of the future: the next month where they agree.
+    assert_eq!(
+        value(
+            "The vote will take place on Thursday the 15th.",
+            "2024-03-05"
+        ),
+        "2024-08-15"
+    );
+    // A day before a Hijri month without a year is not a day of a Gregorian month.
+    assert_eq!(
+        one(
+            "وتقام الأمسية يوم الثلاثاء 26 شوال الجاري",
+            Some("2024-03-05")
+        )
+        .0,
+        "الثلاثاء"
+    );
 }

@@ -14,6 +14,8 @@
 //!   two days ago), lengths of time (يومين, the past four years);
 //! - years (عام 2024, by 2024), decades, ranges (from 20 to 31 May, بين 5 و7 مارس), clock times.
 
+mod clock;
+
 use std::ops::Range;
 
 use super::lexicon::{Calendar, Count, NumKind, Pos, Prep, Unit, Word};
@@ -234,7 +236,10 @@ impl P<'_> {
         }
         let (v, kind, e) = self.num_words(i)?;
         let few = kind == NumKind::Few || self.t[i].text == "a" || self.t[i].text == "an";
-        ((1..=31).contains(&v) && !few).then_some((v, e))
+        // Arabic writes days in words as ordinals (الحادي والعشرين); a lone "أحد", "واحد",
+        // "أربعة" is a count ("في أحد", "أب لأربعة"), "خمسة عشر" may still be a day.
+        let count = kind == NumKind::Cardinal && v <= 10 && !self.t[i].text.is_ascii();
+        ((1..=31).contains(&v) && !few && !count).then_some((v, e))
     }
 
     /// A month name: "May", "شهر شباط", "فبراير/شباط", "فبراير (شباط)".
@@ -325,7 +330,11 @@ impl P<'_> {
             Word::Weekday(d, ctx) if loose || !ctx => Some(d),
             _ => None,
         }) {
-            return Some((w, e, s));
+            // "الأحد عشر" is eleven: a ten after the name makes it a number.
+            let teen = self.word(e, |w| {
+                matches!(w, Word::Num(_, NumKind::Teen)).then_some(())
+            });
+            return teen.is_none().then_some((w, e, s));
         }
         // "يوم جمعة": the name without its article after يوم.
         if yawm.is_some() {
@@ -376,110 +385,6 @@ impl P<'_> {
             (w == Word::Unit(Unit::Month, Count::One)).then_some(())
         })?;
         self.shift(e, Pos::Post)
-    }
-
-    /// A clock time: "06:05 GMT", "03:50 م", "17:28 +02:00", "3 pm", "الساعة 5 مساء".
-    fn clock(&self, i: usize) -> Option<(Clock, usize)> {
-        let hour_word = self.word(i, |w| (w == Word::HourWord).then_some(()));
-        let j = hour_word.as_ref().map_or(i, |h| h.1);
-        let (mut h, hn) = self.num(j)?;
-        if hn > 2 || h > 24 {
-            return None;
-        }
-        let mut e = j + 1;
-        let mut minute = 0;
-        let colon = self.punct(e, &[":"]) && self.num(e + 1).is_some_and(|(m, n)| n == 2 && m < 60);
-        if colon {
-            minute = self.num(e + 1)?.0;
-            e += 2;
-            if self.punct(e, &[":"]) && self.num(e + 1).is_some_and(|(_, n)| n == 2) {
-                e += 2;
-            }
-        }
-        let mut ampm = self.word(e, |w| match w {
-            Word::Clock(pm) => Some(pm),
-            _ => None,
-        });
-        // "a.m." / "p.m." come as letter, stop, letter.
-        if ampm.is_none() {
-            if let (Some(a), true, Some(m)) =
-                (self.t.get(e), self.punct(e + 1, &["."]), self.t.get(e + 2))
-            {
-                if (a.text == "a" || a.text == "p") && m.text == "m" {
-                    let end = if self.punct(e + 3, &["."]) {
-                        e + 4
-                    } else {
-                        e + 3
-                    };
-                    ampm = Some((a.text == "p", end, a.range.start));
-                }
-            }
-        }
-        // Without a colon or "الساعة" only an am/pm word makes "5 pm" a time ("5 م" may be metres).
-        let worded =
-            ampm.is_some() && (self.t[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]));
-        if !colon && hour_word.is_none() && !worded {
-            return None;
-        }
-        if let Some((pm, e2, _)) = ampm {
-            if h > 12 && !colon {
-                return None;
-            }
-            if pm && h < 12 {
-                h += 12;
-            } else if !pm && h == 12 {
-                h = 0;
-            }
-            e = e2;
-        }
-        if h > 23 {
-            return None;
-        }
-        let (offset, e) = self.zone(e);
-        Some((
-            Clock {
-                hour: h,
-                minute,
-                offset,
-            },
-            e,
-        ))
-    }
-
-    /// A zone after a time: a name ("GMT", "بتوقيت غرينتش", "EET") or an offset ("+02:00").
-    fn zone(&self, e: usize) -> (Option<String>, usize) {
-        if let Some((z, e2, _)) = self.word(e, |w| match w {
-            Word::Zone(z) => Some(z),
-            _ => None,
-        }) {
-            return (z.map(str::to_string), e2);
-        }
-        if self.punct(e, &["+", "-"]) {
-            let sign = &self.t[e].text;
-            if let Some((v, 4)) = self.num(e + 1) {
-                let (_, e2) = self.zone(e + 2);
-                return (Some(format!("{sign}{:02}:{:02}", v / 100, v % 100)), e2);
-            }
-            if let (Some((hh, 2)), true, Some((mm, 2))) =
-                (self.num(e + 1), self.punct(e + 2, &[":"]), self.num(e + 3))
-            {
-                let (_, e2) = self.zone(e + 4);
-                return (Some(format!("{sign}{hh:02}:{mm:02}")), e2);
-            }
-        }
-        (None, e)
-    }
-
-    /// A clock time after a date: "- 06:05 GMT", ", at 9:15 pm", "الساعة 5 مساء".
-    fn trailing_clock(&self, e: usize) -> Option<(Clock, usize)> {
-        let j = self.opt_punct(e, &[",", "،", "-", "|", "–"]);
-        let j = if self.t.get(j).is_some_and(|t| t.text == "at") {
-            j + 1
-        } else {
-            j
-        };
-        let j = self.opt_prep(j, Prep::DayOn);
-        self.clock(j)
     }
 
     // ------------------------------------------------------------------ tense
@@ -538,6 +443,7 @@ impl P<'_> {
     fn best(&self, i: usize) -> Option<Cand> {
         let tries = [
             self.nth_weekday(i),
+            self.weekday_count(i),
             self.range(i),
             self.absolute(i),
             self.numeric(i),
@@ -700,19 +606,41 @@ impl P<'_> {
         if pt.hijri && pt.year.is_none() {
             return None;
         }
+        // "Jul 18, Fri": the weekday after the date, at the end of the phrase.
+        let suffix = self
+            .weekday_suffix(e)
+            .filter(|_| prefix.is_none() && pt.day.is_some() && pt.year.is_none());
+        let (weekday, e) = match (prefix, suffix) {
+            (Some(p), _) => (Some(p.0), e),
+            (None, Some((w, e2))) => (Some(w), e2),
+            (None, None) => (None, e),
+        };
         let (clock, e) = match self.trailing_clock(e) {
             Some((c, e2)) if pt.day.is_some() => (Some(c), e2),
             _ => (None, e),
         };
-        let shift = self.shift(e, Pos::Post);
+        // "after next" counts weekdays and units, not dates.
+        let shift = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
         let e = shift.map_or(e, |s| s.1);
         let dir = self.dir_of(shift.map(|s| s.0), i, e);
         let start = prefix.map_or_else(|| self.core_start(j), |p| p.2);
         Some(Cand {
             start,
             end: e,
-            spec: self.date_spec(pt, prefix.map(|p| p.0), clock, dir)?,
+            spec: self.date_spec(pt, weekday, clock, dir)?,
         })
+    }
+
+    /// ", Fri" after a date, with nothing but punctuation after it: (weekday, end).
+    fn weekday_suffix(&self, e: usize) -> Option<(u32, usize)> {
+        if !self.punct(e, &[",", "،"]) {
+            return None;
+        }
+        let (w, e2, _) = self.weekday(e + 1, true)?;
+        self.t
+            .get(e2)
+            .is_none_or(|t| t.kind == Kind::Punct)
+            .then_some((w, e2))
     }
 
     /// Where a core's span starts: after a stripped proclitic of its first word.
@@ -838,14 +766,21 @@ impl P<'_> {
     /// Days counted from publication: اليوم, أمس, صباح اليوم, في وقت سابق اليوم, اليوم الأحد,
     /// yesterday morning, today at 3 pm.
     fn rel_day(&self, i: usize) -> Option<Cand> {
-        let part = self.word(i, |w| (w == Word::Part).then_some(()));
-        let j = part.as_ref().map_or(i, |p| p.1);
-        let hedge = self.word(j, |w| (w == Word::Hedge).then_some(()));
-        let j = hedge.as_ref().map_or(j, |h| h.1);
-        let (offset, mut e, s) = self.word(j, |w| match w {
-            Word::Day(n) => Some(n),
-            _ => None,
-        })?;
+        let part = self.word(i, |w| matches!(w, Word::Part(_)).then_some(()));
+        // "tonight" is a part of the day and a day: read as the day when no day follows it.
+        let day_at = |j: usize| {
+            let hedge = self.word(j, |w| (w == Word::Hedge).then_some(()));
+            let j = hedge.as_ref().map_or(j, |h| h.1);
+            let (offset, e, s) = self.word(j, |w| match w {
+                Word::Day(n) => Some(n),
+                _ => None,
+            })?;
+            Some((offset, e, s, hedge.is_some()))
+        };
+        let (part, (offset, mut e, s, hedge)) = match part.and_then(|p| day_at(p.1)) {
+            Some(d) => (part, d),
+            None => (None, day_at(i)?),
+        };
         // "اليوم الأول": the first day (of a visit), not today.
         if self
             .word(e, |w| {
@@ -855,10 +790,13 @@ impl P<'_> {
         {
             return None;
         }
-        if let Some((_, e2, _)) = self.word(e, |w| (w == Word::Part).then_some(())) {
+        if let Some((_, e2, _)) = self.word(e, |w| matches!(w, Word::Part(_)).then_some(())) {
             e = e2;
         }
-        let start = if part.is_some() || hedge.is_some() {
+        // "this afternoon at 3:20", "مساء أمس الساعة 8": a time in it is p.m.
+        let part_of = |pm: bool| (i..e).any(|k| self.h[k].iter().any(|h| h.word == Word::Part(pm)));
+        let (pm, am) = (part_of(true), part_of(false));
+        let start = if part.is_some() || hedge {
             self.lead(i)
         } else {
             s
@@ -877,8 +815,14 @@ impl P<'_> {
             weekday = Some(w);
             e = e2;
         }
-        let clock = self.trailing_clock(e).map(|(c, e2)| {
+        let clock = self.trailing_clock(e);
+        // "tonight at 8", "this morning at 9": the part of the day makes the hour a time.
+        let clock = clock.or_else(|| self.hour_in_part(e).filter(|_| pm || am));
+        let clock = clock.map(|(mut c, e2)| {
             e = e2;
+            if pm && c.hour < 12 {
+                c.hour += 12;
+            }
             c
         });
         Some(Cand {
@@ -889,6 +833,26 @@ impl P<'_> {
                 weekday,
                 clock,
             },
+        })
+    }
+
+    /// "at 8" after a part of the day: an hour from 1 to 12, nothing after it but punctuation.
+    fn hour_in_part(&self, e: usize) -> Option<(Clock, usize)> {
+        let j = self.opt_punct(e, &[","]);
+        self.prep(j, Prep::Clock)?;
+        let (h, n) = self.num(j + 1)?;
+        let after = self.t.get(j + 2);
+        let alone = after.is_none_or(|t| t.kind == Kind::Punct && t.text != ":" && t.text != ".")
+            || self.punct(j + 2, &["."]) && self.num(j + 3).is_none();
+        (n <= 2 && (1..=12).contains(&h) && alone).then(|| {
+            (
+                Clock {
+                    hour: h,
+                    minute: 0,
+                    offset: None,
+                },
+                j + 2,
+            )
         })
     }
 
@@ -933,10 +897,15 @@ impl P<'_> {
         if let Some((k, _)) = pre {
             // "this Friday": in this week; "next Friday": in next week; "last Friday": the last one.
             let spec = match k {
-                0 | 1 => Spec::Weekday {
+                0 => Spec::Weekday {
+                    weekday: w,
+                    dir: self.dir_of(None, i, e),
+                    week: Some(0),
+                },
+                1 => Spec::Weekday {
                     weekday: w,
                     dir: Dir::Auto,
-                    week: Some(k),
+                    week: Some(1),
                 },
                 _ => Spec::Weekday {
                     weekday: w,
@@ -964,14 +933,20 @@ impl P<'_> {
             });
         }
         if let Some((sh, e2)) = self.shift(e, Pos::Post) {
-            return Some(Cand {
-                start,
-                end: e2,
-                spec: Spec::Weekday {
+            // "Friday after next", "Friday before last": the second one from the anchor.
+            let spec = if sh.abs() == 2 {
+                Spec::WeekdayCount { weekday: w, n: sh }
+            } else {
+                Spec::Weekday {
                     weekday: w,
                     dir: self.dir_of(Some(sh), i, e2),
                     week: None,
-                },
+                }
+            };
+            return Some(Cand {
+                start,
+                end: e2,
+                spec,
             });
         }
         // "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
@@ -1003,7 +978,13 @@ impl P<'_> {
             .day(k)
             .filter(|_| self.clock(k).is_none() && self.t.get(k + 1).is_none_or(|t| t.text != "h"))
         {
-            if !self.punct(e2, &[":", "/", "-", "."]) || !self.glued(e2) {
+            // "الأحد الموافق 8 ذو القعدة" without a year: the day belongs to a Hijri month.
+            let of_month = self.month(e2).is_some();
+            // Not the start of a figure ("الخميس 15/3", "Friday 15.30"); a full stop may end it.
+            let figure = self.punct(e2, &[":", "/", "-", "."])
+                && self.glued(e2)
+                && (!self.punct(e2, &["."]) || self.num(e2 + 1).is_some() && self.glued(e2 + 1));
+            if !figure && !of_month {
                 let clock = self.trailing_clock(e2);
                 let end = clock.as_ref().map_or(e2, |c| c.1);
                 let spec = Spec::Date {
@@ -1012,7 +993,7 @@ impl P<'_> {
                     day: Some(d),
                     weekday: Some(w),
                     clock: clock.map(|c| c.0),
-                    dir: Dir::Auto,
+                    dir: self.dir_of(None, i, end),
                 };
                 return Some(Cand { start, end, spec });
             }
@@ -1026,6 +1007,50 @@ impl P<'_> {
                 week: None,
             },
         })
+    }
+
+    /// Weekdays counted from the anchor: "3 Fridays from now", "two Thursdays ago", "two Mondays
+    /// later".
+    fn weekday_count(&self, i: usize) -> Option<Cand> {
+        let (n, e) = match self.num(i) {
+            Some((v, d)) if d <= 2 => (v, i + 1),
+            Some(_) => return None,
+            None => {
+                let (v, kind, e) = self.num_words(i)?;
+                (kind == NumKind::Cardinal).then_some((v, e))?
+            }
+        };
+        if !(1..=52).contains(&n) {
+            return None;
+        }
+        let (w, e2) = self
+            .weekday_plural(e)
+            .or_else(|| self.weekday(e, false).map(|(w, e2, _)| (w, e2)))?;
+        let (sign, end, _) = self.word(e2, |x| match x {
+            Word::Ago(k, Pos::Post) => Some(k),
+            _ => None,
+        })?;
+        Some(Cand {
+            start: self.lead(i),
+            end,
+            spec: Spec::WeekdayCount {
+                weekday: w,
+                n: sign * i64::from(n),
+            },
+        })
+    }
+
+    /// A weekday name in the plural: "Fridays" (full names only).
+    fn weekday_plural(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i).filter(|t| t.kind == Kind::Word)?;
+        let stem = t.text.strip_suffix('s')?;
+        super::lexicon::lexicon()
+            .words(stem)
+            .iter()
+            .find_map(|w| match w {
+                Word::Weekday(d, false) => Some((*d, i + 1)),
+                _ => None,
+            })
     }
 
     /// "the first Friday of July", "أول يوم جمعة من يوليو", "الثلاثاء الثالث من شهر أيلول 2014".
@@ -1294,7 +1319,7 @@ impl P<'_> {
         let before = i > 0
             && self.h[i - 1]
                 .iter()
-                .any(|h| matches!(h.word, Word::Prep(_) | Word::Ago(..)))
+                .any(|h| date_prep(h.word) || matches!(h.word, Word::Ago(..)))
             && self.num(j).is_some();
         let digit_after =
             |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
@@ -1346,11 +1371,8 @@ impl P<'_> {
         if cal != Calendar::Gregorian {
             return None;
         }
-        let post = self.shift(e, Pos::Post);
-        let after_prep = i > 0
-            && self.h[i - 1]
-                .iter()
-                .any(|h| matches!(h.word, Word::Prep(_)));
+        let post = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
+        let after_prep = i > 0 && self.h[i - 1].iter().any(|h| date_prep(h.word));
         if ctx && pre.is_none() && post.is_none() && !after_prep {
             return None;
         }
@@ -1381,22 +1403,6 @@ impl P<'_> {
             start: s,
             end: e,
             spec: Spec::Decade(y),
-        })
-    }
-
-    /// A clock time alone: "06:05 GMT", "الساعة 5 مساء", "at 3 pm".
-    fn clock_alone(&self, i: usize) -> Option<Cand> {
-        let (c, e) = self.clock(i)?;
-        if i > 0
-            && (self.glued(i) && self.t[i - 1].kind != Kind::Punct
-                || self.punct(i - 1, &[":", ".", ",", "+"]))
-        {
-            return None;
-        }
-        Some(Cand {
-            start: self.start(i),
-            end: e,
-            spec: Spec::Time(c),
         })
     }
 
@@ -1490,6 +1496,12 @@ impl P<'_> {
             _ => None,
         }
     }
+}
+
+/// A linking word before a date ("in", "by", "في"); "about" and "نحو" stand before clock
+/// times and counts ("نحو 2500 مستفيد"), not years.
+fn date_prep(w: Word) -> bool {
+    matches!(w, Word::Prep(p) if p != Prep::Clock)
 }
 
 fn unit_word(w: Word) -> Option<(Unit, Count)> {

@@ -65,6 +65,8 @@ pub enum Prep {
     DayOn,
     /// Opens a length of time: for, within, خلال.
     Span,
+    /// Stands before a clock time: at, around, until, حوالي.
+    Clock,
 }
 
 /// The kinds of number word.
@@ -90,7 +92,8 @@ pub enum Word {
     Unit(Unit, Count),
     Shift(i64, Pos),
     Ago(i64, Pos),
-    Part,
+    /// A part of the day; true after noon (a clock time in it is p.m.).
+    Part(bool),
     Hedge,
     Future,
     NotFuture,
@@ -98,8 +101,18 @@ pub enum Word {
     Decade(i32),
     Prep(Prep),
     Num(u32, NumKind),
-    /// true for p.m.
+    /// An am/pm mark after a clock time; true for p.m.
     Clock(bool),
+    /// A part of the day after a clock time ("in the afternoon"); true for p.m.
+    ClockPart(bool),
+    /// A time of day by name: noon, midnight (the hour).
+    NamedTime(u32),
+    /// A fraction of an hour by name, in minutes: quarter, half, ربع.
+    Minutes(u32),
+    /// The unit of minutes: minutes, دقيقة.
+    MinuteUnit,
+    /// Links minutes to an hour: past (1), to (-1), إلا (-1).
+    ClockRel(i64),
     /// A time-zone name, with its offset when it has a fixed one.
     Zone(Option<&'static str>),
     HourWord,
@@ -189,6 +202,7 @@ fn prep(name: &str) -> Option<Prep> {
         "filler" => Prep::Filler,
         "day_on" => Prep::DayOn,
         "span" => Prep::Span,
+        "clock" => Prep::Clock,
         _ => return None,
     })
 }
@@ -222,7 +236,7 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         }
         "shift" => Word::Shift(int()?, pos),
         "ago" => Word::Ago(int()?, pos),
-        "part" => Word::Part,
+        "part" => Word::Part(value == "1"),
         "hedge" => Word::Hedge,
         "future" => Word::Future,
         "not_future" => Word::NotFuture,
@@ -230,6 +244,11 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "decade" => Word::Decade(int()? as i32),
         "prep" => Word::Prep(prep(value)?),
         "clock" => Word::Clock(value == "pm"),
+        "clock_part" => Word::ClockPart(value == "pm"),
+        "named_time" => Word::NamedTime(value.parse().ok().filter(|h| *h < 24)?),
+        "minutes" => Word::Minutes(value.parse().ok().filter(|m| *m < 60)?),
+        "minute" => Word::MinuteUnit,
+        "clock_rel" => Word::ClockRel(int()?),
         "zone" => Word::Zone(zone(value)),
         "hour_word" => Word::HourWord,
         "relto" => Word::RelTo(int()?),

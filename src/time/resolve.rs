@@ -151,8 +151,28 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
                 return ok(None, Grain::Day);
             };
             let d = match week {
+                // "this Monday" said of the future when this week's Monday is past: the next one.
+                Some(0) if *dir == Dir::Future => {
+                    let d = monday(a).add_days(i64::from(*weekday) - 1);
+                    if d < a {
+                        d.add_days(7)
+                    } else {
+                        d
+                    }
+                }
                 Some(k) => monday(a).add_days(7 * k + i64::from(*weekday) - 1),
                 None => weekday_from(a, *weekday, *dir),
+            };
+            ok(Some(d.iso()), Grain::Day)
+        }
+        Spec::WeekdayCount { weekday, n } => {
+            let Some(a) = anchor else {
+                return ok(None, Grain::Day);
+            };
+            let d = if *n > 0 {
+                weekday_from(a, *weekday, Dir::Next).add_days(7 * (n - 1))
+            } else {
+                weekday_from(a, *weekday, Dir::Past).add_days(7 * (n + 1))
             };
             ok(Some(d.iso()), Grain::Day)
         }
@@ -281,7 +301,7 @@ fn date(
             Some(a) => shift_month(a.year, a.month, n),
             None => return ok(None, grain),
         },
-        (_, None) => return day_of_month(anchor, day, weekday, clock),
+        (_, None) => return day_of_month(anchor, day, weekday, clock, dir),
     };
     // A weekday printed with a day and month but no year ("Fri, Jul 18"): the nearest year,
     // in the direction of the text, where that day falls on that weekday.
@@ -327,12 +347,14 @@ fn date(
 }
 
 /// A day of the month without its month ("the 27th", "الخميس 21"): the anchor's month, or the
-/// month before or after it where the printed weekday falls on that day.
+/// month before or after it where the printed weekday falls on that day; when the text speaks of
+/// the future, the next such month within a year.
 fn day_of_month(
     anchor: Option<Day>,
     day: Option<u32>,
     weekday: Option<u32>,
     clock: &Option<Clock>,
+    dir: Dir,
 ) -> Resolved {
     let grain = if clock.is_some() {
         Grain::Time
@@ -342,19 +364,25 @@ fn day_of_month(
     let (Some(a), Some(d)) = (anchor, day) else {
         return ok(None, grain);
     };
-    let candidates = [0, -1, 1].map(|n| {
+    let candidate = |n: i64| {
         let (y, m) = shift_month(a.year, a.month, n);
         Day::new(y, m, d)
-    });
+    };
+    // Said of the future: this month or the next ones within a year ("Thursday the 15th").
+    let future = matches!(dir, Dir::Future | Dir::Next);
+    let months: Vec<i64> = if future {
+        (0..=12).collect()
+    } else {
+        vec![0, -1, 1]
+    };
     let pick = match weekday {
-        Some(w) => candidates
-            .iter()
-            .flatten()
-            .find(|x| x.weekday() == w)
-            .copied(),
+        Some(w) => months
+            .into_iter()
+            .filter_map(candidate)
+            .find(|x| x.weekday() == w),
         None => None,
     }
-    .or(candidates[0]);
+    .or(candidate(0));
     ok(pick.map(|x| with_clock(x, clock).0), grain)
 }
 

@@ -67,6 +67,9 @@ pub enum Spec {
         dir: Dir,
         week: Option<i64>,
     },
+    /// The n-th such weekday after the anchor (n > 0) or before it (n < 0): "3 Fridays from
+    /// now", "two Thursdays ago", "Friday after next".
+    WeekdayCount { weekday: u32, n: i64 },
     /// The n-th weekday of a month (n = -1: the last).
     NthWeekday {
         n: i32,
