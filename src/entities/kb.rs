@@ -82,6 +82,8 @@ pub struct Title {
     pub honorific: bool,
     /// The body the office belongs to, when the title says so.
     pub body: Option<String>,
+    /// A trade or calling (player, writer): it introduces a name, but alone names nobody.
+    pub occupation: bool,
 }
 
 /// A given name as written in Arabic script.
@@ -92,12 +94,19 @@ pub struct Given {
     pub common: bool,
     /// بن, أبو: joins names, never ends one.
     pub particle: bool,
+    /// أبو, بن, عبد: a particle that may also open a name (أبو مصعب الزرقاوي, بن لادن).
+    pub opens: bool,
 }
 
 /// What a cue word does around names (data/entity_words.tsv).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordRole {
+    /// Never part of a name (prepositions, particles, and every `common` word).
     pub stop: bool,
+    /// An everyday noun, adjective or verb: never in a name, but it does not close one.
+    pub common: bool,
+    /// Closes a name after a reporting verb ("وقال بلير في").
+    pub closer: bool,
     pub report: bool,
     pub locative: bool,
     pub pronoun: bool,
@@ -450,6 +459,7 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
             title: field(&r, 0).to_string(),
             honorific: field(&r, 1) == "honorific",
             body: opt(field(&r, 2)),
+            occupation: field(&r, 1) == "occupation",
         });
         for a in list(field(&r, 3)) {
             let k = fold_key(a);
@@ -470,7 +480,7 @@ fn load_given(latin_given: &mut HashMap<String, String>) -> HashMap<String, Give
     for r in rows(include_str!("../../data/given_names.tsv")) {
         let origin = field(&r, 2);
         let latin = field(&r, 1).to_string();
-        if origin != "particle" && !latin.contains(' ') {
+        if !origin.starts_with("particle") && !latin.contains(' ') {
             latin_given
                 .entry(latin.to_lowercase())
                 .or_insert_with(|| latin.clone());
@@ -478,7 +488,8 @@ fn load_given(latin_given: &mut HashMap<String, String>) -> HashMap<String, Give
         out.entry(fold_key(field(&r, 0))).or_insert(Given {
             latin,
             common: origin.ends_with("-common"),
-            particle: origin == "particle",
+            particle: origin.starts_with("particle"),
+            opens: origin == "particle-open",
         });
     }
     out
@@ -490,6 +501,11 @@ fn load_words() -> HashMap<String, WordRole> {
         let w = out.entry(fold_key(field(&r, 0))).or_default();
         match field(&r, 2) {
             "stop" => w.stop = true,
+            "closer" => w.closer = true,
+            "common" => {
+                w.stop = true;
+                w.common = true;
+            }
             "report" => w.report = true,
             "locative" => w.locative = true,
             "pronoun" => w.pronoun = true,

@@ -31,6 +31,8 @@ pub(crate) struct Sentence {
     pub range: Range<usize>,
     pub toks: Vec<Token>,
     pub hits: Vec<gazetteer::Hit>,
+    /// For each token, the index of the hit covering it (so lookups stay linear).
+    pub hit_of: Vec<Option<usize>>,
 }
 
 /// The entities of one document as they are found.
@@ -124,10 +126,19 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
         .map(|r| {
             let toks = segment::tokens(a.text(), r.clone());
             let hits = gazetteer::scan(a, kb, &toks, r.end);
+            let mut hit_of = vec![None; toks.len()];
+            for (k, h) in hits.iter().enumerate() {
+                for t in h.tokens.clone() {
+                    if let Some(slot) = hit_of.get_mut(t) {
+                        slot.get_or_insert(k);
+                    }
+                }
+            }
             Sentence {
                 range: r.clone(),
                 toks,
                 hits,
+                hit_of,
             }
         })
         .collect();

@@ -34,6 +34,8 @@ use crate::text::segment::TokKind;
 struct Role {
     title: Option<String>,
     honorific: bool,
+    /// A trade or calling: a role phrase without a name is no person.
+    occupation: bool,
     /// ISO3 of the state, or the id of the body (UN) the office belongs to (split into
     /// `country` and `affiliation` on output).
     country: Option<String>,
@@ -69,15 +71,32 @@ struct RoleMention {
 struct People {
     list: Vec<Person>,
     roles: Vec<RoleMention>,
+    /// First person of each id and of each non-empty key, so that adding one is a lookup.
+    by_id: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    /// Every mention range added, in order, and where the current sentence's began (with
+    /// `roles`), so a sentence's own ranges are found without reading the whole document's.
+    added: Vec<Range<usize>>,
+    sentence_start: (usize, usize),
 }
 
 impl People {
     /// Add a named person's mention, merging with a person already known by id or key.
     fn add(&mut self, mut p: Person) {
-        let same = self
-            .list
-            .iter()
-            .position(|q| !q.role_only && (q.id == p.id || (!p.key.is_empty() && q.key == p.key)));
+        self.added.extend(p.mentions.iter().cloned());
+        // the list holds no role-only person while names are added (those come last)
+        let by_id = self.by_id.get(&p.id).copied();
+        let by_key = (!p.key.is_empty())
+            .then(|| self.by_key.get(&p.key).copied())
+            .flatten();
+        let same = by_id.into_iter().chain(by_key).min();
+        if same.is_none() {
+            let i = self.list.len();
+            self.by_id.entry(p.id.clone()).or_insert(i);
+            if !p.key.is_empty() {
+                self.by_key.entry(p.key.clone()).or_insert(i);
+            }
+        }
         match same {
             Some(i) => {
                 let q = &mut self.list[i];
@@ -98,6 +117,7 @@ impl People {
 pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc: &mut Acc) {
     let mut people = People::default();
     for s in sentences {
+        people.sentence_start = (people.added.len(), people.roles.len());
         sentence(a, kb, s, &mut people);
     }
     merge_surnames(&mut people);
@@ -134,7 +154,7 @@ fn is_person_hit(kb: &KnowledgeBase, h: &Hit) -> bool {
 
 /// Index of the hit covering token `t`, if any.
 fn hit_at(s: &Sentence, t: usize) -> Option<usize> {
-    s.hits.iter().position(|h| h.tokens.contains(&t))
+    s.hit_of.get(t).copied().flatten()
 }
 
 fn tok_text<'a>(a: &'a Analysis, s: &Sentence, t: usize) -> &'a str {
@@ -211,7 +231,7 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                     used_until = end;
                 }
                 None => {
-                    if !role.honorific && role.title.is_some() {
+                    if !role.honorific && !role.occupation && role.title.is_some() {
                         people.roles.push(RoleMention {
                             range: role.range.clone(),
                             role,
@@ -235,11 +255,10 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
 
 /// Token ranges of the sentence already given to persons (so the open rules do not repeat them).
 fn used_positions(s: &Sentence, people: &People) -> Vec<Range<usize>> {
-    let mut v: Vec<Range<usize>> = people
-        .list
+    let (added, roles) = people.sentence_start;
+    let mut v: Vec<Range<usize>> = people.added[added..]
         .iter()
-        .flat_map(|p| p.mentions.iter())
-        .chain(people.roles.iter().map(|r| &r.range))
+        .chain(people.roles[roles..].iter().map(|r| &r.range))
         .filter(|r| r.start >= s.range.start && r.end <= s.range.end)
         .cloned()
         .collect();
@@ -281,18 +300,27 @@ fn unkeyed_names(
             t += 1;
             continue;
         }
+        let after_nisba = t > 0
+            && hit_at(s, t - 1)
+                .is_some_and(|k| s.hits[k].tokens.end == t && definite_nisba(a, kb, &s.hits[k]));
         let start = if role.report || kb.word(bare).report {
             // "وقال فلان:" — the name must be closed by punctuation or a particle
             t + 1
+        } else if after_nisba && !starts_name(a, kb, s, t) {
+            // "الروسي ميخائيل يوزهني،": closed like a name after a reporting verb
+            t
         } else if starts_name(a, kb, s, t) {
             t
         } else {
             t += 1;
             continue;
         };
-        let strict = start != t;
+        let strict = start != t || (after_nisba && !starts_name(a, kb, s, t));
         match name_run(a, kb, s, start, false).filter(|n| !strict || closed_after(a, kb, s, n.end))
         {
+            // after a bare nationality adjective a single word is too often a verb or noun
+            // ("التهديد السوري ارتفع"): two name words at least
+            Some(toks) if after_nisba && start == t && toks.len() < 2 => t += 1,
             Some(toks)
                 if toks.len() >= 2 || strict || is_latin_word(tok_text(a, s, toks.start)) =>
             {
@@ -312,7 +340,10 @@ fn closed_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> boo
         Some(tok) if tok.kind == TokKind::Punct => true,
         Some(_) => {
             let w = tok_text(a, s, t);
-            matches!(w, "ان" | "انه" | "انها" | "said" | "told") || kb.word(w).report
+            // "وقال بلير في …", "وأشار سولانا إلى أن": a preposition or particle closes it too
+            matches!(w, "ان" | "انه" | "انها" | "said" | "told")
+                || kb.word(w).report
+                || kb.word(w).closer
         }
     }
 }
@@ -336,7 +367,28 @@ fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
             && !kb.word(w).stop
             && ((kb.latin_given.contains_key(w) && next_cap) || said_before);
     }
-    kb.given.get(w).is_some_and(|g| !g.common && !g.particle)
+    match kb.given.get(w) {
+        // "أبو مصعب …", "بن لادن", "عبد الرحمن …": a particle opens a name before a name word
+        Some(g) if g.opens => s.toks.get(t + 1).is_some_and(|n| {
+            n.kind == TokKind::Word && hit_at(s, t + 1).is_none() && {
+                let next = tok_text(a, s, t + 1);
+                let role = kb.word(next);
+                !(role.stop || role.report || role.pronoun || is_latin_word(next))
+            }
+        }),
+        Some(g) => !g.common && !g.particle,
+        None => false,
+    }
+}
+
+/// Is hit `h` a nationality adjective with its article ("الروسي", "التشيكي")? A name right
+/// after one is introduced by it: "اللاعب التشيكي توماس بيرديتش".
+fn definite_nisba(a: &Analysis, kb: &KnowledgeBase, h: &Hit) -> bool {
+    h.clitic.is_empty()
+        && a.text()[h.range.clone()].starts_with("ال")
+        && h.targets
+            .iter()
+            .any(|t| t.form == Form::Adjective && kb.records[t.record].kind == EntityKind::Country)
 }
 
 /// Skip the punctuation between a title phrase and its name ("،", ",", "/", ":"), but not a
@@ -407,7 +459,9 @@ fn name_run(
             if end > t && (verb_shaped(w) || (n <= 3 && end - t >= 2)) {
                 break;
             }
-            if end == t && !cued && verb_shaped(w) {
+            // a verb right after a title is the predicate ("الفريق تلاشت"), not a name; a name
+            // in commas has been taken whole above
+            if end == t && verb_shaped(w) {
                 return None;
             }
             // ة-words are nouns and adjectives (اتفاقية خاصة); women's names are in the lexicon
@@ -440,7 +494,28 @@ fn name_run(
     {
         end -= 1;
     }
+    if cued && end > t && bare_surname(kb, tok_text(a, s, t)) {
+        // after a title an unknown ال-word is a surname alone, closed ("الرئيس البشير،") or
+        // joined by a particle ("الأمير الوليد بن طلال"); otherwise it is the office's own
+        // complement ("رئيس المكتب السياسي", "مدير البنك المركزي")
+        let particle_next = end - t >= 2
+            && kb
+                .given
+                .get(tok_text(a, s, t + 1))
+                .is_some_and(|g| g.particle);
+        if !particle_next && !closed_after(a, kb, s, t + 1) {
+            return None;
+        }
+        if !particle_next {
+            end = t + 1;
+        }
+    }
     (end > t).then_some(t..end)
+}
+
+/// An ال-word that is no known given name.
+fn bare_surname(kb: &KnowledgeBase, w: &str) -> bool {
+    w.starts_with("ال") && !kb.given.contains_key(w)
 }
 
 /// A name closed by a comma or bracket within four words ("، جيورجي بوريسينكو،"): taken whole,
@@ -510,6 +585,7 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
     let mut role = Role {
         title: t.filter(|t| !t.honorific).map(|t| t.title.clone()),
         honorific: t.is_some_and(|t| t.honorific),
+        occupation: t.is_some_and(|t| t.occupation),
         country: t.and_then(|t| t.body.clone()),
         range: h.range.clone(),
         next_tok: h.tokens.end,
@@ -728,19 +804,20 @@ fn add_named(
 /// One-word names that are the surname of a fuller name join it.
 fn merge_surnames(people: &mut People) {
     // (key of the surname, person), in document order so the choice is deterministic
-    let surnames: Vec<(String, usize)> = people
-        .list
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| p.surname.as_deref().map(|s| (translit::key(s), i)))
-        .collect();
+    // (a person without a surname is never among them, so the first is never the person itself)
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (i, p) in people.list.iter().enumerate() {
+        if let Some(s) = p.surname.as_deref() {
+            surnames.entry(translit::key(s)).or_insert(i);
+        }
+    }
     let mut gone = vec![false; people.list.len()];
     for (i, done) in gone.iter_mut().enumerate() {
         let p = &people.list[i];
         if p.surname.is_some() || p.role_only || p.key.is_empty() {
             continue;
         }
-        let Some(&(_, j)) = surnames.iter().find(|(k, j)| *j != i && *k == p.key) else {
+        let Some(&j) = surnames.get(&p.key) else {
             continue;
         };
         let mut m = std::mem::take(&mut people.list[i].mentions);

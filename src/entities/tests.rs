@@ -264,3 +264,100 @@ fn body_officials_carry_affiliation_not_country() {
         (Some("EGY"), None)
     );
 }
+
+fn person_texts(es: &[Entity]) -> Vec<Vec<&str>> {
+    persons(es).into_iter().map(texts).collect()
+}
+
+#[test]
+fn foreign_given_names_open_names() {
+    let t = "وأجرى فرانز شتاينماير محادثات مع نظيره، فيما وصلت سفيتلانا كوزلوفا إلى الرياض.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let ps = person_texts(&es);
+    assert!(ps.contains(&vec!["فرانز شتاينماير"]), "{ps:?}");
+    assert!(ps.contains(&vec!["سفيتلانا كوزلوفا"]), "{ps:?}");
+    let es = entities("Horst Neumann told reporters the plant would stay open.");
+    assert!(person_texts(&es).contains(&vec!["Horst Neumann"]), "{es:?}");
+}
+
+#[test]
+fn kunya_and_abd_names_open_with_their_particle() {
+    let t = "وأعلن أبو محمد الشامي أن التنظيم انسحب، ورد عبد الرحمن الخطيب على الاتهامات.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let ps = person_texts(&es);
+    assert!(ps.contains(&vec!["أبو محمد الشامي"]), "{ps:?}");
+    assert!(ps.contains(&vec!["عبد الرحمن الخطيب"]), "{ps:?}");
+    // a trailing particle is never part of the name
+    assert!(ps.iter().flatten().all(|m| !m.ends_with("بن")), "{ps:?}");
+}
+
+#[test]
+fn name_after_reporting_verb_closed_by_a_preposition() {
+    let t = "وقال كوفالسكي في مؤتمر صحفي إن المفاوضات ستستأنف.";
+    let es = entities(t);
+    assert!(person_texts(&es).contains(&vec!["كوفالسكي"]), "{es:?}");
+    // an ال-word after the verb is no name
+    let es = entities("وقال البيان في ختامه إن الاجتماع كان مثمرا.");
+    assert!(persons(&es).is_empty(), "{es:?}");
+}
+
+#[test]
+fn nationality_adjective_introduces_a_two_word_name() {
+    let t = "وتغلب الصربي دوشان لايوفيتش على منافسه في الدور الثاني.";
+    let es = entities(t);
+    assert!(person_texts(&es).contains(&vec!["دوشان لايوفيتش"]), "{es:?}");
+    // one word after the adjective is a verb or noun, not a name
+    let es = entities("وأشار التقرير إلى أن مستوى التهديد السوري ارتفع بعد الهجوم.");
+    assert!(persons(&es).is_empty(), "{es:?}");
+}
+
+#[test]
+fn occupations_introduce_names_but_alone_name_nobody() {
+    let t = "قال المدرب الإسباني بيب غوارديولا إن الفريق جاهز.";
+    let es = entities(t);
+    let p = persons(&es)
+        .into_iter()
+        .find(|p| texts(p).contains(&"بيب غوارديولا"))
+        .expect("the coach");
+    assert_eq!(p.title.as_deref(), Some("coach"));
+    assert_eq!(p.country.as_deref(), Some("ESP"));
+    let es = entities("وقال المدرب إن اللاعبين بحاجة إلى الراحة.");
+    assert!(persons(&es).is_empty(), "{es:?}");
+    let es = entities("Spanish coach Pep Guardiola said the team was ready.");
+    let ps = persons(&es);
+    assert!(
+        ps.iter().any(|p| texts(p).contains(&"Pep Guardiola")),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn office_complements_and_common_words_are_no_names() {
+    let t = "وقال رئيس المكتب السياسي للحركة إن الوفد سيصل غدا.";
+    let es = entities(t);
+    assert!(
+        person_texts(&es)
+            .iter()
+            .flatten()
+            .all(|m| !m.contains("المكتب")),
+        "{es:?}"
+    );
+    let es = entities("وقال الرئيس البشير، إن الحكومة ستفي بالتزاماتها.");
+    assert!(person_texts(&es).contains(&vec!["البشير"]), "{es:?}");
+    // a verb after a rank-like word is the predicate
+    let es = entities("وقال إن آمال الفريق تلاشت تقريبا بعد الهزيمة.");
+    assert!(
+        person_texts(&es)
+            .iter()
+            .flatten()
+            .all(|m| !m.contains("تلاشت")),
+        "{es:?}"
+    );
+    // a name stops before an adjective or a common noun
+    let es = entities("أسس حسن البنا الجماعة عام 1928، وقال رفعت السعيد السابق إنه عارضها.");
+    let ps = person_texts(&es);
+    assert!(ps.contains(&vec!["حسن البنا"]), "{ps:?}");
+    assert!(ps.contains(&vec!["رفعت السعيد"]), "{ps:?}");
+}
