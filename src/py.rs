@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
+use rayon::prelude::*;
 
 use crate::cluster::Index;
 use crate::columns::{self, Column, StrColumn, Table};
@@ -42,7 +43,8 @@ impl PyExtractor {
     }
 
     /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
-    /// documents are not grouped (the caller clusters a larger batch later with `cluster`).
+    /// documents are not grouped, whatever the configuration (the caller clusters a larger batch
+    /// later with `cluster`).
     #[pyo3(signature = (inputs, n_threads = None, cluster = true))]
     fn extract(
         &self,
@@ -54,10 +56,13 @@ impl PyExtractor {
         let inputs = to_inputs(inputs);
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
-            let mut docs = inner.extract(&inputs, n_threads);
-            if cluster {
-                inner.cluster_batch(&inputs, &mut docs, n_threads);
-            }
+            let docs = if cluster {
+                // clustered unless the configuration says `no_cluster`
+                inner.extract(&inputs, n_threads)
+            } else {
+                crate::extractor::pool(n_threads)
+                    .install(|| inputs.par_iter().map(|i| inner.extract_one(i)).collect())
+            };
             docs.iter().map(Document::to_json).collect()
         })
     }

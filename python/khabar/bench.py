@@ -2,7 +2,8 @@
 otherwise install, on the same text in the same run.
 
 The corpus is a folder of JSON Lines files (``{id, lang, date, title, text}`` per line), by default
-``../shared/eval/corpus`` when it exists; ``scripts/gen_corpus.py`` writes a synthetic one. For each
+``../shared/eval/corpus`` when it exists, else a synthetic one generated for the run
+(:mod:`khabar.synthetic`; ``scripts/gen_corpus.py`` writes one to keep). For each
 language the run reports MB/s and documents/s end to end and per stage on one thread and on all
 cores, clustering, the Python-side cost of building DataFrames and the peak memory of a separate
 process that extracts the whole language. Then each peer runs on the same documents (the slow ones
@@ -20,6 +21,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,10 +30,13 @@ from typing import Any
 
 from . import _core
 from .extractor import Extractor
+from .synthetic import write_corpus
 
 __all__ = ["add_bench_parser", "main"]
 
 DEFAULT_CORPUS = Path("..") / "shared" / "eval" / "corpus"
+# MB of text per language of the synthetic corpus used when there is no corpus.
+SYNTHETIC_MB = 5.0
 MB = 1_000_000
 STAGES = ("normalise+clean", "entities", "dates", "quotes+events")
 
@@ -421,15 +426,33 @@ def peers_table(results: list[Result]) -> list[str]:
 # ---------------------------------------------------------------- command
 
 
+def _has_corpus(folder: Path) -> bool:
+    return folder.is_dir() and any(folder.glob("*.jsonl"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.corpus is None and not _has_corpus(DEFAULT_CORPUS):
+        # No real corpus here: a synthetic one (khabar.synthetic), written for this run.
+        with tempfile.TemporaryDirectory(prefix="khabar-bench-") as tmp:
+            mb = args.max_mb if args.max_mb is not None else SYNTHETIC_MB
+            print(
+                f"khabar bench: no corpus at {DEFAULT_CORPUS}: using a synthetic one "
+                f"({mb:g} MB per language, scripts/gen_corpus.py)",
+                file=sys.stderr,
+            )
+            return _run(args, write_corpus(Path(tmp), mb))
     folder = Path(args.corpus) if args.corpus else DEFAULT_CORPUS
-    if not folder.is_dir() or not any(folder.glob("*.jsonl")):
+    if not _has_corpus(folder):
         print(
             f"khabar bench: no corpus at {folder}: give --corpus DIR "
             "(scripts/gen_corpus.py writes a synthetic one)",
             file=sys.stderr,
         )
         return 2
+    return _run(args, folder)
+
+
+def _run(args: argparse.Namespace, folder: Path) -> int:
     corpora = load_corpus(folder, args.max_mb)
     words = _gazetteer(folder)
     report = Report()

@@ -18,24 +18,28 @@ interrupted or failed run never leaves a partial ``--out`` file.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import csv
 import dataclasses
+import importlib
 import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from ._inputs import Prepared, coerce_published, coerce_text, is_missing
 from ._samples import samples
 from .bench import add_bench_parser
+from .cluster_index import ClusterIndex
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
 from .frames import COLUMNS, TABLES, tables, to_frames
+from .frames import _frame as frame_of_rows
 from .model import Document
 
 __all__ = ["main"]
@@ -85,12 +89,12 @@ def _row(record: dict[str, Any], text_field: str, fallback_id: str) -> Row:
     return Row(Prepared(doc_id, text, published, code, errors + pub_errors), meta)
 
 
-def _read_text(path: Path, text_field: str) -> Iterator[Row]:
+def _read_text(path: Path, text_field: str) -> Generator[Row]:
     text, errors = coerce_text(path.read_bytes())
     yield Row(Prepared(path.stem, text, None, None, errors), {})
 
 
-def _read_jsonl(path: Path, text_field: str) -> Iterator[Row]:
+def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
     with path.open("rb") as f:
         for n, raw in enumerate(f, start=1):
             line, errors = coerce_text(raw)
@@ -110,32 +114,65 @@ def _read_jsonl(path: Path, text_field: str) -> Iterator[Row]:
             yield row
 
 
-def _read_csv(path: Path, text_field: str) -> Iterator[Row]:
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("utf-8-sig", errors="replace")
-        _say(f"warning: {path}: invalid UTF-8 replaced")
+class _Replacements:
+    """A decoding error handler that replaces invalid UTF-8 and counts it, so that a CSV file is
+    decoded as it streams and still reported once when it had bad bytes."""
+
+    name = "khabar-count-replace"
+
+    def __init__(self) -> None:
+        self.count = 0
+        codecs.register_error(self.name, self)
+
+    def __call__(self, e: UnicodeError) -> tuple[str | bytes, int]:
+        self.count += 1
+        return codecs.replace_errors(e)
+
+
+_REPLACED = _Replacements()
+
+
+def _read_csv(path: Path, text_field: str) -> Generator[Row]:
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    if text_field not in (reader.fieldnames or ()):
-        raise InputFileError(f"no {text_field!r} column (use --text-column; columns: {reader.fieldnames})")
-    for n, record in enumerate(reader, start=1):
-        yield _row(dict(record), text_field, f"{path.stem}:{n}")
+    before = _REPLACED.count
+    with path.open(encoding="utf-8-sig", errors=_REPLACED.name, newline="") as f:
+        reader = csv.DictReader(f)
+        if text_field not in (reader.fieldnames or ()):
+            raise InputFileError(
+                f"no {text_field!r} column (use --text-column; columns: {reader.fieldnames})"
+            )
+        for n, record in enumerate(reader, start=1):
+            yield _row(dict(record), text_field, f"{path.stem}:{n}")
+    if _REPLACED.count != before:
+        _say(f"warning: {path}: invalid UTF-8 replaced")
 
 
-def _read_parquet(path: Path, text_field: str) -> Iterator[Row]:
-    pd: Any = optional_import("pandas", "parquet", "reading Parquet")
-    optional_import("pyarrow", "parquet", "reading Parquet")
-    df = pd.read_parquet(path)
-    if text_field not in df.columns:
-        raise InputFileError(f"no {text_field!r} column (use --text-column; columns: {list(df.columns)})")
-    for n, record in enumerate(df.to_dict("records"), start=1):
-        yield _row({str(k): v for k, v in record.items()}, text_field, f"{path.stem}:{n}")
+# Rows of a Parquet file are read this many at a time (a row group may hold millions).
+PARQUET_BATCH = 256
 
 
-READERS = {"text": _read_text, "jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet}
+def _read_parquet(path: Path, text_field: str) -> Generator[Row]:
+    optional_import("pandas", "parquet", "reading Parquet")
+    pq: Any = optional_import("pyarrow.parquet", "parquet", "reading Parquet")
+    with pq.ParquetFile(path) as pf:
+        names = pf.schema_arrow.names
+        if text_field not in names:
+            raise InputFileError(f"no {text_field!r} column (use --text-column; columns: {names})")
+        wanted = {text_field, "id", "published", "lang", *META_FIELDS}
+        columns = [c for c in names if c in wanted]
+        n = 0
+        for batch in pf.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+            for record in batch.to_pylist():
+                n += 1
+                yield _row(record, text_field, f"{path.stem}:{n}")
+
+
+READERS: dict[str, Callable[[Path, str], Generator[Row]]] = {
+    "text": _read_text,
+    "jsonl": _read_jsonl,
+    "csv": _read_csv,
+    "parquet": _read_parquet,
+}
 
 
 def _reason(e: OSError) -> str:
@@ -177,40 +214,74 @@ def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             yield name, path
 
 
-def read_inputs(paths: Sequence[str], text_field: str, fail_fast: bool = False) -> tuple[list[Row], int]:
-    """Every document of the input paths, in order, and the number of inputs that failed. With
-    ``fail_fast``, the first failure raises :class:`FailFast` instead."""
-    rows: list[Row] = []
-    failed = 0
+@dataclasses.dataclass(slots=True)
+class Tally:
+    """What a run has read so far."""
+
+    failed: int = 0
+    rows: int = 0
+
+
+def iter_rows(paths: Sequence[str], text_field: str, tally: Tally, fail_fast: bool = False) -> Iterator[Row]:
+    """Every document of the input paths, in order, read as they are needed; an input that cannot
+    be read is reported on one line and counted in ``tally.failed``, or raises :class:`FailFast`
+    with ``fail_fast``. A file that fails half-way keeps the rows read before the failure."""
     for name, path in _expand(paths):
         if path is None:
-            failed += 1
+            tally.failed += 1
         else:
             kind = INPUT_SUFFIXES.get(path.suffix.lower())
             if kind is None:
                 _say(f"error: {name}: unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
-                failed += 1
-            elif not _read_into(rows, READERS[kind], name, path, text_field):
-                failed += 1
-        if failed and fail_fast:
+                tally.failed += 1
+            else:
+                yield from _rows_of(READERS[kind], name, path, text_field, tally)
+        if tally.failed and fail_fast:
             raise FailFast
-    return rows, failed
 
 
-def _read_into(rows: list[Row], reader: Any, name: str, path: Path, text_field: str) -> bool:
-    """Add the rows of one input file; False (and one line on stderr) when it cannot be read."""
-    start = len(rows)
+def _rows_of(reader: Any, name: str, path: Path, text_field: str, tally: Tally) -> Iterator[Row]:
+    """The rows of one input file; a failure is reported on one line, naming how far it got."""
+    n = 0
     try:
-        rows.extend(reader(path, text_field))
-    except OSError as e:
-        del rows[start:]  # a file that fails half-way gives no rows, not some
-        _say(f"error: {name}: {_reason(e)}")
-        return False
-    except (InputFileError, KhabarError, ValueError) as e:
-        del rows[start:]
-        _say(f"error: {name}: {e}")
-        return False
-    return True
+        for row in reader(path, text_field):
+            n += 1
+            tally.rows += 1
+            yield row
+    except (OSError, InputFileError, KhabarError, ValueError, csv.Error) as e:
+        reason = _reason(e) if isinstance(e, OSError) else str(e)
+        after = f" (after {n} row(s), which were processed)" if n else ""
+        _say(f"error: {name}: {reason}{after}")
+        tally.failed += 1
+
+
+def preflight(paths: Sequence[str], text_field: str) -> int:
+    """For ``--fail-fast``: the number of inputs that cannot be opened (a missing file or text
+    column, a wrong file type), each reported, checked before anything is extracted or written."""
+    failed = 0
+    for name, path in _expand(paths):
+        if path is None:
+            failed += 1
+            continue
+        kind = INPUT_SUFFIXES.get(path.suffix.lower())
+        try:
+            if kind is None:
+                raise InputFileError("unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
+            if kind in ("csv", "parquet"):
+                rows = READERS[kind](path, text_field)
+                try:
+                    next(rows, None)  # opens the file and checks the text column
+                finally:
+                    rows.close()
+            else:
+                path.open("rb").close()
+        except OSError as e:
+            _say(f"error: {name}: {_reason(e)}")
+            failed += 1
+        except (InputFileError, KhabarError, ValueError, csv.Error) as e:
+            _say(f"error: {name}: {e}")
+            failed += 1
+    return failed
 
 
 # ---------------------------------------------------------------- writing outputs
@@ -234,13 +305,6 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
-
-
-def _write_csv_rows(stream: IO[str], rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_csv_cell(row[c]) for c in columns])
 
 
 def _temporary(path: Path) -> Path:
@@ -269,37 +333,76 @@ def _output_paths(fmt: str, out: Path) -> list[Path]:
     return [out if table == "documents" else _table_path(out, table) for table in TABLES]
 
 
-def _write_jsonl(stream: BinaryIO, docs: list[Document]) -> None:
-    for d in docs:
-        stream.write((d.to_json() + "\n").encode("utf-8"))
-    stream.flush()
+def _parquet_schema(pa: Any, table: str) -> Any:
+    """The Arrow schema of one table, the same for every chunk (see ``COLUMNS``), with the pandas
+    metadata that gives the dtypes of :func:`khabar.to_frames` back on reading."""
+    pd: Any = optional_import("pandas", "parquet", "--format parquet")
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "datetime": pa.timestamp("ns"),
+        "list": pa.list_(pa.string()),
+    }
+    schema = pa.schema([(col, types[kind]) for col, kind in COLUMNS[table].items()])
+    empty = frame_of_rows(pd, [], COLUMNS[table])
+    return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
 
 
-def write_output(docs: list[Document], fmt: str, out: Path | None) -> None:
-    """Write the documents; to ``out`` (and its side tables) through temporary files."""
-    if out is None:
+class Writer:
+    """Writes the documents chunk by chunk as they are extracted: JSON Lines, CSV (a file per
+    table, or the documents table on stdout) or Parquet (a file per table, a row group per chunk)."""
+
+    def __init__(self, fmt: str, targets: list[Path] | None, stack: contextlib.ExitStack) -> None:
+        self.fmt = fmt
+        self.csv: list[Any] = []
+        self.parquet: list[Any] = []
+        self.stream: BinaryIO | None = None
         if fmt == "jsonl":
-            _write_jsonl(sys.stdout.buffer, docs)
-        else:  # csv: the documents table only (parquet needs --out, checked earlier)
-            _write_csv_rows(sys.stdout, tables(docs)["documents"], list(COLUMNS["documents"]))
-            sys.stdout.flush()
+            self.stream = stack.enter_context(targets[0].open("wb")) if targets else sys.stdout.buffer
+        elif fmt == "csv":
+            streams = (
+                [stack.enter_context(t.open("w", encoding="utf-8", newline="")) for t in targets]
+                if targets
+                else [sys.stdout]
+            )
+            for table, stream in zip(TABLES, streams, strict=False):
+                writer = csv.writer(stream, lineterminator="\n")
+                writer.writerow(COLUMNS[table])
+                self.csv.append((table, writer, stream))
+        else:
+            pa: Any = optional_import("pyarrow", "parquet", "--format parquet")
+            pq: Any = optional_import("pyarrow.parquet", "parquet", "--format parquet")
+            for table, target in zip(TABLES, targets or [], strict=True):
+                schema = _parquet_schema(pa, table)
+                self.parquet.append((table, schema, stack.enter_context(pq.ParquetWriter(target, schema))))
+
+    def write(self, docs: list[Document]) -> None:
+        if self.stream is not None:
+            self.stream.write("".join(d.to_json() + "\n" for d in docs).encode("utf-8"))
+            self.stream.flush()
+        elif self.csv:
+            rows = tables(docs)
+            for table, writer, stream in self.csv:
+                columns = COLUMNS[table]
+                writer.writerows([_csv_cell(row[c]) for c in columns] for row in rows[table])
+                stream.flush()
+        elif docs:
+            pa: Any = optional_import("pyarrow", "parquet", "--format parquet")
+            frames = to_frames(docs)
+            for table, schema, writer in self.parquet:
+                writer.write_table(pa.Table.from_pandas(frames[table], schema=schema, preserve_index=False))
+
+
+@contextlib.contextmanager
+def open_writer(fmt: str, out: Path | None) -> Iterator[Writer]:
+    """A :class:`Writer` to stdout, or to ``out`` (and its side tables) through temporary files
+    renamed into place when the block completes."""
+    if out is None:
+        with contextlib.ExitStack() as stack:
+            yield Writer(fmt, None, stack)
         return
-    try:
-        with _atomic_outputs(_output_paths(fmt, out)) as temps:
-            if fmt == "jsonl":
-                with temps[0].open("wb") as f:
-                    _write_jsonl(f, docs)
-            elif fmt == "csv":
-                rows = tables(docs)
-                for table, temp in zip(TABLES, temps, strict=True):
-                    with temp.open("w", encoding="utf-8", newline="") as f:
-                        _write_csv_rows(f, rows[table], list(COLUMNS[table]))
-            else:
-                frames = to_frames(docs)
-                for table, temp in zip(TABLES, temps, strict=True):
-                    frames[table].to_parquet(temp, index=False)
-    except OSError as e:
-        raise OutputError(f"{e.filename or out}: cannot be written: {_reason(e)}") from None
+    with _atomic_outputs(_output_paths(fmt, out)) as temps, contextlib.ExitStack() as stack:
+        yield Writer(fmt, temps, stack)
 
 
 def _check_writer(fmt: str, out: Path | None) -> None:
@@ -322,6 +425,75 @@ def _check_writer(fmt: str, out: Path | None) -> None:
 # ---------------------------------------------------------------- commands
 
 
+# Documents are extracted and written in chunks of at most this many characters of text (and
+# --chunk-size documents), so that memory stays bounded whatever the size of the inputs.
+CHUNK_CHARS = 4_000_000
+CHUNK_DOCS = 1000
+
+
+def _chunks(rows: Iterator[Row], max_docs: int, max_chars: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    size = 0
+    for row in rows:
+        chunk.append(row)
+        size += len(row.doc.text)
+        if len(chunk) >= max_docs or size >= max_chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _bar() -> Any:
+    """A progress bar of documents on stderr when it is a terminal (and tqdm is installed)."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    try:
+        tqdm = importlib.import_module("tqdm").tqdm
+    except ImportError:
+        return None
+    return tqdm(unit="doc", desc="khabar", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def _load_index(name: str | None) -> ClusterIndex | None:
+    """The cluster index of ``--cluster-index``: read when the file exists, else a new one."""
+    if name is None:
+        return None
+    path = Path(name)
+    if not path.exists():
+        return ClusterIndex()
+    try:
+        return ClusterIndex.load(path)
+    except OSError as e:
+        raise InputFileError(f"{name}: cluster index cannot be read: {_reason(e)}") from None
+    except KhabarError as e:
+        raise InputFileError(f"cluster index: {e}") from None
+
+
+def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | None, tally: Tally) -> None:
+    """Read, extract and write chunk by chunk; clusters are per chunk, or across chunks (and runs)
+    through the cluster index."""
+    extractor = default_extractor()
+    rows = iter_rows(args.paths, args.text_column, tally, fail_fast=args.fail_fast)
+    bar = _bar()
+    try:
+        with open_writer(args.format, out) as writer:
+            for chunk in _chunks(rows, args.chunk_size, CHUNK_CHARS):
+                docs = extractor.extract_prepared(
+                    [r.doc for r in chunk], n_threads=args.threads, progress=False, cluster_index=index
+                )
+                writer.write([_with_meta(d, r.meta) for d, r in zip(docs, chunk, strict=True)])
+                if bar is not None:
+                    bar.update(len(chunk))
+    except (BrokenPipeError, FailFast, KeyboardInterrupt):
+        raise
+    except OSError as e:
+        raise OutputError(f"{e.filename or out or 'stdout'}: cannot be written: {_reason(e)}") from None
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if args.format == "parquet" and out is None:
@@ -329,18 +501,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 2
     _check_writer(args.format, out)
     try:
-        rows, failed = read_inputs(args.paths, args.text_column, fail_fast=args.fail_fast)
-    except FailFast:
+        index = _load_index(args.cluster_index)
+    except InputFileError as e:
+        _say(f"error: {e}")
+        return 1
+    nothing = "nothing written" if out is not None else "output stopped there"
+    if args.fail_fast and preflight(args.paths, args.text_column):
         _say("stopped at the first input that could not be read (--fail-fast); nothing written")
         return 1
-    extractor = default_extractor()
-    progress = bool(sys.stderr is not None and sys.stderr.isatty())
-    docs = extractor.extract_prepared([r.doc for r in rows], n_threads=args.threads, progress=progress)
-    docs = [_with_meta(d, r.meta) for d, r in zip(docs, rows, strict=True)]
-    write_output(docs, args.format, out)
-    if failed:
-        _say(f"{failed} input(s) could not be read; {len(docs)} document(s) written")
-    return 1 if failed else 0
+    tally = Tally()
+    try:
+        _stream(args, out, index, tally)
+    except FailFast:
+        _say(f"stopped at the first input that could not be read (--fail-fast); {nothing}")
+        return 1
+    if index is not None:
+        try:
+            index.save(args.cluster_index)
+        except OSError as e:
+            raise OutputError(f"{args.cluster_index}: cannot be written: {_reason(e)}") from None
+    if tally.failed:
+        _say(f"{tally.failed} input(s) could not be read; {tally.rows} document(s) written")
+    return 1 if tally.failed else 0
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -427,6 +609,20 @@ def parser() -> argparse.ArgumentParser:
         "--text-column", default="text", help="the text field of JSON Lines, CSV and Parquet rows"
     )
     ex.add_argument("--threads", type=_threads, default=None, help="number of threads (default: all cores)")
+    ex.add_argument(
+        "--chunk-size",
+        type=_threads,
+        default=CHUNK_DOCS,
+        metavar="N",
+        help=f"documents extracted and written at a time (default: {CHUNK_DOCS}); memory is bounded by "
+        "the chunk, and without --cluster-index clusters are found within each chunk",
+    )
+    ex.add_argument(
+        "--cluster-index",
+        metavar="FILE",
+        help="cluster across chunks and runs through this index file (read when it exists, then saved "
+        "with the documents added)",
+    )
     ex.add_argument(
         "--fail-fast",
         action="store_true",

@@ -156,6 +156,8 @@ class Extractor:
     ) -> list[Document]:
         if index is not None and not isinstance(index, ClusterIndex):
             raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
+        if index is None and self.config.get("no_cluster"):
+            return out
         core_index = index._core if index is not None else None
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)
         for i, record in changed:
