@@ -62,34 +62,30 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     };
     let mut out: Vec<Found> = Vec::new();
     let body: Vec<Range<usize>> = a.layout.body().collect();
+    let by_para = sentences_by_paragraph(&a.sentences, &body);
     // an unclosed quotation waiting for the speaker of its continuation paragraph
     let mut pending: Option<usize> = None;
     for (p, para) in body.iter().enumerate() {
         let marked = marks::find(text, para.clone());
-        let sentences: Vec<Range<usize>> = a
-            .sentences
-            .iter()
-            .filter(|s| s.start >= para.start && s.end <= para.end)
-            .cloned()
-            .collect();
+        let sentences = &by_para[p];
         let mut prev_end = para.start;
+        // sentences and marks are in text order and do not overlap: binary searches keep a
+        // paragraph of thousands of quotations linear
         for m in &marked {
             let sent = sentences
-                .iter()
-                .find(|s| s.start <= m.open && m.open < s.end)
+                .get(sentences.partition_point(|s| s.end <= m.open))
+                .filter(|s| s.start <= m.open)
                 .cloned()
                 .unwrap_or(para.clone());
             let lead = prev_end.max(sent.start)..m.open;
             let tail_sent = sentences
-                .iter()
-                .find(|s| s.start < m.end && m.end <= s.end)
+                .get(sentences.partition_point(|s| s.end < m.end))
+                .filter(|s| s.start < m.end)
                 .cloned()
                 .unwrap_or(sent.clone());
             let next_open = marked
-                .iter()
-                .map(|n| n.open)
-                .find(|&o| o >= m.end)
-                .unwrap_or(para.end);
+                .get(marked.partition_point(|n| n.open < m.end))
+                .map_or(para.end, |n| n.open);
             let tail = m.end..tail_sent.end.min(next_open).max(m.end);
             let Some(r) = read(
                 a, entities, &idx, &first_at, &state, m, lead, tail, verb_first,
@@ -119,7 +115,7 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         if marked.is_empty() {
             pending = None;
         }
-        for s in &sentences {
+        for s in sentences {
             update_state(
                 a,
                 entities,
@@ -139,6 +135,21 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     out
 }
 
+/// The sentences lying inside each paragraph (both in text order), in one pass over each.
+fn sentences_by_paragraph(
+    sentences: &[Range<usize>],
+    body: &[Range<usize>],
+) -> Vec<Vec<Range<usize>>> {
+    let mut out = vec![Vec::new(); body.len()];
+    for s in sentences {
+        let p = body.partition_point(|b| b.end < s.end);
+        if let Some(b) = body.get(p).filter(|b| b.start <= s.start) {
+            out[p].push(s.clone());
+        }
+    }
+    out
+}
+
 /// First folded start of each entity's mentions (usize::MAX when none).
 fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
     let mut v = vec![usize::MAX; n];
@@ -148,14 +159,14 @@ fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
     v
 }
 
-/// Words of `r` that are not inside a quoted stretch.
+/// Words of `r` that are not inside a quoted stretch (`marked`: in text order, disjoint).
 fn words_outside(text: &str, r: Range<usize>, marked: &[Marked]) -> Vec<Word> {
     words(text, r)
         .into_iter()
         .filter(|w| {
-            !marked
-                .iter()
-                .any(|m| m.open <= w.range.start && w.range.end <= m.end)
+            let k = marked.partition_point(|m| m.open <= w.range.start);
+            !k.checked_sub(1)
+                .is_some_and(|k| w.range.end <= marked[k].end)
         })
         .collect()
 }

@@ -1,0 +1,97 @@
+//! Long documents keep every fact: regressions for steps that were quadratic in the number of
+//! paragraphs, sentences or names of one document (each found by the scaling benchmark,
+//! benches/scaling.py). Not timed: at these sizes a quadratic step takes minutes, a linear one
+//! well under a second.
+
+use khabar::{Extractor, Input};
+
+fn extract(text: String) -> khabar::Document {
+    let ex = Extractor::new(Default::default()).unwrap();
+    let d = ex.extract_one(&Input::new("long", text));
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+    d
+}
+
+/// The quote stage read every sentence of the document for each paragraph.
+#[test]
+fn many_quoted_paragraphs() {
+    let n = 10_000;
+    let mut text = String::from("Morocco and Germany widen hydrogen cooperation\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\"We will open {i} new sites,\" Foreign Minister Nasser Bourita said on Wednesday.\n\n"
+        ));
+    }
+    let d = extract(text);
+    assert_eq!(d.quotes.len(), n);
+    assert!(d
+        .quotes
+        .iter()
+        .all(|q| q.speaker_name.as_deref() == Some("Nasser Bourita")));
+    assert_eq!(
+        d.quotes[n - 1].text,
+        format!("We will open {} new sites,", n - 1)
+    );
+}
+
+/// One paragraph of thousands of quotations: each looked up its sentence, the next quotation
+/// and the quoted words by scanning all of them.
+#[test]
+fn one_paragraph_of_many_quotations() {
+    let n = 10_000;
+    let mut text = String::from("عنوان الخبر\n\n");
+    for i in 0..n {
+        text.push_str(&format!("وقال الوزير: «سنفتح {i} مواقع جديدة». "));
+    }
+    let d = extract(text);
+    assert_eq!(d.quotes.len(), n);
+    assert!(
+        d.quotes.iter().all(|q| q.cue.as_deref() == Some("وقال")),
+        "{:?}",
+        &d.quotes[..2]
+    );
+}
+
+/// The person stage compared every new name with every person found so far, and every sentence
+/// with every mention of the document.
+#[test]
+fn thousands_of_people() {
+    let given = [
+        "Ahmed", "Salma", "Karim", "Leila", "Omar", "Nadia", "Youssef", "Rania",
+    ];
+    let mut text = String::from("Delegates gather in Rabat\n\n");
+    let mut names: Vec<String> = Vec::new();
+    for i in 0..4_000 {
+        let name = format!("{} Haddad{}", given[i % given.len()], to_letters(i));
+        text.push_str(&format!(
+            "Foreign Minister {name} said on Monday that talks would go on.\n"
+        ));
+        names.push(name);
+    }
+    let d = extract(text);
+    let people: Vec<&khabar::doc::Entity> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == khabar::doc::EntityKind::Person)
+        .collect();
+    // every sentence names its minister (names that sound alike may share one entity)
+    let mentioned: std::collections::HashSet<&str> = people
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert!(names.iter().all(|n| mentioned.contains(n.as_str())));
+    assert!(people.len() > names.len() / 10, "{}", people.len());
+}
+
+/// A distinct surname for each number: "ab", "ac", … (names do not carry digits).
+fn to_letters(mut i: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            break;
+        }
+    }
+    s
+}
