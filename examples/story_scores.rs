@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --example story_scores -- out.jsonl
 
-use khabar::cluster::{fingerprint, story_score, weights, SAME_STORY};
+use khabar::cluster::{fingerprint, story_score, Weights, SAME_STORY};
 use khabar::Document;
 
 fn main() {
@@ -17,11 +17,10 @@ fn main() {
         .map(|l| serde_json::from_str(l).expect("a record"))
         .collect();
     let fps: Vec<_> = docs.iter().map(fingerprint::of).collect();
-    let w = weights(&fps.iter().collect::<Vec<_>>());
-    let weight = |f: &fingerprint::Feature| w[&f.id];
+    let w = Weights::of(&fps.iter().collect::<Vec<_>>());
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
-            let s = story_score(&fps[i], &fps[j], &weight);
+            let s = story_score(&fps[i], &fps[j], &w);
             let mark = if s.is_some_and(|s| s >= SAME_STORY) {
                 "SAME"
             } else {

@@ -35,11 +35,12 @@ impl FeatureKind {
         }
     }
 
-    /// Can sharing this feature alone make two documents candidates?
+    /// Can sharing this feature alone make two documents candidates? (A day cannot: every
+    /// story of that day shares it.)
     pub fn blocks(self) -> bool {
         matches!(
             self,
-            FeatureKind::Person | FeatureKind::Org | FeatureKind::Event | FeatureKind::Date
+            FeatureKind::Person | FeatureKind::Org | FeatureKind::Event
         )
     }
 
@@ -91,6 +92,11 @@ pub struct Fingerprint {
 
 /// Fingerprint a document.
 pub fn of(doc: &Document) -> Fingerprint {
+    of_folded(doc, &crate::text::fold::Folded::new(&doc.body).text)
+}
+
+/// Fingerprint a document whose body the caller has already folded.
+pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
     let mut f: Vec<(FeatureKind, String)> = Vec::new();
     for e in &doc.entities {
         let kind = match e.kind {
@@ -131,7 +137,7 @@ pub fn of(doc: &Document) -> Fingerprint {
             _ => {}
         }
     }
-    for n in numbers(&doc.body) {
+    for n in numbers(folded_body) {
         f.push((FeatureKind::Number, n));
     }
     let mut f: Vec<Feature> = f.iter().map(|(k, v)| Feature::new(*k, v)).collect();
@@ -176,8 +182,7 @@ impl Fingerprint {
 }
 
 /// Numbers of two or more digits that are not years: casualty counts, sums, quantities.
-fn numbers(body: &str) -> Vec<String> {
-    let folded = crate::text::fold::Folded::new(body).text;
+fn numbers(folded: &str) -> Vec<String> {
     folded
         .split(|c: char| !c.is_ascii_digit())
         .filter(|n| n.len() >= 2 && n.len() <= 9)

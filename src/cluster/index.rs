@@ -43,12 +43,13 @@ impl Entry {
         } else {
             Vec::new()
         };
+        let folded = crate::text::fold::Folded::new(&doc.body).text;
         Entry {
             key,
             cluster: doc.cluster.clone().unwrap_or_default(),
             lang: doc.lang.clone(),
-            sig: super::body_signature(doc),
-            fp: fingerprint::of(doc),
+            sig: minhash::signature(&folded),
+            fp: fingerprint::of_folded(doc, &folded),
             names,
         }
     }

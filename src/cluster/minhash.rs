@@ -13,6 +13,16 @@ const SHINGLE: usize = 3;
 
 pub type Signature = [u64; K];
 
+/// The (odd multiplier, offset) pairs of the K hash functions, derived once from fixed seeds.
+static PERMUTATIONS: once_cell::sync::Lazy<[(u64, u64); K]> = once_cell::sync::Lazy::new(|| {
+    let mut p = [(0, 0); K];
+    for (i, slot) in p.iter_mut().enumerate() {
+        let seed = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        *slot = (mix(seed) | 1, mix(seed ^ 0xdead_beef_cafe_f00d));
+    }
+    p
+});
+
 /// 64-bit FNV-1a: stable across platforms and releases, unlike the std hasher.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -39,17 +49,14 @@ pub fn signature(folded: &str) -> Option<Signature> {
     if words.len() < SHINGLE {
         return None;
     }
+    let hashes: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
     let mut sig = [u64::MAX; K];
-    for w in words.windows(SHINGLE) {
-        let mut h: u64 = 0;
-        for word in w {
-            h = mix(h ^ hash_bytes(word.as_bytes()));
-        }
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let v = mix(h ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-            if v < *slot {
-                *slot = v;
-            }
+    for w in hashes.windows(SHINGLE) {
+        let h = mix(w.iter().fold(0, |h, &x| mix(h ^ x)));
+        // K hash functions from one: multiply-add with odd constants (a universal family),
+        // then min; far cheaper than K full mixes, and the compiler keeps it in registers.
+        for (slot, (a, b)) in sig.iter_mut().zip(PERMUTATIONS.iter()) {
+            *slot = (*slot).min(h.wrapping_mul(*a).wrapping_add(*b).rotate_left(29));
         }
     }
     Some(sig)

@@ -27,13 +27,12 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::doc::{Document, EntityKind};
-use crate::text::fold::Folded;
 use crate::time::calendar::Day;
 use fingerprint::{Feature, FeatureKind, Fingerprint};
 pub use index::{Entry, Index};
 
 /// Near-duplicate threshold on estimated shingle Jaccard.
-pub const NEAR_DUPLICATE: f64 = 0.5;
+pub const NEAR_DUPLICATE: f64 = 0.8;
 /// Same-story threshold on the weighted fingerprint overlap (see [`story_score`]).
 pub const SAME_STORY: f64 = 0.3;
 /// Publication days further apart than this are different stories.
@@ -216,28 +215,47 @@ fn near_duplicates(all: &[&Entry]) -> Vec<Pair> {
     pairs
 }
 
-/// Rarity weights: kind weight × ln(1 + N / document frequency), by feature id.
-pub fn weights(fps: &[&Fingerprint]) -> std::collections::HashMap<u64, f64> {
-    let mut ids: Vec<(u64, FeatureKind)> = fps
-        .par_iter()
-        .flat_map_iter(|f| f.features.iter().map(|x| (x.id, x.kind)))
-        .collect();
-    ids.par_sort_unstable();
-    let n = fps.len() as f64;
-    ids.chunk_by(|a, b| a.0 == b.0)
-        .map(|run| {
-            (
-                run[0].0,
-                run[0].1.weight() * (1.0 + n / run.len() as f64).ln(),
-            )
-        })
-        .collect()
+/// How often each feature occurs in a batch, and what that makes it worth.
+pub struct Weights {
+    df: std::collections::HashMap<u64, u32>,
+    n: f64,
+}
+
+impl Weights {
+    pub fn of(fps: &[&Fingerprint]) -> Weights {
+        let mut ids: Vec<u64> = fps
+            .par_iter()
+            .flat_map_iter(|f| f.features.iter().map(|x| x.id))
+            .collect();
+        ids.par_sort_unstable();
+        let df = ids
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as u32))
+            .collect();
+        Weights {
+            df,
+            n: fps.len() as f64,
+        }
+    }
+
+    fn df(&self, f: &Feature) -> f64 {
+        f64::from(self.df.get(&f.id).copied().unwrap_or(1).max(1))
+    }
+
+    /// Kind weight × ln(1 + N / document frequency): rare facts weigh most.
+    pub fn weight(&self, f: &Feature) -> f64 {
+        f.kind.weight() * (1.0 + self.n / self.df(f)).ln()
+    }
+
+    /// Rare enough to count as specific evidence (no more common than a blocking feature).
+    pub fn rare(&self, f: &Feature) -> bool {
+        self.df(f) <= MAX_BLOCK as f64
+    }
 }
 
 fn same_stories(all: &[&Entry]) -> Vec<Pair> {
     let fps: Vec<&Fingerprint> = all.iter().map(|e| &e.fp).collect();
-    let w = weights(&fps);
-    let weight = |f: &Feature| w.get(&f.id).copied().unwrap_or(0.0);
+    let w = Weights::of(&fps);
     let mut postings: Vec<(u64, u32)> = all
         .par_iter()
         .enumerate()
@@ -281,7 +299,7 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
     candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let s = story_score(&all[a as usize].fp, &all[b as usize].fp, &weight)?;
+            let s = story_score(&all[a as usize].fp, &all[b as usize].fp, &w)?;
             (s >= SAME_STORY).then_some((s.min(1.0), a, b))
         })
         .collect()
@@ -289,39 +307,46 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
 
 /// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
 /// documents' weights: a long report that also covers other matters still matches a short one),
-/// gated by the publication window and by the kind of evidence shared: at least one person, or a
-/// day together with an event or an organisation. None when the window or the gate rules the
-/// pair out.
-pub fn story_score(
-    a: &Fingerprint,
-    b: &Fingerprint,
-    weight: &dyn Fn(&Feature) -> f64,
-) -> Option<f64> {
+/// gated by the publication window and by the evidence shared: two specific facts (rare in the
+/// batch, and not countries, years, days or numbers, which unrelated stories share all the time),
+/// among them a person, or a day together with an event or an organisation. None when the window or the gate rules the pair out.
+pub fn story_score(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Option<f64> {
     match (a.day, b.day) {
         (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
         (Some(x), None) if !b.fits(x) => return None,
         (None, Some(y)) if !a.fits(y) => return None,
         _ => {}
     }
-    let total = |f: &Fingerprint| f.features.iter().map(weight).sum::<f64>();
+    let total = |f: &Fingerprint| f.features.iter().map(|x| w.weight(x)).sum::<f64>();
     let (wa, wb) = (total(a), total(b));
-    let (mut shared, mut kinds) = (0.0, 0u32);
+    let (mut shared, mut kinds, mut specific) = (0.0, 0u32, 0);
     let (mut i, mut j) = (0, 0);
     while i < a.features.len() && j < b.features.len() {
         match a.features[i].cmp(&b.features[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += weight(&a.features[i]);
+                shared += w.weight(&a.features[i]);
                 kinds |= 1 << a.features[i].kind.code();
+                specific += usize::from(
+                    w.rare(&a.features[i])
+                        && !matches!(
+                            a.features[i].kind,
+                            FeatureKind::Country
+                                | FeatureKind::Period
+                                | FeatureKind::Date
+                                | FeatureKind::Number
+                        ),
+                );
                 i += 1;
                 j += 1;
             }
         }
     }
     let has = |k: FeatureKind| kinds & (1 << k.code()) != 0;
-    let evidence = has(FeatureKind::Person)
-        || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org)));
+    let evidence = specific >= 2
+        && (has(FeatureKind::Person)
+            || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org))));
     (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
 }
 
@@ -381,9 +406,4 @@ fn inherit_days<'a>(
         })
         .map(|i| (i, day))
         .collect()
-}
-
-/// The folded body's MinHash signature (used by [`Entry::of`]).
-fn body_signature(doc: &Document) -> Option<minhash::Signature> {
-    minhash::signature(&Folded::new(&doc.body).text)
 }
