@@ -11,8 +11,9 @@ The work is split in three steps, each a task per partition except the second:
    records clustering changed (a publication day lent by the cluster), go back to the partitions;
 3. **tables**: each partition builds its tables column-wise in Rust.
 
-The clustering task holds, on one worker, every document's input text and its record (about two
-to three times the text: a 1 GB corpus needs some 3-4 GB there). For corpora larger than one
+The clustering task holds, on one worker, every document's input text and its record (a record
+is about three times its text, so four to five times the text in all: a 1 GB corpus needs 4-5 GB
+there). For corpora larger than one
 worker's memory, extract with ``cluster=False`` and cluster day by day through a
 :class:`~khabar.ClusterIndex` (see ``docs/scale.md``).
 
