@@ -378,7 +378,11 @@ fn owned(text: &str, ws: &[Word], next: usize, c: &Chunk) -> bool {
     let Some(w) = ws.get(next) else {
         return false;
     };
-    let between = &text[w.gap_start..c.range.start];
+    // a chunk that starts before the gap (a name reaching back over the statement word) is not
+    // after it
+    let Some(between) = text.get(w.gap_start..c.range.start) else {
+        return false;
+    };
     let punct = between.contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace());
     let verb = c.first > next && lexicon().cues.at(text, ws, next).is_some();
     !punct && !verb
