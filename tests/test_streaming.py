@@ -229,3 +229,25 @@ def test_a_file_several_times_larger_than_the_memory_limit(tmp_path: Path) -> No
     one_chunk = ["extract", "--threads", "2", "--chunk-size", str(10 * n), str(big)]
     code, lines, _, err = run_limited(one_chunk, limit, tmp_path, one_chunk=True)
     assert code != 0 and lines < n, "one chunk of everything should not fit under the limit"
+
+
+def test_a_progress_bar_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    import io
+
+    src = write_jsonl(tmp_path / "feed.jsonl", ROWS)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "--out", str(out), "--chunk-size", "2"]) == 0
+    assert "doc" not in capsys.readouterr().err  # not a terminal: no bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    assert main(["extract", str(src), "--out", str(out), "--chunk-size", "2"]) == 0
+    drawn = term.getvalue()
+    assert "khabar" in drawn and "5doc" in drawn.replace(" ", "")

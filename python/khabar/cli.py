@@ -452,7 +452,8 @@ def _bar() -> Any:
         tqdm = importlib.import_module("tqdm").tqdm
     except ImportError:
         return None
-    return tqdm(unit="doc", desc="khabar", file=sys.stderr, leave=False, dynamic_ncols=True)
+    # redrawn at every chunk (a chunk takes a while: no need to throttle)
+    return tqdm(unit="doc", desc="khabar", file=sys.stderr, leave=False, dynamic_ncols=True, mininterval=0)
 
 
 def _load_index(name: str | None) -> ClusterIndex | None:
