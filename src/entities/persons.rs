@@ -5,12 +5,17 @@
 //! - after a title phrase: a title, the country or body it attaches to, then the name, with or
 //!   without an apposition comma ("أكد سفير روسيا لدى القاهرة، جيورجي بوريسينكو، أن", "Russia's
 //!   Ambassador to Cairo, Georgiy Y. Borisenko said", "السيد/ فلاديمير إيفانوفيتش");
-//! - after a reporting verb ("وقال فلان:"), when the name is closed by punctuation or a particle;
-//! - from a given name of the lexicon ("محمد الباز");
+//! - after a reporting verb ("وقال فلان:"), when the name is closed by punctuation, a particle or
+//!   a closer word ("وقال بلير في");
+//! - after an occupation (player, coach, writer: titles that alone name nobody) or a definite
+//!   nationality adjective and two name words ("الصربي دوشان لايوفيتش على");
+//! - from a given name of the lexicon ("محمد الباز"), or an opening particle before a name word
+//!   ("أبو محمد الشامي", "عبد الرحمن الخطيب");
 //! - English: capitalised sequences that open with a known given name or stand next to "said".
 //!
-//! A name ends at punctuation, cue and stop words, titles, other entities, and words shaped like
-//! verbs. A title phrase right after a name, or in brackets after it, is its apposition and gives
+//! A name ends at punctuation, cue, stop and common words, titles, other entities, and words
+//! shaped like verbs. After a title an unknown ال-word is a surname only when closed or joined by
+//! a particle ("الرئيس البشير،"); otherwise it completes the office ("رئيس المكتب السياسي"). A title phrase right after a name, or in brackets after it, is its apposition and gives
 //! the person's title and country.
 //!
 //! Coreference: a surname alone joins the full name it ends; a role without a name ("السفير
