@@ -60,6 +60,10 @@ pub fn find(folded: &str, ranges: &[Range<usize>]) -> Vec<Found> {
         };
         let mut i = 0;
         while i < toks.len() {
+            if !p.may_start(i) {
+                i += 1;
+                continue;
+            }
             match p.best(i) {
                 Some(c) if c.end > i => {
                     out.push(Found {
@@ -114,6 +118,22 @@ struct P<'a> {
 
 impl P<'_> {
     // ------------------------------------------------------------------ primitives
+
+    /// Whether any pattern can start at token `i`: a number, a word of the time lexicon, an
+    /// article-less weekday ("احد الأسبوع الماضي") or the "a" of "a quarter past". Most words
+    /// are none of these, and skipping them spares trying every pattern there.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                !self.h[i].is_empty()
+                    || t.text == "a"
+                    || super::lexicon::lexicon().bare_weekday(t.text).is_some()
+            }
+        }
+    }
 
     /// The first (longest) reading at token `i` that `f` accepts: (value, end token, start byte).
     fn word<T>(&self, i: usize, f: impl Fn(Word) -> Option<T>) -> Option<(T, usize, usize)> {
@@ -338,11 +358,7 @@ impl P<'_> {
         }
         // "يوم جمعة": the name without its article after يوم.
         if yawm.is_some() {
-            let t = self.t.get(j).filter(|t| t.kind == Kind::Word)?;
-            let w = super::lexicon::lexicon()
-                .weekdays
-                .get(&format!("ال{}", t.text))?;
-            return Some((*w, j + 1, t.range.start));
+            return self.bare_weekday(j);
         }
         None
     }
@@ -1100,10 +1116,8 @@ impl P<'_> {
     /// A weekday name without its article ("ثالث ثلاثاء"), after an ordinal.
     fn bare_weekday(&self, i: usize) -> Option<(u32, usize, usize)> {
         let t = self.t.get(i).filter(|t| t.kind == Kind::Word)?;
-        let w = super::lexicon::lexicon()
-            .weekdays
-            .get(&format!("ال{}", t.text))?;
-        Some((*w, i + 1, t.range.start))
+        let w = super::lexicon::lexicon().bare_weekday(t.text)?;
+        Some((w, i + 1, t.range.start))
     }
 
     /// Units shifted: "العام المقبل", "this year", "الشهر الجاري", "last week", "earlier this

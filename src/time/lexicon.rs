@@ -132,6 +132,8 @@ pub struct TimeLexicon {
     pub phrases: HashMap<String, Vec<Word>>,
     /// Folded first word of a phrase → the most words a phrase starting with it has.
     pub first_words: HashMap<String, usize>,
+    /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
+    pub bare_weekdays: HashMap<String, u32>,
 }
 
 impl TimeLexicon {
@@ -160,6 +162,11 @@ impl TimeLexicon {
     /// The readings of a folded phrase.
     pub fn words(&self, phrase: &str) -> &[Word] {
         self.phrases.get(phrase).map_or(&[], Vec::as_slice)
+    }
+
+    /// The weekday an Arabic name without its article denotes ("جمعة" in "يوم جمعة").
+    pub fn bare_weekday(&self, word: &str) -> Option<u32> {
+        self.bare_weekdays.get(word).copied()
     }
 
     /// The most words of a phrase starting with this folded word (0: none starts with it).
@@ -308,11 +315,16 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         let e = first_words.entry(first).or_default();
         *e = (*e).max(n);
     }
+    let bare_weekdays = weekdays
+        .iter()
+        .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
+        .collect();
     TimeLexicon {
         months,
         weekdays,
         phrases,
         first_words,
+        bare_weekdays,
     }
 });
 
