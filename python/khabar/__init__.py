@@ -26,6 +26,7 @@ __version__: str = _core.version()
 
 __all__ = [
     "ClusterIndex",
+    "cluster",
     "Date",
     "Document",
     "Entity",
@@ -89,3 +90,14 @@ def extract(
         progress=progress,
         cluster_index=cluster_index,
     )
+
+
+def cluster(
+    docs: Any,
+    *,
+    n_threads: int | None = None,
+    cluster_index: ClusterIndex | None = None,
+) -> list[Document]:
+    """Group documents extracted separately into same-story clusters, across languages (see
+    :meth:`Extractor.cluster`); returns them with their ``cluster`` set, in the same order."""
+    return default_extractor().cluster(docs, n_threads=n_threads, cluster_index=cluster_index)

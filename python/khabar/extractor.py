@@ -6,7 +6,7 @@ import dataclasses
 import importlib
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -146,6 +146,32 @@ class Extractor:
                 bar.close()
         return self._cluster(docs, records, out, n_threads, cluster_index)
 
+    def cluster(
+        self,
+        docs: Iterable[Document],
+        *,
+        n_threads: int | None = None,
+        cluster_index: ClusterIndex | None = None,
+    ) -> list[Document]:
+        """Group documents extracted separately (say, with ``cluster=False`` or in other runs)
+        into same-story clusters, as :meth:`extract` does for one batch: every document gets its
+        ``cluster``, an undated member takes its sisters' publication day (and its relative dates
+        are resolved again against it), persons take the Latin name an English sister uses.
+
+        Documents must carry their text (as returned by :meth:`extract`). With ``cluster_index``
+        the documents also join the stories of earlier batches and are added to the index.
+        """
+        docs = list(docs)
+        prepared = []
+        for d in docs:
+            if not isinstance(d, Document):
+                raise InputError(f"cluster() takes khabar.Document objects, not {type(d).__name__}")
+            given = d.published if d.published_source == "metadata" else None
+            prepared.append(Prepared(id=d.id, text=d.text, published=given, lang=None, errors=[]))
+        records = [d.to_json() for d in docs]
+        # asked for explicitly: clustered whatever the configuration says
+        return self._cluster(prepared, records, list(docs), n_threads, cluster_index, force=True)
+
     def _cluster(
         self,
         docs: Sequence[Prepared],
@@ -153,10 +179,11 @@ class Extractor:
         out: list[Document],
         n_threads: int | None,
         index: ClusterIndex | None,
+        force: bool = False,
     ) -> list[Document]:
         if index is not None and not isinstance(index, ClusterIndex):
             raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
-        if index is None and self.config.get("no_cluster"):
+        if index is None and not force and self.config.get("no_cluster"):
             return out
         core_index = index._core if index is not None else None
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)

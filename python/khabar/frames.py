@@ -264,18 +264,58 @@ def frames_from_columns(cols: Columns, output: str = "pandas") -> dict[str, Any]
 
 def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     """Tidy DataFrames of the documents: ``documents``, ``entities``, ``mentions``, ``dates``,
-    ``quotes`` and ``events``, joined by ``doc_id``.
+    ``quotes`` and ``events``, joined by ``doc_id``, and ``clusters`` (one row per story: its
+    size, languages, outlets, first and last publication and a representative title), joined to
+    ``documents`` by ``cluster``.
 
     Needs pandas (``pip install 'khabar[pandas]'``).
     """
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     docs = list(docs)
+    frames: dict[str, Any] | None = None
     if _have_pyarrow():
         cols = _columns_of(docs)
         if cols is not None:
-            return frames_from_columns(cols, "pandas")
-    rows = tables(docs)
-    return {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+            frames = frames_from_columns(cols, "pandas")
+    if frames is None:
+        rows = tables(docs)
+        frames = {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+    frames["clusters"] = clusters_frame(pd, frames["documents"])
+    return frames
+
+
+CLUSTER_COLUMNS = ["cluster", "size", "languages", "outlets", "first_published", "last_published", "title"]
+
+
+def clusters_frame(pd: Any, documents: Any) -> Any:
+    """One row per cluster of a documents table; the title is that of the earliest member dated
+    by its own text or metadata (a member dated only through its cluster comes after those)."""
+    docs = documents[documents["cluster"].notna()]
+    if docs.empty:
+        out = pd.DataFrame({c: pd.Series(dtype="object") for c in CLUSTER_COLUMNS})
+        out["size"] = out["size"].astype("int64")
+        return out
+    docs = docs.assign(_lent=docs["published_source"].eq("cluster").fillna(False))
+    docs = docs.sort_values(["_lent", "published", "doc_id"], na_position="last", kind="stable")
+    rows = []
+    for cid, g in docs.groupby("cluster", sort=True):
+        titled = g["title"].dropna()
+        rows.append(
+            {
+                "cluster": cid,
+                "size": len(g),
+                "languages": sorted({str(x) for x in g["lang"].dropna()}),
+                "outlets": sorted({str(x) for x in g["source"].dropna()}),
+                "first_published": g["published"].min(),
+                "last_published": g["published"].max(),
+                "title": titled.iloc[0] if len(titled) else None,
+            }
+        )
+    out = pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
+    out["size"] = out["size"].astype("int64")
+    out["cluster"] = out["cluster"].astype("string")
+    out["title"] = out["title"].astype("string")
+    return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
