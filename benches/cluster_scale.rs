@@ -268,7 +268,7 @@ fn generate(n: usize) -> (Vec<Document>, Vec<usize>) {
             countries: [c0, c1],
             persons: (0..1 + rng.below(2)).map(|_| rng.below(persons)).collect(),
             org: rng.chance(0.3).then(|| *rng.pick(&ORGS)),
-            event: *rng.pick(&EVENTS),
+            event: EVENTS[rng.below(EVENTS.len())],
             topic: rng.below(TOPICS_EN.len()),
             number: rng.chance(0.3).then(|| 10 + rng.below(9000) as u32),
         };

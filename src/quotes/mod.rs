@@ -143,7 +143,7 @@ fn sentences_by_paragraph(
     let mut out = vec![Vec::new(); body.len()];
     for s in sentences {
         let p = body.partition_point(|b| b.end < s.end);
-        if let Some(b) = body.get(p).filter(|b| b.start <= s.start) {
+        if body.get(p).is_some_and(|b| b.start <= s.start) {
             out[p].push(s.clone());
         }
     }
@@ -165,8 +165,7 @@ fn words_outside(text: &str, r: Range<usize>, marked: &[Marked]) -> Vec<Word> {
         .into_iter()
         .filter(|w| {
             let k = marked.partition_point(|m| m.open <= w.range.start);
-            !k.checked_sub(1)
-                .is_some_and(|k| w.range.end <= marked[k].end)
+            k.checked_sub(1).is_none_or(|k| w.range.end > marked[k].end)
         })
         .collect()
 }
