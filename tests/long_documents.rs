@@ -95,3 +95,17 @@ fn to_letters(mut i: usize) -> String {
     }
     s
 }
+
+/// One sentence of thousands of title phrases: after each title the person stage searched for
+/// the next hit from the sentence's first, and checked every token against every used range.
+#[test]
+fn one_sentence_of_many_titles() {
+    let n = 10_000;
+    let text: String = (0..n)
+        .map(|i| format!("Foreign Minister {i} وزير الخارجية المغربي "))
+        .collect();
+    let d = extract(text);
+    let morocco = d.entities.iter().find(|e| e.id == "MAR").expect("Morocco");
+    assert_eq!(morocco.mentions.len(), n);
+    assert!(morocco.mentions.iter().all(|m| m.text == "المغربي"));
+}

@@ -221,11 +221,7 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 .is_some_and(|j| is_person_hit(kb, &s.hits[j]))
             {
                 // a known person after the title: the loop adds them with this role
-                k = s
-                    .hits
-                    .iter()
-                    .position(|x| x.tokens.start >= next)
-                    .unwrap_or(s.hits.len());
+                k = first_hit_from(s, k, next);
                 continue;
             }
             let name = name_start.and_then(|t| name_run(a, kb, s, t, true));
@@ -246,16 +242,25 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                     used_until = next;
                 }
             }
-            k = s
-                .hits
-                .iter()
-                .position(|h| h.tokens.start >= used_until)
-                .unwrap_or(s.hits.len());
+            k = first_hit_from(s, k, used_until);
             continue;
         }
         k += 1;
     }
     unkeyed_names(a, kb, s, used_positions(s, people), people);
+}
+
+/// The first hit from the `k`-th on that starts at or after token `t`. Hits are in token order,
+/// so searching on from `k` (not from the first hit) keeps a sentence of many titles linear.
+fn first_hit_from(s: &Sentence, k: usize, t: usize) -> usize {
+    k + s.hits[k..].partition_point(|h| h.tokens.start < t)
+}
+
+/// Whether token range `r` overlaps one of `used` (sorted by start), given the running maximum
+/// of their ends: one binary search, not a scan of every used range.
+fn overlaps_used(used: &[Range<usize>], max_end: &[usize], r: &Range<usize>) -> bool {
+    let k = used.partition_point(|u| u.start < r.end);
+    k > 0 && max_end[k - 1] > r.start
 }
 
 /// Token ranges of the sentence already given to persons (so the open rules do not repeat them).
@@ -280,10 +285,17 @@ fn unkeyed_names(
     used: Vec<Range<usize>>,
     people: &mut People,
 ) {
+    let max_end: Vec<usize> = used
+        .iter()
+        .scan(0, |m, u| {
+            *m = u.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     let mut t = 0;
     while t < s.toks.len() {
         let r = s.toks[t].range.clone();
-        if used.iter().any(|u| u.start < r.end && r.start < u.end)
+        if overlaps_used(&used, &max_end, &r)
             || hit_at(s, t).is_some()
             || s.toks[t].kind != TokKind::Word
         {
