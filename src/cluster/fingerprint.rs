@@ -92,7 +92,7 @@ pub struct Fingerprint {
 
 /// Fingerprint a document.
 pub fn of(doc: &Document) -> Fingerprint {
-    of_folded(doc, &crate::text::fold::Folded::new(&doc.body).text)
+    of_folded(doc, &crate::text::fold::fold_key(&doc.body))
 }
 
 /// Fingerprint a document whose body the caller has already folded.

@@ -43,7 +43,8 @@ impl Entry {
         } else {
             Vec::new()
         };
-        let folded = crate::text::fold::Folded::new(&doc.body).text;
+        // folded without an offset map: clustering needs the words, not where they were
+        let folded = crate::text::fold::fold_key(&doc.body);
         Entry {
             key,
             cluster: doc.cluster.clone().unwrap_or_default(),
