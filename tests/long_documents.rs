@@ -109,3 +109,34 @@ fn one_sentence_of_many_titles() {
     assert_eq!(morocco.mentions.len(), n);
     assert!(morocco.mentions.iter().all(|m| m.text == "المغربي"));
 }
+
+/// One person named thousands of times, by full name and by surname: each surname occurrence
+/// was checked against every mention of the person, and each role or pronoun against every
+/// mention of the document.
+#[test]
+fn one_person_named_thousands_of_times() {
+    let n = 5_000;
+    let mut text = String::from("Rabat talks go on\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "Foreign Minister Salma Idrissi met delegation {i} in Rabat. Idrissi said the minister would return.\n"
+        ));
+    }
+    let d = extract(text);
+    let salma = d
+        .entities
+        .iter()
+        .find(|e| e.name == "Salma Idrissi")
+        .expect("Salma Idrissi");
+    let full = salma
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Salma Idrissi")
+        .count();
+    let surname = salma
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Idrissi")
+        .count();
+    assert_eq!((full, surname), (n, n));
+}

@@ -22,7 +22,8 @@
 //! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
 //! title-pronoun (سيادته) joins the person or role named last before it.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::Range;
 
 use super::gazetteer::Hit;
@@ -859,6 +860,24 @@ fn surname_mentions(a: &Analysis, sentences: &[Sentence], people: &mut People) {
             }
         }
     }
+    // each person's mentions by start, with the running maximum end: "is this occurrence inside
+    // a mention already" is one binary search, however often the person is named
+    let sorted: Vec<(Vec<Range<usize>>, Vec<usize>)> = people
+        .list
+        .iter()
+        .map(|p| {
+            let mut ms = p.mentions.clone();
+            ms.sort_by_key(|m| m.start);
+            let max_end = ms
+                .iter()
+                .scan(0, |e, m| {
+                    *e = m.end.max(*e);
+                    Some(*e)
+                })
+                .collect();
+            (ms, max_end)
+        })
+        .collect();
     let mut add: Vec<(usize, Range<usize>)> = Vec::new();
     for s in sentences {
         for tok in &s.toks {
@@ -871,11 +890,9 @@ fn surname_mentions(a: &Analysis, sentences: &[Sentence], people: &mut People) {
             };
             if let Some(&i) = by_surname.get(w) {
                 let r = tok.range.start + off..tok.range.end;
-                if !people.list[i]
-                    .mentions
-                    .iter()
-                    .any(|m| m.start <= r.start && r.end <= m.end)
-                {
+                let (ms, max_end) = &sorted[i];
+                let k = ms.partition_point(|m| m.start <= r.start);
+                if k == 0 || max_end[k - 1] < r.end {
                     add.push((i, r));
                 }
             }
@@ -892,29 +909,46 @@ fn resolve_roles(people: &mut People) {
     let roles = std::mem::take(&mut people.roles);
     let mut roles: Vec<RoleMention> = roles;
     roles.sort_by_key(|r| r.range.start);
+    // Mentions not yet passed, by end: as the roles go forward, those ending before a role are
+    // folded into `last`, the (start, person) of the latest-starting one, so a pronoun's
+    // antecedent costs no scan of every mention. Mentions given out below join the queue.
+    let mut ahead: BinaryHeap<Reverse<(usize, usize, usize)>> = people
+        .list
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| Reverse((m.end, m.start, i))))
+        .collect();
+    let mut last: Option<(usize, usize)> = None;
+    // the first holder of each office, found once (an office nobody holds is looked up again
+    // only after a person is added)
+    let mut holders: HashMap<(Option<String>, Option<String>), Option<usize>> = HashMap::new();
     for r in roles {
+        while let Some(&Reverse((end, start, i))) = ahead.peek() {
+            if end > r.range.start {
+                break;
+            }
+            ahead.pop();
+            last = last.max(Some((start, i)));
+        }
+        let given = |i: usize, ahead: &mut BinaryHeap<_>| {
+            ahead.push(Reverse((r.range.end, r.range.start, i)));
+        };
         if r.pronoun {
-            let last = people
-                .list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    p.mentions
-                        .iter()
-                        .filter(|m| m.end <= r.range.start)
-                        .map(|m| m.start)
-                        .max()
-                        .map(|s| (s, i))
-                })
-                .max();
             if let Some((_, i)) = last {
-                people.list[i].mentions.push(r.range);
+                people.list[i].mentions.push(r.range.clone());
+                given(i, &mut ahead);
             }
             continue;
         }
-        let holder = people.list.iter().position(|p| holds(p, &r.role));
+        let office = (r.role.title.clone(), r.role.country.clone());
+        let holder = *holders
+            .entry(office)
+            .or_insert_with(|| people.list.iter().position(|p| holds(p, &r.role)));
         match holder {
-            Some(i) => people.list[i].mentions.push(r.range),
+            Some(i) => {
+                people.list[i].mentions.push(r.range.clone());
+                given(i, &mut ahead);
+            }
             None => {
                 let title = r.role.title.clone().unwrap_or_default();
                 if title == "official" || title == "deputy" {
@@ -932,9 +966,11 @@ fn resolve_roles(people: &mut People) {
                     surname: None,
                     title: Some(title),
                     country: r.role.country.clone(),
-                    mentions: vec![r.range],
+                    mentions: vec![r.range.clone()],
                     role_only: true,
                 });
+                given(people.list.len() - 1, &mut ahead);
+                holders.retain(|_, h| h.is_some());
             }
         }
     }
