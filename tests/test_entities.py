@@ -8,8 +8,21 @@ import khabar
 from khabar.errors import InputError
 
 ROWS = [
-    {"id": "nilecorp", "kind": "org", "name": "Nile Petroleum Company", "aliases": "شركة النيل للبترول;NilePet", "country": "EGY"},
-    {"id": "hazem-n", "kind": "person", "name": "Hazem Nour", "aliases": ["حازم نور"], "country": "EGY", "title": "chairman"},
+    {
+        "id": "nilecorp",
+        "kind": "org",
+        "name": "Nile Petroleum Company",
+        "aliases": "شركة النيل للبترول;NilePet",
+        "country": "EGY",
+    },
+    {
+        "id": "hazem-n",
+        "kind": "person",
+        "name": "Hazem Nour",
+        "aliases": ["حازم نور"],
+        "country": "EGY",
+        "title": "chairman",
+    },
 ]
 
 
@@ -19,7 +32,12 @@ def _entity(doc, kind, id_):
 
 def test_user_rows_are_recognised_in_both_languages():
     ex = khabar.Extractor(entities=ROWS)
-    [ar, en] = ex.extract(["وقعت شركة النيل للبترول عقدا جديدا، بحسب حازم نور.", "NilePet signed a new contract, Hazem Nour said."])
+    [ar, en] = ex.extract(
+        [
+            "وقعت شركة النيل للبترول عقدا جديدا، بحسب حازم نور.",
+            "NilePet signed a new contract, Hazem Nour said.",
+        ]
+    )
     for doc in (ar, en):
         assert _entity(doc, "org", "nilecorp") is not None
         person = _entity(doc, "person", "hazem-n")
@@ -35,14 +53,27 @@ def test_user_rows_pickle_with_the_extractor():
 
 def test_user_rows_from_a_file(tmp_path):
     path = tmp_path / "kb.tsv"
-    path.write_text("id\tkind\tname\taliases\nnilecorp\torg\tNile Petroleum Company\tNilePet\n", encoding="utf-8")
+    path.write_text(
+        "id\tkind\tname\taliases\nnilecorp\torg\tNile Petroleum Company\tNilePet\n", encoding="utf-8"
+    )
     [doc] = khabar.Extractor(entities=path).extract(["NilePet signed a new contract."])
     assert _entity(doc, "org", "nilecorp") is not None
 
 
 def test_user_rows_from_a_dataframe():
     pd = pytest.importorskip("pandas")
-    frame = pd.DataFrame([{"id": "nilecorp", "kind": "org", "name": "Nile Petroleum Company", "aliases": "NilePet", "country": None, "title": None}])
+    frame = pd.DataFrame(
+        [
+            {
+                "id": "nilecorp",
+                "kind": "org",
+                "name": "Nile Petroleum Company",
+                "aliases": "NilePet",
+                "country": None,
+                "title": None,
+            }
+        ]
+    )
     [doc] = khabar.Extractor(entities=frame).extract(["NilePet signed a new contract."])
     assert _entity(doc, "org", "nilecorp") is not None
 
