@@ -140,3 +140,19 @@ fn one_person_named_thousands_of_times() {
         .count();
     assert_eq!((full, surname), (n, n));
 }
+
+/// A paragraph of opening marks that never close: every mark searched the whole stack of open
+/// ones. The quotation of the next paragraph is still found.
+#[test]
+fn a_paragraph_of_unclosed_opening_marks() {
+    let n = 40_000;
+    let mut text = String::from("عنوان الخبر\n\n");
+    for i in 0..n {
+        text.push_str(&format!("«“\"‘„ «قال {i} “said "));
+    }
+    text.push_str("\n\nوقال الوزير: «سنفتح مواقع جديدة في الربيع المقبل».\n");
+    let d = extract(text);
+    let last = d.quotes.last().expect("a quotation");
+    assert_eq!(last.text, "سنفتح مواقع جديدة في الربيع المقبل");
+    assert_eq!(last.cue.as_deref(), Some("وقال"));
+}

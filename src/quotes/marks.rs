@@ -58,6 +58,10 @@ fn closes(c: char, fam: Family, prev: Option<char>, next: Option<char>) -> bool 
     }
 }
 
+/// Deepest nesting of open marks followed: real quotations nest two or three deep; a page of
+/// opening marks that never close would otherwise make every mark search a long stack.
+const MAX_DEPTH: usize = 8;
+
 /// The top-level quotations of `text[para]`.
 pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
     let mut out = Vec::new();
@@ -79,7 +83,9 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
         // when two more marks follow on the paragraph: one to close the name, one the quotation.
         let looks_open = c == '"' && !word_char(prev) && word_char(next);
         if looks_open && !stack.is_empty() && ahead[k + 1] >= 2 {
-            stack.push((Family::Double, i));
+            if stack.len() < MAX_DEPTH {
+                stack.push((Family::Double, i));
+            }
             continue;
         }
         if let Some(depth) = stack.iter().rposition(|&(f, _)| closes(c, f, prev, next)) {
@@ -90,7 +96,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
             stack.truncate(depth);
             continue;
         }
-        if let Some(f) = opener(c, prev, next) {
+        if let Some(f) = opener(c, prev, next).filter(|_| stack.len() < MAX_DEPTH) {
             stack.push((f, i));
         }
     }
