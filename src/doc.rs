@@ -97,11 +97,23 @@ pub struct Event {
     pub trigger: String,
 }
 
+/// A line of content written in another language than the document's (a quoted English
+/// sentence in an Arabic report, a bilingual caption).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LangSpan {
+    pub start: usize,
+    pub end: usize,
+    pub lang: String,
+}
+
 /// The document record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub lang: String,
+    /// Content lines in another language than `lang`.
+    #[serde(default)]
+    pub lang_spans: Vec<LangSpan>,
     pub title: Option<String>,
     pub title_span: Option<Span>,
     pub published: Option<String>,
@@ -124,6 +136,7 @@ impl Document {
         Document {
             id: id.to_string(),
             lang: "und".to_string(),
+            lang_spans: Vec::new(),
             title: None,
             title_span: None,
             published: None,

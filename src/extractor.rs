@@ -223,6 +223,7 @@ impl Extractor {
         };
 
         let a = Analysis::new(&input.text, folded, layout, doc.lang.clone(), anchor);
+        doc.lang_spans = other_language_lines(&a, &doc.lang);
         if let Some(t) = a.layout.title.clone() {
             let m = a.mention(t);
             doc.title = Some(m.text);
@@ -276,6 +277,31 @@ impl Extractor {
         laps.lap(Stage::QuotesEvents);
         doc
     }
+}
+
+/// Title and body lines written in another language than the document's. Only lines with
+/// enough letters to tell are judged.
+fn other_language_lines(a: &Analysis, lang: &str) -> Vec<crate::doc::LangSpan> {
+    a.layout
+        .lines
+        .iter()
+        .filter(|l| matches!(l.role, clean::Role::Body | clean::Role::Title))
+        .filter_map(|l| {
+            let line = &a.text()[l.range.clone()];
+            if line.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+                return None;
+            }
+            let other = text::lang::detect(line);
+            (other != lang && other != "und").then(|| {
+                let o = a.orig(l.range.clone());
+                crate::doc::LangSpan {
+                    start: o.start,
+                    end: o.end,
+                    lang: other.to_string(),
+                }
+            })
+        })
+        .collect()
 }
 
 fn from_text(layout: &clean::Layout) -> (Option<Day>, Option<String>, Option<&'static str>) {

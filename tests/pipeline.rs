@@ -130,3 +130,18 @@ fn a_panic_stays_in_its_document() {
     assert!(docs[0].errors.is_empty() && docs[2].errors.is_empty());
     assert!(docs[2].title.is_some());
 }
+
+#[test]
+fn lines_in_another_language_are_marked() {
+    let page = "وزير الخارجية المغربي يستقبل نظيرته الألمانية في الرباط\n\n\
+        استقبل وزير الخارجية المغربي نظيرته الألمانية في الرباط، وبحث الجانبان تعزيز التعاون في مجال الطاقة المتجددة.\n\n\
+        The two ministers said they would meet again in Berlin next spring to review the projects.\n\n\
+        وأكد الجانبان أهمية مواصلة التنسيق والتشاور بين البلدين في القضايا الإقليمية والدولية.";
+    let d = extractor().extract_one(&Input::new("mixed", page));
+    assert_eq!(d.lang, "ar");
+    assert_eq!(d.lang_spans.len(), 1, "{:?}", d.lang_spans);
+    let s = &d.lang_spans[0];
+    assert_eq!(s.lang, "en");
+    let text: String = page.chars().skip(s.start).take(s.end - s.start).collect();
+    assert!(text.starts_with("The two ministers") && text.ends_with("projects."));
+}
