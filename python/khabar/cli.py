@@ -453,7 +453,9 @@ def _bar() -> Any:
     except ImportError:
         return None
     # redrawn at every chunk (a chunk takes a while: no need to throttle)
-    return tqdm(unit="doc", desc="khabar", file=sys.stderr, leave=False, dynamic_ncols=True, mininterval=0)
+    return tqdm(
+        unit="doc", desc="khabar", file=sys.stderr, leave=False, dynamic_ncols=True, mininterval=0, miniters=1
+    )
 
 
 def _load_index(name: str | None) -> ClusterIndex | None:
