@@ -67,9 +67,14 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
         });
     }
     let lex = lexicon();
+    // The entity chunks are in text order, their last words too; role phrases do not overlap
+    // one another. So a role's overlap is with the last entity chunk starting at or before its
+    // last word: one binary search, not a scan of the sentence's chunks.
+    let entity_chunks = out.len();
     for h in lex.roles.scan(text, ws) {
         let (first, last) = (h.first, h.first + h.len - 1);
-        if out.iter().any(|c| c.first <= last && first <= c.last) {
+        let k = out[..entity_chunks].partition_point(|c| c.first <= last);
+        if k > 0 && out[k - 1].last >= first {
             continue; // an entity mention already names these words
         }
         let who = match lex.role_list[*h.value].kind {
@@ -102,82 +107,83 @@ fn is_body(entities: &[Entity], c: &Chunk) -> bool {
 /// Join a role with the nationality or body next to it ("the Russian ambassador", "سفير روسيا",
 /// "المسؤول الأممي") and with the person named beside it ("السفير الروسي، جيورجي بوريسينكو";
 /// "Borisenko, the Russian ambassador"), so one chunk stands for one speaker.
-fn merge_affiliations(
-    text: &str,
-    ws: &[Word],
-    entities: &[Entity],
-    mut cs: Vec<Chunk>,
-) -> Vec<Chunk> {
-    let mut i = 0;
-    while i < cs.len() {
-        if let Who::Role { role, affil: None } = cs[i].who {
-            // a body just after the role, or just before it (allowing the "s" of "Russia's")
-            let gap_ok = |a: usize, b: usize| {
-                b == a + 1 || (b == a + 2 && &text[ws[a + 1].range.clone()] == "s")
-            };
-            if i + 1 < cs.len()
-                && is_body(entities, &cs[i + 1])
-                && gap_ok(cs[i].last, cs[i + 1].first)
-            {
-                let Who::Entity(e) = cs[i + 1].who else {
+fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], cs: Vec<Chunk>) -> Vec<Chunk> {
+    // Both passes build a new list rather than removing from the old one, so a sentence of
+    // thousands of roles stays linear.
+    // a body just after the role, or just before it (allowing the "s" of "Russia's")
+    let gap_ok =
+        |a: usize, b: usize| b == a + 1 || (b == a + 2 && &text[ws[a + 1].range.clone()] == "s");
+    let mut joined: Vec<Chunk> = Vec::with_capacity(cs.len());
+    let mut it = cs.into_iter().peekable();
+    while let Some(c) = it.next() {
+        if let Who::Role { role, affil: None } = c.who {
+            let with_next = it
+                .peek()
+                .is_some_and(|n| is_body(entities, n) && gap_ok(c.last, n.first));
+            if with_next {
+                let n = it.next().expect("peeked");
+                let Who::Entity(e) = n.who else {
                     unreachable!()
                 };
-                cs[i] = Chunk {
-                    first: cs[i].first,
-                    last: cs[i + 1].last,
-                    range: cs[i].range.start..cs[i + 1].range.end,
+                joined.push(Chunk {
+                    first: c.first,
+                    last: n.last,
+                    range: c.range.start..n.range.end,
+                    who: Who::Role {
+                        role,
+                        affil: Some(e),
+                    },
+                });
+                continue;
+            }
+            if let Some(p) = joined
+                .last_mut()
+                .filter(|p| is_body(entities, p) && gap_ok(p.last, c.first))
+            {
+                let Who::Entity(e) = p.who else {
+                    unreachable!()
+                };
+                *p = Chunk {
+                    first: p.first,
+                    last: c.last,
+                    range: p.range.start..c.range.end,
                     who: Who::Role {
                         role,
                         affil: Some(e),
                     },
                 };
-                cs.remove(i + 1);
-            } else if i > 0 && is_body(entities, &cs[i - 1]) && gap_ok(cs[i - 1].last, cs[i].first)
-            {
-                let Who::Entity(e) = cs[i - 1].who else {
-                    unreachable!()
-                };
-                cs[i - 1] = Chunk {
-                    first: cs[i - 1].first,
-                    last: cs[i].last,
-                    range: cs[i - 1].range.start..cs[i].range.end,
-                    who: Who::Role {
-                        role,
-                        affil: Some(e),
-                    },
-                };
-                cs.remove(i);
-                i -= 1;
+                continue;
             }
         }
-        i += 1;
+        joined.push(c);
     }
     // apposition: a role and a person within a few words, a comma between them
-    let mut i = 0;
-    while i + 1 < cs.len() {
-        let (a, b) = (&cs[i], &cs[i + 1]);
+    let mut out: Vec<Chunk> = Vec::with_capacity(joined.len());
+    let mut it = joined.into_iter().peekable();
+    while let Some(a) = it.next() {
+        let Some(b) = it.peek() else {
+            out.push(a);
+            break;
+        };
         let comma = text[a.range.end..b.range.start].contains([',', '،']);
         let role_then_person =
             matches!(a.who, Who::Role { .. }) && is_person(entities, b) && b.first <= a.last + 5;
         let person_then_role =
-            is_person(entities, a) && matches!(b.who, Who::Role { .. }) && b.first <= a.last + 2;
+            is_person(entities, &a) && matches!(b.who, Who::Role { .. }) && b.first <= a.last + 2;
         if comma && (role_then_person || person_then_role) {
-            let who = if role_then_person {
-                b.who.clone()
-            } else {
-                a.who.clone()
-            };
-            cs[i] = Chunk {
+            let b = it.next().expect("peeked");
+            let who = if role_then_person { b.who } else { a.who };
+            out.push(Chunk {
                 first: a.first,
                 last: b.last,
                 range: a.range.start..b.range.end,
                 who,
-            };
-            cs.remove(i + 1);
+            });
+        } else {
+            out.push(a);
         }
-        i += 1;
     }
-    cs
+    out
 }
 
 /// The chunk that is the subject of the cue at words `cue.0..cue.1`: right after it (verb
