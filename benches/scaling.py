@@ -28,11 +28,13 @@ from collections.abc import Callable
 from typing import Any
 
 # Sentences written for this benchmark, in both languages, with names, dates and quotes.
+# ({0} is a running number: the cleaner drops paragraphs printed twice, as page furniture.)
 PARAGRAPHS = (
-    "Tunisia and Algeria reopened the Ras Jedir border crossing on Monday, 4 September 2023, the interior "
-    'ministry said. "Trade will resume within days," Prime Minister Ahmed Hachani told reporters in Tunis.\n\n',
-    "أعلنت وزارة الداخلية التونسية، اليوم الاثنين، إعادة فتح المعبر الحدودي مع الجزائر، وقال رئيس الحكومة "
-    "للصحفيين: «ستستأنف التجارة خلال أيام»، مضيفا أن المحادثات ستتواصل الأسبوع المقبل في الجزائر العاصمة.\n\n",
+    "Tunisia and Algeria reopened the Ras Jedir border crossing on Monday, 4 September 2023, the "
+    'interior ministry said. "Trade will resume within {0} days," Prime Minister Ahmed Hachani told '
+    "reporters in Tunis.\n\n",
+    "أعلنت وزارة الداخلية التونسية، اليوم الاثنين، إعادة فتح المعبر الحدودي مع الجزائر، وقال رئيس "
+    "الحكومة للصحفيين: «ستستأنف التجارة خلال {0} أيام»، مضيفا أن المحادثات ستتواصل الأسبوع المقبل.\n\n",
 )
 TITLE_EN = "Foreign Minister "
 TITLE_AR = "وزير الخارجية المغربي "
@@ -45,21 +47,47 @@ def repeat_to(unit: str, size: int) -> str:
 
 
 def news(size: int) -> str:
-    return "Tunisia, Algeria reopen border crossing\n\n" + repeat_to("".join(PARAGRAPHS), size)
+    return "Tunisia, Algeria reopen border crossing\n\n" + numbered("".join(PARAGRAPHS), size)
+
+
+def numbered(unit: str, size: int) -> str:
+    """``unit`` with a running number, to about ``size`` bytes: a page that is one string printed
+    over and over is clutter to the cleaner, so numbering makes every later stage read it."""
+    out, n, i = [], 0, 0
+    while n < size:
+        piece = unit.format(i)
+        out.append(piece)
+        n += len(piece.encode())
+        i += 1
+    return "".join(out)
 
 
 def long_line(size: int) -> str:
     # one line, no punctuation at all: words of both scripts
-    return repeat_to("border crossing trade talks المعبر الحدودي التجارة ", size)
+    return numbered("border crossing {} trade talks المعبر الحدودي التجارة ", size)
 
 
 def open_quotes(size: int) -> str:
     # opening marks of every family, never closed, with and without words between them
-    return repeat_to('«“"‘„ «قال “said ', size)
+    return numbered('«“"‘„ «قال {} “said ', size)
 
 
 def title_phrase(count: int) -> str:
+    # one sentence of title phrases (role + nationality), each with its own number
+    return "".join(f"{TITLE_EN}{i} {TITLE_AR}" for i in range(count))
+
+
+def title_phrase_exact(count: int) -> str:
     return "".join(TITLE_AR if i % 2 else TITLE_EN for i in range(count))
+
+
+def quoted_paragraphs(size: int) -> str:
+    # a paragraph per quotation, the same minister speaking in each, in both languages
+    return "Rabat talks go on\n\n" + numbered(
+        '"We will open {0} new sites," Foreign Minister Salma Idrissi said. '
+        "وقالت الوزيرة: «سنفتح {0} مواقع جديدة».\n\n",
+        size,
+    )
 
 
 def digits(size: int) -> str:
@@ -74,7 +102,9 @@ SHAPES: dict[str, tuple[Callable[[int], str], list[int], str]] = {
     "news": (news, [KB, 10 * KB, 100 * KB, MB, 10 * MB, 100 * MB], "bytes"),
     "long_line": (long_line, [100 * KB, MB, 10 * MB], "bytes"),
     "open_quotes": (open_quotes, [10 * KB, 100 * KB, MB], "bytes"),
+    "quoted_paragraphs": (quoted_paragraphs, [100 * KB, MB, 10 * MB], "bytes"),
     "title_phrase": (title_phrase, [1_000, 10_000, 100_000], "repetitions"),
+    "title_phrase_exact": (title_phrase_exact, [1_000, 10_000, 100_000], "repetitions"),
     "digits": (digits, [100 * KB, MB, 10 * MB], "bytes"),
     "diacritics": (diacritics, [100 * KB, MB, 10 * MB], "bytes"),
     "gazetteer": (lambda n: "", [1_000, 10_000, 100_000, 1_000_000], "entries"),
@@ -131,7 +161,8 @@ def measure(shape: str, size: int, timeout: float) -> dict[str, Any]:
     try:
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True).stdout
     except subprocess.TimeoutExpired:
-        return {"shape": shape, "size": size, "seconds": math.inf, "extra_rss_mb": math.nan, "errors": ["timeout"]}
+        failed = {"shape": shape, "size": size, "seconds": math.inf, "extra_rss_mb": math.nan}
+        return failed | {"errors": ["timeout"]}
     except subprocess.CalledProcessError as e:
         tail = (e.stderr or "").strip().splitlines()[-1:] or ["?"]
         return {"shape": shape, "size": size, "seconds": math.nan, "extra_rss_mb": math.nan, "errors": tail}
@@ -155,7 +186,7 @@ def human(n: int, unit: str) -> str:
 def run(shapes: list[str], max_bytes: int, timeout: float) -> tuple[list[dict[str, Any]], bool]:
     results: list[dict[str, Any]] = []
     all_linear = True
-    print(f"{'shape':13} {'size':>18} {'seconds':>9} {'MB/s':>8} {'extra RSS MB':>13} {'k':>6}")
+    print(f"{'shape':18} {'size':>18} {'seconds':>9} {'MB/s':>8} {'extra RSS MB':>13} {'k':>6}")
     for shape in shapes:
         _, sizes, unit = SHAPES[shape]
         rows = []
@@ -166,14 +197,15 @@ def run(shapes: list[str], max_bytes: int, timeout: float) -> tuple[list[dict[st
             k = exponent(rows[-1], r) if rows else math.nan
             rows.append(r)
             mbps = r.get("bytes", 0) / MB / r["seconds"] if r["seconds"] and unit == "bytes" else math.nan
+            note = f"  errors: {r['errors']}" if r.get("errors") else ""
             print(
-                f"{shape:13} {human(size, unit):>18} {r['seconds']:9.3f} {mbps:8.2f} "
-                f"{r['extra_rss_mb']:13.1f} {k:6.2f}" + (f"  errors: {r['errors']}" if r.get("errors") else ""),
+                f"{shape:18} {human(size, unit):>18} {r['seconds']:9.3f} {mbps:8.2f} "
+                f"{r['extra_rss_mb']:13.1f} {k:6.2f}{note}",
                 flush=True,
             )
         linear = len(rows) < 2 or exponent(rows[-2], rows[-1]) < 1.25
         all_linear &= linear
-        print(f"{shape:13} {'linear' if linear else 'SUPERLINEAR'}", flush=True)
+        print(f"{shape:18} {'linear' if linear else 'SUPERLINEAR'}", flush=True)
         results.extend(rows)
     return results, all_linear
 
