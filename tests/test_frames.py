@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import khabar
-from khabar.frames import COLUMNS, TABLES
+from khabar.frames import CLUSTER_COLUMNS, COLUMNS, TABLES
 
 pd = pytest.importorskip("pandas")
 
@@ -81,9 +81,13 @@ def rich_document(
 
 def test_tables_have_their_columns_and_dtypes(sample_docs: dict[str, khabar.Document]) -> None:
     frames = khabar.to_frames([*sample_docs.values(), rich_document()])
-    assert list(frames) == list(TABLES) == ["documents", "entities", "mentions", "dates", "quotes", "events"]
-    for name, df in frames.items():
-        assert list(df.columns) == list(COLUMNS[name]), name
+    assert list(TABLES) == ["documents", "entities", "mentions", "dates", "quotes", "events"]
+    assert list(frames) == [*TABLES, "clusters"]
+    for name in TABLES:
+        assert list(frames[name].columns) == list(COLUMNS[name]), name
+    assert list(frames["clusters"].columns) == CLUSTER_COLUMNS
+    # the hand-built record has no cluster; the samples hold two stories told twice
+    assert frames["clusters"]["size"].tolist() == [2, 2, 1, 1]
     docs = frames["documents"]
     assert len(docs) == len(sample_docs) + 1
     assert str(docs["published"].dtype) == "datetime64[ns]"
@@ -140,7 +144,7 @@ def test_empty_input_gives_empty_tables_with_columns() -> None:
     frames = khabar.to_frames([])
     for name, df in frames.items():
         assert len(df) == 0
-        assert list(df.columns) == list(COLUMNS[name])
+        assert list(df.columns) == (CLUSTER_COLUMNS if name == "clusters" else list(COLUMNS[name]))
     assert str(frames["mentions"]["start"].dtype) == "int64"
     assert str(frames["documents"]["published"].dtype) == "datetime64[ns]"
 
