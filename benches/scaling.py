@@ -105,7 +105,7 @@ SHAPES: dict[str, tuple[Callable[[int], str], list[int], str]] = {
     "quoted_paragraphs": (quoted_paragraphs, [100 * KB, MB, 10 * MB], "bytes"),
     "title_phrase": (title_phrase, [1_000, 10_000, 100_000], "repetitions"),
     "title_phrase_exact": (title_phrase_exact, [1_000, 10_000, 100_000], "repetitions"),
-    "digits": (digits, [100 * KB, MB, 10 * MB], "bytes"),
+    "digits": (digits, [100 * KB, MB, 10 * MB, 40 * MB], "bytes"),
     "diacritics": (diacritics, [100 * KB, MB, 10 * MB], "bytes"),
     "gazetteer": (lambda n: "", [1_000, 10_000, 100_000, 1_000_000], "entries"),
 }
