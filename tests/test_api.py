@@ -34,6 +34,7 @@ AR_UNDATED = """تونس تطلب دعما أوروبيا لتحديث شبكا�
 RECORD_KEYS = {
     "id",
     "lang",
+    "lang_spans",
     "title",
     "published",
     "published_source",
