@@ -16,6 +16,7 @@ use super::translit;
 use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
+use crate::text::hash::WordMap;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,10 +134,10 @@ pub struct KnowledgeBase {
     pub records: Vec<Record>,
     pub institutions: Vec<Institution>,
     pub titles: Vec<Title>,
-    pub given: HashMap<String, Given>,
+    pub given: WordMap<String, Given>,
     /// Latin spellings of given names and of known persons' name parts, for English names.
-    pub latin_given: HashMap<String, String>,
-    pub words: HashMap<String, WordRole>,
+    pub latin_given: WordMap<String, String>,
+    pub words: WordMap<String, WordRole>,
     /// Pattern id → its meanings.
     pub targets: Vec<Vec<Target>>,
     pub automaton: AhoCorasick,
@@ -285,7 +286,7 @@ impl KnowledgeBase {
         load_persons(&mut b, &mut records);
         let institutions = load_institutions(&mut b);
         let titles = load_titles(&mut b);
-        let mut latin_given = HashMap::new();
+        let mut latin_given = WordMap::default();
         let given = load_given(&mut latin_given);
         for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
             if let Some(first) = r.name.split_whitespace().next() {
@@ -475,8 +476,8 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
     out
 }
 
-fn load_given(latin_given: &mut HashMap<String, String>) -> HashMap<String, Given> {
-    let mut out = HashMap::new();
+fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Given> {
+    let mut out = WordMap::default();
     for r in rows(include_str!("../../data/given_names.tsv")) {
         let origin = field(&r, 2);
         let latin = field(&r, 1).to_string();
@@ -495,8 +496,8 @@ fn load_given(latin_given: &mut HashMap<String, String>) -> HashMap<String, Give
     out
 }
 
-fn load_words() -> HashMap<String, WordRole> {
-    let mut out: HashMap<String, WordRole> = HashMap::new();
+fn load_words() -> WordMap<String, WordRole> {
+    let mut out: WordMap<String, WordRole> = WordMap::default();
     for r in rows(include_str!("../../data/entity_words.tsv")) {
         let w = out.entry(fold_key(field(&r, 0))).or_default();
         match field(&r, 2) {
