@@ -94,9 +94,12 @@ pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>
                 &batch,
                 members.iter().filter(|&&r| r < n_old).map(|&r| all[r]),
             );
-            outcome
-                .inherit
-                .extend(inherit_days(docs, &batch, members.iter().map(|&r| all[r])));
+            outcome.inherit.extend(inherit_days(
+                docs,
+                &fresh,
+                &batch,
+                members.iter().map(|&r| all[r]),
+            ));
         }
     }
     outcome.inherit.sort_unstable();
@@ -388,6 +391,7 @@ fn share_names<'a>(docs: &mut [Document], batch: &[usize], old: impl Iterator<It
 /// Undated members take the day their dated sisters agree on, if their own weekday words fit.
 fn inherit_days<'a>(
     docs: &[Document],
+    fresh: &[Entry],
     batch: &[usize],
     members: impl Iterator<Item = &'a Entry>,
 ) -> Vec<(usize, Day)> {
@@ -398,12 +402,7 @@ fn inherit_days<'a>(
     batch
         .iter()
         .copied()
-        .filter(|&i| {
-            docs[i].published.is_none()
-                && fingerprint::pinned_weekdays(&docs[i])
-                    .iter()
-                    .all(|&w| w == day.weekday())
-        })
+        .filter(|&i| docs[i].published.is_none() && fresh[i].fp.fits(day))
         .map(|i| (i, day))
         .collect()
 }
