@@ -150,8 +150,11 @@ pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
     }
 }
 
+/// The words for the day of publication itself ("today", "اليوم", "tonight"): the day rows of
+/// offset 0 in the date stage's relative-time table.
 static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../../data/today_words.tsv"))
+    rows(include_str!("../../data/relative_time.tsv"))
+        .filter(|r| field(r, 2) == "day" && field(r, 3) == "0")
         .map(|r| fold_key(field(&r, 0)))
         .collect()
 });
