@@ -250,6 +250,11 @@ impl Weights {
         f.kind.weight() * (1.0 + self.n / self.df(f)).ln()
     }
 
+    /// The summed weight of a fingerprint's features.
+    pub fn total(&self, f: &Fingerprint) -> f64 {
+        f.features.iter().map(|x| self.weight(x)).sum()
+    }
+
     /// Rare enough to count as specific evidence (no more common than a blocking feature).
     pub fn rare(&self, f: &Feature) -> bool {
         self.df(f) <= MAX_BLOCK as f64
@@ -259,6 +264,7 @@ impl Weights {
 fn same_stories(all: &[&Entry]) -> Vec<Pair> {
     let fps: Vec<&Fingerprint> = all.iter().map(|e| &e.fp).collect();
     let w = Weights::of(&fps);
+    let totals: Vec<f64> = fps.par_iter().map(|f| w.total(f)).collect();
     let mut postings: Vec<(u64, u32)> = all
         .par_iter()
         .enumerate()
@@ -302,8 +308,9 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
     candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let s = story_score(&all[a as usize].fp, &all[b as usize].fp, &w)?;
-            (s >= SAME_STORY).then_some((s.min(1.0), a, b))
+            let (a, b) = (a as usize, b as usize);
+            let s = score_with_totals(&all[a].fp, &all[b].fp, totals[a], totals[b], &w)?;
+            (s >= SAME_STORY).then_some((s.min(1.0), a as u32, b as u32))
         })
         .collect()
 }
@@ -314,14 +321,24 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
 /// batch, and not countries, years, days or numbers, which unrelated stories share all the time),
 /// among them a person, or a day together with an event or an organisation. None when the window or the gate rules the pair out.
 pub fn story_score(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Option<f64> {
+    score_with_totals(a, b, w.total(a), w.total(b), w)
+}
+
+/// [`story_score`] with the two documents' total weights already summed (the batch pass sums
+/// each document's once, not once per candidate pair).
+fn score_with_totals(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    wa: f64,
+    wb: f64,
+    w: &Weights,
+) -> Option<f64> {
     match (a.day, b.day) {
         (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
         (Some(x), None) if !b.fits(x) => return None,
         (None, Some(y)) if !a.fits(y) => return None,
         _ => {}
     }
-    let total = |f: &Fingerprint| f.features.iter().map(|x| w.weight(x)).sum::<f64>();
-    let (wa, wb) = (total(a), total(b));
     let (mut shared, mut kinds, mut specific) = (0.0, 0u32, 0);
     let (mut i, mut j) = (0, 0);
     while i < a.features.len() && j < b.features.len() {
