@@ -113,6 +113,8 @@ pub struct WordRole {
     pub pronoun: bool,
     pub complement: bool,
     pub link: bool,
+    /// A regnal ordinal that ends a ruler's name (عبدالله الثاني, إليزابيث الثانية).
+    pub regnal: bool,
 }
 
 /// A row the user adds: `khabar.Extractor(entities=...)`.
@@ -512,6 +514,7 @@ fn load_words() -> WordMap<String, WordRole> {
             "pronoun" => w.pronoun = true,
             "complement" => w.complement = true,
             "link" => w.link = true,
+            "regnal" => w.regnal = true,
             _ => {}
         }
     }
