@@ -147,6 +147,31 @@ impl Extractor {
         });
     }
 
+    /// Apply a clustering plan made elsewhere from these documents' index entries (see
+    /// [`cluster::plan`]; distributed runs plan once for all partitions and apply per partition).
+    pub fn apply_plan(
+        &self,
+        inputs: &[Input],
+        docs: &mut [Document],
+        plan: &cluster::Plan,
+        n_threads: Option<usize>,
+    ) {
+        for (doc, id) in docs.iter_mut().zip(&plan.clusters) {
+            doc.cluster = Some(id.clone());
+        }
+        // a plan for other documents is the caller's mistake: its stray indices are ignored
+        for (i, names) in &plan.names {
+            if let Some(doc) = docs.get_mut(*i) {
+                cluster::apply_names(doc, names);
+            }
+        }
+        let n = docs.len().min(inputs.len());
+        let outcome = cluster::Outcome {
+            inherit: plan.inherit.iter().copied().filter(|x| x.0 < n).collect(),
+        };
+        pool(n_threads).install(|| self.inherit(inputs, docs, &outcome));
+    }
+
     fn cluster(&self, inputs: &[Input], docs: &mut [Document]) {
         let outcome = cluster::assign(docs);
         self.inherit(inputs, docs, &outcome);

@@ -5,6 +5,7 @@
 //! from there. `ClusterIndex` holds the stories clustered so far ([`crate::cluster::Index`]), so
 //! that a later batch joins them (`Extractor.cluster(..., index=...)`).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -13,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
 use rayon::prelude::*;
 
-use crate::cluster::Index;
+use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
 use crate::doc::Document;
 use crate::extractor::{Extractor, Input};
@@ -111,6 +112,33 @@ impl PyExtractor {
                 .map(|(i, (d, _))| (i, d.to_json()))
                 .collect();
             Ok((ids, changed))
+        })
+    }
+
+    /// Apply one part's clustering plan (from `cluster_plan`) to its records: cluster ids, shared
+    /// names, and members that take their cluster's publication day extracted again. Returns
+    /// every record of the part.
+    #[pyo3(signature = (inputs, records, plan, n_threads = None))]
+    fn apply_plan(
+        &self,
+        py: Python<'_>,
+        inputs: Vec<PyInput>,
+        records: Vec<String>,
+        plan: PyPlan,
+        n_threads: Option<usize>,
+    ) -> PyResult<Vec<String>> {
+        if inputs.len() != records.len() || plan.0.len() != records.len() {
+            return Err(PyValueError::new_err(
+                "one record and one cluster id per input are needed",
+            ));
+        }
+        let plan = from_py_plan(plan)?;
+        let inputs = to_inputs(inputs);
+        let inner = Arc::clone(&self.inner);
+        py.detach(move || {
+            let mut docs = parse_records(&records)?;
+            inner.apply_plan(&inputs, &mut docs, &plan, n_threads);
+            Ok(docs.iter().map(Document::to_json).collect())
         })
     }
 
@@ -354,6 +382,89 @@ fn column_tuple<'py>(py: Python<'py>, col: &Column) -> PyResult<Bound<'py, PyTup
     PyTuple::new(py, parts)
 }
 
+/// A clustering plan as Python sees it: (cluster id per document, [(document, inherited day as
+/// an ISO date)], [(document, {person key: Latin name})]), indices local to one part.
+type PyPlan = (
+    Vec<String>,
+    Vec<(usize, String)>,
+    Vec<(usize, BTreeMap<String, String>)>,
+);
+
+fn to_py_plan(plan: Plan) -> PyPlan {
+    let inherit = plan
+        .inherit
+        .into_iter()
+        .map(|(i, d)| (i, d.iso()))
+        .collect();
+    (plan.clusters, inherit, plan.names)
+}
+
+fn from_py_plan((clusters, inherit, names): PyPlan) -> PyResult<Plan> {
+    let inherit = inherit
+        .into_iter()
+        .map(|(i, d)| {
+            Day::parse_iso(&d)
+                .map(|d| (i, d))
+                .ok_or_else(|| PyValueError::new_err(format!("not an ISO date: {d:?}")))
+        })
+        .collect::<PyResult<_>>()?;
+    Ok(Plan {
+        clusters,
+        inherit,
+        names,
+    })
+}
+
+/// What clustering needs of each extracted document (JSON records), in the cluster index's
+/// format: a MinHash signature and a fingerprint of facts, a small fraction of the text and
+/// record, so that a distributed run gathers these instead of the documents.
+#[pyfunction]
+#[pyo3(signature = (records, n_threads = None))]
+fn cluster_entries<'py>(
+    py: Python<'py>,
+    records: Vec<String>,
+    n_threads: Option<usize>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let bytes = py.detach(move || {
+        let docs = parse_records(&records)?;
+        let entries =
+            crate::extractor::pool(n_threads).install(|| docs.par_iter().map(Entry::of).collect());
+        let mut index = Index::default();
+        index.extend(entries);
+        let mut out = Vec::new();
+        index
+            .write_to(&mut out)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok::<_, PyErr>(out)
+    })?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// Cluster the entries of several parts (from `cluster_entries`) as one batch, and return one
+/// plan per part, for `Extractor.apply_plan`. The plans depend on the entries, not on how the
+/// documents were split into parts or ordered.
+#[pyfunction]
+#[pyo3(signature = (parts, n_threads = None))]
+fn cluster_plan(
+    py: Python<'_>,
+    parts: Vec<Bound<'_, PyBytes>>,
+    n_threads: Option<usize>,
+) -> PyResult<Vec<PyPlan>> {
+    let parts: Vec<Vec<u8>> = parts.iter().map(|p| p.as_bytes().to_vec()).collect();
+    py.detach(move || {
+        let mut sizes = Vec::with_capacity(parts.len());
+        let mut fresh = Vec::new();
+        for p in &parts {
+            let index = Index::read_from(&mut &p[..])
+                .map_err(|e| PyValueError::new_err(format!("not cluster entries: {e}")))?;
+            sizes.push(index.len());
+            fresh.extend_from_slice(index.entries());
+        }
+        let plan = crate::extractor::pool(n_threads).install(|| cluster::plan(&[], &fresh));
+        Ok(plan.split(&sizes).into_iter().map(to_py_plan).collect())
+    })
+}
+
 /// The version of the Rust core.
 #[pyfunction]
 fn version() -> &'static str {
@@ -367,5 +478,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyClusterIndex>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_plan, m)?)?;
     Ok(())
 }

@@ -179,3 +179,43 @@ fn a_corrupt_index_is_an_error_not_a_crash() {
     let mut other: &[u8] = b"PK\x03\x04 not an index";
     assert!(khabar::cluster::Index::read_from(&mut other).is_err());
 }
+
+#[test]
+fn a_plan_made_from_entries_of_parts_equals_one_batch() {
+    use khabar::cluster::{self, Entry};
+    let inputs = vec![
+        Input::new("ar", MEETING_AR),
+        Input::new("later", LATER_EN),
+        Input::new(
+            "bank",
+            format!("البنك المركزي يرفع الفائدة نصف نقطة\n\n{OTHER_AR}"),
+        ),
+        Input::new("en", MEETING_EN),
+    ];
+    let ex = Extractor::new(Default::default()).unwrap();
+    let whole = ex.extract(&inputs, Some(1));
+    // two parts, extracted apart and unclustered; only their entries meet
+    let mut parts: Vec<Vec<khabar::Document>> = [&inputs[..2], &inputs[2..]]
+        .iter()
+        .map(|p| p.iter().map(|i| ex.extract_one(i)).collect())
+        .collect();
+    let fresh: Vec<Entry> = parts.iter().flatten().map(Entry::of).collect();
+    let plans = cluster::plan(&[], &fresh).split(&[2, 2]);
+    assert_eq!(plans[0].clusters.len(), 2);
+    for ((plan, docs), inputs) in plans
+        .iter()
+        .zip(&mut parts)
+        .zip([&inputs[..2], &inputs[2..]])
+    {
+        ex.apply_plan(inputs, docs, plan, Some(1));
+    }
+    let applied: Vec<_> = parts.into_iter().flatten().collect();
+    assert_eq!(applied, whole);
+    // the Arabic report, in the first part, took the Latin name from the English one in the second
+    assert_eq!(applied[0].cluster, applied[3].cluster);
+    assert!(applied[0]
+        .entities
+        .iter()
+        .any(|e| e.name == "Nasser Bourita"));
+    assert_eq!(plans[0].names.len(), 1);
+}

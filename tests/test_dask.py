@@ -125,3 +125,30 @@ def test_wrong_arguments() -> None:
         khabar.dask.extract_frame(ddf)
     with pytest.raises(khabar.InputError, match="n_threads"):
         khabar.dask.extract_frame(ddf, text="body", n_threads=0)
+
+
+def test_partition_plans_equal_one_batch_from_signatures_only() -> None:
+    """The clustering step sees each partition's signatures, not its texts or records, and the
+    plans applied per partition give the records one clustered batch gives."""
+    core = khabar._core
+    ex = core.Extractor()
+    inputs = [(key, body, date, None, []) for key, body, date in ROWS]
+    whole = ex.extract(inputs, 1, True)
+    parts = [inputs[:2], inputs[2:3], inputs[3:]]
+    records = [ex.extract(p, 1, False) for p in parts]
+    entries = [core.cluster_entries(r) for r in records]
+    # a signature of fixed size and a few facts a document: less than these short items weigh,
+    # and a small fraction of a news article of usual length
+    assert sum(map(len, entries)) < min(1000 * len(ROWS), sum(len(r.encode()) for rs in records for r in rs))
+    plans = core.cluster_plan(entries)
+    assert [len(p[0]) for p in plans] == [2, 1, 3]
+    applied = [
+        r for p, rs, plan in zip(parts, records, plans, strict=True) for r in ex.apply_plan(p, rs, plan)
+    ]
+    assert applied == whole
+    # the re-post (local index 0 of the last part) inherits its cluster's day
+    assert plans[2][1] == [(0, "2024-05-12")]
+    with pytest.raises(ValueError, match="cluster entries"):
+        core.cluster_plan([b"not entries"])
+    with pytest.raises(ValueError, match="one record and one cluster id"):
+        ex.apply_plan(parts[0], records[0], plans[1])

@@ -8,6 +8,10 @@ Columns = dict[str, tuple[int, dict[str, tuple[Any, ...]]]]
 # One input: (id, text, published ISO date or date-time or None, language code or None, errors so far)
 CoreInput = tuple[str, str, str | None, str | None, list[str]]
 
+# A clustering plan for one part: (cluster id per document, [(document, inherited ISO day)],
+# [(document, {person key: Latin name})]), indices local to the part.
+Plan = tuple[list[str], list[tuple[int, str]], list[tuple[int, dict[str, str]]]]
+
 class Extractor:
     def __init__(self, config_json: str = "{}") -> None: ...
     def extract(
@@ -23,6 +27,10 @@ class Extractor:
     ) -> tuple[list[str | None], list[tuple[int, str]]]:
         """Cluster ids of records extracted with cluster=False, and the records that changed;
         with ``index``, clustered against its stories and then added to it."""
+    def apply_plan(
+        self, inputs: list[CoreInput], records: list[str], plan: Plan, n_threads: int | None = None
+    ) -> list[str]:
+        """Every record of a part with its clustering plan applied (see ``cluster_plan``)."""
     def extract_columns(self, inputs: list[CoreInput], n_threads: int | None = None) -> Columns:
         """The result tables as column buffers (Arrow layout)."""
     def bench(self, inputs: list[CoreInput], n_threads: int | None = None) -> dict[str, Any]:
@@ -44,3 +52,9 @@ class ClusterIndex:
 def version() -> str: ...
 def columns_from_json(records: list[str]) -> Columns:
     """The result tables of document records (JSON) as column buffers."""
+
+def cluster_entries(records: list[str], n_threads: int | None = None) -> bytes:
+    """What clustering needs of each record (signature and fingerprint), in the index format."""
+
+def cluster_plan(parts: list[bytes], n_threads: int | None = None) -> list[Plan]:
+    """Cluster the entries of all parts as one batch; one plan per part."""

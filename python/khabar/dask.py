@@ -4,17 +4,19 @@
 The work is split in three steps, each a task per partition except the second:
 
 1. **extract**: each partition is extracted without clustering (``n_threads`` threads per task,
-   one by default: Dask already runs one task per worker thread);
-2. **cluster**: one task gathers the documents of every partition and clusters them together, so a
-   story split over partitions is one cluster, and the cluster ids (content hashes) are the same
-   as in one process, whatever the partitioning. Only each document's cluster id, and the few
-   records clustering changed (a publication day lent by the cluster), go back to the partitions;
-3. **tables**: each partition builds its tables column-wise in Rust.
+   one by default: Dask already runs one task per worker thread), and what clustering needs of
+   each document is computed there: a MinHash signature and a fingerprint of its facts (about
+   1 KB a document, a small fraction of its text and record);
+2. **cluster**: one task gathers those signatures only, finds the candidate pairs across all
+   partitions and assigns the cluster ids globally, so a story split over partitions is one
+   cluster and the ids (content hashes) are the same as in one process, whatever the
+   partitioning. It returns a plan per partition: each document's cluster id, the Latin names
+   its persons take from an English sister, the publication day it inherits;
+3. **tables**: each partition applies its plan (a member inheriting a day is extracted again
+   there, where its text is) and builds its tables column-wise in Rust.
 
-The clustering task holds, on one worker, every document's input text and its record (a record
-is about three times its text, so four to five times the text in all: a 1 GB corpus needs 4-5 GB
-there). For corpora larger than one
-worker's memory, extract with ``cluster=False`` and cluster day by day through a
+The clustering task holds about 1 KB per document (a million documents: about 1 GB); for larger
+corpora, extract with ``cluster=False`` and cluster day by day through a
 :class:`~khabar.ClusterIndex` (see ``docs/scale.md``).
 
 The tables share the extraction step: compute them together (``dask.compute(*tables.values())``)
@@ -57,10 +59,12 @@ class _Spec:
 
 @dataclass
 class _Part:
-    """One partition extracted without clustering: its inputs and their JSON records."""
+    """One partition extracted without clustering: its inputs, their JSON records, and what
+    clustering needs of them (``_core.cluster_entries``)."""
 
     inputs: list[CoreInput]
     records: list[str]
+    entries: bytes
 
 
 @lru_cache(maxsize=4)
@@ -75,37 +79,19 @@ def _extract_part(df: pandas.DataFrame, spec: _Spec) -> _Part:
     prepared = prepare(df[spec.text].tolist(), ids, published, spec.lang)
     inputs = [p.as_core_input() for p in prepared]
     records = _core_extractor(spec.config_json).extract(inputs, spec.n_threads, False)
-    return _Part(inputs, records)
+    return _Part(inputs, records, _core.cluster_entries(records, spec.n_threads))
 
 
-# What clustering tells one partition: each document's cluster id, and the records it changed.
-_Assigned = tuple[list[str | None], dict[int, str]]
+def _plan_all(parts: list[_Part], spec: _Spec) -> tuple[_core.Plan, ...]:
+    """One task: the clustering plan of every partition, from the partitions' entries only."""
+    return tuple(_core.cluster_plan([p.entries for p in parts], spec.n_threads))
 
 
-def _cluster_all(parts: list[_Part], spec: _Spec) -> tuple[_Assigned, ...]:
-    inputs = [i for p in parts for i in p.inputs]
-    records = [r for p in parts for r in p.records]
-    ids, changed = _core_extractor(spec.config_json).cluster(inputs, records, spec.n_threads)
-    out: list[_Assigned] = []
-    start = 0
-    for p in parts:
-        end = start + len(p.records)
-        moved = {i - start: r for i, r in changed if start <= i < end}
-        out.append((ids[start:end], moved))
-        start = end
-    return tuple(out)
-
-
-def _tables_part(part: _Part, assigned: _Assigned | None) -> dict[str, pandas.DataFrame]:
-    if assigned is None:
-        return frames_from_columns(_core.columns_from_json(part.records), "pandas")
-    ids, changed = assigned
-    records = [changed.get(i, r) for i, r in enumerate(part.records)]
-    frames = frames_from_columns(_core.columns_from_json(records), "pandas")
-    docs = frames["documents"]
-    pd: Any = optional_import("pandas", "dask", "khabar.dask")
-    docs["cluster"] = pd.Series(ids, dtype=docs["cluster"].dtype, index=docs.index)
-    return frames
+def _tables_part(part: _Part, plan: _core.Plan | None, spec: _Spec) -> dict[str, pandas.DataFrame]:
+    records = part.records
+    if plan is not None:
+        records = _core_extractor(spec.config_json).apply_plan(part.inputs, records, plan, spec.n_threads)
+    return frames_from_columns(_core.columns_from_json(records), "pandas")
 
 
 def meta() -> dict[str, pandas.DataFrame]:
@@ -151,10 +137,10 @@ def extract_frame(
 
     parts = [delayed(_extract_part, pure=True)(p, spec) for p in ddf.to_delayed()]
     if cluster and parts:
-        assigned = delayed(_cluster_all, pure=True, nout=len(parts))(parts, spec)
-        tables = [delayed(_tables_part, pure=True)(p, a) for p, a in zip(parts, assigned, strict=True)]
+        plans = delayed(_plan_all, pure=True, nout=len(parts))(parts, spec)
+        tables = [delayed(_tables_part, pure=True)(p, a, spec) for p, a in zip(parts, plans, strict=True)]
     else:
-        tables = [delayed(_tables_part, pure=True)(p, None) for p in parts]
+        tables = [delayed(_tables_part, pure=True)(p, None, spec) for p in parts]
     empty = meta()
     # Dask would turn object columns into strings, lists (errors, context, source, target) too.
     with dask.config.set({"dataframe.convert-string": False}):

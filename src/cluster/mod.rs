@@ -30,6 +30,7 @@ use crate::doc::{Document, EntityKind};
 use crate::time::calendar::Day;
 use fingerprint::{Feature, FeatureKind, Fingerprint};
 pub use index::{Entry, Index};
+use minhash::Signature;
 
 /// Near-duplicate threshold on estimated shingle Jaccard.
 pub const NEAR_DUPLICATE: f64 = 0.8;
@@ -47,6 +48,48 @@ pub struct Outcome {
     pub inherit: Vec<(usize, Day)>,
 }
 
+/// What clustering decided for a batch of index entries, without their documents: enough to
+/// apply to the documents wherever they are (another thread, another process, another worker).
+/// Indices are positions in the `fresh` entries given to [`plan`].
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Plan {
+    /// The cluster id of every fresh entry, in order.
+    pub clusters: Vec<String>,
+    /// Entries whose documents take their publication day from their cluster.
+    pub inherit: Vec<(usize, Day)>,
+    /// Latin person names (person key → name) that entries' documents take from an
+    /// English-language member of their cluster.
+    pub names: Vec<(usize, BTreeMap<String, String>)>,
+}
+
+impl Plan {
+    /// Cut the plan of a batch made of consecutive parts of `sizes` entries into one plan per
+    /// part, indices local to each.
+    pub fn split(self, sizes: &[usize]) -> Vec<Plan> {
+        let mut out: Vec<Plan> = Vec::with_capacity(sizes.len());
+        let mut clusters = self.clusters.into_iter();
+        let (mut inherit, mut names) = (
+            self.inherit.into_iter().peekable(),
+            self.names.into_iter().peekable(),
+        );
+        let mut start = 0;
+        for &n in sizes {
+            let end = start + n;
+            out.push(Plan {
+                clusters: clusters.by_ref().take(n).collect(),
+                inherit: std::iter::from_fn(|| inherit.next_if(|x| x.0 < end))
+                    .map(|(i, d)| (i - start, d))
+                    .collect(),
+                names: std::iter::from_fn(|| names.next_if(|x| x.0 < end))
+                    .map(|(i, m)| (i - start, m))
+                    .collect(),
+            });
+            start = end;
+        }
+        out
+    }
+}
+
 /// Assign `cluster` ids to every document of the batch (a story reported once is a cluster of
 /// one), share names, and return the publication days members should inherit.
 pub fn assign(docs: &mut [Document]) -> Outcome {
@@ -57,12 +100,31 @@ pub fn assign(docs: &mut [Document]) -> Outcome {
 /// a new document joining an old story takes its id). Returns the outcome and the index entries
 /// of the new documents, to add to the index when the caller wants to keep them.
 pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>) {
-    let old = index.entries();
+    let mut fresh: Vec<Entry> = docs.par_iter().map(Entry::of).collect();
+    let plan = plan(index.entries(), &fresh);
+    for ((doc, entry), id) in docs.iter_mut().zip(&mut fresh).zip(&plan.clusters) {
+        doc.cluster = Some(id.clone());
+        entry.cluster.clone_from(id);
+    }
+    for (i, names) in &plan.names {
+        apply_names(&mut docs[*i], names);
+    }
+    (
+        Outcome {
+            inherit: plan.inherit,
+        },
+        fresh,
+    )
+}
+
+/// Cluster `fresh` entries together with `old` ones (whose cluster ids stay as they are). The
+/// plan depends only on the entries, not on their order.
+pub fn plan(old: &[Entry], fresh: &[Entry]) -> Plan {
     let n_old = old.len();
-    // New documents in an order that does not depend on the batch order.
-    let fresh: Vec<Entry> = docs.par_iter().map(Entry::of).collect();
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| (fresh[a].key, &docs[a].id).cmp(&(fresh[b].key, &docs[b].id)));
+    // New entries in an order that does not depend on the batch order (the key hashes id and
+    // body; equal keys, which only copies of one document share, fall back on their contents).
+    let mut order: Vec<usize> = (0..fresh.len()).collect();
+    order.par_sort_by(|&a, &b| rank(&fresh[a]).cmp(&rank(&fresh[b])));
     let all: Vec<&Entry> = old.iter().chain(order.iter().map(|&i| &fresh[i])).collect();
 
     let mut pairs = near_duplicates(&all);
@@ -77,7 +139,10 @@ pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>
     for r in 0..all.len() {
         groups.entry(sets.find(r)).or_default().push(r);
     }
-    let mut outcome = Outcome::default();
+    let mut plan = Plan {
+        clusters: vec![String::new(); fresh.len()],
+        ..Plan::default()
+    };
     for members in groups.values() {
         let id = cluster_id(&all, members, n_old);
         let batch: Vec<usize> = members
@@ -86,28 +151,39 @@ pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>
             .map(|&r| order[r - n_old])
             .collect();
         for &i in &batch {
-            docs[i].cluster = Some(id.clone());
+            plan.clusters[i].clone_from(&id);
         }
         if members.len() > 1 && !batch.is_empty() {
-            share_names(
-                docs,
+            plan.names.extend(share_names(
+                fresh,
                 &batch,
                 members.iter().filter(|&&r| r < n_old).map(|&r| all[r]),
-            );
-            outcome.inherit.extend(inherit_days(
-                docs,
-                &fresh,
-                &batch,
-                members.iter().map(|&r| all[r]),
             ));
+            plan.inherit
+                .extend(inherit_days(fresh, &batch, members.iter().map(|&r| all[r])));
         }
     }
-    outcome.inherit.sort_unstable();
-    let mut fresh = fresh;
-    for (e, d) in fresh.iter_mut().zip(docs.iter()) {
-        e.cluster = d.cluster.clone().unwrap_or_default();
+    plan.inherit.sort_unstable();
+    plan.names.sort_unstable();
+    plan
+}
+
+/// How [`plan`] orders new entries.
+fn rank(e: &Entry) -> (u64, Option<Signature>, &[Feature], Option<Day>) {
+    (e.key, e.sig, &e.fp.features, e.fp.day)
+}
+
+/// Give a document's persons the Latin names of a [`Plan`].
+pub fn apply_names(doc: &mut Document, names: &BTreeMap<String, String>) {
+    for e in doc
+        .entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Person)
+    {
+        if let Some(n) = names.get(&e.key) {
+            e.name.clone_from(n);
+        }
     }
-    (outcome, fresh)
 }
 
 /// An old story keeps its id; a new one takes an id from its members' content hashes, the same
@@ -370,44 +446,32 @@ fn score_with_totals(
     (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
 }
 
-/// Give persons the Latin name an English-language member uses for the same key.
-fn share_names<'a>(docs: &mut [Document], batch: &[usize], old: impl Iterator<Item = &'a Entry>) {
+/// The Latin names the non-English members of `batch` take from an English-language member
+/// (old or new) naming the same person key.
+fn share_names<'a>(
+    fresh: &'a [Entry],
+    batch: &[usize],
+    old: impl Iterator<Item = &'a Entry>,
+) -> Vec<(usize, BTreeMap<String, String>)> {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for e in old {
+    // English entries carry their (key, name) pairs; others carry none.
+    for e in old.chain(batch.iter().map(|&i| &fresh[i])) {
         for (k, n) in &e.names {
             names.entry(k.clone()).or_insert_with(|| n.clone());
         }
     }
-    for &i in batch {
-        if docs[i].lang == "en" {
-            for e in docs[i]
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person && !e.key.is_empty())
-            {
-                names.entry(e.key.clone()).or_insert_with(|| e.name.clone());
-            }
-        }
+    if names.is_empty() {
+        return Vec::new();
     }
-    for &i in batch {
-        if docs[i].lang == "en" {
-            continue;
-        }
-        for e in docs[i]
-            .entities
-            .iter_mut()
-            .filter(|e| e.kind == EntityKind::Person)
-        {
-            if let Some(n) = names.get(&e.key) {
-                e.name.clone_from(n);
-            }
-        }
-    }
+    batch
+        .iter()
+        .filter(|&&i| fresh[i].lang != "en")
+        .map(|&i| (i, names.clone()))
+        .collect()
 }
 
 /// Undated members take the day their dated sisters agree on, if their own weekday words fit.
 fn inherit_days<'a>(
-    docs: &[Document],
     fresh: &[Entry],
     batch: &[usize],
     members: impl Iterator<Item = &'a Entry>,
@@ -419,7 +483,7 @@ fn inherit_days<'a>(
     batch
         .iter()
         .copied()
-        .filter(|&i| docs[i].published.is_none() && fresh[i].fp.fits(day))
+        .filter(|&i| fresh[i].fp.day.is_none() && fresh[i].fp.fits(day))
         .map(|i| (i, day))
         .collect()
 }
