@@ -5,10 +5,9 @@
 //! arms: a new clutter phrase, month spelling or abbreviation is a row, not a code change.
 //! Stages with tables of their own (entities, time, events) parse them with [`rows`] too.
 
-use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
-
 use crate::text::fold::fold_key;
+use crate::text::hash::{WordMap, WordSet};
+use once_cell::sync::Lazy;
 
 /// The data rows of a TSV table: comments and the header row skipped, fields split on tabs and
 /// trimmed. Blank lines are ignored.
@@ -25,27 +24,40 @@ pub fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
 }
 
 /// Function words per language, to tell Latin-script (and Persian-script) languages apart.
+///
+/// One table maps each word to the set of languages it is a function word of (a bit per
+/// language), so that scoring a text against several languages looks each of its words up once.
 pub struct FunctionWords {
-    by_lang: HashMap<&'static str, HashSet<String>>,
+    langs: Vec<&'static str>,
+    words: WordMap<String, u32>,
 }
 
 impl FunctionWords {
     /// Of `langs`, the one whose function words cover most tokens of `folded` (at least 3% of them).
     pub fn best(&self, folded: &str, langs: &[&'static str]) -> Option<&'static str> {
-        let words: Vec<&str> = folded
+        let mut counts = [0usize; 32];
+        let mut total = 0;
+        for w in folded
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() {
+        {
+            total += 1;
+            let mut bits = self.words.get(w).copied().unwrap_or(0);
+            while bits != 0 {
+                counts[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        if total == 0 {
             return None;
         }
         let mut best: Option<(&'static str, usize)> = None;
         for &lang in langs {
-            let Some(set) = self.by_lang.get(lang) else {
+            let Some(bit) = self.langs.iter().position(|&l| l == lang) else {
                 continue;
             };
-            let n = words.iter().filter(|w| set.contains(**w)).count();
-            if n * 33 >= words.len() && best.is_none_or(|(_, m)| n > m) {
+            let n = counts[bit];
+            if n * 33 >= total && best.is_none_or(|(_, m)| n > m) {
                 best = Some((lang, n));
             }
         }
@@ -72,7 +84,7 @@ pub enum ClutterKind {
 
 /// The small shared tables.
 pub struct Tables {
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet<String>,
     pub function_words: FunctionWords,
     /// Folded clutter phrase → kind.
     pub clutter: Vec<(String, ClutterKind)>,
@@ -82,7 +94,8 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     let abbreviations = rows(include_str!("../data/abbreviations.tsv"))
         .map(|r| fold_key(field(&r, 0)).trim_end_matches('.').to_string())
         .collect();
-    let mut by_lang: HashMap<&'static str, HashSet<String>> = HashMap::new();
+    let mut langs: Vec<&'static str> = Vec::new();
+    let mut words: WordMap<String, u32> = WordMap::default();
     for r in rows(include_str!("../data/function_words.tsv")) {
         let lang: &'static str = match field(&r, 0) {
             "en" => "en",
@@ -96,8 +109,12 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             "ur" => "ur",
             _ => continue,
         };
+        let bit = langs.iter().position(|&l| l == lang).unwrap_or_else(|| {
+            langs.push(lang);
+            langs.len() - 1
+        });
         for w in field(&r, 1).split_whitespace() {
-            by_lang.entry(lang).or_default().insert(fold_key(w));
+            *words.entry(fold_key(w)).or_default() |= 1 << bit;
         }
     }
     let clutter = rows(include_str!("../data/clutter.tsv"))
@@ -116,7 +133,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         .collect();
     Tables {
         abbreviations,
-        function_words: FunctionWords { by_lang },
+        function_words: FunctionWords { langs, words },
         clutter,
     }
 });
