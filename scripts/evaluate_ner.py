@@ -108,11 +108,24 @@ def predicted_spans(doc: dict, offsets: list[tuple[int, int]], countries: set[st
     return out
 
 
+def error_line(kind: str, sent: list[tuple[str, str]], span: tuple[int, int, str], gold: set, pred: set) -> str:
+    """One error with five tokens of context each side; the span in [brackets], and the
+    overlapping span of the other side (gold for a false positive, prediction for a false
+    negative) after a bar, so boundary errors show as such."""
+    a, b, _ = span
+    ctx = [t for t, _ in sent]
+    left, mid, right = " ".join(ctx[max(0, a - 5) : a]), " ".join(ctx[a : b + 1]), " ".join(ctx[b + 1 : b + 6])
+    other = gold if kind == "fp" else pred
+    near = [f"{' '.join(ctx[x:y + 1])}/{t}" for x, y, t in sorted(other) if x <= b and a <= y]
+    return f"{kind}\t{left} [{mid}] {right}\t| {'; '.join(near) or '-'}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=DEFAULT)
     ap.add_argument("--group", type=int, default=10, help="sentences per document")
     ap.add_argument("--misses", type=int, default=0, help="print this many errors per type")
+    ap.add_argument("--errors", metavar="TYPE", help="print every false positive and negative of TYPE (PERS, LOC, ORG) with context")
     args = ap.parse_args()
     if not args.data.is_file():
         print(f"skipped: NER corpus not found at {args.data} (it is not part of the repository)")
@@ -143,6 +156,7 @@ def main() -> int:
     countries, roles = country_names(), role_words()
     stats = {t: [0, 0, 0] for t in ("LOC", "PERS", "ORG")}
     misses: dict[str, list[str]] = {t: [] for t in stats}
+    errors: list[str] = []
     for sent, doc, offs in zip(sents, docs, offsets):
         gold, pred = gold_spans(sent), predicted_spans(doc, offs, countries, roles)
         for typ, st in stats.items():
@@ -151,9 +165,11 @@ def main() -> int:
             st[0] += len(g & p)
             st[1] += len(p - g)
             st[2] += len(g - p)
-            for s in (p - g) | (g - p):
+            for s in sorted((p - g) | (g - p)):
                 kind = "fp" if s in p else "fn"
                 misses[typ].append(f"{kind} {' '.join(t for t, _ in sent[s[0]:s[1] + 1])}")
+                if typ == args.errors:
+                    errors.append(error_line(kind, sent, s, gold, pred))
     print(f"{args.data.name}: {len(sents)} sentences, strict span match")
     for typ, (tp, fp, fn) in stats.items():
         p = tp / (tp + fp) if tp + fp else 0.0
@@ -163,6 +179,8 @@ def main() -> int:
     for typ, ms in misses.items():
         for m in ms[: args.misses]:
             print(typ, m)
+    for e in errors:
+        print(e)
     return 0
 
 

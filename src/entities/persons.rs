@@ -174,6 +174,9 @@ fn is_latin_word(w: &str) -> bool {
 /// The persons and roles of one sentence.
 fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People) {
     let mut used_until = 0; // tokens before this are part of a name already
+                            // the first words of a known person's name, after a title, when the knowledge base knows
+                            // the person by the rest ("المستشارة الألمانية أنغيلا ميركل" with ميركل known)
+    let mut lead: Option<(usize, Role)> = None;
     let mut k = 0;
     while k < s.hits.len() {
         let h = &s.hits[k];
@@ -186,9 +189,16 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
             .iter()
             .find(|t| t.form == Form::Name && kb.records[t.record].kind == EntityKind::Person)
         {
-            let role = role_before(a, kb, s, k);
+            let (start, role) = match lead.take().filter(|(l, _)| *l < h.tokens.start) {
+                Some((l, role)) => (l, Some(role)),
+                None => (
+                    given_before(a, kb, s, h.tokens.start, used_until),
+                    role_before(a, kb, s, k),
+                ),
+            };
             let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
             let rec = &kb.records[t.record];
+            let range = s.toks[start].range.start + clitic_len(a, kb, s, start)..h.range.end;
             let after = apposition(a, kb, s, h.tokens.end);
             let title = after
                 .as_ref()
@@ -206,7 +216,7 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 surname: None,
                 title,
                 country,
-                mentions: vec![h.range.clone()],
+                mentions: vec![range],
                 role_only: false,
             });
             used_until = h.tokens.end;
@@ -226,6 +236,15 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 continue;
             }
             let name = name_start.and_then(|t| name_run(a, kb, s, t, true));
+            if let Some(toks) = name.as_ref().filter(|n| {
+                hit_at(s, n.end).is_some_and(|j| {
+                    s.hits[j].tokens.start == n.end && is_person_hit(kb, &s.hits[j])
+                })
+            }) {
+                lead = Some((toks.start, role));
+                k = first_hit_from(s, k, toks.end);
+                continue;
+            }
             match name {
                 Some(toks) => {
                     let end = toks.end;
@@ -385,7 +404,10 @@ fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
             && !kb.word(w).stop
             && ((kb.latin_given.contains_key(w) && next_cap) || said_before);
     }
-    match kb.given.get(w) {
+    if kb.word(w).stop && !given_not_stop(a, kb, s, t) {
+        return false;
+    }
+    match given_at(a, kb, s, t) {
         // "أبو مصعب …", "بن لادن", "عبد الرحمن …": a particle opens a name before a name word
         Some(g) if g.opens => s.toks.get(t + 1).is_some_and(|n| {
             n.kind == TokKind::Word && hit_at(s, t + 1).is_none() && {
@@ -457,22 +479,62 @@ fn name_run(
         }
     }
     let mut end = t;
-    while end < s.toks.len() && end - t < 4 {
+    let mut words = 0; // name words, not counting the particles between them
+    let mut has_given = false;
+    while end < s.toks.len() && words < 4 && end - t < 9 {
         let tok = &s.toks[end];
         if tok.kind != TokKind::Word || hit_at(s, end).is_some() {
             break;
         }
         let w = tok_text(a, s, end);
-        let role = kb.word(w);
-        let given = kb.given.get(w);
-        if role.stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
+        if end > t && is_latin_word(w) {
             break;
         }
+        // after a particle the next word is a name whatever else it may be (آل ثاني, بن علي)
+        let prev_given = (end > t)
+            .then(|| kb.given.get(tok_text(a, s, end - 1)))
+            .flatten();
+        if prev_given.is_some_and(|g| g.particle) && w.chars().count() >= 2 {
+            words += 1;
+            has_given = true;
+            end += 1;
+            continue;
+        }
+        let role = kb.word(w);
+        let given = if end == t {
+            given_at(a, kb, s, t)
+        } else {
+            kb.given.get(w)
+        };
+        let stop = role.stop && !given_not_stop(a, kb, s, end);
+        if stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
+            break;
+        }
+        if given.is_some_and(|g| !g.particle) {
+            words += 1;
+            has_given |= given.is_some_and(|g| !g.common);
+        }
+        // "بأن" is also the name بان: a word that is a clitic on a function word opens no name
+        // unless it is a given name in its own right
+        if end == t && !given.is_some_and(|g| !g.common) && !name_word_shape(kb, w) {
+            return None;
+        }
         if given.is_none() {
+            words += 1;
             let n = w.chars().count();
             // the first word of a name is rarely a bare ال-word; later ones are surnames (السيسي)
             if end == t && w.starts_with("ال") && !cued {
                 return None;
+            }
+            // a foreign surname shaped like a verb or a ة-noun (جان كلود تريشيه، بوتفليقة)
+            // after a known given name, when the name is closed right after it
+            if end > t
+                && (verb_shaped(w) || w.ends_with('ه'))
+                && has_given
+                && closed_after(a, kb, s, end + 1)
+            {
+                end += 1;
+                break;
             }
             if end > t && (verb_shaped(w) || (n <= 3 && end - t >= 2)) {
                 break;
@@ -512,6 +574,14 @@ fn name_run(
     {
         end -= 1;
     }
+    // "الملك عبدالله الثاني": a regnal ordinal ends a ruler's name
+    if end > t
+        && s.toks.get(end).is_some_and(|x| x.kind == TokKind::Word)
+        && kb.word(tok_text(a, s, end)).regnal
+        && kb.given.contains_key(tok_text(a, s, end - 1))
+    {
+        end += 1;
+    }
     if cued && end > t && bare_surname(kb, tok_text(a, s, t)) {
         // after a title an unknown ال-word is a surname alone, closed ("الرئيس البشير،") or
         // joined by a particle ("الأمير الوليد بن طلال"); otherwise it is the office's own
@@ -529,6 +599,133 @@ fn name_run(
         }
     }
     (end > t).then_some(t..end)
+}
+
+/// The clitic conjunction or preposition before a given name ("وأسامة", "لأسامة", "بصدام"):
+/// its length in bytes and the name's entry, for a word that is no given name itself.
+fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super::kb::Given)> {
+    if kb.given.contains_key(w) {
+        return None;
+    }
+    ["و", "ف", "ب", "ل", "ك"].iter().find_map(|c| {
+        let rest = w.strip_prefix(c)?;
+        let g = kb.given.get(rest)?;
+        (rest.chars().count() >= 3 && !g.common && (!g.particle || g.opens)).then(|| (c.len(), g))
+    })
+}
+
+/// The given name at token `t`, through a clitic.
+fn given_at<'k>(
+    a: &Analysis,
+    kb: &'k KnowledgeBase,
+    s: &Sentence,
+    t: usize,
+) -> Option<&'k super::kb::Given> {
+    let w = tok_text(a, s, t);
+    kb.given
+        .get(w)
+        .or_else(|| clitic_given(kb, w).map(|(_, g)| g))
+}
+
+/// Bytes of a clitic before the given name at token `t` (0 when there is none).
+fn clitic_len(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> usize {
+    clitic_given(kb, tok_text(a, s, t)).map_or(0, |(n, _)| n)
+}
+
+/// A given name that folds onto a stop word (علي and على both fold to علي) is the name when
+/// written with its own final letter and followed by another name word rather than an ال-word
+/// (علي حسن, not على الطاولة — some outlets write على with a dotted ي).
+fn given_not_stop(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    let w = tok_text(a, s, t);
+    if !kb.given.get(w).is_some_and(|g| !g.common) {
+        return false;
+    }
+    let orig = a.mention(s.toks[t].range.clone()).text;
+    if orig.ends_with('ى') {
+        return false;
+    }
+    let after_particle = t > 0
+        && kb
+            .given
+            .get(tok_text(a, s, t - 1))
+            .is_some_and(|g| g.particle);
+    after_particle
+        || s.toks.get(t + 1).is_some_and(|n| {
+            n.kind == TokKind::Word && {
+                let next = tok_text(a, s, t + 1);
+                !next.starts_with("ال") && !kb.word(next).stop && hit_at(s, t + 1).is_none()
+            }
+        })
+}
+
+/// Given names right before token `t` (a known person's surname alias: "أنغيلا ميركل",
+/// "عبد العزيز بوتفليقة"), not before `floor`: the first token of the full name.
+fn given_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize, floor: usize) -> usize {
+    let mut start = t;
+    while start > floor && t - start < 3 {
+        let u = start - 1;
+        if s.toks[u].kind != TokKind::Word || hit_at(s, u).is_some() {
+            break;
+        }
+        let w = tok_text(a, s, u);
+        let ok = match kb.given.get(w) {
+            Some(g) => !g.common || g.particle,
+            None => clitic_given(kb, w).is_some(),
+        };
+        if !ok || kb.word(w).stop {
+            break;
+        }
+        start = u;
+        if clitic_len(a, kb, s, u) > 0 {
+            break; // the clitic opens the phrase: nothing before it is the name
+        }
+    }
+    start
+}
+
+/// Can an unknown word open a name? Not a word with a clitic article (بالدرجة, للفريق), a
+/// clitic before a function word (بأن, وبين, وعلى), nor a derived verb or verbal noun
+/// (امتنع, استقبل, التدخل).
+fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
+    if ["بال", "وال", "فال", "كال", "لل"]
+        .iter()
+        .any(|p| w.starts_with(p))
+    {
+        return false;
+    }
+    let clitic_on_function_word = ["و", "ف", "ب", "ل", "ك"].iter().any(|c| {
+        w.strip_prefix(c).is_some_and(|rest| {
+            let r = kb.word(rest);
+            r.stop || r.report || r.pronoun
+        })
+    });
+    let clitic_on_verb = ["و", "ف", "ب", "ل"]
+        .iter()
+        .any(|c| w.strip_prefix(c).is_some_and(derived_verb));
+    !clitic_on_function_word && !derived_verb(w) && !clitic_on_verb
+}
+
+/// Derived verb patterns no name has: افتعل (امتنع, اعتبر), استفعل (استقبل), and the verbal
+/// nouns التفعّل (التدخل, التقدم) and إفعال (إجراء).
+fn derived_verb(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    let consonant = |x: char| !matches!(x, 'ا' | 'و' | 'ي' | 'ه');
+    let form8 = c.len() == 5
+        && c[0] == 'ا'
+        && c[2] == 'ت'
+        && consonant(c[1])
+        && consonant(c[3])
+        && consonant(c[4]);
+    let form10 = c.len() >= 6 && w.starts_with("است");
+    let form5_noun = c.len() == 6 && w.starts_with("الت") && c[3..].iter().all(|&x| consonant(x));
+    // إفعال: إجراء, إعلان, إرسال
+    let form4_noun = c.len() == 5
+        && c[0] == 'ا'
+        && c[3] == 'ا'
+        && consonant(c[1])
+        && consonant(c[2])
+        && consonant(c[4]);
+    form8 || form10 || form5_noun || form4_noun
 }
 
 /// An ال-word that is no known given name.
@@ -787,7 +984,8 @@ fn add_named(
     role: Option<Role>,
     people: &mut People,
 ) {
-    let range = s.toks[toks.start].range.start..s.toks[toks.end - 1].range.end;
+    let range = s.toks[toks.start].range.start + clitic_len(a, kb, s, toks.start)
+        ..s.toks[toks.end - 1].range.end;
     let folded = &a.text()[range.clone()];
     let original = a.mention(range.clone()).text;
     let name = if is_latin_word(folded) {
@@ -860,37 +1058,38 @@ fn surname_mentions(a: &Analysis, sentences: &[Sentence], people: &mut People) {
             }
         }
     }
-    // each person's mentions by start, with the running maximum end: "is this occurrence inside
-    // a mention already" is one binary search, however often the person is named
-    let sorted: Vec<(Vec<Range<usize>>, Vec<usize>)> = people
+    // every person's mentions by start, with the running maximum end: "is this occurrence
+    // inside a name already" (its own or another person's: the محمد of "عيد بن محمد" is no
+    // mention of a "… محمد" named elsewhere) is one binary search, however many names there are
+    let mut ms: Vec<Range<usize>> = people
         .list
         .iter()
-        .map(|p| {
-            let mut ms = p.mentions.clone();
-            ms.sort_by_key(|m| m.start);
-            let max_end = ms
-                .iter()
-                .scan(0, |e, m| {
-                    *e = m.end.max(*e);
-                    Some(*e)
-                })
-                .collect();
-            (ms, max_end)
+        .flat_map(|p| p.mentions.iter().cloned())
+        .collect();
+    ms.sort_by_key(|m| m.start);
+    let max_end: Vec<usize> = ms
+        .iter()
+        .scan(0, |e, m| {
+            *e = m.end.max(*e);
+            Some(*e)
         })
         .collect();
     let mut add: Vec<(usize, Range<usize>)> = Vec::new();
     for s in sentences {
         for tok in &s.toks {
             let w = &a.text()[tok.range.clone()];
-            let (w, off) = match w.strip_prefix('و') {
-                Some(rest) if !by_surname.contains_key(w) && by_surname.contains_key(rest) => {
-                    (rest, 'و'.len_utf8())
+            // a clitic conjunction or preposition before the surname ("وبوتين", "لبلير")
+            let (w, off) = match ["و", "ف", "ب", "ل", "ك"]
+                .iter()
+                .find_map(|c| w.strip_prefix(c).map(|rest| (rest, c.len())))
+            {
+                Some((rest, n)) if !by_surname.contains_key(w) && by_surname.contains_key(rest) => {
+                    (rest, n)
                 }
                 _ => (w, 0),
             };
             if let Some(&i) = by_surname.get(w) {
                 let r = tok.range.start + off..tok.range.end;
-                let (ms, max_end) = &sorted[i];
                 let k = ms.partition_point(|m| m.start <= r.start);
                 if k == 0 || max_end[k - 1] < r.end {
                     add.push((i, r));
