@@ -313,7 +313,12 @@ fn other_language_lines(a: &Analysis, lang: &str) -> Vec<crate::doc::LangSpan> {
         .filter(|l| matches!(l.role, clean::Role::Body | clean::Role::Title))
         .filter_map(|l| {
             let line = &a.text()[l.range.clone()];
-            if line.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+            if line
+                .chars()
+                .filter(|&c| text::chars::is_alphabetic(c))
+                .count()
+                < 20
+            {
                 return None;
             }
             let other = text::lang::detect(line);

@@ -38,7 +38,7 @@ impl FunctionWords {
         let mut counts = [0usize; 32];
         let mut total = 0;
         for w in folded
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !crate::text::chars::is_alphabetic(c))
             .filter(|w| !w.is_empty())
         {
             total += 1;

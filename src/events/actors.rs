@@ -91,11 +91,11 @@ fn portfolio(title: &str, body: &Entity) -> bool {
     let roles = crate::quotes::lexicon::role_words();
     let name = fold_key(&body.name);
     let name_words: Vec<&str> = name
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let mut own = title
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::chars::is_alphanumeric(c))
         .filter(|w| w.chars().count() > 3 && !roles.contains(*w))
         .peekable();
     own.peek().is_some() && own.all(|w| name_words.contains(&w))

@@ -382,7 +382,8 @@ fn owned(text: &str, ws: &[Word], next: usize, c: &Chunk) -> bool {
     let Some(between) = text.get(w.gap_start..c.range.start) else {
         return false;
     };
-    let punct = between.contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace());
+    let punct = between
+        .contains(|ch: char| !crate::text::chars::is_alphanumeric(ch) && !ch.is_whitespace());
     let verb = c.first > next && lexicon().cues.at(text, ws, next).is_some();
     !punct && !verb
 }

@@ -200,8 +200,9 @@ pub fn subject<'c>(
         cs.iter().find(|c| {
             c.first >= cue.1
                 && c.first <= cue.1 + 1
-                && !text[ws[cue.1 - 1].range.end..c.range.start]
-                    .contains(|ch: char| !ch.is_alphanumeric() && !ch.is_whitespace())
+                && !text[ws[cue.1 - 1].range.end..c.range.start].contains(|ch: char| {
+                    !crate::text::chars::is_alphanumeric(ch) && !ch.is_whitespace()
+                })
         })
     };
     let before = || {

@@ -108,8 +108,8 @@ static VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
 
 /// The words of a line, numbers and punctuation aside.
 fn line_words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !w.chars().any(char::is_numeric))
+    s.split(|c: char| !crate::text::chars::is_alphanumeric(c))
+        .filter(|w| !w.is_empty() && !w.chars().any(crate::text::chars::is_numeric))
 }
 
 /// At most one word of the line is not one a dateline may hold: a necessary condition of
@@ -183,7 +183,7 @@ pub fn parse(folded_line: &str) -> Option<Dateline> {
     // Every line of a page comes here: most have no digit or are sentences, which a few set
     // look-ups tell before any pattern runs.
     if line.is_empty()
-        || !line.chars().any(|c| c.is_numeric())
+        || !line.chars().any(crate::text::chars::is_numeric)
         || line.chars().count() > 80
         || !few_other_words(line)
     {
@@ -214,7 +214,7 @@ pub fn parse(folded_line: &str) -> Option<Dateline> {
     let rest = PATTERNS.filler.replace_all(&rest, " ");
     // What is left may be punctuation, bullets, a zone name and at most one stray word.
     let words = rest
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .count();
     if words > 1 {
