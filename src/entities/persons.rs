@@ -235,7 +235,9 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 k = first_hit_from(s, k, next);
                 continue;
             }
-            let name = name_start.and_then(|t| name_run(a, kb, s, t, true));
+            let name = name_start
+                .and_then(|t| name_run(a, kb, s, t, true))
+                .filter(|n| !role.occupation || occupation_name(a, kb, s, n));
             if let Some(toks) = name.as_ref().filter(|n| {
                 hit_at(s, n.end).is_some_and(|j| {
                     s.hits[j].tokens.start == n.end && is_person_hit(kb, &s.hits[j])
@@ -610,7 +612,8 @@ fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super:
     ["و", "ف", "ب", "ل", "ك"].iter().find_map(|c| {
         let rest = w.strip_prefix(c)?;
         let g = kb.given.get(rest)?;
-        (rest.chars().count() >= 3 && !g.common && (!g.particle || g.opens)).then(|| (c.len(), g))
+        let plain = !g.common && (!g.particle || g.opens) && !kb.word(rest).stop;
+        (rest.chars().count() >= 3 && plain).then(|| (c.len(), g))
     })
 }
 
@@ -633,8 +636,8 @@ fn clitic_len(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> usize
 }
 
 /// A given name that folds onto a stop word (علي and على both fold to علي) is the name when
-/// written with its own final letter and followed by another name word rather than an ال-word
-/// (علي حسن, not على الطاولة — some outlets write على with a dotted ي).
+/// written with its own final letter and after a particle or before another given name
+/// (بن علي, علي حسن; not "علي طرقات", as outlets that write على with a dotted ي have it).
 fn given_not_stop(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
     let w = tok_text(a, s, t);
     if !kb.given.get(w).is_some_and(|g| !g.common) {
@@ -651,9 +654,9 @@ fn given_not_stop(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> b
             .is_some_and(|g| g.particle);
     after_particle
         || s.toks.get(t + 1).is_some_and(|n| {
-            n.kind == TokKind::Word && {
+            n.kind == TokKind::Word && hit_at(s, t + 1).is_none() && {
                 let next = tok_text(a, s, t + 1);
-                !next.starts_with("ال") && !kb.word(next).stop && hit_at(s, t + 1).is_none()
+                kb.given.get(next).is_some_and(|g| !g.common) && !kb.word(next).stop
             }
         })
 }
@@ -726,6 +729,16 @@ fn derived_verb(w: &str) -> bool {
         && consonant(c[2])
         && consonant(c[4]);
     form8 || form10 || form5_noun || form4_noun
+}
+
+/// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
+/// team or an adjective as a name: a name there opens with a given name, or is two words or
+/// more closed by punctuation or a preposition.
+fn occupation_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, n: &Range<usize>) -> bool {
+    given_at(a, kb, s, n.start).is_some_and(|g| !g.common)
+        || (n.len() >= 2
+            && !tok_text(a, s, n.start).starts_with("ال")
+            && closed_after(a, kb, s, n.end))
 }
 
 /// An ال-word that is no known given name.
