@@ -20,7 +20,7 @@ import khabar
 # The entities table as a Spark schema (see khabar.frames.COLUMNS).
 ENTITIES_SCHEMA = (
     "doc_id string, entity_id string, kind string, name string, key string, country string, "
-    "title string, n_mentions long"
+    "title string, affiliation string, n_mentions long"
 )
 
 # A few short reports written for this example, in both languages.

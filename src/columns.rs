@@ -131,6 +131,7 @@ pub const SCHEMA: [(&str, &[(&str, Kind)]); 6] = [
             ("key", Str),
             ("country", Str),
             ("title", Str),
+            ("affiliation", Str),
             ("n_mentions", Int),
         ],
     ),
@@ -325,6 +326,7 @@ fn add(t: &mut [Table], d: &Document) {
             S(Some(&e.key)),
             S(e.country.as_deref()),
             S(e.title.as_deref()),
+            S(e.affiliation.as_deref()),
             I(e.mentions.len()),
         ]);
         for m in &e.mentions {

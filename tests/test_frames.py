@@ -204,3 +204,19 @@ def test_missing_pandas_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
         khabar.to_frames([rich_document()])
     assert isinstance(info.value, ImportError)
     assert info.value.package == "pandas"
+
+
+def test_entities_carry_the_body_a_person_acts_for() -> None:
+    text = (
+        "GENEVA - The UN under-secretary-general for humanitarian affairs warned on Friday that "
+        "funding for camps in Chad had fallen by half, and asked donors to act before the rains."
+    )
+    for frames in (
+        khabar.to_frames(khabar.extract([text])),
+        khabar.extract_frame(pd.DataFrame({"text": [text]})),
+    ):
+        ents = frames["entities"]
+        roles = ents[ents["affiliation"].notna()]
+        assert roles["affiliation"].tolist() == ["UN"], ents
+        assert roles["kind"].tolist() == ["person"]
+        assert roles["country"].isna().all()

@@ -60,6 +60,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "key": "string",
         "country": "string",
         "title": "string",
+        "affiliation": "string",
         "n_mentions": "int64",
     },
     "mentions": {
@@ -144,6 +145,7 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                     "key": e.key,
                     "country": e.country,
                     "title": e.title,
+                    "affiliation": e.affiliation,
                     "n_mentions": len(e.mentions),
                 }
             )
