@@ -117,6 +117,36 @@ pub struct WordRole {
     pub regnal: bool,
 }
 
+/// What a word does in an organisation's name (data/org_words.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgRole {
+    /// Opens a name (حزب، جامعة).
+    Head,
+    /// Opens a name only with a place, country, adjective, proper name or complement in it (مجلس).
+    Weak,
+    /// Opens a name but is left out of the mention before a proper name (شركة أرامكو → أرامكو).
+    Descriptor,
+    /// Makes a head's phrase an everyday one (حركة المرور).
+    NotName,
+    /// Closes a capitalised English name (Harvard University).
+    EnHead,
+    /// Closes one, or opens "X of Y" (University of Cairo).
+    EnOf,
+    /// A legal form after a company's name (Inc., Ltd).
+    EnSuffix,
+}
+
+/// A name that means one of two records, settled per document (data/ambiguous_names.tsv).
+#[derive(Debug, Clone)]
+pub struct Ambiguous {
+    /// The record the name means by default (Oman).
+    pub default: usize,
+    /// The record it means when the document speaks of `cue` (Amman).
+    pub alternative: usize,
+    /// The country whose mention in the document tips the name to `alternative` (JOR).
+    pub cue: String,
+}
+
 /// A row the user adds: `khabar.Extractor(entities=...)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -140,6 +170,9 @@ pub struct KnowledgeBase {
     /// Latin spellings of given names and of known persons' name parts, for English names.
     pub latin_given: WordMap<String, String>,
     pub words: WordMap<String, WordRole>,
+    /// Words of organisation names, folded (Latin ones lower-cased).
+    pub org_words: WordMap<String, OrgRole>,
+    pub ambiguous: Vec<Ambiguous>,
     /// Pattern id → its meanings.
     pub targets: Vec<Vec<Target>>,
     pub automaton: AhoCorasick,
@@ -302,6 +335,7 @@ impl KnowledgeBase {
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
         }
+        let ambiguous = load_ambiguous(&by_id);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -314,6 +348,8 @@ impl KnowledgeBase {
             given,
             latin_given,
             words: load_words(),
+            org_words: load_org_words(),
+            ambiguous,
             targets: b.targets,
             automaton,
             by_id,
@@ -332,6 +368,11 @@ impl KnowledgeBase {
             Some(i) if self.record(i).is_some_and(|r| r.kind == EntityKind::Org) => (None, Some(i)),
             other => (other, None),
         }
+    }
+
+    /// The role of a folded word in an organisation's name, if it has one.
+    pub fn org_word(&self, w: &str) -> Option<OrgRole> {
+        self.org_words.get(w).copied()
     }
 
     /// The role of a folded word, if it is a cue word.
@@ -519,6 +560,37 @@ fn load_words() -> WordMap<String, WordRole> {
         }
     }
     out
+}
+
+fn load_org_words() -> WordMap<String, OrgRole> {
+    let mut out = WordMap::default();
+    for r in rows(include_str!("../../data/org_words.tsv")) {
+        let role = match field(&r, 1) {
+            "head" => OrgRole::Head,
+            "weak" => OrgRole::Weak,
+            "descriptor" => OrgRole::Descriptor,
+            "not_name" => OrgRole::NotName,
+            "en_head" => OrgRole::EnHead,
+            "en_of" => OrgRole::EnOf,
+            "en_suffix" => OrgRole::EnSuffix,
+            _ => continue,
+        };
+        out.insert(fold_key(field(&r, 0)), role);
+    }
+    out
+}
+
+/// Names of two records: both ids must be known, else the row is left out.
+fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
+    rows(include_str!("../../data/ambiguous_names.tsv"))
+        .filter_map(|r| {
+            Some(Ambiguous {
+                default: *by_id.get(field(&r, 1))?,
+                alternative: *by_id.get(field(&r, 2))?,
+                cue: field(&r, 3).to_string(),
+            })
+        })
+        .collect()
 }
 
 fn kind_of(kind: &str) -> Option<EntityKind> {

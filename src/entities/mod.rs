@@ -4,15 +4,19 @@
 //! ```text
 //! kb          tables of data/ + user rows → one Aho-Corasick automaton over folded keys
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
+//! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
+//! orgs        organisations by the shape of their name (حزب العمال، جامعة القاهرة, Harvard University)
 //! resolve     hits → countries, capitals, places, organisations, national institutions
 //! persons     known persons, titles + appositions, reporting verbs, given names, English
 //!             capitalised names; then surnames and role mentions joined to their person
 //! translit    Latin names and language-neutral keys for persons
 //! ```
 
+mod ambiguous;
 mod gazetteer;
 pub mod kb;
 mod nisba;
+mod orgs;
 mod persons;
 mod resolve;
 pub mod translit;
@@ -120,7 +124,7 @@ impl Acc {
 
 /// Find the entities of a document.
 pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
-    let sentences: Vec<Sentence> = a
+    let mut sentences: Vec<Sentence> = a
         .sentences
         .iter()
         .map(|r| {
@@ -142,13 +146,16 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
             }
         })
         .collect();
+    ambiguous::settle(kb, &mut sentences);
     let mut acc = Acc::default();
+    let claims = orgs::find(a, kb, &mut sentences, &mut acc);
     let mut pending = Vec::new();
     for s in &sentences {
         resolve::sentence(a, kb, s, &mut acc, &mut pending);
     }
     resolve::institutions_alone(a, kb, &mut acc, pending);
     persons::find(a, kb, &sentences, &mut acc);
+    orgs::settle(&mut acc, &claims);
     acc.finish()
 }
 

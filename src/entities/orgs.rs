@@ -1,0 +1,611 @@
+//! Organisations found by the shape of their name, beside the ones the tables know.
+//!
+//! Arabic: a head noun (data/org_words.tsv: حزب، حركة، جامعة، شركة، مجلس…), after its proclitic,
+//! opens a name made of what may follow it in a construct: known places and countries (جامعة
+//! القاهرة), nationality adjectives (حزب العمال البريطاني), ال-words (اتحاد الكرة), proper names the
+//! tables do not know (شركة أرامكو), capitalised Latin words (شركة Sony) and one complement (معهد
+//! الدراسات للبحوث، المؤسسة العربية لضمان الاستثمار). The name stops at punctuation, numbers,
+//! prepositions, particles, reporting verbs, a word after a clitic (وروسيا), a title or institution,
+//! and at words that make the phrase an everyday one (حركة المرور، مجلس الإدارة، المركز الثاني).
+//!
+//! Precision guards: a *weak* head (مجلس، مركز، لجنة) needs a place, a country, an adjective of
+//! one, a proper name or a complement in its name; a *definite* head (البنك، الحركة) needs a
+//! nisba adjective and then a second one, a known place or a complement (البنك المركزي الأوروبي,
+//! not "الصحيفة البريطانية"); an indefinite word counts as a proper name only if it is no everyday
+//! word of the tables and does not look like an adjective (…ي، …ة), a plural (…ات) or a verb. A
+//! *descriptor* head names the kind of body and is left out of the mention before a proper name
+//! ("صحيفة نيويورك تايمز" → the known paper; "شركة أرامكو" → أرامكو). A head before a known
+//! organisation extends that organisation's mention (منظمة أوبك).
+//!
+//! English: capitalised words closed by a head (Harvard University, Labour Party, Acme
+//! Corporation), a legal form (Apple Inc.), or "X of Y" after a head that takes it (University of
+//! Cairo, Bank of Japan, Ministry of Agriculture). Spans over a known organisation or institution
+//! are left to the tables.
+//!
+//! The organisation carries the country named inside it. Its words are claimed: a capital or place
+//! inside the name ("جامعة القاهرة") is no separate mention, and persons found inside it later
+//! ("جامعة جورج تاون") are dropped; country names and adjectives stay country mentions, as they do
+//! inside national institutions.
+
+use std::ops::Range;
+
+use super::kb::{Form, KnowledgeBase, OrgRole};
+use super::resolve::add_record;
+use super::translit;
+use super::{Acc, Found, Sentence};
+use crate::analysis::Analysis;
+use crate::doc::EntityKind;
+use crate::text::segment::TokKind;
+
+/// Proclitics before an indefinite head (وحزب، لشركة), longest first; "" for none.
+const CLITICS: [&str; 11] = ["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك", ""];
+/// Proclitics with the article before a definite head (والحزب، للمعهد), longest first.
+const DEFINITE: [&str; 10] = [
+    "وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+];
+/// Most tokens in the name after a head.
+const MAX_PART: usize = 8;
+/// Most proper-name words in a row after an Arabic head, and capitalised words before an English one.
+const MAX_PROPER: usize = 4;
+
+/// An organisation's name in one sentence.
+#[derive(Debug, Clone)]
+struct Span {
+    /// Tokens claimed: the head and its name.
+    toks: Range<usize>,
+    /// Folded range of the mention.
+    range: Range<usize>,
+    /// The country named inside the name.
+    country: Option<String>,
+    /// A known organisation the name is (منظمة أوبك → OPEC).
+    known: Option<usize>,
+}
+
+/// Where an organisation's name lies in the original text (character offsets) and its entity.
+pub(crate) struct Claim {
+    chars: Range<usize>,
+    entity: usize,
+}
+
+/// Find the organisations of every sentence, add them to `acc`, and take the hits inside their
+/// names out of the sentences. Returns the claims for [`settle`].
+pub(crate) fn find(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    sentences: &mut [Sentence],
+    acc: &mut Acc,
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for s in sentences.iter_mut() {
+        let mut spans = arabic(a, kb, s);
+        spans.extend(english(a, kb, s));
+        if spans.is_empty() {
+            continue;
+        }
+        spans.sort_by_key(|sp| sp.toks.start);
+        let mut last_end = 0;
+        spans.retain(|sp| {
+            let ok = sp.toks.start >= last_end;
+            if ok {
+                last_end = sp.toks.end;
+            }
+            ok
+        });
+        for sp in &spans {
+            let entity = add(a, kb, acc, sp);
+            let m = a.mention(sp.range.clone());
+            claims.push(Claim {
+                chars: m.start..m.end,
+                entity,
+            });
+        }
+        release(kb, s, &spans);
+    }
+    claims
+}
+
+/// Drop the person and place mentions that other rules found inside an organisation's name.
+pub(crate) fn settle(acc: &mut Acc, claims: &[Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let mut sorted: Vec<&Claim> = claims.iter().collect();
+    sorted.sort_by_key(|c| c.chars.start);
+    for (i, e) in acc.entities.iter_mut().enumerate() {
+        if !matches!(e.kind, EntityKind::Person | EntityKind::Location) {
+            continue;
+        }
+        e.mentions.retain(|m| {
+            // the last claim starting at or before the mention is the only one that can hold it
+            // (claims of one document do not overlap)
+            let k = sorted.partition_point(|c| c.chars.start <= m.start);
+            k == 0 || {
+                let c = sorted[k - 1];
+                c.entity == i || m.end > c.chars.end
+            }
+        });
+    }
+}
+
+/// Add the organisation of a span; returns its entity index.
+fn add(a: &Analysis, kb: &KnowledgeBase, acc: &mut Acc, sp: &Span) -> usize {
+    if let Some(r) = sp.known {
+        return add_record(a, kb, acc, r, sp.range.clone());
+    }
+    let folded = &a.text()[sp.range.clone()];
+    let name = a.mention(sp.range.clone()).text;
+    let id = format!(
+        "org-{}",
+        translit::slug(&translit::latin(folded, &kb.given))
+    );
+    acc.add(
+        a,
+        Found {
+            kind: EntityKind::Org,
+            id: &id,
+            name: &name,
+            key: &id,
+            country: sp.country.as_deref(),
+            title: None,
+            affiliation: None,
+        },
+        sp.range.clone(),
+    )
+}
+
+/// Take out of the sentence the hits an organisation's name has used: places and capitals inside
+/// it, and the known organisation it extends. Country names and adjectives stay.
+fn release(kb: &KnowledgeBase, s: &mut Sentence, spans: &[Span]) {
+    let inside = |t: &Range<usize>| {
+        spans
+            .iter()
+            .any(|sp| sp.toks.start <= t.start && t.end <= sp.toks.end)
+    };
+    s.hits.retain(|h| {
+        !inside(&h.tokens)
+            || h.targets.iter().any(|t| {
+                matches!(t.form, Form::Name | Form::Adjective)
+                    && kb.records[t.record].kind == EntityKind::Country
+            })
+    });
+    s.hit_of = vec![None; s.toks.len()];
+    for (k, h) in s.hits.iter().enumerate() {
+        for t in h.tokens.clone() {
+            if let Some(slot) = s.hit_of.get_mut(t) {
+                slot.get_or_insert(k);
+            }
+        }
+    }
+}
+
+/// What a hit of the tables is inside a name.
+enum Meaning {
+    /// A country, a place or a capital, or the adjective of a country: with its country.
+    Place(Option<String>),
+    /// A known organisation.
+    Org(usize),
+    /// A person, title or institution: the name ends before it.
+    Other,
+}
+
+fn meaning(kb: &KnowledgeBase, k: usize, s: &Sentence) -> Meaning {
+    for t in &s.hits[k].targets {
+        if !matches!(t.form, Form::Name | Form::Adjective | Form::Capital) {
+            return Meaning::Other;
+        }
+        let rec = &kb.records[t.record];
+        match rec.kind {
+            EntityKind::Country => return Meaning::Place(Some(rec.id.clone())),
+            EntityKind::Location => {
+                let state = rec.state.map(|st| kb.records[st].id.clone());
+                return Meaning::Place(state.or_else(|| rec.country.clone()));
+            }
+            EntityKind::Org if t.form == Form::Name => return Meaning::Org(t.record),
+            _ => return Meaning::Other,
+        }
+    }
+    Meaning::Other
+}
+
+fn is_latin(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Is the original of folded range `r` capitalised?
+fn capitalised(a: &Analysis, r: Range<usize>) -> bool {
+    a.mention(r)
+        .text
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// A folded ال-word shaped like a nisba adjective (المركزي، الطلابية).
+fn is_nisba(w: &str) -> bool {
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+}
+
+fn starts_definite(w: &str) -> bool {
+    w.strip_prefix("ال").is_some_and(|r| r.chars().count() >= 2)
+}
+
+/// Could this indefinite Arabic word be a proper name (أرامكو، رويان) rather than an adjective,
+/// a plural, a verb or an everyday word?
+fn proper_like(kb: &KnowledgeBase, w: &str) -> bool {
+    let n = w.chars().count();
+    let role = kb.word(w);
+    // three-letter words are mostly Arabic nouns and verbs (جذب، سحب); names of bodies are longer
+    if n < 4 || w.starts_with("لل") || role.stop || role.common || role.report {
+        return false;
+    }
+    if kb.org_word(w).is_some() {
+        return false;
+    }
+    // feminine or nisba adjectives (كبيرة، تجاري), sound plurals (دراسات)
+    if w.ends_with('ه') || w.ends_with('ي') || w.ends_with("ات") {
+        return false;
+    }
+    // verbs: imperfect يعمل، تطالب، نرفض; perfect with the feminine ending قدمت، كانت
+    let first = w.chars().next().unwrap_or(' ');
+    let last = w.chars().next_back().unwrap_or(' ');
+    let imperfect =
+        matches!(first, 'ي' | 'ت' | 'ن') && (4..=5).contains(&n) && !"اوي".contains(last);
+    let perfect = last == 'ت' && n <= 5;
+    !(imperfect || perfect)
+}
+
+/// The name after a head, from token `start`.
+#[derive(Default)]
+struct Part {
+    /// One past its last token.
+    end: usize,
+    definite: usize,
+    nisba: usize,
+    /// The first word is a nisba ال-word.
+    first_nisba: bool,
+    proper: usize,
+    latin: usize,
+    place: bool,
+    complement: bool,
+    /// The first word makes the phrase an everyday one.
+    not_name: bool,
+    country: Option<String>,
+    /// The name is a known organisation (its record).
+    org: Option<usize>,
+}
+
+/// What follows a head: see the module doc for what it may hold.
+fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Part {
+    let text = a.text();
+    let mut p = Part {
+        end: start,
+        ..Part::default()
+    };
+    let mut j = start;
+    let mut after_complement = usize::MAX;
+    while j < s.toks.len() && j - start < MAX_PART {
+        let tok = &s.toks[j];
+        if tok.kind != TokKind::Word {
+            break;
+        }
+        if let Some(k) = s.hit_of[j] {
+            let h = &s.hits[k];
+            if h.tokens.start != j || !h.clitic.is_empty() || p.complement {
+                break;
+            }
+            match meaning(kb, k, s) {
+                // after a proper name a nationality adjective gives the country, outside the name
+                Meaning::Place(c) if p.proper + p.latin > 0 => {
+                    p.country = p.country.take().or(c);
+                    break;
+                }
+                Meaning::Place(c) => {
+                    p.place = true;
+                    p.country = p.country.take().or(c);
+                }
+                Meaning::Org(r) if j == start => {
+                    p.org = Some(r);
+                    p.end = h.tokens.end;
+                    return p;
+                }
+                _ => break,
+            }
+            j = h.tokens.end;
+            p.end = j;
+            continue;
+        }
+        let w = &text[tok.range.clone()];
+        if is_latin(w) {
+            if p.definite + p.proper > 0 || !capitalised(a, tok.range.clone()) {
+                break;
+            }
+            p.latin += 1;
+            j += 1;
+            p.end = j;
+            continue;
+        }
+        let role = kb.word(w);
+        // "common" words are stop words for persons, but an organisation's name holds them
+        if (role.stop && !role.common) || role.report || kb.org_word(w).is_some() {
+            p.not_name |= j == start && kb.org_word(w) == Some(OrgRole::NotName);
+            break;
+        }
+        let named = p.proper + p.latin > 0;
+        let step = if starts_definite(w) {
+            // a proper name ends the name: "شركة فولكسفاجن الألمانية" is the German Volkswagen
+            if named {
+                break;
+            }
+            // adjectives agree with what they follow: after one, only adjectives (not "المؤلفة")
+            if p.nisba > 0 && !is_nisba(w) {
+                break;
+            }
+            p.first_nisba |= j == start && is_nisba(w);
+            p.nisba += usize::from(is_nisba(w));
+            p.definite += 1;
+            1
+        } else if let Some(n) =
+            complement(a, kb, s, j).filter(|_| j > start && !p.complement && !named)
+        {
+            p.complement = true;
+            after_complement = j + n;
+            n
+        } else if after_complement == j && w.starts_with("وال") {
+            after_complement = j + 1;
+            1 // "للتبشير والجهاد", "للتربية والعلم والثقافة"
+        } else if p.definite + p.latin == 0
+            && !p.place
+            && !p.complement
+            && p.proper < MAX_PROPER
+            && proper_like(kb, w)
+        {
+            p.proper += 1;
+            1
+        } else {
+            break;
+        };
+        j += step;
+        p.end = j;
+    }
+    p
+}
+
+/// A complement at token `j` (للدراسات، لضمان الاستثمار): how many tokens it takes.
+fn complement(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> Option<usize> {
+    let text = a.text();
+    let w = &text[s.toks[j].range.clone()];
+    if w.starts_with("لل") && w.chars().count() >= 4 {
+        return Some(1);
+    }
+    let next = s
+        .toks
+        .get(j + 1)
+        .filter(|t| t.kind == TokKind::Word && s.hit_of[j + 1].is_none())?;
+    let nw = &text[next.range.clone()];
+    (w.starts_with('ل') && w.chars().count() >= 4 && starts_definite(nw) && !kb.word(nw).stop)
+        .then_some(2)
+}
+
+/// The head at the start of a word: (bytes of its clitic, definite?, role).
+fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
+    let is_head = |w: &str| {
+        kb.org_word(w)
+            .filter(|r| matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor))
+    };
+    for c in CLITICS {
+        if let Some(role) = word.strip_prefix(c).and_then(is_head) {
+            return Some((c.len(), false, role));
+        }
+    }
+    for c in DEFINITE {
+        if let Some(role) = word.strip_prefix(c).and_then(is_head) {
+            // the mention keeps the article (والحزب → الحزب); after لل it has no alif to keep
+            let clitic = c.strip_suffix("ال").map_or(c.len(), str::len);
+            return Some((clitic, true, role));
+        }
+    }
+    None
+}
+
+/// Arabic organisations of a sentence.
+fn arabic(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.toks.len() {
+        match arabic_at(a, kb, s, i) {
+            Some(sp) => {
+                i = sp.toks.end;
+                out.push(sp);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn arabic_at(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, i: usize) -> Option<Span> {
+    let tok = &s.toks[i];
+    if tok.kind != TokKind::Word || s.hit_of[i].is_some() {
+        return None;
+    }
+    let (clitic, definite, role) = head_of(kb, &a.text()[tok.range.clone()])?;
+    let p = name_part(a, kb, s, i + 1);
+    if p.end == i + 1 || p.not_name {
+        return None;
+    }
+    let head_start = tok.range.start + clitic;
+    let end = s.toks[p.end - 1].range.end;
+    if let Some(r) = p.org {
+        // "منظمة أوبك" is OPEC with its head; "صحيفة نيويورك تايمز" is the paper alone
+        return (role != OrgRole::Descriptor && !definite).then(|| Span {
+            toks: i..p.end,
+            range: head_start..end,
+            country: None,
+            known: Some(r),
+        });
+    }
+    let named = p.place || p.proper > 0 || p.latin > 0 || p.complement;
+    let ok = if definite {
+        p.first_nisba && (p.nisba >= 2 || p.place || p.complement)
+    } else if role == OrgRole::Descriptor {
+        // "شركة النفط النيجيرية" describes a company; "شركة أرامكو" names one
+        p.proper + p.latin > 0 || p.complement
+    } else if role == OrgRole::Weak {
+        named || (p.definite >= 2 && p.nisba >= 1)
+    } else {
+        true
+    };
+    if !ok {
+        return None;
+    }
+    // "شركة أرامكو": the company is أرامكو
+    let proper_first =
+        s.hit_of[i + 1].is_none() && !starts_definite(&a.text()[s.toks[i + 1].range.clone()]);
+    let start = if role == OrgRole::Descriptor && proper_first && !definite {
+        s.toks[i + 1].range.start
+    } else {
+        head_start
+    };
+    Some(Span {
+        toks: i..p.end,
+        range: start..end,
+        country: p.country,
+        known: None,
+    })
+}
+
+/// English organisations of a sentence: "Harvard University", "Apple Inc.", "Bank of Japan".
+fn english(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
+    let text = a.text();
+    let mut out: Vec<Span> = Vec::new();
+    for (j, tok) in s.toks.iter().enumerate() {
+        let w = &text[tok.range.clone()];
+        if tok.kind != TokKind::Word || !is_latin(w) || out.last().is_some_and(|sp| j < sp.toks.end)
+        {
+            continue;
+        }
+        let Some(role) = kb.org_word(w) else {
+            continue;
+        };
+        let suffix = role == OrgRole::EnSuffix;
+        if !matches!(role, OrgRole::EnHead | OrgRole::EnOf) && !suffix {
+            continue;
+        }
+        if (!suffix && !capitalised(a, tok.range.clone())) || s.hit_of[j].is_some() {
+            continue;
+        }
+        let (first, country) = caps_before(a, kb, s, j, suffix);
+        let (last, of_country) = if role == OrgRole::EnOf {
+            of_after(a, kb, s, j)
+        } else {
+            (j, None)
+        };
+        if first == j && last == j {
+            continue;
+        }
+        let mut end = s.toks[last].range.end;
+        // "Apple Inc." keeps its full stop
+        if suffix && text[end..].starts_with('.') {
+            end += 1;
+        }
+        out.push(Span {
+            toks: first..last + 1,
+            range: s.toks[first].range.start..end,
+            country: country.or(of_country),
+            known: None,
+        });
+    }
+    out
+}
+
+/// A capitalised word that may be part of an English name.
+fn caps_word(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> bool {
+    let tok = &s.toks[j];
+    let w = &a.text()[tok.range.clone()];
+    let role = kb.word(w);
+    tok.kind == TokKind::Word
+        && is_latin(w)
+        && capitalised(a, tok.range.clone())
+        && !role.stop
+        && !role.report
+        && s.hit_of[j].is_none()
+}
+
+/// The first token of the capitalised words before an English head at `j` (j itself when none),
+/// and the country named among them. Country names and adjectives count (Egyptian Football
+/// Association); any other hit ends the name.
+fn caps_before(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    s: &Sentence,
+    j: usize,
+    suffix: bool,
+) -> (usize, Option<String>) {
+    let mut first = j;
+    let mut country = None;
+    let mut words = 0;
+    // "Acme, Inc."
+    let mut k = j;
+    if suffix && k > 0 && &a.text()[s.toks[k - 1].range.clone()] == "," {
+        k -= 1;
+    }
+    while k > 0 && words < MAX_PROPER {
+        let prev = k - 1;
+        if let Some(h) = s.hit_of[prev] {
+            match meaning(kb, h, s) {
+                Meaning::Place(c) if s.hits[h].tokens.end == k => {
+                    country = country.or(c);
+                    k = s.hits[h].tokens.start;
+                }
+                _ => break,
+            }
+        } else if caps_word(a, kb, s, prev)
+            || (words > 0 && &a.text()[s.toks[prev].range.clone()] == "&")
+        {
+            k = prev;
+        } else {
+            break;
+        }
+        words += 1;
+        first = k;
+    }
+    (first, country)
+}
+
+/// The last token of "of (the) Capitalised Words" after a head at `j` (j itself when none).
+fn of_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> (usize, Option<String>) {
+    let text = a.text();
+    let word = |k: usize| s.toks.get(k).map_or("", |t| &text[t.range.clone()]);
+    if word(j + 1) != "of" {
+        return (j, None);
+    }
+    let mut k = j + 2;
+    if word(k) == "the" {
+        k += 1;
+    }
+    let mut last = j;
+    let mut country = None;
+    let mut words = 0;
+    while k < s.toks.len() && words < MAX_PROPER {
+        if let Some(h) = s.hit_of[k] {
+            match meaning(kb, h, s) {
+                Meaning::Place(c) if s.hits[h].tokens.start == k => {
+                    country = country.or(c);
+                    last = s.hits[h].tokens.end - 1;
+                    k = s.hits[h].tokens.end;
+                }
+                _ => break,
+            }
+        } else if caps_word(a, kb, s, k) {
+            last = k;
+            k += 1;
+        } else {
+            break;
+        }
+        words += 1;
+    }
+    (last, country)
+}
+
+#[cfg(test)]
+mod tests;
