@@ -330,6 +330,12 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             p.not_name |= j == start && kb.org_word(w) == Some(OrgRole::NotName);
             break;
         }
+        // "حركة المسلحين", "لجنة المواطنين": a head before everyday people is their doing, no name
+        let people = role.common && (w.ends_with("ين") || w.ends_with("ون"));
+        if j == start && people {
+            p.not_name = true;
+            break;
+        }
         let named = p.proper + p.latin > 0;
         let step = if starts_definite(w) {
             // a proper name ends the name: "شركة فولكسفاجن الألمانية" is the German Volkswagen

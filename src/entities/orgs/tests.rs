@@ -3,6 +3,7 @@
 use crate::doc::{Entity, EntityKind};
 use crate::extractor::{Extractor, Input};
 
+/// The entities of `text`, every mention checked against the original text.
 fn entities(text: &str) -> Vec<Entity> {
     let ex = Extractor::new(Default::default()).expect("extractor");
     let es = ex.extract_one(&Input::new("t", text)).entities;
@@ -29,11 +30,129 @@ fn org<'e>(es: &'e [Entity], mention: &str) -> Option<&'e Entity> {
         .find(|e| e.kind == EntityKind::Org && e.mentions.iter().any(|m| m.text == mention))
 }
 
+fn mentions_of(es: &[Entity], kind: EntityKind) -> Vec<&str> {
+    es.iter()
+        .filter(|e| e.kind == kind)
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect()
+}
+
 #[test]
-fn arabic_heads_open_names() {
-    let t = "وانتقد حزب العمال البريطاني قرار الحكومة، فيما رحبت حركة النهضة بالخطوة.";
+fn arabic_heads_open_names_without_their_clitic() {
+    let t = "وانتقد حزب العمال البريطاني قرار الحكومة، فيما رحبت وحركة النهضة بالخطوة.";
     let es = entities(t);
     let labour = org(&es, "حزب العمال البريطاني").expect("Labour");
     assert_eq!(labour.country.as_deref(), Some("GBR"));
+    // the clitic و stays outside the span
     assert!(org(&es, "حركة النهضة").is_some(), "{:?}", orgs(&es));
+    assert!(
+        !orgs(&es).iter().any(|m| m.starts_with('و')),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
+fn a_place_inside_a_name_is_the_name_and_gives_its_country() {
+    let t = "ألقى الباحث محاضرة في جامعة القاهرة أمس، ثم عاد إلى بيروت.";
+    let es = entities(t);
+    let uni = org(&es, "جامعة القاهرة").expect("Cairo University");
+    assert_eq!(uni.country.as_deref(), Some("EGY"));
+    // القاهرة is part of the name: neither Egypt's government nor a place here
+    assert!(!mentions_of(&es, EntityKind::Country).contains(&"القاهرة"));
+    assert!(!mentions_of(&es, EntityKind::Location).contains(&"القاهرة"));
+    assert!(mentions_of(&es, EntityKind::Location).contains(&"بيروت"));
+}
+
+#[test]
+fn descriptor_heads_name_the_body_after_them() {
+    let t = "وقعت شركة أرامكو السعودية عقدا جديدا، وقالت وكالة الأنباء الفرنسية إن الصفقة كبيرة.";
+    let es = entities(t);
+    let aramco = org(&es, "أرامكو").expect("Aramco without its descriptor");
+    assert_eq!(aramco.country.as_deref(), Some("SAU"));
+    assert!(org(&es, "وكالة الأنباء الفرنسية").is_some_and(|e| e.id == "AFP"));
+    assert!(!orgs(&es).contains(&"شركة أرامكو"));
+}
+
+#[test]
+fn a_head_extends_a_known_organisation() {
+    let t = "قررت منظمة أوبك خفض الإنتاج.";
+    let es = entities(t);
+    assert!(
+        org(&es, "منظمة أوبك").is_some_and(|e| e.id == "OPEC"),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
+fn everyday_phrases_with_a_head_are_no_organisations() {
+    for t in [
+        "كانت حركة المرور كثيفة في وسط المدينة صباح اليوم.",
+        "افتتحت شركة كبيرة فرعا في المنطقة.",
+        "اجتمع مجلس الإدارة لمناقشة الميزانية.",
+        "احتل الفريق المركز الثاني في الدوري.",
+        "أعلنت حركة المسلحين في الشمال عن هدنة.",
+        "قالت الصحيفة البريطانية إن المفاوضات متعثرة.",
+        "تأسست جمعية في عام 2010 لمساعدة الأسر.",
+    ] {
+        let es = entities(t);
+        assert!(orgs(&es).is_empty(), "{t}: {:?}", orgs(&es));
+    }
+}
+
+#[test]
+fn definite_heads_need_two_adjectives_or_a_complement() {
+    let t =
+        "رفع البنك المركزي الأوروبي أسعار الفائدة، وأصدرت المؤسسة العربية لضمان الاستثمار تقريرها.";
+    let es = entities(t);
+    assert!(
+        org(&es, "البنك المركزي الأوروبي").is_some(),
+        "{:?}",
+        orgs(&es)
+    );
+    assert!(
+        org(&es, "المؤسسة العربية لضمان الاستثمار").is_some(),
+        "{:?}",
+        orgs(&es)
+    );
+    let es = entities("قال البنك إن الحزب الحاكم فاز.");
+    assert!(orgs(&es).is_empty(), "{:?}", orgs(&es));
+}
+
+#[test]
+fn arabic_names_stop_at_verbs_prepositions_and_numbers() {
+    let t = "قال حزب الاستقلال في بيان إن 3 من أعضائه استقالوا.";
+    let es = entities(t);
+    assert_eq!(orgs(&es), vec!["حزب الاستقلال"]);
+}
+
+#[test]
+fn english_heads_suffixes_and_of_names() {
+    let t = "The Labour Party won the seat. Harvard University and the University of Cairo signed a deal \
+             with Goldman Sachs Bank, while Apple Inc. and Acme Corporation stayed out.";
+    let es = entities(t);
+    for want in [
+        "Labour Party",
+        "Harvard University",
+        "University of Cairo",
+        "Goldman Sachs Bank",
+        "Apple Inc.",
+        "Acme Corporation",
+    ] {
+        assert!(org(&es, want).is_some(), "{want}: {:?}", orgs(&es));
+    }
+    assert_eq!(
+        org(&es, "University of Cairo").and_then(|e| e.country.as_deref()),
+        Some("EGY")
+    );
+    // "the" stays outside; a known ministry is still the national institution
+    let es = entities("The Ministry of Defence said the party would meet.");
+    assert!(
+        !orgs(&es).iter().any(|m| m.starts_with("The")),
+        "{:?}",
+        orgs(&es)
+    );
+    let es = entities("the university said the bank and the party agreed.");
+    assert!(orgs(&es).is_empty(), "{:?}", orgs(&es));
 }
