@@ -151,6 +151,12 @@ impl Context<'_, '_> {
                 *m = Some(*h.value);
             }
         }
+        let mut coded = self.code(&ws, &markers);
+        // most sentences hold no trigger: the actor groups and contexts are read only for those
+        // that do
+        if coded.is_empty() {
+            return Vec::new();
+        }
         let reported = markers.contains(&Some(Marker::Reported));
         let groups = groups(text, &ws, self.idx, self.actors, &markers, dyad);
         // with other actors in the sentence (venues too: "the bodies concerned at the UN"), a
@@ -162,7 +168,6 @@ impl Context<'_, '_> {
             .filter(|sp| self.entities[sp.entity].kind != EntityKind::Location)
             .filter_map(|sp| self.actors.get(sp.entity))
             .collect();
-        let mut coded = self.code(&ws, &markers);
         if reported {
             for c in coded.iter_mut().filter(|c| c.mode == "asserted") {
                 c.mode = "reported";

@@ -319,11 +319,16 @@ fn update_state(
     let text = a.text();
     let lex = lexicon();
     let ws = words_outside(text, sent, marked);
+    let cues = lex.cues.scan(text, &ws);
+    // most sentences hold no cue: their speaker chunks are never read
+    if cues.is_empty() {
+        return;
+    }
     let cs = chunks(text, &ws, idx, entities);
     let mut speaker: Option<Speaker> = None;
     let mut speaker_by_verb = false;
     let mut statement = false;
-    for h in lex.cues.scan(text, &ws) {
+    for h in cues {
         let span = (h.first, h.first + h.len);
         match h.value.role {
             CueRole::Statement => {
