@@ -11,7 +11,6 @@
 //!   "المصدر | …") and editor bylines from `data/bylines.tsv`;
 //! - **shape**: lines that are a URL or a domain name.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use once_cell::sync::Lazy;
@@ -20,6 +19,7 @@ use regex::Regex;
 use crate::lexicon::{self, field, rows, ClutterKind};
 use crate::text::chars;
 use crate::text::fold::{fold_key, squeeze_folded};
+use crate::text::hash::WordMap;
 use crate::text::segment;
 use crate::time::dateline::{self, Dateline};
 
@@ -221,7 +221,7 @@ pub fn layout(text: &str) -> Layout {
         .iter()
         .map(|f| f.key.is_empty().then_some(Role::Blank))
         .collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: WordMap<&str, usize> = WordMap::default();
     for f in &facts {
         if !f.key.is_empty() {
             *count.entry(f.key.as_str()).or_default() += 1;
@@ -327,7 +327,7 @@ pub fn layout(text: &str) -> Layout {
 
     // Repeats: every copy of a short repeated line is furniture; of a long one, the later copies;
     // copies of the title are not content either.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: WordMap<&str, usize> = WordMap::default();
     for j in 0..n {
         let f = &facts[j];
         if f.key.is_empty() {

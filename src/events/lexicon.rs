@@ -3,13 +3,12 @@
 //! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
 //! context (plover_cameo.tsv).
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
 
 use crate::events::inflect::{self, Form};
 use crate::events::phrases::PhraseTable;
 use crate::lexicon::{field, rows};
+use crate::text::hash::WordMap;
 
 /// A trigger word: the PLOVER type and CAMEO code it signals.
 #[derive(Debug, Clone)]
@@ -51,7 +50,7 @@ pub struct Lexicon {
     pub markers: PhraseTable<Marker>,
     pub contexts: PhraseTable<String>,
     /// (type, context or "*") → CAMEO code.
-    pub cameo: HashMap<(String, String), String>,
+    pub cameo: WordMap<(String, String), String>,
 }
 
 impl Lexicon {

@@ -1,13 +1,12 @@
 //! The word lists quotes are read with: cue verbs (data/cue_verbs.tsv), role nouns and pronouns
 //! (data/quote_roles.tsv) and the nouns that introduce quoted names (data/quote_names.tsv).
 
-use std::collections::HashSet;
-
 use once_cell::sync::Lazy;
 
 use crate::events::phrases::PhraseTable;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
+use crate::text::hash::WordSet;
 
 /// What a cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +52,7 @@ pub struct Lexicon {
     pub roles: PhraseTable<usize>,
     pub role_list: Vec<Role>,
     /// Folded nouns that introduce a quoted name.
-    pub names: HashSet<String>,
+    pub names: WordSet<String>,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -115,8 +114,8 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// The one-word role nouns of persons in both languages ("minister", "وزير", "official"): what a
 /// title says besides its portfolio.
-pub fn role_words() -> &'static HashSet<String> {
-    static WORDS: Lazy<HashSet<String>> = Lazy::new(|| {
+pub fn role_words() -> &'static WordSet<String> {
+    static WORDS: Lazy<WordSet<String>> = Lazy::new(|| {
         lexicon()
             .role_list
             .iter()

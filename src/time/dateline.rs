@@ -4,8 +4,6 @@
 //! The cleaning stage asks two things of a line: is it a dateline (nothing much besides a date,
 //! a time, a weekday and filler), and which day and time does it give.
 
-use std::collections::HashSet;
-
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -13,6 +11,7 @@ use super::calendar::Day;
 use super::lexicon::{alternation, lexicon, Calendar};
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
+use crate::text::hash::WordSet;
 
 /// What a dateline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +84,7 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
 
 /// Every word a dateline may hold besides numbers: month and weekday names, filler words,
 /// am/pm marks, zone names and ordinal suffixes, split as [`few_other_words`] splits a line.
-static VOCABULARY: Lazy<HashSet<String>> = Lazy::new(|| {
+static VOCABULARY: Lazy<WordSet<String>> = Lazy::new(|| {
     let lx = lexicon();
     let fixed = [
         "of", "st", "nd", "rd", "th", "a", "p", "m", "am", "pm", "ص", "م", "gmt", "utc", "z",

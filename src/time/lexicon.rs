@@ -6,10 +6,10 @@
 //! spaces, each phrase naming one or more [`Word`] readings ("عام" is a unit and a year word).
 
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
 
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
+use crate::text::hash::WordMap;
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,15 +125,15 @@ pub const MAX_WORDS: usize = 5;
 
 pub struct TimeLexicon {
     /// Folded month name → (calendar, month number).
-    pub months: HashMap<String, (Calendar, u32)>,
+    pub months: WordMap<String, (Calendar, u32)>,
     /// Folded weekday name → ISO weekday.
-    pub weekdays: HashMap<String, u32>,
+    pub weekdays: WordMap<String, u32>,
     /// Folded phrase → its readings.
-    pub phrases: HashMap<String, Vec<Word>>,
+    pub phrases: WordMap<String, Vec<Word>>,
     /// Folded first word of a phrase → the most words a phrase starting with it has.
-    pub first_words: HashMap<String, usize>,
+    pub first_words: WordMap<String, usize>,
     /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
-    pub bare_weekdays: HashMap<String, u32>,
+    pub bare_weekdays: WordMap<String, u32>,
 }
 
 impl TimeLexicon {
@@ -264,9 +264,9 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
 }
 
 static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
-    let mut months = HashMap::new();
-    let mut weekdays = HashMap::new();
-    let mut phrases: HashMap<String, Vec<Word>> = HashMap::new();
+    let mut months = WordMap::default();
+    let mut weekdays = WordMap::default();
+    let mut phrases: WordMap<String, Vec<Word>> = WordMap::default();
     let mut add = |k: String, w: Word| {
         let v = phrases.entry(k).or_default();
         if !v.contains(&w) {
@@ -308,7 +308,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             add(fold_key(field(&r, 0)), Word::Num(v, kind));
         }
     }
-    let mut first_words: HashMap<String, usize> = HashMap::new();
+    let mut first_words: WordMap<String, usize> = WordMap::default();
     for k in phrases.keys() {
         let n = k.split(' ').count();
         let first = k.split(' ').next().unwrap_or_default().to_string();
