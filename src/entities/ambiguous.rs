@@ -48,3 +48,52 @@ fn names_country(kb: &KnowledgeBase, t: &Target, iso: &str) -> bool {
             .get(t.record)
             .is_some_and(|r| r.id == iso || r.country.as_deref() == Some(iso))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Entity, EntityKind};
+    use crate::extractor::{Extractor, Input};
+
+    fn entities(text: &str) -> Vec<Entity> {
+        let ex = Extractor::new(Default::default()).expect("extractor");
+        ex.extract_one(&Input::new("t", text)).entities
+    }
+
+    fn ids(es: &[Entity]) -> Vec<(EntityKind, &str)> {
+        es.iter().map(|e| (e.kind, e.id.as_str())).collect()
+    }
+
+    #[test]
+    fn oman_unless_the_document_speaks_of_jordan() {
+        let es = entities("قال وزير الخارجية إن عمان تدعم الوساطة بين الطرفين.");
+        assert!(
+            ids(&es).contains(&(EntityKind::Country, "OMN")),
+            "{:?}",
+            ids(&es)
+        );
+        assert!(!ids(&es).contains(&(EntityKind::Country, "JOR")));
+    }
+
+    #[test]
+    fn amman_in_a_document_about_jordan() {
+        let t = "وصل الوفد إلى عمان مساء الأحد. وقالت الحكومة الأردنية إن المحادثات ستبدأ غدا.";
+        let es = entities(t);
+        let amman = es
+            .iter()
+            .find(|e| e.kind == EntityKind::Location && e.id == "amman")
+            .expect("Amman as a place");
+        assert_eq!(amman.mentions[0].text, "عمان");
+        assert!(
+            !ids(&es).contains(&(EntityKind::Country, "OMN")),
+            "{:?}",
+            ids(&es)
+        );
+    }
+
+    #[test]
+    fn the_sultanate_is_always_oman() {
+        let es = entities("استقبل الملك الأردني وفدا من سلطنة عمان.");
+        let omn = es.iter().find(|e| e.id == "OMN").expect("Oman");
+        assert_eq!(omn.mentions[0].text, "سلطنة عمان");
+    }
+}

@@ -137,7 +137,10 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
         Vec::new()
     });
     for clitic in clitics {
-        if !word.starts_with(clitic) || word[clitic.len()..].chars().count() < 2 {
+        // a bare one-letter word may open a key that runs on: "U.S.", "أ ش أ"; after a clitic,
+        // at least two letters must remain
+        let rest = word.strip_prefix(clitic).map_or(0, |r| r.chars().count());
+        if rest < 1 || (!clitic.is_empty() && rest < 2) {
             continue;
         }
         let start = tok.range.start + clitic.len();

@@ -189,22 +189,23 @@ enum Meaning {
 }
 
 fn meaning(kb: &KnowledgeBase, k: usize, s: &Sentence) -> Meaning {
-    for t in &s.hits[k].targets {
-        if !matches!(t.form, Form::Name | Form::Adjective | Form::Capital) {
-            return Meaning::Other;
-        }
-        let rec = &kb.records[t.record];
-        match rec.kind {
-            EntityKind::Country => return Meaning::Place(Some(rec.id.clone())),
-            EntityKind::Location => {
-                let state = rec.state.map(|st| kb.records[st].id.clone());
-                return Meaning::Place(state.or_else(|| rec.country.clone()));
-            }
-            EntityKind::Org if t.form == Form::Name => return Meaning::Org(t.record),
-            _ => return Meaning::Other,
-        }
+    // the first meaning decides, as it does for the resolver
+    let Some(t) = s.hits[k].targets.first() else {
+        return Meaning::Other;
+    };
+    if !matches!(t.form, Form::Name | Form::Adjective | Form::Capital) {
+        return Meaning::Other;
     }
-    Meaning::Other
+    let rec = &kb.records[t.record];
+    match rec.kind {
+        EntityKind::Country => Meaning::Place(Some(rec.id.clone())),
+        EntityKind::Location => {
+            let state = rec.state.map(|st| kb.records[st].id.clone());
+            Meaning::Place(state.or_else(|| rec.country.clone()))
+        }
+        EntityKind::Org if t.form == Form::Name => Meaning::Org(t.record),
+        _ => Meaning::Other,
+    }
 }
 
 fn is_latin(w: &str) -> bool {
@@ -443,7 +444,7 @@ fn arabic_at(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, i: usize) -> Option
     let end = s.toks[p.end - 1].range.end;
     if let Some(r) = p.org {
         // "منظمة أوبك" is OPEC with its head; "صحيفة نيويورك تايمز" is the paper alone
-        return (role != OrgRole::Descriptor && !definite).then(|| Span {
+        return (role != OrgRole::Descriptor && !definite).then_some(Span {
             toks: i..p.end,
             range: head_start..end,
             country: None,

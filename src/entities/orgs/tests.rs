@@ -156,3 +156,32 @@ fn english_heads_suffixes_and_of_names() {
     let es = entities("the university said the bank and the party agreed.");
     assert!(orgs(&es).is_empty(), "{:?}", orgs(&es));
 }
+
+#[test]
+fn dotted_abbreviations_name_states_and_bodies() {
+    let t = "Officials in the U.S. said on Monday that the U.K. and the U.N. would join the talks.";
+    let es = entities(t);
+    let usa = es
+        .iter()
+        .find(|e| e.kind == EntityKind::Country && e.id == "USA")
+        .expect("the United States");
+    assert_eq!(usa.mentions[0].text, "U.S.");
+    assert!(es.iter().any(|e| e.id == "GBR"));
+    assert!(org(&es, "U.N.").is_some_and(|e| e.id == "UN"));
+    // lower-case "us" is a pronoun
+    let es = entities("He told us that the deal was done.");
+    assert!(!es.iter().any(|e| e.id == "USA"));
+}
+
+#[test]
+fn regional_bodies_by_their_arabic_long_forms() {
+    let t = "دعا مجلس التعاون لدول الخليج العربية ودول مجلس التعاون ومنظمة المؤتمر الإسلامي \
+             والاتحاد الإفريقي وحلف الأطلنطي إلى التهدئة.";
+    let es = entities(t);
+    let id_of = |m: &str| org(&es, m).map(|e| e.id.as_str());
+    assert_eq!(id_of("مجلس التعاون لدول الخليج العربية"), Some("GCC"));
+    assert_eq!(id_of("دول مجلس التعاون"), Some("GCC"));
+    assert_eq!(id_of("منظمة المؤتمر الإسلامي"), Some("OIC"));
+    assert_eq!(id_of("الاتحاد الإفريقي"), Some("AU"));
+    assert_eq!(id_of("حلف الأطلنطي"), Some("NATO"));
+}
