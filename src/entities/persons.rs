@@ -198,8 +198,11 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
             };
             let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
             let rec = &kb.records[t.record];
-            let range = s.toks[start].range.start + clitic_len(a, kb, s, start)..h.range.end;
-            let after = apposition(a, kb, s, h.tokens.end);
+            // "الوليد بن طلال بن عبدالعزيز آل سعود": the lineage after a known name is its own
+            let tail = lineage_after(a, kb, s, h.tokens.end);
+            let range = s.toks[start].range.start + clitic_len(a, kb, s, start)
+                ..tail.map_or(h.range.end, |e| s.toks[e - 1].range.end);
+            let after = apposition(a, kb, s, tail.unwrap_or(h.tokens.end));
             let title = after
                 .as_ref()
                 .and_then(|r| r.title.clone())
@@ -219,8 +222,8 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 mentions: vec![range],
                 role_only: false,
             });
-            used_until = h.tokens.end;
-            k += 1;
+            used_until = tail.unwrap_or(h.tokens.end);
+            k = first_hit_from(s, k + 1, used_until);
             continue;
         }
         if h.targets.iter().any(|t| t.form == Form::Title) {
@@ -530,10 +533,15 @@ fn name_run(
             }
             // a foreign surname shaped like a verb or a ة-noun (جان كلود تريشيه، بوتفليقة)
             // after a known given name, when the name is closed right after it
+            // a verbal noun after a name is the predicate's object (عطا ارتداء, هاني التمرير)
+            if end > t && derived_verb(w) {
+                break;
+            }
             if end > t
-                && (verb_shaped(w) || w.ends_with('ه'))
+                && odd_surname(w)
                 && has_given
-                && closed_after(a, kb, s, end + 1)
+                && name_word_shape(kb, w)
+                && name_ends(a, kb, s, end + 1)
             {
                 end += 1;
                 break;
@@ -560,7 +568,18 @@ fn name_run(
                 break;
             }
             if !w.starts_with("ال") && end > t {
-                // one bare unknown word ends a name: the family name (حمدي سند لوزا)
+                // one bare unknown word ends a name: the family name (حمدي سند لوزا); after a
+                // known given name two may, when the name is closed after them (خوان بابلو
+                // مونتويا سائق …)
+                let second = end + 1;
+                if has_given
+                    && s.toks.get(second).is_some_and(|x| x.kind == TokKind::Word)
+                    && hit_at(s, second).is_none()
+                    && bare_foreign(kb, tok_text(a, s, second))
+                    && name_ends(a, kb, s, second + 1)
+                {
+                    end += 1;
+                }
                 end += 1;
                 break;
             }
@@ -686,6 +705,62 @@ fn given_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize, floor:
     start
 }
 
+/// Particles and the names they join right after token `t` ("بن عبدالعزيز آل سعود"): the end
+/// of the lineage, if there is one.
+fn lineage_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option<usize> {
+    let mut end = t;
+    while end + 1 < s.toks.len() && end - t < 6 {
+        let (p, n) = (&s.toks[end], &s.toks[end + 1]);
+        let particle = p.kind == TokKind::Word
+            && hit_at(s, end).is_none()
+            && kb
+                .given
+                .get(tok_text(a, s, end))
+                .is_some_and(|g| g.particle);
+        if !particle || n.kind != TokKind::Word || is_latin_word(tok_text(a, s, end + 1)) {
+            break;
+        }
+        end += 2;
+    }
+    (end > t).then_some(end)
+}
+
+/// A surname of a shape the name rules otherwise stop at: a foreign name shaped like an
+/// imperfect verb, long enough not to be one (تريشيه, يودويونو; not تعرّض), or one ending in ة
+/// (بوتفليقة, العطية).
+fn odd_surname(w: &str) -> bool {
+    let n = w.chars().count();
+    let verb_like = ["ي", "ت", "ن"].iter().any(|p| w.starts_with(p));
+    (verb_like && (n >= 5 || (n == 4 && (w.ends_with('ا') || w.ends_with('و')))))
+        || (w.ends_with('ه') && !w.ends_with("ها"))
+}
+
+/// An unknown word that may be a second foreign surname word: no ال-word, clitic, verb shape
+/// or everyday word.
+fn bare_foreign(kb: &KnowledgeBase, w: &str) -> bool {
+    let r = kb.word(w);
+    w.chars().count() >= 3
+        && !w.starts_with("ال")
+        && !w.starts_with('و')
+        && !verb_shaped(w)
+        && !w.ends_with('ه')
+        && !(r.stop || r.report || r.pronoun || r.complement)
+        && !kb.given.get(w).is_some_and(|g| g.common)
+        && name_word_shape(kb, w)
+}
+
+/// Does a name end before token `t`: the sentence end, punctuation, a particle or preposition
+/// (closed as after a reporting verb), a stop word, or another entity or title?
+fn name_ends(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    closed_after(a, kb, s, t)
+        || hit_at(s, t).is_some()
+        || s.toks.get(t).is_some_and(|x| {
+            let w = tok_text(a, s, t);
+            x.kind == TokKind::Word
+                && (kb.word(w).stop || w.strip_prefix('و').is_some_and(|r| kb.word(r).stop))
+        })
+}
+
 /// Can an unknown word open a name? Not a word with a clitic article (بالدرجة, للفريق), a
 /// clitic before a function word (بأن, وبين, وعلى), nor a derived verb or verbal noun
 /// (امتنع, استقبل, التدخل).
@@ -713,7 +788,8 @@ fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
 fn derived_verb(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
     let consonant = |x: char| !matches!(x, 'ا' | 'و' | 'ي' | 'ه');
-    let form8 = c.len() == 5
+    // افتعل, and its dual or plural (اعتقلا, اعتقلوا)
+    let form8 = (c.len() == 5 || (c.len() == 6 && matches!(c[5], 'ا' | 'و')))
         && c[0] == 'ا'
         && c[2] == 'ت'
         && consonant(c[1])
@@ -728,7 +804,22 @@ fn derived_verb(w: &str) -> bool {
         && consonant(c[1])
         && consonant(c[2])
         && consonant(c[4]);
-    form8 || form10 || form5_noun || form4_noun
+    let bare = w.strip_prefix("ال").unwrap_or(w);
+    let b: Vec<char> = bare.chars().collect();
+    // افتعال (ارتداء, الاشتباه) and تفعيل (التخصيب, التمرير)
+    let form8_noun = b.len() == 6
+        && b[0] == 'ا'
+        && b[2] == 'ت'
+        && b[4] == 'ا'
+        && consonant(b[1])
+        && consonant(b[3]);
+    let form2_noun = b.len() == 5
+        && b[0] == 'ت'
+        && b[3] == 'ي'
+        && consonant(b[1])
+        && consonant(b[2])
+        && consonant(b[4]);
+    form8 || form10 || form5_noun || form4_noun || form8_noun || form2_noun
 }
 
 /// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
