@@ -540,6 +540,7 @@ fn name_run(
             if end > t
                 && odd_surname(w)
                 && has_given
+                && clitic_len(a, kb, s, t) == 0
                 && name_word_shape(kb, w)
                 && name_ends(a, kb, s, end + 1)
             {
@@ -632,7 +633,8 @@ fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super:
         let rest = w.strip_prefix(c)?;
         let g = kb.given.get(rest)?;
         let plain = !g.common && (!g.particle || g.opens) && !kb.word(rest).stop;
-        (rest.chars().count() >= 3 && plain).then(|| (c.len(), g))
+        // three-letter names are too often a word's tail (وجود, وعمر)
+        (rest.chars().count() >= 4 && plain).then(|| (c.len(), g))
     })
 }
 
