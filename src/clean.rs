@@ -132,13 +132,22 @@ fn line_facts(text: &str) -> Facts {
 }
 
 /// A line that is one string printed two or more times over, ignoring spaces: how many times.
+///
+/// Compared as UTF-8 bytes: a byte string made of k equal pieces has pieces that start on
+/// character boundaries (each starts with the string's first byte), so it is k equal runs of
+/// characters too; this spares a buffer of `char`s for every line of every page.
 fn self_repeats(key: &str) -> Option<usize> {
-    let s: Vec<char> = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s: Vec<u8> = Vec::with_capacity(key.len());
+    let mut buf = [0u8; 4];
+    for c in key.chars().filter(|c| !c.is_whitespace()) {
+        s.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
     let n = s.len();
     (2..=6).find(|&k| {
         n >= 2 * k && n % k == 0 && {
             let unit = &s[..n / k];
-            unit.len() >= 4 && s.chunks(n / k).all(|c| c == unit)
+            s.chunks(n / k).all(|c| c == unit)
+                && std::str::from_utf8(unit).is_ok_and(|u| u.chars().nth(3).is_some())
         }
     })
 }
@@ -434,6 +443,24 @@ fn split_site_prefix(
 mod tests {
     use super::*;
     use crate::text::fold::Folded;
+
+    #[test]
+    fn self_repeats_counts_copies_of_four_letters_or_more() {
+        assert_eq!(self_repeats("عاجل عاجل"), Some(2));
+        assert_eq!(
+            self_repeats("أخبار الخليج أخبار الخليج أخبار الخليج"),
+            Some(3)
+        );
+        assert_eq!(self_repeats("Breaking News Breaking News"), Some(2));
+        // the smallest number of copies wins, as the pieces are the longest
+        assert_eq!(self_repeats("news news news news"), Some(2));
+        // units shorter than four letters are words, not repeated headlines
+        assert_eq!(self_repeats("لا لا"), None);
+        assert_eq!(self_repeats("no no no"), None);
+        assert_eq!(self_repeats("وزير الخارجية"), None);
+        assert_eq!(self_repeats(""), None);
+        assert_eq!(self_repeats("x"), None);
+    }
 
     fn roles(page: &str) -> (Folded, Layout) {
         let f = Folded::new(page);

@@ -130,7 +130,9 @@ impl P<'_> {
             Kind::Word => {
                 !self.h[i].is_empty()
                     || t.text == "a"
-                    || super::lexicon::lexicon().bare_weekday(t.text).is_some()
+                    // the bare weekdays are Arabic: no ASCII word needs the lookup
+                    || (!t.text.is_ascii()
+                        && super::lexicon::lexicon().bare_weekday(t.text).is_some())
             }
         }
     }

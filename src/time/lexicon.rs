@@ -337,6 +337,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bare_weekdays_are_arabic() {
+        // the grammar skips the bare-weekday lookup for ASCII words
+        let lx = lexicon();
+        assert_eq!(lx.bare_weekday(&fold_key("جمعة")), Some(5));
+        assert!(lx.bare_weekdays.keys().all(|k| !k.is_ascii()));
+    }
+
+    #[test]
     fn tables_load_with_every_reading() {
         let lx = lexicon();
         assert!(lx

@@ -93,6 +93,8 @@ pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
     let mut phrase = String::new();
     // (words in the phrase, which form of the first word, the hit)
     let mut found: Vec<(usize, usize, Hit)> = Vec::new();
+    // the forms of the current word, one buffer for the whole text
+    let mut forms: Vec<(Cow<str>, usize)> = Vec::new();
     for i in 0..toks.len() {
         if toks[i].kind != Kind::Word {
             out.push(Vec::new());
@@ -104,7 +106,8 @@ pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
             n += 1;
         }
         found.clear();
-        for (form, (head, skip)) in variants(toks[i].text).into_iter().enumerate() {
+        variants(toks[i].text, &mut forms);
+        for (form, (head, skip)) in forms.drain(..).enumerate() {
             // Only as many words as the longest phrase this word starts: most words start none,
             // so most tokens cost one lookup per form and no allocation.
             let longest = lx.longest_from(&head).min(n);
@@ -136,11 +139,12 @@ pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
     out
 }
 
-/// The first word as written, then without its proclitics: (form, bytes skipped).
-fn variants(word: &str) -> Vec<(Cow<'_, str>, usize)> {
-    let mut v = vec![(Cow::Borrowed(word), 0)];
+/// The first word as written, then without its proclitics: (form, bytes skipped), into `v`.
+fn variants<'w>(word: &'w str, v: &mut Vec<(Cow<'w, str>, usize)>) {
+    v.clear();
+    v.push((Cow::Borrowed(word), 0));
     if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-        return v;
+        return;
     }
     for p in PROCLITICS {
         if let Some(rest) = word.strip_prefix(p) {
@@ -153,7 +157,6 @@ fn variants(word: &str) -> Vec<(Cow<'_, str>, usize)> {
             }
         }
     }
-    v
 }
 
 #[cfg(test)]
