@@ -74,7 +74,11 @@ fn descriptor_heads_name_the_body_after_them() {
     assert!(org(&es, "وكالة الأنباء الفرنسية").is_some_and(|e| e.id == "AFP"));
     // a known company after its descriptor is the table's row, named without the descriptor
     let es = entities("أعلنت شركة أرامكو السعودية أرباحها.");
-    assert!(org(&es, "أرامكو السعودية").is_some_and(|e| e.id == "ARAMCO"), "{:?}", orgs(&es));
+    assert!(
+        org(&es, "أرامكو السعودية").is_some_and(|e| e.id == "ARAMCO"),
+        "{:?}",
+        orgs(&es)
+    );
 }
 
 #[test]
