@@ -358,8 +358,7 @@ fn unkeyed_names(
             continue;
         };
         let strict = start != t || (after_nisba && !starts_name(a, kb, s, t));
-        match name_run(a, kb, s, start, false).filter(|n| !strict || closed_after(a, kb, s, n.end))
-        {
+        match name_run(a, kb, s, start, false).filter(|n| !strict || strictly_closed(a, kb, s, n)) {
             // after a bare nationality adjective a single word is too often a verb or noun
             // ("التهديد السوري ارتفع"): two name words at least
             Some(toks) if after_nisba && start == t && toks.len() < 2 => t += 1,
@@ -373,6 +372,16 @@ fn unkeyed_names(
             _ => t += 1,
         }
     }
+}
+
+/// Is a name found without a title closed? As after a reporting verb; and a name of two words
+/// or more also by a number (a score: "الروسي ميخائيل يوزهني 6 / 4") or another entity or title
+/// ("بول بيفر الخبير الدفاعي", "التشيكي ميلان كونديرا والأميركية …").
+fn strictly_closed(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, n: &Range<usize>) -> bool {
+    closed_after(a, kb, s, n.end)
+        || (n.len() >= 2
+            && (hit_at(s, n.end).is_some()
+                || s.toks.get(n.end).is_some_and(|x| x.kind == TokKind::Number)))
 }
 
 /// Is the name after a reporting verb closed by punctuation, a particle or the sentence end?
@@ -488,7 +497,20 @@ fn name_run(
     let mut has_given = false;
     while end < s.toks.len() && words < 4 && end - t < 9 {
         let tok = &s.toks[end];
-        if tok.kind != TokKind::Word || hit_at(s, end).is_some() {
+        if let Some(j) = hit_at(s, end).filter(|_| end > t) {
+            // "علي السويدي", "أبو أيوب المصري": a nationality adjective right after a given
+            // name is the family name (a person's nationality comes before the name)
+            let h = &s.hits[j];
+            let prev = kb.given.get(tok_text(a, s, end - 1));
+            if h.tokens == (end..end + 1)
+                && definite_nisba(a, kb, h)
+                && prev.is_some_and(|g| !g.common && !g.particle)
+            {
+                end += 1;
+            }
+            break;
+        }
+        if tok.kind != TokKind::Word {
             break;
         }
         let w = tok_text(a, s, end);
@@ -511,7 +533,9 @@ fn name_run(
         } else {
             kb.given.get(w)
         };
-        let stop = role.stop && !given_not_stop(a, kb, s, end);
+        // after a title علي is the name (السيد علي السويدي)
+        let cued_name = cued && end == t && kb.given.get(w).is_some_and(|g| !g.common);
+        let stop = role.stop && !cued_name && !given_not_stop(a, kb, s, end);
         if stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
             break;
         }
@@ -799,6 +823,9 @@ fn derived_verb(w: &str) -> bool {
         && consonant(c[4]);
     let form10 = c.len() >= 6 && w.starts_with("است");
     let form5_noun = c.len() == 6 && w.starts_with("الت") && c[3..].iter().all(|&x| consonant(x));
+    // أفعل of a defective root: أجرى, ألقى, أبدى
+    let form4_defective =
+        c.len() == 4 && c[0] == 'ا' && consonant(c[1]) && consonant(c[2]) && c[3] == 'ي';
     // إفعال: إجراء, إعلان, إرسال
     let form4_noun = c.len() == 5
         && c[0] == 'ا'
@@ -821,7 +848,7 @@ fn derived_verb(w: &str) -> bool {
         && consonant(b[1])
         && consonant(b[2])
         && consonant(b[4]);
-    form8 || form10 || form5_noun || form4_noun || form8_noun || form2_noun
+    form8 || form10 || form5_noun || form4_noun || form8_noun || form2_noun || form4_defective
 }
 
 /// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
@@ -968,7 +995,26 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
         j += 1;
     }
     complement(a, kb, s, &mut role);
+    conjoined_portfolio(a, kb, s, &mut role);
     role
+}
+
+/// "وزير الطاقة والنفط": a second portfolio joined by و belongs to the office.
+fn conjoined_portfolio(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, role: &mut Role) {
+    let mut t = role.next_tok;
+    while t < s.toks.len() && t < role.next_tok + 2 {
+        let tok = &s.toks[t];
+        let w = tok_text(a, s, t);
+        let definite = w.strip_prefix('و').is_some_and(|r| r.starts_with("ال"));
+        if tok.kind != TokKind::Word || hit_at(s, t).is_some() || !definite || kb.word(w).stop {
+            break;
+        }
+        t += 1;
+    }
+    if t > role.next_tok && role.title.is_some() {
+        role.range.end = s.toks[t - 1].range.end;
+        role.next_tok = t;
+    }
 }
 
 /// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase, up to
