@@ -127,7 +127,7 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
         sentence(a, kb, s, &mut people);
     }
     merge_surnames(&mut people);
-    surname_mentions(a, sentences, &mut people);
+    surname_mentions(a, kb, sentences, &mut people);
     resolve_roles(&mut people);
     for p in &people.list {
         // a UN official acts for the UN: `affiliation`, not a state in `country`
@@ -239,6 +239,7 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
                 continue;
             }
             let name = name_start
+                .filter(|_| !construct_title(a, s, k, &role))
                 .and_then(|t| name_run(a, kb, s, t, true))
                 .filter(|n| !role.occupation || occupation_name(a, kb, s, n));
             if let Some(toks) = name.as_ref().filter(|n| {
@@ -534,7 +535,13 @@ fn name_run(
             kb.given.get(w)
         };
         // after a title علي is the name (السيد علي السويدي)
-        let cued_name = cued && end == t && kb.given.get(w).is_some_and(|g| !g.common);
+        let cued_name = cued
+            && end == t
+            && kb.given.get(w).is_some_and(|g| !g.common)
+            && !a.mention(tok.range.clone()).text.ends_with('ى')
+            && s.toks
+                .get(end + 1)
+                .is_some_and(|n| n.kind == TokKind::Word && !kb.word(tok_text(a, s, end + 1)).stop);
         let stop = role.stop && !cued_name && !given_not_stop(a, kb, s, end);
         if stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
             break;
@@ -806,7 +813,24 @@ fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
     let clitic_on_verb = ["و", "ف", "ب", "ل"]
         .iter()
         .any(|c| w.strip_prefix(c).is_some_and(derived_verb));
-    !clitic_on_function_word && !derived_verb(w) && !clitic_on_verb
+    // يضيف, تقول after و: a verb, not a name (a longer one may be: ويليامز)
+    let clitic_on_short_verb = ["و", "ف"].iter().any(|c| {
+        w.strip_prefix(c)
+            .is_some_and(|r| verb_shaped(r) && r.chars().count() <= 5)
+    });
+    !clitic_on_function_word
+        && !derived_verb(w)
+        && !clitic_on_verb
+        && !clitic_on_short_verb
+        && !participle_plural(w)
+}
+
+/// A sound plural of a participle (مراقبون, متعاملون, المسؤولين): people, never one's name.
+fn participle_plural(w: &str) -> bool {
+    let bare = w.strip_prefix("ال").unwrap_or(w);
+    bare.starts_with('م')
+        && bare.chars().count() >= 6
+        && (bare.ends_with("ون") || bare.ends_with("ين"))
 }
 
 /// Derived verb patterns no name has: افتعل (امتنع, اعتبر), استفعل (استقبل), and the verbal
@@ -997,6 +1021,25 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
     complement(a, kb, s, &mut role);
     conjoined_portfolio(a, kb, s, &mut role);
     role
+}
+
+/// An Arabic title of one word without its article, nothing attached, and a word right after
+/// it is in the construct state: what follows is what it heads ("رئيس قسم التحقيقات", "لاعب
+/// برشلونة", "قائد منفذي الهجمات"), not a name, which comes after the definite title
+/// ("الرئيس بوتين") or after what the title heads.
+fn construct_title(a: &Analysis, s: &Sentence, k: usize, role: &Role) -> bool {
+    let h = &s.hits[k];
+    let w = &a.text()[h.range.clone()];
+    !role.honorific
+        && h.tokens.len() == 1
+        && h.clitic.is_empty()
+        && role.country.is_none()
+        && role.next_tok == h.tokens.end
+        && !w.starts_with("ال")
+        && !is_latin_word(w)
+        && s.toks
+            .get(role.next_tok)
+            .is_some_and(|t| t.kind == TokKind::Word)
 }
 
 /// "وزير الطاقة والنفط": a second portfolio joined by و belongs to the office.
@@ -1201,11 +1244,13 @@ fn merge_surnames(people: &mut People) {
 }
 
 /// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
-fn surname_mentions(a: &Analysis, sentences: &[Sentence], people: &mut People) {
+fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], people: &mut People) {
     let mut by_surname: HashMap<&str, usize> = HashMap::new();
     for (i, p) in people.list.iter().enumerate() {
         if let Some(s) = p.surname.as_deref() {
-            if s.chars().count() >= 3 {
+            // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
+            let given_alone = s.starts_with("ال") && kb.given.contains_key(s);
+            if s.chars().count() >= 3 && !given_alone {
                 by_surname.insert(s, i);
             }
         }
