@@ -1,12 +1,16 @@
 //! What every stage after cleaning reads: the folded text, the page layout, the sentences of the
-//! content, the language and the publication day, plus the one conversion from folded byte
-//! ranges to original character offsets.
+//! content and their tokens, the language and the publication day, plus the one conversion from
+//! folded byte ranges to original character offsets.
+//!
+//! The sentences are tokenised here once ([`Analysis::tokens`]) so that the stages reading them
+//! word by word do not each split the same text again.
 
 use std::ops::Range;
 
 use crate::clean::Layout;
 use crate::doc::Mention;
 use crate::text::fold::{CharIndex, Folded};
+use crate::text::segment::{self, Token};
 use crate::time::calendar::Day;
 
 pub struct Analysis<'a> {
@@ -17,6 +21,10 @@ pub struct Analysis<'a> {
     pub layout: Layout,
     /// Sentences of the title and body, folded byte ranges, in order.
     pub sentences: Vec<Range<usize>>,
+    /// The tokens of all sentences, in order.
+    tokens: Vec<Token>,
+    /// For each sentence, the range of its tokens in `tokens`.
+    sentence_tokens: Vec<Range<usize>>,
     pub lang: String,
     /// The publication day, when known: the anchor of relative dates.
     pub anchor: Option<Day>,
@@ -31,10 +39,19 @@ impl<'a> Analysis<'a> {
         anchor: Option<Day>,
     ) -> Self {
         let text = &folded.text;
-        let sentences = layout
+        let sentences: Vec<Range<usize>> = layout
             .content()
             .into_iter()
-            .flat_map(|r| crate::text::segment::sentences(text, r))
+            .flat_map(|r| segment::sentences(text, r))
+            .collect();
+        let mut tokens = Vec::new();
+        let sentence_tokens = sentences
+            .iter()
+            .map(|s| {
+                let first = tokens.len();
+                segment::tokens_into(text, s.clone(), &mut tokens);
+                first..tokens.len()
+            })
             .collect();
         Analysis {
             original,
@@ -42,6 +59,8 @@ impl<'a> Analysis<'a> {
             folded,
             layout,
             sentences,
+            tokens,
+            sentence_tokens,
             lang,
             anchor,
         }
@@ -79,9 +98,35 @@ impl<'a> Analysis<'a> {
         s..self.folded.folded_at(r.end).max(s)
     }
 
+    /// The tokens of sentence `i` (an index into [`Analysis::sentences`]): what
+    /// [`segment::tokens`] gives for its range.
+    pub fn tokens(&self, i: usize) -> &[Token] {
+        self.sentence_tokens
+            .get(i)
+            .map_or(&[], |r| &self.tokens[r.clone()])
+    }
+
     /// The sentence that contains folded byte offset `b`.
     pub fn sentence_of(&self, b: usize) -> Option<Range<usize>> {
         let i = self.sentences.partition_point(|s| s.end <= b);
         self.sentences.get(i).filter(|s| s.start <= b).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_per_sentence_are_those_of_its_range() {
+        let page = "Talks resume in Amman\n\nThe ministers met on Sunday. They signed 3 accords.\n\nوقال الوزير إن المباحثات كانت مثمرة. وأضاف: «سنلتقي مجدداً».";
+        let folded = Folded::new(page);
+        let layout = crate::clean::layout(&folded.text);
+        let a = Analysis::new(page, folded, layout, "en".to_string(), None);
+        assert!(a.sentences.len() >= 4);
+        for (i, s) in a.sentences.iter().enumerate() {
+            assert_eq!(a.tokens(i), segment::tokens(a.text(), s.clone()).as_slice());
+        }
+        assert!(a.tokens(a.sentences.len()).is_empty());
     }
 }

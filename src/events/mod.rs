@@ -27,7 +27,7 @@ use crate::doc::{DateExpr, Entity, EntityKind, Event, Quote};
 use actors::{groups, ActorIds, Group};
 use lexicon::{lexicon, Marker};
 use mentions::MentionIndex;
-use phrases::{words, Hit, Word};
+use phrases::{words_of, Hit, Word};
 
 /// How far (in words) a trigger looks for the groups around it.
 const LEFT: usize = 5;
@@ -95,8 +95,8 @@ pub fn extract(
     let mut out = Vec::new();
     // the last pair of actors named, for "both sides" / "الجانبان"
     let mut dyad: Option<Vec<String>> = None;
-    for s in &a.sentences {
-        let evs = ctx.sentence(s.clone(), dyad.as_deref());
+    for (k, s) in a.sentences.iter().enumerate() {
+        let evs = ctx.sentence(k, s.clone(), dyad.as_deref());
         // only parties that dealt with each other: not the attackers of an ASSAULT
         if let Some(e) = evs
             .iter()
@@ -141,10 +141,11 @@ struct Coded<'t> {
 }
 
 impl Context<'_, '_> {
-    fn sentence(&self, s: Range<usize>, dyad: Option<&[String]>) -> Vec<Event> {
+    /// The events of sentence `k`, whose folded range is `s`.
+    fn sentence(&self, k: usize, s: Range<usize>, dyad: Option<&[String]>) -> Vec<Event> {
         let text = self.a.text();
         let lex = lexicon();
-        let ws = words(text, s.clone());
+        let ws = words_of(self.a.tokens(k), s.start);
         let mut markers: Vec<Option<Marker>> = vec![None; ws.len()];
         for h in lex.markers.scan(text, &ws) {
             for m in markers.iter_mut().skip(h.first).take(h.len) {

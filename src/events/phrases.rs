@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
-use crate::text::segment::{self, TokKind};
+use crate::text::segment::{self, TokKind, Token};
 
 /// A word of the folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +23,16 @@ pub struct Word {
 
 /// The words (letter or digit runs) of `text[range]`.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut prev_end = range.start;
-    for t in segment::tokens(text, range) {
+    let start = range.start;
+    words_of(&segment::tokens(text, range), start)
+}
+
+/// The words among `tokens`, the tokens of a range starting at folded byte `start` (a
+/// sentence's, from [`crate::analysis::Analysis::tokens`]).
+pub fn words_of(tokens: &[Token], start: usize) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(tokens.len());
+    let mut prev_end = start;
+    for t in tokens {
         if t.kind == TokKind::Punct {
             continue;
         }

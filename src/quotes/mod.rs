@@ -18,7 +18,8 @@ use std::ops::Range;
 use crate::analysis::Analysis;
 use crate::doc::{Entity, Quote};
 use crate::events::mentions::MentionIndex;
-use crate::events::phrases::{words, Word};
+use crate::events::phrases::{words, words_of, Word};
+use crate::text::segment::Token;
 use lexicon::{lexicon, CueRole};
 use marks::Marked;
 use speaker::{chunks, resolve, subject, Chunk, Speaker, State, Who};
@@ -67,7 +68,7 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     let mut pending: Option<usize> = None;
     for (p, para) in body.iter().enumerate() {
         let marked = marks::find(text, para.clone());
-        let sentences = &by_para[p];
+        let sentences = &a.sentences[by_para[p].clone()];
         let mut prev_end = para.start;
         // sentences and marks are in text order and do not overlap: binary searches keep a
         // paragraph of thousands of quotations linear
@@ -115,16 +116,9 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         if marked.is_empty() {
             pending = None;
         }
-        for s in sentences {
+        for k in by_para[p].clone() {
             update_state(
-                a,
-                entities,
-                &idx,
-                &first_at,
-                &mut state,
-                s.clone(),
-                &marked,
-                verb_first,
+                a, entities, &idx, &first_at, &mut state, k, &marked, verb_first,
             );
         }
     }
@@ -135,16 +129,18 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     out
 }
 
-/// The sentences lying inside each paragraph (both in text order), in one pass over each.
-fn sentences_by_paragraph(
-    sentences: &[Range<usize>],
-    body: &[Range<usize>],
-) -> Vec<Vec<Range<usize>>> {
-    let mut out = vec![Vec::new(); body.len()];
-    for s in sentences {
+/// The sentences lying inside each paragraph (both in text order), in one pass over each: for
+/// each paragraph the range of their indices in `sentences` (sentences are in order and do not
+/// overlap, so those of one paragraph are consecutive).
+fn sentences_by_paragraph(sentences: &[Range<usize>], body: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = vec![0..0; body.len()];
+    for (k, s) in sentences.iter().enumerate() {
         let p = body.partition_point(|b| b.end < s.end);
         if body.get(p).is_some_and(|b| b.start <= s.start) {
-            out[p].push(s.clone());
+            if out[p].is_empty() {
+                out[p] = k..k;
+            }
+            out[p].end = k + 1;
         }
     }
     out
@@ -159,9 +155,10 @@ fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
     v
 }
 
-/// Words of `r` that are not inside a quoted stretch (`marked`: in text order, disjoint).
-fn words_outside(text: &str, r: Range<usize>, marked: &[Marked]) -> Vec<Word> {
-    words(text, r)
+/// Words of a sentence (its tokens, starting at folded byte `start`) that are not inside a quoted
+/// stretch (`marked`: in text order, disjoint).
+fn words_outside(tokens: &[Token], start: usize, marked: &[Marked]) -> Vec<Word> {
+    words_of(tokens, start)
         .into_iter()
         .filter(|w| {
             let k = marked.partition_point(|m| m.open <= w.range.start);
@@ -303,8 +300,9 @@ fn after_quote(
     r.direct = true;
 }
 
-/// After a sentence: its cue subjects become the last speaker, and a statement's issuer the
-/// statement owner ("في بيان لوزارة الداخلية", "قال المجلس، في بيان").
+/// After sentence `sent` (an index into `a.sentences`): its cue subjects become the last
+/// speaker, and a statement's issuer the statement owner ("في بيان لوزارة الداخلية", "قال
+/// المجلس، في بيان").
 #[allow(clippy::too_many_arguments)]
 fn update_state(
     a: &Analysis,
@@ -312,13 +310,13 @@ fn update_state(
     idx: &MentionIndex,
     first_at: &[usize],
     state: &mut State,
-    sent: Range<usize>,
+    sent: usize,
     marked: &[Marked],
     verb_first: bool,
 ) {
     let text = a.text();
     let lex = lexicon();
-    let ws = words_outside(text, sent, marked);
+    let ws = words_outside(a.tokens(sent), a.sentences[sent].start, marked);
     let cues = lex.cues.scan(text, &ws);
     // most sentences hold no cue: their speaker chunks are never read
     if cues.is_empty() {

@@ -145,6 +145,13 @@ pub struct Token {
 /// Tokens of `text[range]`. Letters and digits never share a token ("بـ40" is "ب" + "40").
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`], appended to `out`.
+pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let first = out.len();
     for (off, c) in text[range.clone()].char_indices() {
         let i = range.start + off;
         let kind = if chars::is_numeric(c) {
@@ -156,7 +163,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         } else {
             TokKind::Punct
         };
-        match out.last_mut() {
+        match out[first..].last_mut() {
             Some(t) if t.kind == kind && kind != TokKind::Punct && t.range.end == i => {
                 t.range.end = i + c.len_utf8();
             }
@@ -166,7 +173,6 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             }),
         }
     }
-    out
 }
 
 #[cfg(test)]
