@@ -962,8 +962,13 @@ fn title_phrase(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> Rol
         range: h.range.clone(),
         next_tok: h.tokens.end,
     };
-    // English: "Russia's Ambassador", "the Russian ambassador"
-    if let Some(p) = k.checked_sub(1).map(|j| &s.hits[j]) {
+    // English: "Russia's Ambassador", "the Russian ambassador" (an Arabic adjective follows its
+    // title: "الشعب الفلسطيني ورئيسه" is no Palestinian president)
+    if let Some(p) = k
+        .checked_sub(1)
+        .map(|j| &s.hits[j])
+        .filter(|_| is_latin_word(&a.text()[h.range.clone()]))
+    {
         let g = gap(a, p.range.end, h.word_start);
         if matches!(g, "" | "'s" | "’s") {
             if let Some(c) = country_of(p, kb) {
@@ -1032,7 +1037,6 @@ fn construct_title(a: &Analysis, s: &Sentence, k: usize, role: &Role) -> bool {
     let w = &a.text()[h.range.clone()];
     !role.honorific
         && h.tokens.len() == 1
-        && h.clitic.is_empty()
         && role.country.is_none()
         && role.next_tok == h.tokens.end
         && !w.starts_with("ال")
@@ -1249,7 +1253,9 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
     for (i, p) in people.list.iter().enumerate() {
         if let Some(s) = p.surname.as_deref() {
             // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
-            let given_alone = s.starts_with("ال") && kb.given.contains_key(s);
+            let given_alone = s
+                .strip_prefix("ال")
+                .is_some_and(|r| kb.given.contains_key(s) || kb.given.contains_key(r));
             if s.chars().count() >= 3 && !given_alone {
                 by_surname.insert(s, i);
             }
