@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::text::fold::fold_key;
-use crate::text::hash::WordMap;
+use crate::text::hash::{Shapes, WordMap};
 use crate::text::segment::{self, TokKind, Token};
 
 /// A word of the folded text.
@@ -127,12 +127,15 @@ pub fn stems(word: &str) -> Stems<'_> {
 pub struct PhraseTable<T> {
     /// First word → (the other words, payload), longest first.
     by_first: WordMap<String, Vec<(Vec<String>, T)>>,
+    /// The shapes of the first words: most stems are turned away before they are hashed.
+    shapes: Shapes,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: WordMap::default(),
+            shapes: Shapes::default(),
         }
     }
 }
@@ -157,6 +160,7 @@ impl<T> PhraseTable<T> {
         let key = fold_key(phrase);
         let mut ws = key.split(' ').filter(|w| !w.is_empty()).map(str::to_string);
         let Some(first) = ws.next() else { return };
+        self.shapes.insert(&first);
         let rest: Vec<String> = ws.collect();
         let list = self.by_first.entry(first).or_default();
         list.push((rest, value));
@@ -171,6 +175,9 @@ impl<T> PhraseTable<T> {
     pub fn at<'t>(&'t self, text: &str, ws: &[Word], i: usize) -> Option<Hit<'t, T>> {
         let w = &text[ws.get(i)?.range.clone()];
         for &stem in stems(w).iter() {
+            if !self.shapes.may_contain(stem) {
+                continue;
+            }
             let Some(list) = self.by_first.get(stem) else {
                 continue;
             };

@@ -77,6 +77,42 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The shapes (last byte, length) of the words of a table: a word whose shape no entry has is
+/// not in the table, which two loads and a mask tell without hashing it. Most words of a text are
+/// in no lexicon, so a table probed once per word (or per stem of each word) asks this first.
+#[derive(Debug, Clone)]
+pub struct Shapes {
+    /// By last byte: bit `min(len, 63)` set when a word of that length ends with that byte.
+    by_last: Box<[u64; 256]>,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
+            by_last: Box::new([0; 256]),
+        }
+    }
+}
+
+impl Shapes {
+    fn key(word: &str) -> Option<(usize, u64)> {
+        let last = *word.as_bytes().last()?;
+        Some((usize::from(last), 1 << word.len().min(63)))
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        if let Some((b, bit)) = Shapes::key(word) {
+            self.by_last[b] |= bit;
+        }
+    }
+
+    /// False only when no word inserted has this word's shape (so it is surely absent).
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        Shapes::key(word).is_some_and(|(b, bit)| self.by_last[b] & bit != 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +129,20 @@ mod tests {
         assert_ne!(hash("minister"), hash("ministers"));
         // a key padded with zero bytes is still another key
         assert_ne!(hash("ab"), hash("ab\0"));
+    }
+
+    #[test]
+    fn shapes_never_turn_away_an_entry() {
+        let mut s = Shapes::default();
+        let words = ["أمس", "الجمعة", "yesterday", "ago", "x"];
+        for w in words {
+            s.insert(w);
+        }
+        assert!(words.iter().all(|w| s.may_contain(w)));
+        // another length or another last letter: surely absent
+        assert!(!s.may_contain("minister"));
+        assert!(!s.may_contain("وزير"));
+        assert!(!s.may_contain(""));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
-use crate::text::hash::WordMap;
+use crate::text::hash::{Shapes, WordMap};
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,8 @@ pub struct TimeLexicon {
     pub phrases: WordMap<String, Vec<Word>>,
     /// Folded first word of a phrase → the most words a phrase starting with it has.
     pub first_words: WordMap<String, usize>,
+    /// The shapes of the first words, to turn most words away before hashing them.
+    first_shapes: Shapes,
     /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
     pub bare_weekdays: WordMap<String, u32>,
 }
@@ -171,6 +173,9 @@ impl TimeLexicon {
 
     /// The most words of a phrase starting with this folded word (0: none starts with it).
     pub fn longest_from(&self, word: &str) -> usize {
+        if !self.first_shapes.may_contain(word) {
+            return 0;
+        }
         self.first_words.get(word).copied().unwrap_or(0)
     }
 }
@@ -315,6 +320,10 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         let e = first_words.entry(first).or_default();
         *e = (*e).max(n);
     }
+    let mut first_shapes = Shapes::default();
+    for k in first_words.keys() {
+        first_shapes.insert(k);
+    }
     let bare_weekdays = weekdays
         .iter()
         .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
@@ -324,6 +333,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         weekdays,
         phrases,
         first_words,
+        first_shapes,
         bare_weekdays,
     }
 });
