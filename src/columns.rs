@@ -5,6 +5,9 @@
 //! a validity bitmap; `large_list<large_utf8>` for list columns), so the Python side can hand the
 //! buffers to pyarrow without one Python object per value.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use crate::doc::{Document, EntityKind, Grain};
@@ -16,6 +19,16 @@ pub enum Column {
     Int(Vec<i64>),
     /// Lists of strings (never null): list offsets into the child string column.
     List(Vec<i64>, StrColumn),
+}
+
+impl Column {
+    /// The strings of a string column, or the child strings of a list column.
+    fn strings(&self) -> Option<&StrColumn> {
+        match self {
+            Column::Str(c) | Column::List(_, c) => Some(c),
+            Column::Int(_) => None,
+        }
+    }
 }
 
 /// Strings, with nulls, in Arrow's `large_utf8` layout.
@@ -72,19 +85,34 @@ impl StrColumn {
         std::str::from_utf8(&self.data[a..b]).ok()
     }
 
-    fn append(&mut self, other: &StrColumn) {
-        let (n, base) = (self.len(), self.data.len() as i64);
-        self.data.extend_from_slice(&other.data);
-        self.offsets
-            .extend(other.offsets[1..].iter().map(|o| o + base));
-        self.nulls += other.nulls;
+    /// Room for the values of `others`.
+    fn reserve<'a>(&mut self, others: impl Iterator<Item = &'a StrColumn> + Clone) {
+        let rows: usize = others.clone().map(StrColumn::len).sum();
+        self.offsets.reserve(rows);
+        self.validity.reserve(rows.div_ceil(8) + 1);
+        self.data.reserve(others.map(|o| o.data.len()).sum());
+    }
+
+    /// Append rows `rows` of `other`.
+    fn append_rows(&mut self, other: &StrColumn, rows: Range<usize>) {
+        let n = self.len();
+        let (a, b) = (other.offsets[rows.start], other.offsets[rows.end]);
+        let base = self.data.len() as i64 - a;
+        self.data
+            .extend_from_slice(&other.data[a as usize..b as usize]);
+        self.offsets.extend(
+            other.offsets[rows.start + 1..=rows.end]
+                .iter()
+                .map(|o| o + base),
+        );
         // Re-pack the other column's validity bits after ours.
-        self.validity.truncate(n.div_ceil(8));
-        self.validity.resize((n + other.len()).div_ceil(8), 0);
-        for j in 0..other.len() {
+        self.validity.resize((n + rows.len()).div_ceil(8), 0);
+        for (k, j) in rows.enumerate() {
             if other.validity[j / 8] & (1 << (j % 8)) != 0 {
-                let i = n + j;
+                let i = n + k;
                 self.validity[i / 8] |= 1 << (i % 8);
+            } else {
+                self.nulls += 1;
             }
         }
     }
@@ -244,20 +272,41 @@ impl Table {
         self.rows += 1;
     }
 
-    fn append(&mut self, other: &Table) {
+    /// Room for the rows of `others` (tables of the same schema).
+    fn reserve<'a>(&mut self, others: impl Iterator<Item = &'a Table> + Clone) {
+        for (c, (_, col)) in self.columns.iter_mut().enumerate() {
+            let of = |t: &'a Table| &t.columns[c].1;
+            match col {
+                Column::Str(x) => x.reserve(others.clone().map(of).filter_map(Column::strings)),
+                Column::Int(x) => x.reserve(others.clone().map(|t| t.rows).sum()),
+                Column::List(xo, x) => {
+                    xo.reserve(others.clone().map(|t| t.rows).sum());
+                    x.reserve(others.clone().map(of).filter_map(Column::strings));
+                }
+            }
+        }
+    }
+
+    pub fn append(&mut self, other: &Table) {
+        self.append_rows(other, 0..other.rows);
+    }
+
+    /// Append rows `rows` of a table of the same schema.
+    fn append_rows(&mut self, other: &Table, rows: Range<usize>) {
         for ((_, a), (_, b)) in self.columns.iter_mut().zip(&other.columns) {
             match (a, b) {
-                (Column::Str(x), Column::Str(y)) => x.append(y),
-                (Column::Int(x), Column::Int(y)) => x.extend_from_slice(y),
+                (Column::Str(x), Column::Str(y)) => x.append_rows(y, rows.clone()),
+                (Column::Int(x), Column::Int(y)) => x.extend_from_slice(&y[rows.clone()]),
                 (Column::List(xo, x), Column::List(yo, y)) => {
-                    let base = x.len() as i64;
-                    xo.extend(yo[1..].iter().map(|o| o + base));
-                    x.append(y);
+                    let (first, last) = (yo[rows.start], yo[rows.end]);
+                    let base = x.len() as i64 - first;
+                    xo.extend(yo[rows.start + 1..=rows.end].iter().map(|o| o + base));
+                    x.append_rows(y, first as usize..last as usize);
                 }
                 _ => unreachable!("same schema"),
             }
         }
-        self.rows += other.rows;
+        self.rows += rows.len();
     }
 
     /// The column named `name`.
@@ -387,23 +436,168 @@ const PIECE: usize = 256;
 /// The tables of a batch, rows in document order. Pieces of the batch are built in parallel (on
 /// the current rayon pool) and concatenated, so the result does not depend on the thread count.
 pub fn tables(docs: &[Document]) -> Vec<Table> {
-    let pieces: Vec<Vec<Table>> = docs
-        .par_chunks(PIECE)
-        .map(|chunk| {
-            let mut t = empty();
-            for d in chunk {
-                add(&mut t, d);
-            }
-            t
-        })
-        .collect();
     let mut out = empty();
-    for piece in &pieces {
-        for (a, b) in out.iter_mut().zip(piece) {
+    for window in docs.chunks(WINDOW) {
+        for (a, b) in out.iter_mut().zip(&Part::of(window).tables) {
             a.append(b);
         }
     }
     out
+}
+
+/// [`tables`] of documents the caller gives up: each window of documents is freed once its rows
+/// are written, so documents and tables are never both held whole.
+pub fn tables_owned(docs: Vec<Document>) -> Vec<Table> {
+    let mut out = empty();
+    let mut rest = docs.into_iter();
+    loop {
+        let window: Vec<Document> = rest.by_ref().take(WINDOW).collect();
+        if window.is_empty() {
+            return out;
+        }
+        for (a, b) in out.iter_mut().zip(&Part::of(&window).tables) {
+            a.append(b);
+        }
+    }
+}
+
+/// Documents converted together: pieces of [`PIECE`] in parallel, appended in order.
+pub const WINDOW: usize = PIECE * 16;
+
+/// The tables of a run of consecutive documents, with each document's number of rows in every
+/// table, so that one document's rows can be replaced when the parts are put together.
+pub struct Part {
+    tables: Vec<Table>,
+    counts: Vec<[usize; 6]>,
+}
+
+impl Part {
+    pub fn of(docs: &[Document]) -> Part {
+        let pieces: Vec<Vec<Table>> = docs
+            .par_chunks(PIECE)
+            .map(|chunk| {
+                let mut t = empty();
+                for d in chunk {
+                    add(&mut t, d);
+                }
+                t
+            })
+            .collect();
+        let mut tables = empty();
+        for piece in &pieces {
+            for (a, b) in tables.iter_mut().zip(piece) {
+                a.append(b);
+            }
+        }
+        Part {
+            tables,
+            counts: docs.iter().map(row_counts).collect(),
+        }
+    }
+}
+
+/// How many rows a document has in each table.
+fn row_counts(d: &Document) -> [usize; 6] {
+    [
+        1,
+        d.entities.len(),
+        d.entities.iter().map(|e| e.mentions.len()).sum(),
+        d.dates.len(),
+        d.quotes.len(),
+        d.events.len(),
+    ]
+}
+
+/// Put the parts of a batch together in order, each freed once copied, the rows of the
+/// documents of `redone` (by index in the batch, sorted) replaced by those of their new version.
+pub fn assemble(mut parts: Vec<Part>, redone: &[(usize, Document)]) -> Vec<Table> {
+    let mut out = empty();
+    let mut redone = redone.iter().peekable();
+    let mut first = 0;
+    // Grow the first part's own tables when none of its rows is replaced, reserving the others'
+    // exact sizes at once: large buffers then grow in place, and the batch is never held twice.
+    if !parts.is_empty() && redone.peek().is_none_or(|r| r.0 >= parts[0].counts.len()) {
+        let head = parts.remove(0);
+        first = head.counts.len();
+        out = head.tables;
+    }
+    for (t, table) in out.iter_mut().enumerate() {
+        table.reserve(parts.iter().map(|p| &p.tables[t]));
+    }
+    for part in parts {
+        let end = first + part.counts.len();
+        if redone.peek().is_none_or(|r| r.0 >= end) {
+            for (a, b) in out.iter_mut().zip(&part.tables) {
+                a.append(b);
+            }
+        } else {
+            let mut at = [0usize; 6];
+            for (i, counts) in (first..end).zip(&part.counts) {
+                match redone.next_if(|r| r.0 == i) {
+                    Some((_, doc)) => add(&mut out, doc),
+                    None => {
+                        for (t, (a, b)) in out.iter_mut().zip(&part.tables).enumerate() {
+                            a.append_rows(b, at[t]..at[t] + counts[t]);
+                        }
+                    }
+                }
+                for t in 0..6 {
+                    at[t] += counts[t];
+                }
+            }
+        }
+        first = end;
+    }
+    out
+}
+
+/// Set the `cluster` column of the documents table (one id per document, in order).
+pub fn set_clusters(tables: &mut [Table], clusters: &[String]) {
+    let mut col = StrColumn::default();
+    for c in clusters {
+        col.push(Some(c));
+    }
+    replace(&mut tables[0], "cluster", col);
+}
+
+/// Give persons of some documents (by index in the batch, sorted) the Latin names of a
+/// clustering plan: person key → name.
+pub fn rename(tables: &mut [Table], names: &[(usize, BTreeMap<String, String>)]) {
+    if names.is_empty() {
+        return;
+    }
+    let Some(Column::Int(per_doc)) = tables[0].column("n_entities") else {
+        return;
+    };
+    let mut owner = Vec::with_capacity(tables[1].rows);
+    for (doc, &n) in per_doc.iter().enumerate() {
+        owner.extend(std::iter::repeat_n(doc, n as usize));
+    }
+    let ents = &tables[1];
+    let (Some(Column::Str(kind)), Some(Column::Str(key)), Some(Column::Str(name))) =
+        (ents.column("kind"), ents.column("key"), ents.column("name"))
+    else {
+        return;
+    };
+    let mut col = StrColumn::default();
+    for (row, &doc) in owner.iter().enumerate() {
+        let map = names
+            .binary_search_by_key(&doc, |x| x.0)
+            .ok()
+            .map(|k| &names[k].1);
+        let new = match (map, kind.get(row), key.get(row)) {
+            (Some(map), Some("person"), Some(k)) => map.get(k).map(String::as_str),
+            _ => None,
+        };
+        col.push(new.or(name.get(row)));
+    }
+    replace(&mut tables[1], "name", col);
+}
+
+fn replace(table: &mut Table, name: &str, col: StrColumn) {
+    if let Some((_, c)) = table.columns.iter_mut().find(|(n, _)| *n == name) {
+        *c = Column::Str(col);
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::columns::{self, Table};
 use crate::doc::{DateExpr, Document, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
@@ -184,10 +185,7 @@ impl Extractor {
             .inherit
             .par_iter()
             .map(|&(i, day)| {
-                let mut input = inputs[i].clone();
-                input.published = Some(day.iso());
-                let mut doc = self.extract_one(&input);
-                doc.published_source = Some("cluster".to_string());
+                let mut doc = self.redo(&inputs[i], day);
                 doc.cluster.clone_from(&docs[i].cluster);
                 for e in &mut doc.entities {
                     if let Some(old) = docs[i]
@@ -204,6 +202,69 @@ impl Extractor {
         for (i, doc) in redone {
             docs[i] = doc;
         }
+    }
+
+    /// A document extracted again with the publication day its cluster lends it.
+    fn redo(&self, input: &Input, day: Day) -> Document {
+        let mut input = input.clone();
+        input.published = Some(day.iso());
+        let mut doc = self.extract_one(&input);
+        doc.published_source = Some("cluster".to_string());
+        doc
+    }
+
+    /// Extract a batch straight into the result tables (the same as [`columns::tables`] of
+    /// [`Extractor::extract`]), a window of documents at a time: the batch is never held whole
+    /// as documents, only as tables and, for clustering, as index entries (under 1 KB each).
+    /// Clustering then plans from the entries, sets the cluster ids and shared names in the
+    /// tables, and replaces the rows of members that take their cluster's day.
+    pub fn extract_tables(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Table> {
+        // Enough documents per window to keep every thread busy, few enough to hold lightly.
+        let window = 128 * pool(n_threads).current_num_threads();
+        self.extract_tables_by(inputs, n_threads, window)
+    }
+
+    /// [`Extractor::extract_tables`] with windows of `window` documents (tests use small ones).
+    #[doc(hidden)]
+    pub fn extract_tables_by(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        window: usize,
+    ) -> Vec<Table> {
+        let clustered = !self.config.no_cluster;
+        pool(n_threads).install(|| {
+            let mut parts = Vec::new();
+            let mut entries = Vec::new();
+            for chunk in inputs.chunks(window.max(1)) {
+                let docs: Vec<Document> = chunk.par_iter().map(|i| self.extract_one(i)).collect();
+                if clustered {
+                    entries.par_extend(docs.par_iter().map(cluster::Entry::of));
+                }
+                parts.push(columns::Part::of(&docs));
+            }
+            if !clustered {
+                return columns::assemble(parts, &[]);
+            }
+            let plan = cluster::plan(&[], &entries);
+            drop(entries);
+            let redone: Vec<(usize, Document)> = plan
+                .inherit
+                .par_iter()
+                .map(|&(i, day)| {
+                    let mut doc = self.redo(&inputs[i], day);
+                    doc.cluster = Some(plan.clusters[i].clone());
+                    if let Ok(k) = plan.names.binary_search_by_key(&i, |x| x.0) {
+                        cluster::apply_names(&mut doc, &plan.names[k].1);
+                    }
+                    (i, doc)
+                })
+                .collect();
+            let mut tables = columns::assemble(parts, &redone);
+            columns::set_clusters(&mut tables, &plan.clusters);
+            columns::rename(&mut tables, &plan.names);
+            tables
+        })
     }
 
     fn run<L: Laps>(&self, input: &Input, laps: &mut L) -> Document {

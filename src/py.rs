@@ -153,11 +153,8 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyDict>> {
         let inputs = to_inputs(inputs);
         let inner = Arc::clone(&self.inner);
-        let tables = py.detach(move || {
-            let docs = inner.extract(&inputs, n_threads);
-            crate::extractor::pool(n_threads).install(|| columns::tables(&docs))
-        });
-        tables_dict(py, &tables)
+        let tables = py.detach(move || inner.extract_tables(&inputs, n_threads));
+        tables_dict(py, tables)
     }
 
     /// Time the pipeline over a batch, stage by stage (benchmarks only): seconds of wall time for
@@ -324,59 +321,131 @@ fn parse_records(records: &[String]) -> PyResult<Vec<Document>> {
 fn columns_from_json<'py>(py: Python<'py>, records: Vec<String>) -> PyResult<Bound<'py, PyDict>> {
     let tables = py.detach(move || {
         let docs = parse_records(&records)?;
-        Ok::<_, PyErr>(columns::tables(&docs))
+        drop(records);
+        Ok::<_, PyErr>(columns::tables_owned(docs))
     })?;
-    tables_dict(py, &tables)
+    tables_dict(py, tables)
 }
 
-fn tables_dict<'py>(py: Python<'py>, tables: &[Table]) -> PyResult<Bound<'py, PyDict>> {
+/// The tables as Python buffers: the columns move into Python objects without a copy.
+fn tables_dict(py: Python<'_>, tables: Vec<Table>) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
     for t in tables {
         let cols = PyDict::new(py);
-        for (name, col) in &t.columns {
-            cols.set_item(*name, column_tuple(py, col)?)?;
+        for (name, col) in t.columns {
+            cols.set_item(name, column_tuple(py, col)?)?;
         }
         out.set_item(t.name, (t.rows, cols))?;
     }
     Ok(out)
 }
 
-fn i64_bytes<'py>(py: Python<'py>, v: &[i64]) -> Bound<'py, PyBytes> {
-    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
-    PyBytes::new(py, &bytes)
+/// A column buffer handed to Python without a copy: it exposes the bytes of a Rust vector through
+/// the buffer protocol (pyarrow wraps it as is), and frees it when the last view is gone.
+#[pyclass(frozen, module = "khabar._core", name = "Buffer")]
+struct PyColumnBuffer {
+    data: Owned,
 }
 
-fn str_parts<'py>(py: Python<'py>, c: &StrColumn) -> Vec<Bound<'py, PyAny>> {
+/// What a [`PyColumnBuffer`] owns.
+enum Owned {
+    Bytes(Vec<u8>),
+    /// i64 values, exposed as their bytes (little-endian machines only: see [`i64_buffer`]).
+    Ints(Vec<i64>),
+}
+
+impl PyColumnBuffer {
+    fn bytes(&self) -> (*const u8, usize) {
+        match &self.data {
+            Owned::Bytes(v) => (v.as_ptr(), v.len()),
+            Owned::Ints(v) => (v.as_ptr().cast(), v.len() * 8),
+        }
+    }
+}
+
+#[pymethods]
+impl PyColumnBuffer {
+    /// A read-only, one-dimensional view of the bytes.
+    unsafe fn __getbuffer__(
+        slf: Bound<'_, Self>,
+        view: *mut pyo3::ffi::Py_buffer,
+        flags: std::os::raw::c_int,
+    ) -> PyResult<()> {
+        let (ptr, len) = slf.get().bytes();
+        // SAFETY: the data lives as long as `slf`, which the view holds a reference to
+        // (PyBuffer_FillInfo increments it); it is never written after construction.
+        let ok = unsafe {
+            pyo3::ffi::PyBuffer_FillInfo(
+                view,
+                slf.as_ptr(),
+                ptr as *mut std::os::raw::c_void,
+                len as pyo3::ffi::Py_ssize_t,
+                1,
+                flags,
+            )
+        };
+        if ok == -1 {
+            return Err(PyErr::fetch(slf.py()));
+        }
+        Ok(())
+    }
+
+    unsafe fn __releasebuffer__(&self, _view: *mut pyo3::ffi::Py_buffer) {}
+
+    fn __len__(&self) -> usize {
+        self.bytes().1
+    }
+}
+
+fn buffer(py: Python<'_>, data: Owned) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(py, PyColumnBuffer { data })?.into_any())
+}
+
+/// Little-endian i64 values: the vector itself where the machine is little-endian, else a copy
+/// with the bytes swapped.
+fn i64_buffer(py: Python<'_>, v: Vec<i64>) -> PyResult<Bound<'_, PyAny>> {
+    if cfg!(target_endian = "little") {
+        buffer(py, Owned::Ints(v))
+    } else {
+        buffer(
+            py,
+            Owned::Bytes(v.iter().flat_map(|x| x.to_le_bytes()).collect()),
+        )
+    }
+}
+
+fn str_parts(py: Python<'_>, c: StrColumn) -> PyResult<Vec<Bound<'_, PyAny>>> {
     let validity = if c.nulls == 0 {
         py.None().into_bound(py)
     } else {
-        PyBytes::new(py, &c.validity).into_any()
+        buffer(py, Owned::Bytes(c.validity))?
     };
-    vec![
-        i64_bytes(py, &c.offsets).into_any(),
-        PyBytes::new(py, &c.data).into_any(),
+    Ok(vec![
+        i64_buffer(py, c.offsets)?,
+        buffer(py, Owned::Bytes(c.data))?,
         validity,
-    ]
+    ])
 }
 
-/// A column as a tuple of buffers: `("str", offsets, data, validity or None)` (Arrow
-/// `large_utf8`, i64 little-endian offsets), `("int", values)` (i64 little-endian), or
-/// `("list", list offsets, offsets, data, validity or None)` (`large_list<large_utf8>`).
-fn column_tuple<'py>(py: Python<'py>, col: &Column) -> PyResult<Bound<'py, PyTuple>> {
-    let mut parts: Vec<Bound<'py, PyAny>> = Vec::new();
+/// A column as a tuple of buffers (each an object with the buffer protocol, its bytes owned by
+/// Rust): `("str", offsets, data, validity or None)` (Arrow `large_utf8`, i64 little-endian
+/// offsets), `("int", values)` (i64 little-endian), or `("list", list offsets, offsets, data,
+/// validity or None)` (`large_list<large_utf8>`).
+fn column_tuple(py: Python<'_>, col: Column) -> PyResult<Bound<'_, PyTuple>> {
+    let mut parts: Vec<Bound<'_, PyAny>> = Vec::new();
     match col {
         Column::Str(c) => {
             parts.push("str".into_pyobject(py)?.into_any());
-            parts.extend(str_parts(py, c));
+            parts.extend(str_parts(py, c)?);
         }
         Column::Int(v) => {
             parts.push("int".into_pyobject(py)?.into_any());
-            parts.push(i64_bytes(py, v).into_any());
+            parts.push(i64_buffer(py, v)?);
         }
         Column::List(offsets, c) => {
             parts.push("list".into_pyobject(py)?.into_any());
-            parts.push(i64_bytes(py, offsets).into_any());
-            parts.extend(str_parts(py, c));
+            parts.push(i64_buffer(py, offsets)?);
+            parts.extend(str_parts(py, c)?);
         }
     }
     PyTuple::new(py, parts)
@@ -476,6 +545,7 @@ fn version() -> &'static str {
 fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_class::<PyClusterIndex>()?;
+    m.add_class::<PyColumnBuffer>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_entries, m)?)?;

@@ -219,3 +219,35 @@ fn a_plan_made_from_entries_of_parts_equals_one_batch() {
         .any(|e| e.name == "Nasser Bourita"));
     assert_eq!(plans[0].names.len(), 1);
 }
+
+#[test]
+fn tables_built_window_by_window_equal_the_tables_of_the_documents() {
+    use khabar::columns;
+    let inputs = vec![
+        Input::new("ar", MEETING_AR),
+        Input::new(
+            "site-a",
+            page("صوت الرباط", "الخميس 9 نوفمبر 2023 11:05 ص", BODY_AR),
+        ),
+        Input::new("later", LATER_EN),
+        // undated copy: takes its sister's day, and its rows are replaced
+        Input::new("site-b", page("أخبار اليوم", "", BODY_AR)),
+        Input::new(
+            "bank",
+            format!("البنك المركزي يرفع الفائدة نصف نقطة\n\n{OTHER_AR}"),
+        ),
+        Input::new("en", MEETING_EN),
+        Input::new("empty", ""),
+    ];
+    let ex = Extractor::new(Default::default()).unwrap();
+    let docs = ex.extract(&inputs, Some(2));
+    assert_eq!(docs[3].published_source.as_deref(), Some("cluster"));
+    let want = columns::tables(&docs);
+    for window in [1, 2, 3, 4, 100] {
+        let got = ex.extract_tables_by(&inputs, Some(2), window);
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!((g.name, g.rows), (w.name, w.rows), "window {window}");
+            assert_eq!(g.columns, w.columns, "{} with window {window}", g.name);
+        }
+    }
+}

@@ -140,6 +140,26 @@ def test_published_is_normalised_to_utc_naive() -> None:
     assert published.isna().tolist() == [False, False, False, False, True, True]
 
 
+def test_a_publication_date_pandas_cannot_hold_is_missing_not_an_error() -> None:
+    texts = ["Talks resume in Doha on Monday.", "Rains flood roads in Sanaa."]
+    docs = khabar.extract(texts, published=["3024-05-01", "2024-05-01"])
+    assert [d.published for d in docs] == ["3024-05-01", "2024-05-01"]
+    published = khabar.to_frames(docs)["documents"]["published"].tolist()
+    assert pd.isna(published[0]) and published[1] == pd.Timestamp("2024-05-01")
+    frame = khabar.extract_frame(
+        pd.DataFrame({"text": texts, "day": ["3024-05-01", "2024-05-01"]}), published="day"
+    )
+    assert frame["documents"]["published"].isna().tolist() == [True, False]
+
+
+def test_a_month_beside_a_quantity_is_not_the_publication_day() -> None:
+    # a table of shipments: "Aug 13126" is a month and a figure, not 1 August 3126
+    text = "Grain shipments by month\n\n Aug 13126\n Oct 4462\n Dec 167\n Total 17755\n"
+    doc = khabar.extract([text])[0]
+    assert doc.published is None
+    assert khabar.to_frames([doc])["documents"]["published"].isna().all()
+
+
 def test_empty_input_gives_empty_tables_with_columns() -> None:
     frames = khabar.to_frames([])
     for name, df in frames.items():

@@ -2,7 +2,14 @@
 
 from typing import Any
 
-# {table: (rows, {column: ("str", offsets, data, validity) | ("int", values) | ("list", ...)})}
+class Buffer:
+    """Bytes owned by the Rust core, read through the buffer protocol without a copy."""
+
+    def __len__(self) -> int: ...
+    def __buffer__(self, flags: int, /) -> memoryview: ...
+
+# {table: (rows, {column: ("str", offsets, data, validity) | ("int", values) | ("list", ...)})},
+# every buffer a Buffer (validity None when the column has no nulls)
 Columns = dict[str, tuple[int, dict[str, tuple[Any, ...]]]]
 
 # One input: (id, text, published ISO date or date-time or None, language code or None, errors so far)

@@ -179,14 +179,23 @@ def parse_published(value: str | None) -> datetime | None:
     return dt
 
 
+# The days a pandas datetime64[ns] column can hold; a publication date outside them (a
+# caller's typo such as 3024 for 2024) becomes NaT rather than failing the whole table.
+_NS_FIRST, _NS_LAST = datetime(1677, 9, 22), datetime(2262, 4, 11)
+
+
+def _published_column(pd: Any, values: list[str | None]) -> Any:
+    parsed = [parse_published(v) for v in values]
+    kept = [d if d is not None and _NS_FIRST <= d <= _NS_LAST else None for d in parsed]
+    return pd.Series(pd.to_datetime(kept), dtype="datetime64[ns]")
+
+
 def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         values = [r[col] for r in rows]
         if kind == "datetime":
-            data[col] = pd.Series(
-                pd.to_datetime([parse_published(v) for v in values]), dtype="datetime64[ns]"
-            )
+            data[col] = _published_column(pd, values)
         elif kind == "list":
             data[col] = pd.Series([list(v) for v in values], dtype=object)
         else:
@@ -239,8 +248,7 @@ def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
     for col, kind in columns.items():
         arr = table.column(col)
         if kind == "datetime":
-            values = [parse_published(v) for v in arr.to_pylist()]
-            data[col] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+            data[col] = _published_column(pd, arr.to_pylist())
         elif kind == "list":
             data[col] = pd.Series(arr.to_pylist(), dtype=object)
         elif kind == "string":

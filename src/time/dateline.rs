@@ -54,8 +54,8 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
     let mon = lx.month_alternation(Calendar::Gregorian);
     let date = format!(
         r"(?x)
-        (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-.\s]?\s*(?:of\s+)?(?P<m1>{mon})\.?(?:\s*/\s*(?:{mon}))?\s*[,.\-]?\s*(?P<y1>\d{{4}})\b
-        | \b(?P<m2>{mon})\.?(?:\s*/\s*(?:{mon}))?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y2>\d{{4}})\b
+        \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-.\s]?\s*(?:of\s+)?(?P<m1>{mon})\.?(?:\s*/\s*(?:{mon}))?\s*[,.\-]?\s*(?P<y1>\d{{4}})\b
+        | \b(?P<m2>{mon})\.?(?:\s*/\s*(?:{mon}))?\s+(?P<d2>\d{{1,2}})(?:(?:st|nd|rd|th)\s*,?\s*|\s*,\s*|\s+)(?P<y2>\d{{4}})\b
         | \b(?P<y3>\d{{4}})-(?P<mo3>\d{{1,2}})-(?P<d3>\d{{1,2}})\b
         | \b(?P<d4>\d{{1,2}})[/.](?P<mo4>\d{{1,2}})[/.](?P<y4>\d{{4}})\b"
     );
@@ -120,6 +120,9 @@ fn few_other_words(line: &str) -> bool {
         .is_none()
 }
 
+/// Years a dateline may carry.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
 fn num(c: &regex::Captures, name: &str) -> Option<u32> {
     c.name(name)?.as_str().parse().ok()
 }
@@ -139,7 +142,8 @@ pub fn find_date(folded: &str) -> Option<(Day, std::ops::Range<usize>)> {
         } else {
             Day::new(num(&c, "y4")? as i32, num(&c, "mo4")?, num(&c, "d4")?)
         };
-        if let Some(d) = day {
+        // a publication day, not a figure in a table ("Aug 13126")
+        if let Some(d) = day.filter(|d| PLAUSIBLE_YEARS.contains(&d.year)) {
             return Some((d, m.range()));
         }
     }
@@ -286,6 +290,17 @@ mod tests {
         let d = p("  • ٠٠:١٩").unwrap();
         assert_eq!(d.day, None);
         assert_eq!(d.iso(), None);
+    }
+
+    #[test]
+    fn figures_in_a_table_are_not_a_date() {
+        // a month and a five-digit quantity, in a table of shipments
+        assert!(p("Aug 13126").is_none());
+        assert!(p(" Oct 24462 tonnes").is_none());
+        assert!(p("Dec 2 5000").is_none());
+        assert_eq!(p("Aug 1 2026").unwrap().iso().unwrap(), "2026-08-01");
+        assert_eq!(p("Aug 1st, 2026").unwrap().iso().unwrap(), "2026-08-01");
+        assert_eq!(p("2013 Aug 2020"), None);
     }
 
     #[test]
