@@ -226,7 +226,13 @@ fn sentence(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, people: &mut People)
             k = first_hit_from(s, k + 1, used_until);
             continue;
         }
-        if h.targets.iter().any(|t| t.form == Form::Title) {
+        // "بن سلطان": a title word right after a name particle is a name
+        let after_particle = h.tokens.start > 0
+            && kb
+                .given
+                .get(tok_text(a, s, h.tokens.start - 1))
+                .is_some_and(|g| g.particle);
+        if h.targets.iter().any(|t| t.form == Form::Title) && !after_particle {
             let role = title_phrase(a, kb, s, k);
             let next = role.next_tok;
             let name_start = skip_punct(a, s, next, role.honorific);
@@ -496,8 +502,28 @@ fn name_run(
     let mut end = t;
     let mut words = 0; // name words, not counting the particles between them
     let mut has_given = false;
+    let mut lineage = false; // a particle joined two names (بن, آل)
     while end < s.toks.len() && words < 4 && end - t < 9 {
         let tok = &s.toks[end];
+        // after a particle the next word is a name whatever else it may be (آل ثاني, بن علي,
+        // بن سلطان — also a title)
+        let after_particle = end > t
+            && kb
+                .given
+                .get(tok_text(a, s, end - 1))
+                .is_some_and(|g| g.particle);
+        lineage |= after_particle && end - 1 > t;
+        if after_particle
+            && tok.kind == TokKind::Word
+            && hit_at(s, end).is_none_or(|j| s.hits[j].tokens == (end..end + 1))
+            && !is_latin_word(tok_text(a, s, end))
+            && tok_text(a, s, end).chars().count() >= 2
+        {
+            words += 1;
+            has_given = true;
+            end += 1;
+            continue;
+        }
         if let Some(j) = hit_at(s, end).filter(|_| end > t) {
             // "علي السويدي", "أبو أيوب المصري": a nationality adjective right after a given
             // name is the family name (a person's nationality comes before the name)
@@ -517,16 +543,6 @@ fn name_run(
         let w = tok_text(a, s, end);
         if end > t && is_latin_word(w) {
             break;
-        }
-        // after a particle the next word is a name whatever else it may be (آل ثاني, بن علي)
-        let prev_given = (end > t)
-            .then(|| kb.given.get(tok_text(a, s, end - 1)))
-            .flatten();
-        if prev_given.is_some_and(|g| g.particle) && w.chars().count() >= 2 {
-            words += 1;
-            has_given = true;
-            end += 1;
-            continue;
         }
         let role = kb.word(w);
         let given = if end == t {
@@ -552,10 +568,14 @@ fn name_run(
         }
         // "بأن" is also the name بان: a word that is a clitic on a function word opens no name
         // unless it is a given name in its own right
-        if end == t && !given.is_some_and(|g| !g.common) && !name_word_shape(kb, w) {
+        if end == t && given.is_none_or(|g| g.common) && !name_word_shape(kb, w) {
             return None;
         }
         if given.is_none() {
+            // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name
+            if lineage && w.starts_with("ال") && tok_text(a, s, end - 1).starts_with("ال") {
+                break;
+            }
             words += 1;
             let n = w.chars().count();
             // the first word of a name is rarely a bare ال-word; later ones are surnames (السيسي)
@@ -665,7 +685,7 @@ fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super:
         let g = kb.given.get(rest)?;
         let plain = !g.common && (!g.particle || g.opens) && !kb.word(rest).stop;
         // three-letter names are too often a word's tail (وجود, وعمر)
-        (rest.chars().count() >= 4 && plain).then(|| (c.len(), g))
+        (rest.chars().count() >= 4 && plain).then_some((c.len(), g))
     })
 }
 
@@ -692,7 +712,7 @@ fn clitic_len(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> usize
 /// (بن علي, علي حسن; not "علي طرقات", as outlets that write على with a dotted ي have it).
 fn given_not_stop(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
     let w = tok_text(a, s, t);
-    if !kb.given.get(w).is_some_and(|g| !g.common) {
+    if kb.given.get(w).is_none_or(|g| g.common) {
         return false;
     }
     let orig = a.mention(s.toks[t].range.clone()).text;
@@ -783,14 +803,15 @@ fn bare_foreign(kb: &KnowledgeBase, w: &str) -> bool {
 }
 
 /// Does a name end before token `t`: the sentence end, punctuation, a particle or preposition
-/// (closed as after a reporting verb), a stop word, or another entity or title?
+/// (closed as after a reporting verb), a stop word, a number, or another entity or title?
 fn name_ends(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
     closed_after(a, kb, s, t)
         || hit_at(s, t).is_some()
         || s.toks.get(t).is_some_and(|x| {
             let w = tok_text(a, s, t);
-            x.kind == TokKind::Word
-                && (kb.word(w).stop || w.strip_prefix('و').is_some_and(|r| kb.word(r).stop))
+            x.kind == TokKind::Number
+                || (x.kind == TokKind::Word
+                    && (kb.word(w).stop || w.strip_prefix('و').is_some_and(|r| kb.word(r).stop)))
         })
 }
 
