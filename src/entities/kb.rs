@@ -16,7 +16,7 @@ use super::translit;
 use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
-use crate::text::hash::WordMap;
+use crate::text::hash::{Shapes, WordMap};
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +177,10 @@ pub struct KnowledgeBase {
     pub targets: Vec<Vec<Target>>,
     pub automaton: AhoCorasick,
     by_id: HashMap<String, usize>,
+    /// The shapes of `words` and `org_words`: every word of a sentence is looked up in both,
+    /// and most are in neither, so these turn them away before hashing.
+    word_shapes: Shapes,
+    org_shapes: Shapes,
 }
 
 impl std::fmt::Debug for KnowledgeBase {
@@ -341,14 +345,18 @@ impl KnowledgeBase {
             .start_kind(StartKind::Anchored)
             .build(&b.patterns)
             .expect("the knowledge base keys compile");
+        let words = load_words();
+        let org_words = load_org_words();
         KnowledgeBase {
             records,
             institutions,
             titles,
             given,
             latin_given,
-            words: load_words(),
-            org_words: load_org_words(),
+            word_shapes: shapes_of(words.keys()),
+            org_shapes: shapes_of(org_words.keys()),
+            words,
+            org_words,
             ambiguous,
             targets: b.targets,
             automaton,
@@ -372,11 +380,17 @@ impl KnowledgeBase {
 
     /// The role of a folded word in an organisation's name, if it has one.
     pub fn org_word(&self, w: &str) -> Option<OrgRole> {
+        if !self.org_shapes.may_contain(w) {
+            return None;
+        }
         self.org_words.get(w).copied()
     }
 
     /// The role of a folded word, if it is a cue word.
     pub fn word(&self, w: &str) -> WordRole {
+        if !self.word_shapes.may_contain(w) {
+            return WordRole::default();
+        }
         self.words.get(w).copied().unwrap_or_default()
     }
 }
@@ -560,6 +574,15 @@ fn load_words() -> WordMap<String, WordRole> {
         }
     }
     out
+}
+
+/// The shapes of a table's words.
+fn shapes_of<'a>(words: impl Iterator<Item = &'a String>) -> Shapes {
+    let mut s = Shapes::default();
+    for w in words {
+        s.insert(w);
+    }
+    s
 }
 
 fn load_org_words() -> WordMap<String, OrgRole> {

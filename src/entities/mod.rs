@@ -122,6 +122,17 @@ impl Acc {
     }
 }
 
+/// `word` without the short prefix `p` (a proclitic), compared byte by byte: the tables try a
+/// dozen proclitics on every word, and a call to `memcmp` for each cost more than the comparison.
+#[inline]
+pub(crate) fn strip_clitic<'w>(word: &'w str, p: &str) -> Option<&'w str> {
+    let (w, p) = (word.as_bytes(), p.as_bytes());
+    if w.len() < p.len() || w.iter().zip(p).any(|(x, y)| x != y) {
+        return None;
+    }
+    word.get(p.len()..)
+}
+
 /// Find the entities of a document.
 pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let mut sentences: Vec<Sentence> = a

@@ -32,7 +32,7 @@ use std::ops::Range;
 use super::kb::{Form, KnowledgeBase, OrgRole};
 use super::resolve::add_record;
 use super::translit;
-use super::{Acc, Found, Sentence};
+use super::{strip_clitic, Acc, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
 use crate::text::segment::TokKind;
@@ -400,12 +400,12 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
             .filter(|r| matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor))
     };
     for c in CLITICS {
-        if let Some(role) = word.strip_prefix(c).and_then(is_head) {
+        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
             return Some((c.len(), false, role));
         }
     }
     for c in DEFINITE {
-        if let Some(role) = word.strip_prefix(c).and_then(is_head) {
+        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
             // the mention keeps the article (والحزب → الحزب); after لل it has no alif to keep
             let clitic = c.strip_suffix("ال").map_or(c.len(), str::len);
             return Some((clitic, true, role));
