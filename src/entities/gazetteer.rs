@@ -12,6 +12,7 @@ use std::ops::Range;
 use aho_corasick::{Anchored, Input};
 
 use super::kb::{Caps, KnowledgeBase, Target};
+use super::strip_clitic;
 use crate::analysis::Analysis;
 use crate::text::chars;
 use crate::text::segment::{TokKind, Token};
@@ -127,19 +128,13 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let word = &text[tok.range.clone()];
     let arabic = word.chars().next().is_some_and(is_arabic_letter);
     let mut best: Option<Hit> = None;
-    let clitics = std::iter::once("").chain(if arabic {
-        PROCLITICS
-            .iter()
-            .chain(WEAK_PROCLITICS.iter())
-            .copied()
-            .collect()
-    } else {
-        Vec::new()
-    });
+    let proclitics: &[&'static str] = if arabic { &PROCLITICS } else { &[] };
+    let weak: &[&'static str] = if arabic { &WEAK_PROCLITICS } else { &[] };
+    let clitics = std::iter::once(&"").chain(proclitics).chain(weak).copied();
     for clitic in clitics {
         // a bare one-letter word may open a key that runs on: "U.S.", "أ ش أ"; after a clitic,
         // at least two letters must remain
-        let rest = word.strip_prefix(clitic).map_or(0, |r| r.chars().count());
+        let rest = strip_clitic(word, clitic).map_or(0, |r| r.chars().count());
         if rest < 1 || (!clitic.is_empty() && rest < 2) {
             continue;
         }
