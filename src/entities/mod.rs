@@ -28,7 +28,7 @@ pub use kb::{KnowledgeBase, UserEntity};
 
 use crate::analysis::Analysis;
 use crate::doc::{Entity, EntityKind};
-use crate::text::segment::{self, Token};
+use crate::text::segment::Token;
 
 /// One sentence taken apart: its tokens and its knowledge-base hits.
 pub(crate) struct Sentence {
@@ -138,8 +138,10 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let mut sentences: Vec<Sentence> = a
         .sentences
         .iter()
-        .map(|r| {
-            let toks = segment::tokens(a.text(), r.clone());
+        .enumerate()
+        .map(|(i, r)| {
+            // the analysis has tokenised each sentence already
+            let toks = a.tokens(i).to_vec();
             let hits = gazetteer::scan(a, kb, &toks, r.end);
             let mut hit_of = vec![None; toks.len()];
             for (k, h) in hits.iter().enumerate() {
