@@ -82,3 +82,6 @@ def test_bench_uses_a_synthetic_corpus_when_there_is_none(tmp_path: Path) -> Non
     assert "using a synthetic one" in proc.stderr
     assert "== ar:" in proc.stdout and "== en:" in proc.stdout
     assert "pipeline (no clustering)" in proc.stdout
+    # the memory probe ran in its own process and reported its own peak, not the parent's
+    peaks = re.findall(r"peak memory: ([\d,]+) MB for", proc.stdout)
+    assert len(peaks) == 2 and all(0 < int(p.replace(",", "")) < 2000 for p in peaks), proc.stdout
