@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import khabar
 from khabar.cli import main
 from khabar.synthetic import generate
 
@@ -71,10 +72,10 @@ def test_chunks_give_the_documents_of_one_batch(tmp_path: Path) -> None:
     assert [r["id"] for r in b] == [r["id"] for r in ROWS]
     strip = [{k: v for k, v in r.items() if k != "cluster"} for r in a]
     assert [{k: v for k, v in r.items() if k != "cluster"} for r in b] == strip
-    # one batch: the re-posts join their stories; chunks of two keep them apart (they fall in
-    # other chunks) unless an index carries the stories across chunks
+    # one batch: the re-posts join their stories; in chunks of two the re-posts fall in later
+    # chunks than their stories and still join them, through the run's own index
     assert groups(a) == {frozenset({"grid", "repost"}), frozenset({"storm", "storm-2"}), frozenset({"wheat"})}
-    assert len(groups(b)) == 5
+    assert groups(b) == groups(a)
     indexed = tmp_path / "indexed.jsonl"
     index = tmp_path / "stories.khci"
     assert (
@@ -251,3 +252,17 @@ def test_a_progress_bar_on_a_terminal_only(
     assert main(["extract", str(src), "--out", str(out), "--chunk-size", "2"]) == 0
     drawn = term.getvalue()
     assert "khabar" in drawn and "5doc" in drawn.replace(" ", "")
+
+
+def test_the_runs_own_index_forgets_stories_a_month_older_than_the_newest_report() -> None:
+    from khabar.cli import RUN_INDEX_DAYS, _forget_old_stories
+
+    index = khabar.ClusterIndex()
+    khabar.extract([GRID, WHEAT, STORM], published=["2024-03-03", "2024-03-04", None], cluster_index=index)
+    assert len(index) == 3
+    later = khabar.extract([STORM], published=["2024-04-20"])
+    assert RUN_INDEX_DAYS == 30
+    assert _forget_old_stories(index, later, "2024-03-04") == "2024-04-20"
+    # the dated March stories are gone; the undated one may still be joined
+    assert len(index) == 1
+    assert _forget_old_stories(index, [], "2024-04-20") == "2024-04-20"

@@ -28,6 +28,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
+from datetime import date as _date
+from datetime import timedelta as _timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -473,18 +475,47 @@ def _load_index(name: str | None) -> ClusterIndex | None:
         raise InputFileError(f"cluster index: {e}") from None
 
 
+# Without an index file, the run keeps its own index in memory so that a report joins a story
+# told in an earlier chunk; dated stories older than this many days before the newest report
+# seen are dropped from it (they are far outside the clustering window), bounding its memory on
+# a feed in time order.
+RUN_INDEX_DAYS = 30
+
+
+def _forget_old_stories(index: ClusterIndex, docs: list[Document], newest: str | None) -> str | None:
+    """Prune the run's own index after a chunk; returns the newest publication day seen so far."""
+    days = [d.published[:10] for d in docs if d.published and len(d.published) >= 10]
+    if newest is not None:
+        days.append(newest)
+    if not days:
+        return newest
+    newest = max(days)
+    try:
+        cutoff = _date.fromisoformat(newest) - _timedelta(days=RUN_INDEX_DAYS)
+    except ValueError:
+        return newest
+    index.retain_since(cutoff.isoformat())
+    return newest
+
+
 def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | None, tally: Tally) -> None:
-    """Read, extract and write chunk by chunk; clusters are per chunk, or across chunks (and runs)
-    through the cluster index."""
+    """Read, extract and write chunk by chunk. Clusters span the whole run: each chunk is
+    clustered with the stories of the chunks before it (a report joining one takes its cluster
+    id), through the index file of ``--cluster-index`` or else an index of the run's own."""
     extractor = default_extractor()
+    own = index is None
+    carry = ClusterIndex() if index is None else index
+    newest: str | None = None
     rows = iter_rows(args.paths, args.text_column, tally, fail_fast=args.fail_fast)
     bar = _bar()
     try:
         with open_writer(args.format, out) as writer:
             for chunk in _chunks(rows, args.chunk_size, CHUNK_CHARS):
                 docs = extractor.extract_prepared(
-                    [r.doc for r in chunk], n_threads=args.threads, progress=False, cluster_index=index
+                    [r.doc for r in chunk], n_threads=args.threads, progress=False, cluster_index=carry
                 )
+                if own:
+                    newest = _forget_old_stories(carry, docs, newest)
                 writer.write([_with_meta(d, r.meta) for d, r in zip(docs, chunk, strict=True)])
                 if bar is not None:
                     bar.update(len(chunk))
@@ -618,7 +649,7 @@ def parser() -> argparse.ArgumentParser:
         default=CHUNK_DOCS,
         metavar="N",
         help=f"documents extracted and written at a time (default: {CHUNK_DOCS}); memory is bounded by "
-        "the chunk, and without --cluster-index clusters are found within each chunk",
+        "the chunk (and about 1 KB per document of the last month for clustering across chunks)",
     )
     ex.add_argument(
         "--cluster-index",
