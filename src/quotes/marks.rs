@@ -62,33 +62,47 @@ fn closes(c: char, fam: Family, prev: Option<char>, next: Option<char>) -> bool 
 /// opening marks that never close would otherwise make every mark search a long stack.
 const MAX_DEPTH: usize = 8;
 
+/// Does `s` hold a mark that can open a quotation (`"`, `'`, `«`, `„`, `“`, `‘`)? A byte scan:
+/// most paragraphs hold none, and then nothing else is read.
+fn has_opener(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(k, &c)| match c {
+        b'"' | b'\'' => true,
+        // « is C2 AB; „ “ ‘ are E2 80 9E / 9C / 98
+        0xC2 => b.get(k + 1) == Some(&0xAB),
+        0xE2 => b.get(k + 1) == Some(&0x80) && matches!(b.get(k + 2), Some(0x98 | 0x9C | 0x9E)),
+        _ => false,
+    })
+}
+
 /// The top-level quotations of `text[para]`.
 pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
     let mut out = Vec::new();
+    let p = &text[para.clone()];
+    if !has_opener(p) {
+        return out;
+    }
     // open marks, innermost last: (family, byte offset of the mark)
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let chars: Vec<(usize, char)> = text[para.clone()]
-        .char_indices()
-        .map(|(i, c)| (para.start + i, c))
-        .collect();
-    // straight or closing double marks from each position on, so lookahead stays linear
-    let mut ahead = vec![0usize; chars.len() + 1];
-    for k in (0..chars.len()).rev() {
-        ahead[k] = ahead[k + 1] + usize::from(matches!(chars[k].1, '"' | '”'));
-    }
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    // straight or closing double marks after the current position, so lookahead stays linear
+    let mut ahead = p.chars().filter(|c| matches!(c, '"' | '”')).count();
+    let mut prev: Option<char> = None;
+    let mut it = p.char_indices().peekable();
+    while let Some((k, c)) = it.next() {
+        let i = para.start + k;
+        let next = it.peek().map(|n| n.1);
+        ahead -= usize::from(matches!(c, '"' | '”'));
+        let before = prev.replace(c);
         // Inside a quotation, a straight mark that looks like an opener starts a nested name
         // when two more marks follow on the paragraph: one to close the name, one the quotation.
-        let looks_open = c == '"' && !word_char(prev) && word_char(next);
-        if looks_open && !stack.is_empty() && ahead[k + 1] >= 2 {
+        let looks_open = c == '"' && !word_char(before) && word_char(next);
+        if looks_open && !stack.is_empty() && ahead >= 2 {
             if stack.len() < MAX_DEPTH {
                 stack.push((Family::Double, i));
             }
             continue;
         }
-        if let Some(depth) = stack.iter().rposition(|&(f, _)| closes(c, f, prev, next)) {
+        if let Some(depth) = stack.iter().rposition(|&(f, _)| closes(c, f, before, next)) {
             if depth == 0 {
                 let (_, open) = stack[0];
                 push(text, open, i, i + c.len_utf8(), true, &mut out);
@@ -96,7 +110,7 @@ pub fn find(text: &str, para: Range<usize>) -> Vec<Marked> {
             stack.truncate(depth);
             continue;
         }
-        if let Some(f) = opener(c, prev, next).filter(|_| stack.len() < MAX_DEPTH) {
+        if let Some(f) = opener(c, before, next).filter(|_| stack.len() < MAX_DEPTH) {
             stack.push((f, i));
         }
     }
@@ -146,6 +160,23 @@ mod tests {
             quoted("\"Certainly we agree,” the envoy said"),
             vec![("Certainly we agree,", true)]
         );
+    }
+
+    #[test]
+    fn only_opening_marks_let_a_paragraph_be_read() {
+        assert!(!has_opener("وقال الوزير إن المباحثات كانت مثمرة… — ثم"));
+        assert!(!has_opener("the talks ended” on Sunday"));
+        for s in [
+            "قال «نعم»",
+            "he said \"yes",
+            "it's",
+            "er sagte „ja",
+            "“yes",
+            "‘yes",
+        ] {
+            assert!(has_opener(s), "{s}");
+        }
+        assert_eq!(quoted("the talks ended” on Sunday"), vec![]);
     }
 
     #[test]

@@ -158,13 +158,14 @@ fn first_mentions(idx: &MentionIndex, n: usize) -> Vec<usize> {
 /// Words of a sentence (its tokens, starting at folded byte `start`) that are not inside a quoted
 /// stretch (`marked`: in text order, disjoint).
 fn words_outside(tokens: &[Token], start: usize, marked: &[Marked]) -> Vec<Word> {
-    words_of(tokens, start)
-        .into_iter()
-        .filter(|w| {
+    let mut ws = words_of(tokens, start);
+    if !marked.is_empty() {
+        ws.retain(|w| {
             let k = marked.partition_point(|m| m.open <= w.range.start);
             k.checked_sub(1).is_none_or(|k| w.range.end > marked[k].end)
-        })
-        .collect()
+        });
+    }
+    ws
 }
 
 /// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its speaker.
