@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::text::fold::fold_key;
-use crate::text::hash::{Shapes, WordMap};
+use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind, Token};
 
 /// A word of the folded text.
@@ -50,70 +50,87 @@ pub fn words_of(tokens: &[Token], start: usize) -> Vec<Word> {
 const MAX_STEMS: usize = 10;
 
 /// The candidate stems of a word, kept inline: a table scan asks for them at every word, so
-/// they must not allocate.
+/// they must not allocate. Each stem is a suffix of the word (only clitics in front are taken
+/// off), kept as the byte offset where it starts.
 #[derive(Debug, Clone, Copy)]
 pub struct Stems<'w> {
-    items: [&'w str; MAX_STEMS],
+    word: &'w str,
+    starts: [u8; MAX_STEMS],
     len: usize,
 }
 
 impl<'w> Stems<'w> {
-    fn push(&mut self, s: &'w str) {
+    fn push(&mut self, start: u8) {
         if self.len < MAX_STEMS {
-            self.items[self.len] = s;
+            self.starts[self.len] = start;
             self.len += 1;
         }
     }
+
+    fn has(&self, start: u8) -> bool {
+        self.starts[..self.len].contains(&start)
+    }
+
+    /// The stems, most literal first.
+    pub fn iter(&self) -> impl Iterator<Item = &'w str> + '_ {
+        let word = self.word;
+        self.starts[..self.len]
+            .iter()
+            .map(move |&s| &word[usize::from(s)..])
+    }
 }
 
-impl<'w> std::ops::Deref for Stems<'w> {
-    type Target = [&'w str];
-    fn deref(&self) -> &[&'w str] {
-        &self.items[..self.len]
-    }
+/// The folded Arabic clitics, as bytes: conjunctions, prepositions, "لل" and the article.
+const WA: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const PREPOSITIONS: [&[u8]; 3] = ["ب".as_bytes(), "ل".as_bytes(), "ك".as_bytes()];
+const LIL: &[u8] = "لل".as_bytes();
+const AL: &[u8] = "ال".as_bytes();
+
+/// The start of what is left of `word[at..]` without the clitic `p`, when at least three
+/// letters are left.
+fn strip(word: &str, at: u8, p: &[u8]) -> Option<u8> {
+    let rest = word.as_bytes().get(usize::from(at)..)?.strip_prefix(p)?;
+    let letters = rest.iter().filter(|&&b| b & 0xC0 != 0x80).take(3).count();
+    // clitics are a few bytes: the offset of a stem always fits
+    (letters == 3).then(|| at + p.len() as u8)
 }
 
 /// The candidate stems of a folded word, most literal first. Only Arabic words lose clitics, and
 /// only while at least three letters remain, so short words are never stripped to nothing.
 pub fn stems(word: &str) -> Stems<'_> {
     let mut out = Stems {
-        items: [""; MAX_STEMS],
+        word,
+        starts: [0; MAX_STEMS],
         len: 0,
     };
-    out.push(word);
+    out.push(0);
+    // U+0600..U+06FF are the two-byte sequences led by D8..DB
     if !word
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0xD8..=0xDB).contains(b))
     {
         return out;
     }
-    let long = |s: &str| s.chars().nth(2).is_some();
     let mut i = 0;
     while i < out.len && out.len < 8 {
-        let w = out.items[i];
-        for p in ["و", "ف"] {
-            if i == 0 {
-                if let Some(r) = w.strip_prefix(p).filter(|r| long(r)) {
+        let at = out.starts[i];
+        if i == 0 {
+            for p in [WA, FA] {
+                if let Some(r) = strip(word, at, p) {
                     out.push(r);
                 }
             }
         }
-        for p in ["ب", "ل", "ك"] {
-            if let Some(r) = w.strip_prefix(p).filter(|r| long(r)) {
-                if !out.contains(&r) {
-                    out.push(r);
-                }
-            }
-        }
-        // "لل" is ل + the article with its alif dropped: للتعاون → التعاون, whose stem is تعاون
-        if let Some(r) = w.strip_prefix("لل").filter(|r| long(r)) {
-            if !out.contains(&r) {
+        for p in PREPOSITIONS {
+            if let Some(r) = strip(word, at, p).filter(|&r| !out.has(r)) {
                 out.push(r);
             }
         }
-        if let Some(r) = w.strip_prefix("ال").filter(|r| long(r)) {
-            if !out.contains(&r) {
+        // "لل" is ل + the article with its alif dropped: للتعاون → التعاون, whose stem is تعاون
+        for p in [LIL, AL] {
+            if let Some(r) = strip(word, at, p).filter(|&r| !out.has(r)) {
                 out.push(r);
             }
         }
@@ -122,20 +139,70 @@ pub fn stems(word: &str) -> Stems<'_> {
     out
 }
 
+/// A one-probe Bloom filter over the first words of a table, keyed by a word's length and its
+/// first and last two bytes (its first and last letter, in Arabic): most stems of a text are in
+/// no table, and this turns them away without hashing the whole word or probing the map. Unlike
+/// a shape of (last byte, length), it tells apart the Arabic words that share a last letter and
+/// a length, and the English ones that share an ending.
+#[derive(Debug, Clone)]
+struct Sieve {
+    bits: Box<[u64; SIEVE_WORDS]>,
+}
+
+/// 2^15 bits (4 KB): a few thousand first words leave about one probe in ten falsely open.
+const SIEVE_LOG2: u32 = 15;
+const SIEVE_WORDS: usize = 1 << (SIEVE_LOG2 - 6);
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve {
+            bits: Box::new([0; SIEVE_WORDS]),
+        }
+    }
+}
+
+impl Sieve {
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let at = |k: usize| b.get(k).map_or(0, |&x| u64::from(x));
+        let key = at(0)
+            | at(1) << 8
+            | at(n.wrapping_sub(2)) << 16
+            | at(n.wrapping_sub(1)) << 24
+            | (n as u64) << 32;
+        // Fibonacci hashing: the top bits of the product mix every byte of the key
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIEVE_LOG2)) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        let k = Sieve::slot(word);
+        self.bits[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// False only when no word inserted has this word's key (so it is surely absent).
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let k = Sieve::slot(word);
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
 /// A table of phrases (sequences of folded words) with a payload each.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
     /// First word → (the other words, payload), longest first.
     by_first: WordMap<String, Vec<(Vec<String>, T)>>,
-    /// The shapes of the first words: most stems are turned away before they are hashed.
-    shapes: Shapes,
+    /// The first words' sieve: most stems are turned away before they are hashed.
+    sieve: Sieve,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: WordMap::default(),
-            shapes: Shapes::default(),
+            sieve: Sieve::default(),
         }
     }
 }
@@ -160,7 +227,7 @@ impl<T> PhraseTable<T> {
         let key = fold_key(phrase);
         let mut ws = key.split(' ').filter(|w| !w.is_empty()).map(str::to_string);
         let Some(first) = ws.next() else { return };
-        self.shapes.insert(&first);
+        self.sieve.insert(&first);
         let rest: Vec<String> = ws.collect();
         let list = self.by_first.entry(first).or_default();
         list.push((rest, value));
@@ -174,8 +241,8 @@ impl<T> PhraseTable<T> {
     /// The longest phrase that starts at word `i`.
     pub fn at<'t>(&'t self, text: &str, ws: &[Word], i: usize) -> Option<Hit<'t, T>> {
         let w = &text[ws.get(i)?.range.clone()];
-        for &stem in stems(w).iter() {
-            if !self.shapes.may_contain(stem) {
+        for stem in stems(w).iter() {
+            if !self.sieve.may_contain(stem) {
                 continue;
             }
             let Some(list) = self.by_first.get(stem) else {
@@ -250,12 +317,16 @@ mod tests {
     #[test]
     fn short_words_keep_their_letters() {
         // "ولد" must not become "لد" and "بال" must not become "ال"
-        assert_eq!(*stems("ولد"), ["ولد"]);
-        assert_eq!(*stems("بال"), ["بال"]);
+        let all = |w| stems(w).iter().collect::<Vec<_>>();
+        assert_eq!(all("ولد"), ["ولد"]);
+        assert_eq!(all("بال"), ["بال"]);
+        assert_eq!(all("وللتعاون"), ["وللتعاون", "للتعاون", "لتعاون", "تعاون"]);
         assert_eq!(
-            *stems("وللتعاون"),
-            ["وللتعاون", "للتعاون", "لتعاون", "تعاون"]
+            all("وبالمباحثات"),
+            ["وبالمباحثات", "بالمباحثات", "المباحثات", "مباحثات"]
         );
+        assert_eq!(all("فالتعاون"), ["فالتعاون", "التعاون", "تعاون"]);
+        assert_eq!(all("talks"), ["talks"]);
     }
 
     #[test]

@@ -192,7 +192,7 @@ fn read(
     {
         if crate::events::phrases::stems(&text[w.range.clone()])
             .iter()
-            .any(|s| lex.names.contains(*s))
+            .any(|s| lex.names.contains(s))
         {
             return None;
         }
