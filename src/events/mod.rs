@@ -146,15 +146,18 @@ impl Context<'_, '_> {
         let text = self.a.text();
         let lex = lexicon();
         let ws = words_of(self.a.tokens(k), s.start);
+        // most sentences hold no trigger: their markers, actor groups and contexts are never read
+        let hits = lex.triggers.scan(text, &ws);
+        if hits.iter().all(|h| h.value.kind == NO_EVENT) {
+            return Vec::new();
+        }
         let mut markers: Vec<Option<Marker>> = vec![None; ws.len()];
         for h in lex.markers.scan(text, &ws) {
             for m in markers.iter_mut().skip(h.first).take(h.len) {
                 *m = Some(*h.value);
             }
         }
-        let mut coded = self.code(&ws, &markers);
-        // most sentences hold no trigger: the actor groups and contexts are read only for those
-        // that do
+        let mut coded = self.code(&ws, &markers, hits);
         if coded.is_empty() {
             return Vec::new();
         }
@@ -233,7 +236,12 @@ impl Context<'_, '_> {
     }
 
     /// The triggers of a sentence with PLOVER's rules applied.
-    fn code<'t>(&self, ws: &[Word], markers: &[Option<Marker>]) -> Vec<Coded<'t>> {
+    fn code<'t>(
+        &self,
+        ws: &[Word],
+        markers: &[Option<Marker>],
+        hits: Vec<Hit<'t, lexicon::Trigger>>,
+    ) -> Vec<Coded<'t>> {
         let text = self.a.text();
         let named = self.named_words(ws);
         // a trigger word inside a name ("Organisation of Islamic Cooperation", "مجلس التعاون")
@@ -241,7 +249,7 @@ impl Context<'_, '_> {
         // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
         // an adjective, no event of its own (event nouns are listed as nouns)
         let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
-        let hits = lexicon().triggers.scan(text, ws).into_iter().filter(|h| {
+        let hits = hits.into_iter().filter(|h| {
             !(h.first..h.first + h.len).any(|k| named[k])
                 && h.value.kind != NO_EVENT
                 && (h.value.noun || !article(h.first))
