@@ -30,9 +30,10 @@ use super::gazetteer::Hit;
 use super::kb::{Form, KnowledgeBase};
 use super::resolve::{country_of, gap};
 use super::translit;
-use super::{Acc, Found, Sentence};
+use super::{strip_clitic, Acc, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::text::hash::WordMap;
 use crate::text::segment::TokKind;
 
 /// A title phrase: the office, and the state or body it belongs to.
@@ -165,6 +166,16 @@ fn hit_at(s: &Sentence, t: usize) -> Option<usize> {
 
 fn tok_text<'a>(a: &'a Analysis, s: &Sentence, t: usize) -> &'a str {
     &a.text()[s.toks[t].range.clone()]
+}
+
+/// The original text of folded range `r`, borrowed (a [`Analysis::mention`] allocates it).
+fn orig_str<'a>(a: &Analysis<'a>, r: Range<usize>) -> &'a str {
+    a.orig_text(a.orig(r))
+}
+
+/// Does the text start with an upper-case letter?
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_latin_word(w: &str) -> bool {
@@ -335,12 +346,13 @@ fn unkeyed_names(
             continue;
         }
         let w = tok_text(a, s, t);
-        let bare = w
+        let role = kb.word(w);
+        // the word without a conjunction و (looked up once; the word itself when there is none)
+        let bare_role = w
             .strip_prefix('و')
             .filter(|b| b.chars().count() >= 3)
-            .unwrap_or(w);
-        let role = kb.word(w);
-        if role.pronoun || kb.word(bare).pronoun {
+            .map_or(role, |b| kb.word(b));
+        if role.pronoun || bare_role.pronoun {
             people.roles.push(RoleMention {
                 role: Role::default(),
                 range: r,
@@ -352,19 +364,20 @@ fn unkeyed_names(
         let after_nisba = t > 0
             && hit_at(s, t - 1)
                 .is_some_and(|k| s.hits[k].tokens.end == t && definite_nisba(a, kb, &s.hits[k]));
-        let start = if role.report || kb.word(bare).report {
+        let reported = role.report || bare_role.report;
+        let opens = !reported && starts_name(a, kb, s, t);
+        let start = if reported {
             // "وقال فلان:" — the name must be closed by punctuation or a particle
             t + 1
-        } else if after_nisba && !starts_name(a, kb, s, t) {
-            // "الروسي ميخائيل يوزهني،": closed like a name after a reporting verb
-            t
-        } else if starts_name(a, kb, s, t) {
+        } else if after_nisba || opens {
+            // "الروسي ميخائيل يوزهني،" (no name opens here by itself): closed like a name after
+            // a reporting verb
             t
         } else {
             t += 1;
             continue;
         };
-        let strict = start != t || (after_nisba && !starts_name(a, kb, s, t));
+        let strict = reported || (after_nisba && !opens);
         match name_run(a, kb, s, start, false).filter(|n| !strict || strictly_closed(a, kb, s, n)) {
             // after a bare nationality adjective a single word is too often a verb or noun
             // ("التهديد السوري ارتفع"): two name words at least
@@ -410,20 +423,17 @@ fn closed_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> boo
 fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
     let w = tok_text(a, s, t);
     if is_latin_word(w) {
-        let orig = a.mention(s.toks[t].range.clone()).text;
-        let cap = orig.chars().next().is_some_and(char::is_uppercase);
-        let next_cap = s.toks.get(t + 1).is_some_and(|n| {
-            n.kind == TokKind::Word
-                && a.mention(n.range.clone())
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        });
-        let said_before = t > 0 && kb.word(tok_text(a, s, t - 1)).report;
-        return cap
-            && !kb.word(w).stop
-            && ((kb.latin_given.contains_key(w) && next_cap) || said_before);
+        // most words are lower-case: that test first, the tables after
+        if !starts_upper(orig_str(a, s.toks[t].range.clone())) || kb.word(w).stop {
+            return false;
+        }
+        let next_cap = || {
+            s.toks.get(t + 1).is_some_and(|n| {
+                n.kind == TokKind::Word && starts_upper(orig_str(a, n.range.clone()))
+            })
+        };
+        let said_before = || t > 0 && kb.word(tok_text(a, s, t - 1)).report;
+        return (kb.latin_given.contains_key(w) && next_cap()) || said_before();
     }
     if kb.word(w).stop && !given_not_stop(a, kb, s, t) {
         return false;
@@ -554,7 +564,7 @@ fn name_run(
         let cued_name = cued
             && end == t
             && kb.given.get(w).is_some_and(|g| !g.common)
-            && !a.mention(tok.range.clone()).text.ends_with('ى')
+            && !orig_str(a, tok.range.clone()).ends_with('ى')
             && s.toks
                 .get(end + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && !kb.word(tok_text(a, s, end + 1)).stop);
@@ -680,12 +690,20 @@ fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super:
     if kb.given.contains_key(w) {
         return None;
     }
+    given_after_clitic(kb, w)
+}
+
+/// [`clitic_given`] for a word known to be no given name itself.
+fn given_after_clitic<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super::kb::Given)> {
     ["و", "ف", "ب", "ل", "ك"].iter().find_map(|c| {
-        let rest = w.strip_prefix(c)?;
+        let rest = strip_clitic(w, c)?;
+        // three-letter names are too often a word's tail (وجود, وعمر)
+        if rest.chars().count() < 4 {
+            return None;
+        }
         let g = kb.given.get(rest)?;
         let plain = !g.common && (!g.particle || g.opens) && !kb.word(rest).stop;
-        // three-letter names are too often a word's tail (وجود, وعمر)
-        (rest.chars().count() >= 4 && plain).then_some((c.len(), g))
+        plain.then_some((c.len(), g))
     })
 }
 
@@ -699,7 +717,7 @@ fn given_at<'k>(
     let w = tok_text(a, s, t);
     kb.given
         .get(w)
-        .or_else(|| clitic_given(kb, w).map(|(_, g)| g))
+        .or_else(|| given_after_clitic(kb, w).map(|(_, g)| g))
 }
 
 /// Bytes of a clitic before the given name at token `t` (0 when there is none).
@@ -715,8 +733,7 @@ fn given_not_stop(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> b
     if kb.given.get(w).is_none_or(|g| g.common) {
         return false;
     }
-    let orig = a.mention(s.toks[t].range.clone()).text;
-    if orig.ends_with('ى') {
+    if orig_str(a, s.toks[t].range.clone()).ends_with('ى') {
         return false;
     }
     let after_particle = t > 0
@@ -942,7 +959,7 @@ fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option
     let mut last_word = t;
     while end < s.toks.len() && end - t < 7 {
         let tok = &s.toks[end];
-        let orig = a.mention(tok.range.clone()).text;
+        let orig = orig_str(a, tok.range.clone());
         if tok.kind == TokKind::Punct && orig == "." && end == last_word && end > t {
             // the full stop of an initial ("Y.")
             if a.text()[s.toks[end - 1].range.clone()].chars().count() == 1 {
@@ -951,14 +968,11 @@ fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option
             }
             break;
         }
-        if tok.kind != TokKind::Word
-            || hit_at(s, end).is_some()
-            || !orig.chars().next().is_some_and(char::is_uppercase)
-        {
+        if tok.kind != TokKind::Word || hit_at(s, end).is_some() || !starts_upper(orig) {
             break;
         }
-        let w = tok_text(a, s, end);
-        if kb.word(w).stop || kb.word(w).report {
+        let role = kb.word(tok_text(a, s, end));
+        if role.stop || role.report {
             break;
         }
         end += 1;
@@ -1270,7 +1284,7 @@ fn merge_surnames(people: &mut People) {
 
 /// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
 fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], people: &mut People) {
-    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    let mut by_surname: WordMap<&str, usize> = WordMap::default();
     for (i, p) in people.list.iter().enumerate() {
         if let Some(s) = p.surname.as_deref() {
             // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
@@ -1281,6 +1295,9 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
                 by_surname.insert(s, i);
             }
         }
+    }
+    if by_surname.is_empty() {
+        return;
     }
     // every person's mentions by start, with the running maximum end: "is this occurrence
     // inside a name already" (its own or another person's: the محمد of "عيد بن محمد" is no
@@ -1302,17 +1319,14 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
     for s in sentences {
         for tok in &s.toks {
             let w = &a.text()[tok.range.clone()];
-            // a clitic conjunction or preposition before the surname ("وبوتين", "لبلير")
-            let (w, off) = match ["و", "ف", "ب", "ل", "ك"]
-                .iter()
-                .find_map(|c| w.strip_prefix(c).map(|rest| (rest, c.len())))
-            {
-                Some((rest, n)) if !by_surname.contains_key(w) && by_surname.contains_key(rest) => {
-                    (rest, n)
-                }
-                _ => (w, 0),
-            };
-            if let Some(&i) = by_surname.get(w) {
+            // the word itself, or after a clitic conjunction or preposition ("وبوتين", "لبلير")
+            let found = by_surname.get(w).map(|&i| (i, 0)).or_else(|| {
+                ["و", "ف", "ب", "ل", "ك"]
+                    .iter()
+                    .find_map(|c| strip_clitic(w, c).map(|rest| (rest, c.len())))
+                    .and_then(|(rest, n)| by_surname.get(rest).map(|&i| (i, n)))
+            });
+            if let Some((i, off)) = found {
                 let r = tok.range.start + off..tok.range.end;
                 let k = ms.partition_point(|m| m.start <= r.start);
                 if k == 0 || max_end[k - 1] < r.end {
