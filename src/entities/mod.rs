@@ -6,7 +6,8 @@
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
 //! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
 //! orgs        organisations by the shape of their name (حزب العمال، جامعة القاهرة, Harvard University)
-//! resolve     hits → countries, capitals, places, organisations, national institutions
+//! resolve     hits → countries, capitals, places, organisations, national institutions; at
+//!             the end, a role-only person in apposition to a name merged into that person
 //! persons     known persons, titles + appositions, reporting verbs, given names, English
 //!             capitalised names; then surnames and role mentions joined to their person
 //! translit    Latin names and language-neutral keys for persons
@@ -169,6 +170,7 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     resolve::institutions_alone(a, kb, &mut acc, pending);
     persons::find(a, kb, &sentences, &mut acc);
     orgs::settle(&mut acc, &claims);
+    resolve::appositions(a, kb, &mut acc);
     acc.finish()
 }
 

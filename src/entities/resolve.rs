@@ -267,3 +267,173 @@ pub(crate) fn institutions_alone(
         }
     }
 }
+
+/// A person mention in text order: its folded byte range and entity.
+struct Spot {
+    range: Range<usize>,
+    entity: usize,
+}
+
+/// Roles in apposition to a name are that person: "The UN Under-Secretary-General for
+/// Humanitarian Affairs, Tom Fletcher, said", "سفير روسيا لدى القاهرة، جيورجي بوريسينكو، أن",
+/// "Tom Fletcher, the UN humanitarian chief, said". A person known only by a role (a role the
+/// person rules could not give to anyone) that stands in apposition to a named person is merged
+/// into them: the role's mentions, wherever it recurs, become theirs, and the role lends them its
+/// title, country and affiliation when they have none. Done here once, so quotes, events,
+/// clusters and tables all see one person. One pass over the person mentions in text order.
+pub(crate) fn appositions(a: &Analysis, kb: &KnowledgeBase, acc: &mut Acc) {
+    let es = &acc.entities;
+    let role_only = |i: usize| es[i].kind == EntityKind::Person && es[i].id.starts_with("role-");
+    let mut spots: Vec<Spot> = es
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |m| Spot {
+                range: a.folded_range(m.start..m.end),
+                entity: i,
+            })
+        })
+        .collect();
+    spots.sort_by_key(|s| (s.range.start, s.range.end));
+    let mut holder: Vec<Option<usize>> = vec![None; es.len()];
+    for (k, s) in spots.iter().enumerate() {
+        if !role_only(s.entity) || holder[s.entity].is_some() {
+            continue;
+        }
+        let named = |n: &&Spot| !role_only(n.entity) && compatible(&es[s.entity], &es[n.entity]);
+        let after = spots
+            .get(k + 1)
+            .filter(named)
+            .filter(|n| role_then_name(a, kb, &s.range, &n.range));
+        let before = k
+            .checked_sub(1)
+            .map(|j| &spots[j])
+            .filter(named)
+            .filter(|p| name_then_role(a, kb, &p.range, &s.range));
+        holder[s.entity] = after.or(before).map(|n| n.entity);
+    }
+    for (r, h) in holder.into_iter().enumerate() {
+        if let Some(h) = h {
+            merge_into(acc, r, h);
+        }
+    }
+}
+
+/// A role and a named person can be one: no state or body of one contradicts the other's.
+fn compatible(role: &crate::doc::Entity, named: &crate::doc::Entity) -> bool {
+    let agree = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    agree(&role.country, &named.country) && agree(&role.affiliation, &named.affiliation)
+}
+
+/// Move the mentions of role-only person `r` to person `h`, with its title, country and
+/// affiliation where `h` has none.
+fn merge_into(acc: &mut Acc, r: usize, h: usize) {
+    let role = std::mem::take(&mut acc.entities[r].mentions);
+    let (title, country, affiliation) = {
+        let e = &acc.entities[r];
+        (e.title.clone(), e.country.clone(), e.affiliation.clone())
+    };
+    let e = &mut acc.entities[h];
+    e.mentions.extend(role);
+    if e.title.is_none() {
+        e.title = title;
+    }
+    if e.country.is_none() {
+        e.country = country;
+    }
+    if e.affiliation.is_none() {
+        e.affiliation = affiliation;
+    }
+}
+
+/// At most this many words complete a role before its apposition comma ("for Humanitarian
+/// Affairs", "للشؤون الإنسانية").
+const COMPLEMENT_WORDS: usize = 5;
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '،')
+}
+
+/// Punctuation that closes an apposition (or the sentence).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '،' | '.' | ';' | '؛' | ':' | '(' | ')' | '!' | '?' | '؟' | '–' | '—'
+    )
+}
+
+/// Words that complete a role phrase: none, or at most a few plain words of which the first
+/// joins them to the office ("for", "to", "of", "لدى", "لشؤون", a ل-word: "للشؤون الإنسانية").
+fn completes_role(kb: &KnowledgeBase, words: &str) -> bool {
+    let mut ws = words.split_whitespace();
+    let Some(first) = ws.next() else {
+        return true;
+    };
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| crate::text::chars::is_alphanumeric(c) || matches!(c, '-' | '\'' | '’'))
+    };
+    let role = kb.word(first);
+    let joins = role.link || role.complement || first.starts_with('ل') || first == "For";
+    joins && plain(first) && ws.clone().count() < COMPLEMENT_WORDS && ws.all(plain)
+}
+
+/// The rest of the sentence from the end `at` of a mention in it.
+fn rest_of_sentence<'t>(a: &'t Analysis, at: usize) -> &'t str {
+    let end = a
+        .sentence_of(at.saturating_sub(1))
+        .map_or(a.text().len(), |s| s.end);
+    a.text().get(at..end.max(at)).unwrap_or("")
+}
+
+/// "ROLE [complement], NAME" closed by punctuation, the sentence's end, or (Arabic) a particle:
+/// "…، توم فليتشر، إن", "…، توم فليتشر إن". Without the closing ("After meeting the
+/// ambassador, Tom Fletcher said") the two are different people.
+fn role_then_name(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    role: &Range<usize>,
+    name: &Range<usize>,
+) -> bool {
+    let g = gap(a, role.end, name.start);
+    let Some(words) = g.strip_suffix([',', '،']) else {
+        return false;
+    };
+    if words.contains(is_comma) || !completes_role(kb, words) {
+        return false;
+    }
+    let rest = rest_of_sentence(a, name.end).trim_start();
+    match rest.chars().next() {
+        None => true,
+        Some(c) if is_closing(c) => true,
+        Some(_) => {
+            let arabic = !a.text()[name.clone()].is_ascii();
+            let next = rest.split_whitespace().next().unwrap_or("");
+            arabic && kb.word(next).stop
+        }
+    }
+}
+
+/// "NAME, [the] ROLE [complement]," closed by punctuation or the sentence's end: "Tom Fletcher,
+/// the UN humanitarian chief, said", "توم فليتشر، وكيل الأمين العام …، إن".
+fn name_then_role(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    name: &Range<usize>,
+    role: &Range<usize>,
+) -> bool {
+    let g = gap(a, name.end, role.start);
+    let Some(article) = g.strip_prefix([',', '،']) else {
+        return false;
+    };
+    if !matches!(article.trim(), "" | "the" | "The" | "a" | "an") {
+        return false;
+    }
+    // the role's complement, then punctuation or the end of the sentence
+    let words = rest_of_sentence(a, role.end).split(is_closing).next();
+    completes_role(kb, words.unwrap_or(""))
+}
