@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::analysis::Analysis;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind, Token};
@@ -25,6 +26,42 @@ pub struct Word {
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let start = range.start;
     words_of(&segment::tokens(text, range), start)
+}
+
+/// The words of `a.text()[range]`, read from the tokens of the sentence that holds the range
+/// when one does (a sentence is tokenised once; a token cut by the range's ends is cut as
+/// tokenising the range alone would cut it), else by tokenising the range.
+pub fn words_in(a: &Analysis, range: Range<usize>) -> Vec<Word> {
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let k = a.sentences.partition_point(|s| s.end <= range.start);
+    let inside = a
+        .sentences
+        .get(k)
+        .is_some_and(|s| s.start <= range.start && range.end <= s.end);
+    if !inside {
+        return words(a.text(), range);
+    }
+    let tokens = a.tokens(k);
+    let from = tokens.partition_point(|t| t.range.end <= range.start);
+    let mut out: Vec<Word> = Vec::new();
+    let mut prev_end = range.start;
+    for t in tokens[from..]
+        .iter()
+        .take_while(|t| t.range.start < range.end)
+    {
+        if t.kind == TokKind::Punct {
+            continue;
+        }
+        let r = t.range.start.max(range.start)..t.range.end.min(range.end);
+        out.push(Word {
+            range: r.clone(),
+            gap_start: prev_end,
+        });
+        prev_end = r.end;
+    }
+    out
 }
 
 /// The words among `tokens`, the tokens of a range starting at folded byte `start` (a
@@ -327,6 +364,21 @@ mod tests {
         );
         assert_eq!(all("فالتعاون"), ["فالتعاون", "التعاون", "تعاون"]);
         assert_eq!(all("talks"), ["talks"]);
+    }
+
+    #[test]
+    fn words_of_a_range_are_those_of_tokenising_it() {
+        let page = "Talks resume in Amman\n\nThe ministers met on Sunday, said Jordan's envoy. \"We signed 3 accords,\" he added.\n\nوقال الوزير: «سنلتقي مجدداً بـ40 وفداً». وأضاف أن المباحثات كانت مثمرة.";
+        let folded = crate::text::fold::Folded::new(page);
+        let layout = crate::clean::layout(&folded.text);
+        let a = Analysis::new(page, folded, layout, "en".to_string(), None);
+        let t = a.text();
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&b| t.is_char_boundary(b)).collect();
+        for (i, &x) in cuts.iter().enumerate() {
+            for &y in &cuts[i..] {
+                assert_eq!(words_in(&a, x..y), words(t, x..y), "{:?}", &t[x..y]);
+            }
+        }
     }
 
     #[test]

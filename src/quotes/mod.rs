@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::analysis::Analysis;
 use crate::doc::{Entity, Quote};
 use crate::events::mentions::MentionIndex;
-use crate::events::phrases::{words, words_of, Word};
+use crate::events::phrases::{words_in, words_of, Word};
 use crate::text::segment::Token;
 use lexicon::{lexicon, CueRole};
 use marks::Marked;
@@ -183,8 +183,8 @@ fn read(
 ) -> Option<Reading> {
     let text = a.text();
     let lex = lexicon();
-    let n_words = words(text, m.inner.clone()).len();
-    let lead_ws = words(text, lead.clone());
+    let n_words = words_in(a, m.inner.clone()).len();
+    let lead_ws = words_in(a, lead.clone());
     // a quoted name: the noun before it introduces one ("صحيفة", "the app")
     if let Some(w) = lead_ws
         .last()
@@ -268,7 +268,7 @@ fn after_quote(
 ) {
     let text = a.text();
     let lex = lexicon();
-    let ws = words(text, tail.clone());
+    let ws = words_in(a, tail.clone());
     let cs = chunks(text, &ws, idx, entities);
     let Some(h) = lex
         .cues
