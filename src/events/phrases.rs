@@ -123,6 +123,14 @@ const FA: &[u8] = "ف".as_bytes();
 const PREPOSITIONS: [&[u8]; 3] = ["ب".as_bytes(), "ل".as_bytes(), "ك".as_bytes()];
 const LIL: &[u8] = "لل".as_bytes();
 const AL: &[u8] = "ال".as_bytes();
+const CLITIC_LETTERS: [&[u8]; 6] = [
+    WA,
+    FA,
+    PREPOSITIONS[0],
+    PREPOSITIONS[1],
+    PREPOSITIONS[2],
+    "ا".as_bytes(),
+];
 
 /// The start of what is left of `word[at..]` without the clitic `p`, when at least three
 /// letters are left.
@@ -135,6 +143,7 @@ fn strip(word: &str, at: u8, p: &[u8]) -> Option<u8> {
 
 /// The candidate stems of a folded word, most literal first. Only Arabic words lose clitics, and
 /// only while at least three letters remain, so short words are never stripped to nothing.
+#[inline]
 pub fn stems(word: &str) -> Stems<'_> {
     let mut out = Stems {
         word,
@@ -142,11 +151,11 @@ pub fn stems(word: &str) -> Stems<'_> {
         len: 0,
     };
     out.push(0);
-    // U+0600..U+06FF are the two-byte sequences led by D8..DB
-    if !word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| (0xD8..=0xDB).contains(b))
+    // only a word that opens with a clitic's letter (و ف ب ل ك, or the alif of ال) has another
+    // stem: most words, and all words in Latin script, are done here
+    if !CLITIC_LETTERS
+        .iter()
+        .any(|p| word.as_bytes().starts_with(p))
     {
         return out;
     }

@@ -73,15 +73,39 @@ fn is_mark(c: char) -> bool {
 fn marks(s: &str) -> Vec<(usize, char)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    for (k, &x) in b.iter().enumerate() {
-        if matches!(x, b'"' | b'\'' | 0xC2 | 0xE2) {
-            // a lead byte starts a character, so the slice is on a boundary
-            if let Some(c) = s[k..].chars().next().filter(|&c| is_mark(c)) {
-                out.push((k, c));
+    let mut k = 0;
+    while k < b.len() {
+        // eight bytes at a time: most stretches of text hold none of the four
+        if let Some(chunk) = b.get(k..k + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !may_hold_mark(word) {
+                k += 8;
+                continue;
             }
         }
+        let end = (k + 8).min(b.len());
+        for (j, &x) in b[k..end].iter().enumerate() {
+            if matches!(x, b'"' | b'\'' | 0xC2 | 0xE2) {
+                // a lead byte starts a character, so the slice is on a boundary
+                if let Some(c) = s[k + j..].chars().next().filter(|&c| is_mark(c)) {
+                    out.push((k + j, c));
+                }
+            }
+        }
+        k = end;
     }
     out
+}
+
+/// Does any byte of these eight equal `"`, `'`, C2 or E2? (A byte equals `x` where `word ^ x`
+/// has a zero byte; the test for a zero byte is exact about whether there is one.)
+fn may_hold_mark(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    [b'"', b'\'', 0xC2, 0xE2]
+        .iter()
+        .any(|&x| zero(word ^ (ONES * u64::from(x))))
 }
 
 /// The top-level quotations of `text[para]`.
@@ -185,6 +209,12 @@ mod tests {
             })
             .collect();
         assert_eq!(found, "«»“”‘’„“\"\"'");
+        // a mark at each position of an eight-byte stretch, and at the very end
+        for pad in 0..10 {
+            let s = format!("{}«x» and\"", "a".repeat(pad));
+            let at: Vec<usize> = marks(&s).into_iter().map(|m| m.0).collect();
+            assert_eq!(at, vec![pad, pad + 3, pad + 9]);
+        }
         assert!(marks("وقال الوزير إن المباحثات كانت مثمرة… — ثم").is_empty());
         assert_eq!(quoted("the talks ended” on Sunday"), vec![]);
     }
