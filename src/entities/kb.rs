@@ -16,7 +16,7 @@ use super::translit;
 use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
-use crate::text::hash::{Shapes, WordMap};
+use crate::text::hash::WordMap;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,21 +166,110 @@ pub struct KnowledgeBase {
     pub records: Vec<Record>,
     pub institutions: Vec<Institution>,
     pub titles: Vec<Title>,
-    pub given: WordMap<String, Given>,
+    pub given: WordTable<Given>,
     /// Latin spellings of given names and of known persons' name parts, for English names.
-    pub latin_given: WordMap<String, String>,
-    pub words: WordMap<String, WordRole>,
+    pub latin_given: WordTable<String>,
+    words: WordTable<WordRole>,
     /// Words of organisation names, folded (Latin ones lower-cased).
-    pub org_words: WordMap<String, OrgRole>,
+    org_words: WordTable<OrgRole>,
     pub ambiguous: Vec<Ambiguous>,
     /// Pattern id → its meanings.
     pub targets: Vec<Vec<Target>>,
     pub automaton: AhoCorasick,
     by_id: HashMap<String, usize>,
-    /// The shapes of `words` and `org_words`: every word of a sentence is looked up in both,
-    /// and most are in neither, so these turn them away before hashing.
-    word_shapes: Shapes,
-    org_shapes: Shapes,
+}
+
+/// A table keyed by folded words, behind a one-probe Bloom filter: every word of a sentence is
+/// looked up in several of these (cue words, given names, organisation words) and most are in
+/// none, so the filter turns them away without hashing the word or probing the map.
+#[derive(Debug, Clone)]
+pub struct WordTable<V> {
+    map: WordMap<String, V>,
+    sieve: Sieve,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable::from(WordMap::default())
+    }
+}
+
+impl<V> From<WordMap<String, V>> for WordTable<V> {
+    fn from(map: WordMap<String, V>) -> Self {
+        let mut sieve = Sieve::default();
+        for w in map.keys() {
+            sieve.insert(w);
+        }
+        WordTable { map, sieve }
+    }
+}
+
+impl<V> WordTable<V> {
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        if !self.sieve.may_contain(w) {
+            return None;
+        }
+        self.map.get(w)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+/// The filter of a [`WordTable`]: one bit per key of a word's length and its first and last
+/// four bytes (two letters each end in Arabic). A key of (last byte, length) let through nine
+/// Arabic words in ten, as the given-name and cue-word tables hold every Arabic ending at every
+/// usual length; this one lets through about one in fifty for given names.
+#[derive(Debug, Clone)]
+struct Sieve {
+    bits: Box<[u64; SIEVE_WORDS]>,
+}
+
+/// 2^16 bits (8 KB): a thousand or two keys leave about one probe in thirty falsely open.
+const SIEVE_LOG2: u32 = 16;
+const SIEVE_WORDS: usize = 1 << (SIEVE_LOG2 - 6);
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve {
+            bits: Box::new([0; SIEVE_WORDS]),
+        }
+    }
+}
+
+impl Sieve {
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        // the first and last four bytes (overlapping, or zero-padded, in shorter words)
+        let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
+            _ => {
+                let mut h = [0u8; 4];
+                h[..n].copy_from_slice(b);
+                (u32::from_le_bytes(h), 0)
+            }
+        };
+        let key = (u64::from(head) | u64::from(tail) << 32) ^ (n as u64).wrapping_mul(0x9E37);
+        // Fibonacci hashing: the top bits of the product mix every byte of the key
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIEVE_LOG2)) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        let k = Sieve::slot(word);
+        self.bits[k >> 6] |= 1 << (k & 63);
+    }
+
+    /// False only when no word inserted has this word's key (so it is surely absent).
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let k = Sieve::slot(word);
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 impl std::fmt::Debug for KnowledgeBase {
@@ -351,12 +440,10 @@ impl KnowledgeBase {
             records,
             institutions,
             titles,
-            given,
-            latin_given,
-            word_shapes: shapes_of(words.keys()),
-            org_shapes: shapes_of(org_words.keys()),
-            words,
-            org_words,
+            given: given.into(),
+            latin_given: latin_given.into(),
+            words: words.into(),
+            org_words: org_words.into(),
             ambiguous,
             targets: b.targets,
             automaton,
@@ -380,17 +467,11 @@ impl KnowledgeBase {
 
     /// The role of a folded word in an organisation's name, if it has one.
     pub fn org_word(&self, w: &str) -> Option<OrgRole> {
-        if !self.org_shapes.may_contain(w) {
-            return None;
-        }
         self.org_words.get(w).copied()
     }
 
     /// The role of a folded word, if it is a cue word.
     pub fn word(&self, w: &str) -> WordRole {
-        if !self.word_shapes.may_contain(w) {
-            return WordRole::default();
-        }
         self.words.get(w).copied().unwrap_or_default()
     }
 }
@@ -576,15 +657,6 @@ fn load_words() -> WordMap<String, WordRole> {
     out
 }
 
-/// The shapes of a table's words.
-fn shapes_of<'a>(words: impl Iterator<Item = &'a String>) -> Shapes {
-    let mut s = Shapes::default();
-    for w in words {
-        s.insert(w);
-    }
-    s
-}
-
 fn load_org_words() -> WordMap<String, OrgRole> {
     let mut out = WordMap::default();
     for r in rows(include_str!("../../data/org_words.tsv")) {
@@ -701,6 +773,46 @@ fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tables_find_every_key_and_turn_away_others() {
+        let mut map = WordMap::default();
+        for w in [
+            "و",
+            "في",
+            "قال",
+            "محمد",
+            "عبد",
+            "said",
+            "Mr",
+            "x",
+            "بوتفليقة",
+        ] {
+            map.insert(w.to_string(), w.len());
+        }
+        let table = WordTable::from(map);
+        // the filter never hides a key, however short or long
+        for w in [
+            "و",
+            "في",
+            "قال",
+            "محمد",
+            "عبد",
+            "said",
+            "Mr",
+            "x",
+            "بوتفليقة",
+        ] {
+            assert_eq!(table.get(w), Some(&w.len()), "{w}");
+        }
+        for w in ["", "ف", "قالت", "محمود", "says", "mr", "بوتفليقه"] {
+            assert!(!table.contains_key(w), "{w}");
+        }
+        let kb = KnowledgeBase::builtin();
+        assert!(kb.word("في").stop && kb.word("قال").report);
+        assert!(kb.latin_given.contains_key("mohamed"));
+        assert!(kb.given.get("محمد").is_some_and(|g| g.latin == "Mohamed"));
+    }
 
     #[test]
     fn tables_load() {

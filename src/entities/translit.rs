@@ -8,9 +8,7 @@
 //!   بوريسينكو" and "Georgiy Y. Borisenko" both give `krkbrsnk`.
 //! - [`slug`]: a stable id fragment from a Latin name.
 
-use crate::text::hash::WordMap;
-
-use super::kb::Given;
+use super::kb::{Given, WordTable};
 
 /// The consonant class of an Arabic letter, or None for letters the key drops.
 fn arabic_class(c: char) -> Option<char> {
@@ -187,7 +185,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// A readable Latin spelling of an Arabic-script name; Latin names are returned as they are.
-pub fn latin(name: &str, given: &WordMap<String, Given>) -> String {
+pub fn latin(name: &str, given: &WordTable<Given>) -> String {
     if !is_arabic(name) {
         return name.to_string();
     }
@@ -247,7 +245,7 @@ mod tests {
 
     #[test]
     fn readable_latin_by_rule() {
-        let given = WordMap::default();
+        let given = WordTable::default();
         assert_eq!(latin("بوريسينكو", &given), "Borisinko");
         assert_eq!(latin("لوزا", &given), "Loza");
         assert_eq!(latin("السيسي", &given), "al-Sisi");
