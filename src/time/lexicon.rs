@@ -4,6 +4,9 @@
 //!
 //! The recogniser looks words up as phrases: one to [`MAX_WORDS`] folded words joined by single
 //! spaces, each phrase naming one or more [`Word`] readings ("عام" is a unit and a year word).
+//! It walks a phrase word by word ([`TimeLexicon::first_step`], [`TimeLexicon::step`]): every
+//! phrase and every beginning of one is a [`Step`] that says whether a longer phrase goes on
+//! from it, so "the company" stops the walk from "the" after one look-up.
 
 use once_cell::sync::Lazy;
 
@@ -123,15 +126,22 @@ pub enum Word {
 /// The longest phrase in the tables, in words.
 pub const MAX_WORDS: usize = 5;
 
+/// A phrase of the tables, or the first words of one.
+#[derive(Debug, Clone, Default)]
+pub struct Step {
+    /// The readings of these words as a whole phrase (none for a mere beginning).
+    pub words: Vec<Word>,
+    /// Whether some longer phrase starts with these words.
+    pub longer: bool,
+}
+
 pub struct TimeLexicon {
     /// Folded month name → (calendar, month number).
     pub months: WordMap<String, (Calendar, u32)>,
     /// Folded weekday name → ISO weekday.
     pub weekdays: WordMap<String, u32>,
-    /// Folded phrase → its readings.
-    pub phrases: WordMap<String, Vec<Word>>,
-    /// Folded first word of a phrase → the most words a phrase starting with it has.
-    pub first_words: WordMap<String, usize>,
+    /// Every folded phrase and every run of its first words → its step.
+    steps: WordMap<String, Step>,
     /// The shapes of the first words, to turn most words away before hashing them.
     first_shapes: Shapes,
     /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
@@ -163,7 +173,7 @@ impl TimeLexicon {
 
     /// The readings of a folded phrase.
     pub fn words(&self, phrase: &str) -> &[Word] {
-        self.phrases.get(phrase).map_or(&[], Vec::as_slice)
+        self.steps.get(phrase).map_or(&[], |s| s.words.as_slice())
     }
 
     /// The weekday an Arabic name without its article denotes ("جمعة" in "يوم جمعة").
@@ -171,12 +181,19 @@ impl TimeLexicon {
         self.bare_weekdays.get(word).copied()
     }
 
-    /// The most words of a phrase starting with this folded word (0: none starts with it).
-    pub fn longest_from(&self, word: &str) -> usize {
+    /// The step of a folded first word: None when no phrase starts with it.
+    #[inline]
+    pub fn first_step(&self, word: &str) -> Option<&Step> {
         if !self.first_shapes.may_contain(word) {
-            return 0;
+            return None;
         }
-        self.first_words.get(word).copied().unwrap_or(0)
+        self.steps.get(word)
+    }
+
+    /// The step of folded words joined by single spaces: None when no phrase starts with them.
+    #[inline]
+    pub fn step(&self, words: &str) -> Option<&Step> {
+        self.steps.get(words)
     }
 }
 
@@ -313,15 +330,9 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             add(fold_key(field(&r, 0)), Word::Num(v, kind));
         }
     }
-    let mut first_words: WordMap<String, usize> = WordMap::default();
-    for k in phrases.keys() {
-        let n = k.split(' ').count();
-        let first = k.split(' ').next().unwrap_or_default().to_string();
-        let e = first_words.entry(first).or_default();
-        *e = (*e).max(n);
-    }
+    let steps = steps(phrases);
     let mut first_shapes = Shapes::default();
-    for k in first_words.keys() {
+    for k in steps.keys().filter(|k| !k.contains(' ')) {
         first_shapes.insert(k);
     }
     let bare_weekdays = weekdays
@@ -331,12 +342,26 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     TimeLexicon {
         months,
         weekdays,
-        phrases,
-        first_words,
+        steps,
         first_shapes,
         bare_weekdays,
     }
 });
+
+/// The steps of the phrases: each phrase with its readings, and each run of its first words.
+fn steps(phrases: WordMap<String, Vec<Word>>) -> WordMap<String, Step> {
+    let mut steps: WordMap<String, Step> = WordMap::default();
+    for k in phrases.keys() {
+        // every proper beginning at a word boundary leads on to a longer phrase
+        for (b, _) in k.match_indices(' ') {
+            steps.entry(k[..b].to_string()).or_default().longer = true;
+        }
+    }
+    for (k, words) in phrases {
+        steps.entry(k).or_default().words = words;
+    }
+    steps
+}
 
 pub fn lexicon() -> &'static TimeLexicon {
     &LEXICON
@@ -352,6 +377,22 @@ mod tests {
         let lx = lexicon();
         assert_eq!(lx.bare_weekday(&fold_key("جمعة")), Some(5));
         assert!(lx.bare_weekdays.keys().all(|k| !k.is_ascii()));
+    }
+
+    #[test]
+    fn phrases_are_walked_word_by_word() {
+        let lx = lexicon();
+        let the = lx.first_step("the").unwrap();
+        assert!(the.longer);
+        let walk = lx.step("the day after").unwrap();
+        assert!(walk.words.is_empty() && walk.longer);
+        let whole = lx.step("the day after tomorrow").unwrap();
+        assert!(whole.words.contains(&Word::Day(2)));
+        assert!(lx.step("the company").is_none());
+        assert!(lx.first_step("minister").is_none());
+        assert!(lx
+            .first_step(&fold_key("أمس"))
+            .is_some_and(|s| s.words.contains(&Word::Day(-1))));
     }
 
     #[test]

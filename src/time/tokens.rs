@@ -86,56 +86,96 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
 /// Proclitics that may be written onto a word, the longest first.
 const PROCLITICS: [&str; 9] = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
+/// The lexicon phrases starting at each token, in one buffer: `hits[i]` for token `i`.
+#[derive(Debug, Clone, Default)]
+pub struct Hits {
+    hits: Vec<Hit>,
+    /// Where the hits of each token start in `hits`, and one entry past the last token.
+    starts: Vec<usize>,
+}
+
+impl Hits {
+    /// The hits of token `i`, or None past the last token.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&[Hit]> {
+        let (s, e) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        Some(&self.hits[s..e])
+    }
+}
+
+impl std::ops::Index<usize> for Hits {
+    type Output = [Hit];
+
+    #[inline]
+    fn index(&self, i: usize) -> &[Hit] {
+        &self.hits[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 /// Every lexicon phrase starting at each token, longest first (then as the first word is
 /// written before its forms without proclitics, then in table order).
-pub fn hits(toks: &[Tok]) -> Vec<Vec<Hit>> {
+pub fn hits(toks: &[Tok]) -> Hits {
     let lx = lexicon();
-    let mut out = Vec::with_capacity(toks.len());
+    let mut out = Hits {
+        hits: Vec::new(),
+        starts: Vec::with_capacity(toks.len() + 1),
+    };
+    out.starts.push(0);
     let mut phrase = String::new();
     // (words in the phrase, which form of the first word, the hit)
     let mut found: Vec<(usize, usize, Hit)> = Vec::new();
     // the forms of the current word, one buffer for the whole text
     let mut forms: Vec<(Cow<str>, usize)> = Vec::new();
     for i in 0..toks.len() {
-        if toks[i].kind != Kind::Word {
-            out.push(Vec::new());
-            continue;
-        }
-        // The words of the longest possible phrase: consecutive words.
-        let mut n = 1;
-        while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
-            n += 1;
-        }
-        found.clear();
-        variants(toks[i].text, &mut forms);
-        for (form, (head, skip)) in forms.drain(..).enumerate() {
-            // Only as many words as the longest phrase this word starts: most words start none,
-            // so most tokens cost one lookup per form and no allocation.
-            let longest = lx.longest_from(&head).min(n);
-            phrase.clear();
-            phrase.push_str(&head);
-            for len in 1..=longest {
-                if len > 1 {
+        if toks[i].kind == Kind::Word {
+            // The words of the longest possible phrase: consecutive words.
+            let mut n = 1;
+            while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
+                n += 1;
+            }
+            found.clear();
+            variants(toks[i].text, &mut forms);
+            for (form, (head, skip)) in forms.drain(..).enumerate() {
+                // Most words start no phrase: one shape test, at most one look-up.
+                let Some(mut step) = lx.first_step(&head) else {
+                    continue;
+                };
+                let start = toks[i].range.start + skip;
+                let mut len = 1;
+                loop {
+                    for &w in &step.words {
+                        found.push((
+                            len,
+                            form,
+                            Hit {
+                                word: w,
+                                end: i + len,
+                                start,
+                            },
+                        ));
+                    }
+                    if !step.longer || len == n {
+                        break;
+                    }
+                    // the next word, while some phrase still goes on with the words so far
+                    if len == 1 {
+                        phrase.clear();
+                        phrase.push_str(&head);
+                    }
                     phrase.push(' ');
-                    phrase.push_str(toks[i + len - 1].text);
-                }
-                for &w in lx.words(&phrase) {
-                    let start = toks[i].range.start + skip;
-                    found.push((
-                        len,
-                        form,
-                        Hit {
-                            word: w,
-                            end: i + len,
-                            start,
-                        },
-                    ));
+                    phrase.push_str(toks[i + len].text);
+                    len += 1;
+                    match lx.step(&phrase) {
+                        Some(s) => step = s,
+                        None => break,
+                    }
                 }
             }
+            // Stable: readings of one phrase keep their table order.
+            found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            out.hits.extend(found.drain(..).map(|f| f.2));
         }
-        // Stable: readings of one phrase keep their table order.
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        out.push(found.drain(..).map(|f| f.2).collect());
+        out.starts.push(out.hits.len());
     }
     out
 }
