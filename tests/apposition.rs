@@ -57,6 +57,15 @@ fn english_role_then_name() {
         ("affiliation", Some("UN")),
     );
     assert_eq!(p.name, "Tom Fletcher");
+    // the apposition closes the sentence
+    let t2 = "Aid is not reaching the north, said the UN Under-Secretary-General for Humanitarian Affairs, Tom Fletcher.";
+    let d2 = doc(t2);
+    one_person(
+        t2,
+        &d2,
+        "under-secretary-general",
+        ("affiliation", Some("UN")),
+    );
     assert!(
         texts(p).contains(&"Under-Secretary-General"),
         "{:?}",

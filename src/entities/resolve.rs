@@ -411,7 +411,7 @@ fn role_then_name(
         None => true,
         Some(c) if is_closing(c) => true,
         Some(_) => {
-            let arabic = !a.text()[name.clone()].is_ascii();
+            let arabic = !a.text().get(name.clone()).unwrap_or("").is_ascii();
             let next = rest.split_whitespace().next().unwrap_or("");
             arabic && kb.word(next).stop
         }
