@@ -112,13 +112,16 @@ struct Facts {
 
 /// `text` is folded already (a line of the folded document), so its key needs no second fold.
 fn line_facts(text: &str) -> Facts {
-    let key = squeeze_folded(text);
-    let key = key
-        .trim_matches(|c: char| {
-            !chars::is_alphanumeric(c)
-                && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!')
-        })
-        .to_string();
+    let mut key = squeeze_folded(text);
+    // trimmed in place: no second string per line
+    let trimmed = key.trim_matches(|c: char| {
+        !chars::is_alphanumeric(c)
+            && !matches!(c, '"' | '«' | '»' | '“' | '”' | '.' | '؟' | '?' | '!')
+    });
+    let start = trimmed.as_ptr() as usize - key.as_ptr() as usize;
+    let end = start + trimmed.len();
+    key.truncate(end);
+    key.drain(..start);
     let words = key
         .split(|c: char| !chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
@@ -185,7 +188,40 @@ fn is_menu(line: &str) -> bool {
     items.len() >= 3 && items.iter().all(|x| x.split_whitespace().count() <= 3)
 }
 
+/// The first characters of the clutter phrases and the bylines, sorted: a line that starts with
+/// none of them is neither, which spares comparing it with each phrase. None when a phrase is
+/// empty (it would match any line).
+static OPENERS: Lazy<Option<Vec<char>>> = Lazy::new(|| {
+    let phrases = lexicon::tables().clutter.iter().map(|(p, _)| p.as_str());
+    let mut firsts = phrases
+        .chain(BYLINES.iter().map(String::as_str))
+        .map(|p| p.chars().next())
+        .collect::<Option<Vec<char>>>()?;
+    firsts.sort_unstable();
+    firsts.dedup();
+    Some(firsts)
+});
+
+/// Whether a line's key may start a clutter phrase or a byline.
+fn may_be_clutter(key: &str) -> bool {
+    let Some(firsts) = OPENERS.as_ref() else {
+        return true;
+    };
+    // the phrases are compared with the key trimmed of white space (a squeezed key has none in
+    // front) and of some marks at its end, which leave its first character alone unless it is
+    // all marks: such a key is compared as usual
+    match key.chars().next() {
+        Some(c) if !matches!(c, ':' | '.' | '!' | '|') && !c.is_whitespace() => {
+            firsts.binary_search(&c).is_ok()
+        }
+        _ => true,
+    }
+}
+
 fn clutter_phrase(key: &str, words: usize) -> Option<ClutterKind> {
+    if !may_be_clutter(key) {
+        return None;
+    }
     let bare = key.trim_end_matches([':', '.', '!', '|']).trim();
     for (phrase, kind) in &lexicon::tables().clutter {
         let hit = match kind {
@@ -216,7 +252,7 @@ fn starts_with_word(s: &str, w: &str) -> bool {
 }
 
 fn is_byline(key: &str, words: usize) -> bool {
-    words <= 6 && BYLINES.iter().any(|b| starts_with_word(key, b))
+    words <= 6 && may_be_clutter(key) && BYLINES.iter().any(|b| starts_with_word(key, b))
 }
 
 /// Take a page apart. `text` is the folded document.
