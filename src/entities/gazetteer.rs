@@ -68,6 +68,11 @@ fn longest_at(
     start: usize,
     limit: usize,
 ) -> Option<(usize, usize)> {
+    // most places start no key: the filter says so before the automaton runs
+    let rest = text.as_bytes().get(start..limit).unwrap_or_default();
+    if !kb.key_starts.may_start(rest) {
+        return None;
+    }
     let mut end_limit = limit;
     // a longer key that ends inside a word ("روسيا" in "روسيات") may hide a shorter one that fits
     for _ in 0..4 {

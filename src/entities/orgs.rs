@@ -399,6 +399,10 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
         kb.org_word(w)
             .filter(|r| matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor))
     };
+    // every clitic is Arabic: a word of another script can only be a head itself
+    if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return is_head(word).map(|role| (0, false, role));
+    }
     for c in CLITICS {
         if let Some(role) = strip_clitic(word, c).and_then(is_head) {
             return Some((c.len(), false, role));
