@@ -136,10 +136,16 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let proclitics: &[&'static str] = if arabic { &PROCLITICS } else { &[] };
     let weak: &[&'static str] = if arabic { &WEAK_PROCLITICS } else { &[] };
     let clitics = std::iter::once(&"").chain(proclitics).chain(weak).copied();
+    // every proclitic is at least one Arabic letter (two bytes): one that does not share the
+    // word's first letter is passed over without comparing it
+    let first = word.as_bytes().first_chunk::<2>();
     for clitic in clitics {
+        if !clitic.is_empty() && clitic.as_bytes().first_chunk::<2>() != first {
+            continue;
+        }
         // a bare one-letter word may open a key that runs on: "U.S.", "أ ش أ"; after a clitic,
         // at least two letters must remain
-        let rest = strip_clitic(word, clitic).map_or(0, |r| r.chars().count());
+        let rest = strip_clitic(word, clitic).map_or(0, |r| r.chars().take(2).count());
         if rest < 1 || (!clitic.is_empty() && rest < 2) {
             continue;
         }

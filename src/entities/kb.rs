@@ -338,11 +338,8 @@ impl Sieve {
         // the first and last four bytes (overlapping, or zero-padded, in shorter words)
         let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
             (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-            _ => {
-                let mut h = [0u8; 4];
-                h[..n].copy_from_slice(b);
-                (u32::from_le_bytes(h), 0)
-            }
+            // shifted in byte by byte: a copy of a variable length is a call to memcpy
+            _ => (b.iter().rev().fold(0, |h, &x| h << 8 | u32::from(x)), 0),
         };
         let key = (u64::from(head) | u64::from(tail) << 32) ^ (n as u64).wrapping_mul(0x9E37);
         // Fibonacci hashing: the top bits of the product mix every byte of the key
