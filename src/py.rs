@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::cluster::{self, Entry, Index, Plan};
@@ -22,7 +22,24 @@ use crate::time::calendar::Day;
 use crate::timing::{self, Stage};
 
 /// One input as the Python side passes it: (id, text, published, lang, errors found so far).
-type PyInput = (String, String, Option<String>, Option<String>, Vec<String>);
+type PyInput = (String, Text, Option<String>, Option<String>, Vec<String>);
+
+/// An article's text, copied out of its Python str through a temporary UTF-8 bytes object.
+/// pyo3's `String` extraction reads the str's cached UTF-8 form, which CPython then keeps inside
+/// every non-ASCII str for as long as it lives: a second copy of each Arabic article in the
+/// caller's memory.
+struct Text(String);
+
+impl FromPyObject<'_, '_> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
+        let bytes = obj.cast::<PyString>()?.encode_utf8()?;
+        let text = std::str::from_utf8(bytes.as_bytes())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(Text(text.to_owned()))
+    }
+}
 
 #[pyclass(frozen, module = "khabar._core", name = "Extractor")]
 struct PyExtractor {
@@ -296,7 +313,7 @@ fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
 fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
     inputs
         .into_iter()
-        .map(|(id, text, published, lang, errors)| Input {
+        .map(|(id, Text(text), published, lang, errors)| Input {
             id,
             text,
             published,

@@ -355,3 +355,18 @@ def test_exceptions_pickle() -> None:
     assert isinstance(again, ImportError) and str(again) == str(err) and again.package == "pandas"
     bad = pickle.loads(pickle.dumps(khabar.InputError("ids has 2 values for 3 texts")))
     assert isinstance(bad, khabar.InputError) and str(bad) == "ids has 2 values for 3 texts"
+
+
+def test_the_callers_strings_are_left_as_they_were() -> None:
+    # CPython keeps a UTF-8 copy inside a non-ASCII str once a C extension asks for its UTF-8
+    # form; khabar copies the text out through a temporary instead, so a batch of Arabic articles
+    # does not double in the caller's memory
+    import sys
+
+    texts = list(khabar.samples().values())
+    before = [sys.getsizeof(t) for t in texts]
+    docs = khabar.extract(texts)
+    frames_ex = khabar.Extractor()
+    frames_ex.extract_frames(texts)
+    assert [sys.getsizeof(t) for t in texts] == before
+    assert {d.lang for d in docs} == {"ar", "en"} and all(d.entities for d in docs)
