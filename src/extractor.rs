@@ -373,23 +373,12 @@ fn other_language_lines(a: &Analysis, lang: &str) -> Vec<crate::doc::LangSpan> {
         .iter()
         .filter(|l| matches!(l.role, clean::Role::Body | clean::Role::Title))
         .filter_map(|l| {
-            let line = &a.text()[l.range.clone()];
-            if line
-                .chars()
-                .filter(|&c| text::chars::is_alphabetic(c))
-                .count()
-                < 20
-            {
-                return None;
-            }
-            let other = text::lang::detect(line);
-            (other != lang && other != "und").then(|| {
-                let o = a.orig(l.range.clone());
-                crate::doc::LangSpan {
-                    start: o.start,
-                    end: o.end,
-                    lang: other.to_string(),
-                }
+            let other = text::lang::other_line(&a.text()[l.range.clone()], lang, 20)?;
+            let o = a.orig(l.range.clone());
+            Some(crate::doc::LangSpan {
+                start: o.start,
+                end: o.end,
+                lang: other.to_string(),
             })
         })
         .collect()

@@ -2,6 +2,7 @@
 //! from "something else" per document and per line, which is all the pipeline branches on.
 
 use crate::lexicon;
+use crate::text::chars;
 
 /// Counts of what a stretch of folded text is written in.
 #[derive(Default, Debug, Clone, Copy)]
@@ -14,28 +15,66 @@ pub struct Profile {
 
 impl Profile {
     pub fn of(text: &str) -> Profile {
+        Profile::with_letters(text).0
+    }
+
+    /// The profile and the number of alphabetic characters, in one pass over `text`.
+    fn with_letters(text: &str) -> (Profile, usize) {
         let mut p = Profile::default();
+        let mut letters = 0;
         for c in text.chars() {
             match c as u32 {
-                0x0041..=0x005A | 0x0061..=0x007A | 0x00C0..=0x024F => p.latin += 1,
+                0x0041..=0x005A | 0x0061..=0x007A => {
+                    p.latin += 1;
+                    letters += 1
+                }
+                0x0000..=0x007F => {}
+                // × and ÷ sit in this range but are no letters: counted Latin, not alphabetic
+                0x00C0..=0x024F => {
+                    p.latin += 1;
+                    letters += usize::from(chars::is_alphabetic(c))
+                }
                 // پ چ ژ گ are Persian/Urdu letters Arabic does not use
                 0x067E | 0x0686 | 0x0698 | 0x06AF => {
                     p.arabic += 1;
-                    p.persian_letters += 1
+                    p.persian_letters += 1;
+                    letters += 1
                 }
-                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => p.arabic += 1,
-                _ if c.is_alphabetic() => p.other_letters += 1,
+                // the Arabic blocks hold digits and punctuation too: all counted Arabic script
+                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => {
+                    p.arabic += 1;
+                    letters += usize::from(chars::is_alphabetic(c))
+                }
+                _ if chars::is_alphabetic(c) => {
+                    p.other_letters += 1;
+                    letters += 1
+                }
                 _ => {}
             }
         }
-        p
+        (p, letters)
     }
 }
 
 /// ISO 639-1 code of `folded` text: `ar`, `en`, another Latin-script language where its function
 /// words say so (`fr`, `es`, `de`, …), `fa`/`ur` for Persian-script text, or `und`.
 pub fn detect(folded: &str) -> &'static str {
-    let p = Profile::of(folded);
+    decide(Profile::of(folded), folded)
+}
+
+/// The language of a line of a document in `doc_lang`, when it is another one: `None` for a
+/// line in the document's language, with fewer than `min_letters` letters, or undetermined.
+/// Same answer as [`detect`] on the line, in one pass over its characters.
+pub fn other_line(folded: &str, doc_lang: &str, min_letters: usize) -> Option<&'static str> {
+    let (p, letters) = Profile::with_letters(folded);
+    if letters < min_letters {
+        return None;
+    }
+    Some(decide(p, folded)).filter(|&l| l != doc_lang && l != "und")
+}
+
+/// The language of `folded` from its script profile, then its function words within the script.
+fn decide(p: Profile, folded: &str) -> &'static str {
     let letters = p.arabic + p.latin + p.other_letters;
     if letters == 0 {
         return "und";
@@ -83,5 +122,30 @@ mod tests {
             "fa"
         );
         assert_eq!(lang("12:30 — 2024"), "und");
+    }
+
+    #[test]
+    fn other_line_agrees_with_detect() {
+        let line = |s: &str, doc: &str| other_line(&Folded::new(s).text, doc, 20);
+        let fr = "Le ministre a déclaré dimanche que les discussions étaient utiles.";
+        assert_eq!(line(fr, "en"), Some("fr"));
+        assert_eq!(line(fr, "fr"), None);
+        assert_eq!(
+            line("أكد وزير الخارجية أن المباحثات كانت مثمرة", "en"),
+            Some("ar")
+        );
+        assert_eq!(
+            line("أكد وزير الخارجية أن المباحثات كانت مثمرة", "ar"),
+            None
+        );
+        // too few letters to tell, whatever the script
+        assert_eq!(line("Le ministre a dit ×÷ 12", "en"), None);
+        assert_eq!(
+            line(
+                "The minister said on Sunday that the talks were useful.",
+                "en"
+            ),
+            None
+        );
     }
 }
