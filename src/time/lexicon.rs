@@ -10,9 +10,10 @@
 
 use once_cell::sync::Lazy;
 
+use super::sieve::Sieve;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
-use crate::text::hash::{Shapes, WordMap};
+use crate::text::hash::WordMap;
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,8 +143,10 @@ pub struct TimeLexicon {
     pub weekdays: WordMap<String, u32>,
     /// Every folded phrase and every run of its first words → its step.
     steps: WordMap<String, Step>,
-    /// The shapes of the first words, to turn most words away before hashing them.
-    first_shapes: Shapes,
+    /// The first words of the phrases, to turn most words away before hashing them.
+    firsts: Sieve,
+    /// The other words of the phrases, to end a walk ("the company") before hashing it.
+    laters: Sieve,
     /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
     pub bare_weekdays: WordMap<String, u32>,
 }
@@ -184,7 +187,7 @@ impl TimeLexicon {
     /// The step of a folded first word: None when no phrase starts with it.
     #[inline]
     pub fn first_step(&self, word: &str) -> Option<&Step> {
-        if !self.first_shapes.may_contain(word) {
+        if !self.firsts.may_contain(word) {
             return None;
         }
         self.steps.get(word)
@@ -194,6 +197,13 @@ impl TimeLexicon {
     #[inline]
     pub fn step(&self, words: &str) -> Option<&Step> {
         self.steps.get(words)
+    }
+
+    /// False only when `word` is in no phrase after its first word: a walk that would go on
+    /// with it ends there.
+    #[inline]
+    pub fn may_follow(&self, word: &str) -> bool {
+        self.laters.may_contain(word)
     }
 }
 
@@ -331,9 +341,11 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         }
     }
     let steps = steps(phrases);
-    let mut first_shapes = Shapes::default();
-    for k in steps.keys().filter(|k| !k.contains(' ')) {
-        first_shapes.insert(k);
+    let (mut firsts, mut laters) = (Sieve::default(), Sieve::default());
+    for k in steps.keys() {
+        let mut words = k.split(' ');
+        firsts.insert(words.next().unwrap_or_default());
+        words.for_each(|w| laters.insert(w));
     }
     let bare_weekdays = weekdays
         .iter()
@@ -343,7 +355,8 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         months,
         weekdays,
         steps,
-        first_shapes,
+        firsts,
+        laters,
         bare_weekdays,
     }
 });

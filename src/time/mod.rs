@@ -15,6 +15,7 @@ pub mod grammar;
 pub mod hijri;
 pub mod lexicon;
 pub mod resolve;
+mod sieve;
 pub mod spec;
 pub mod tokens;
 

@@ -42,23 +42,18 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     // about one token per five bytes of news text: most ranges need no regrowth
     let mut toks = Vec::with_capacity(range.len() / 5 + 1);
     let text = &folded[range.clone()];
-    let mut it = text.char_indices().peekable();
+    let mut i = 0;
     let mut space = true;
-    while let Some((i, c)) = it.next() {
+    while let Some((c, n)) = char_at(text, i) {
         if c.is_whitespace() {
             space = true;
+            i += n;
             continue;
         }
-        let kind = if c.is_ascii_digit() {
-            Kind::Num
-        } else if chars::is_alphabetic(c) {
-            Kind::Word
-        } else {
-            Kind::Punct
-        };
-        let mut end = i + c.len_utf8();
+        let kind = kind_of(c);
+        let mut end = i + n;
         if kind != Kind::Punct {
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((d, m)) = char_at(text, end) {
                 let same = if kind == Kind::Num {
                     d.is_ascii_digit()
                 } else {
@@ -67,8 +62,7 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
                 if !same {
                     break;
                 }
-                end = j + d.len_utf8();
-                it.next();
+                end += m;
             }
         }
         let r = range.start + i..range.start + end;
@@ -79,8 +73,31 @@ pub fn tokenize(folded: &str, range: Range<usize>) -> Vec<Tok<'_>> {
             space_before: space,
         });
         space = false;
+        i = end;
     }
     toks
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length in bytes. Most
+/// bytes of news text are ASCII: those are read without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn kind_of(c: char) -> Kind {
+    if c.is_ascii_digit() {
+        Kind::Num
+    } else if chars::is_alphabetic(c) {
+        Kind::Word
+    } else {
+        Kind::Punct
+    }
 }
 
 /// Proclitics that may be written onto a word, the longest first.
@@ -154,7 +171,7 @@ pub fn hits(toks: &[Tok]) -> Hits {
                             },
                         ));
                     }
-                    if !step.longer || len == n {
+                    if !step.longer || len == n || !lx.may_follow(toks[i + len].text) {
                         break;
                     }
                     // the next word, while some phrase still goes on with the words so far
