@@ -44,7 +44,8 @@ impl<'a> Analysis<'a> {
             .into_iter()
             .flat_map(|r| segment::sentences(text, r))
             .collect();
-        let mut tokens = Vec::new();
+        // about one token per five bytes of text: sized once instead of grown by doubling
+        let mut tokens = Vec::with_capacity(text.len() / 5);
         let sentence_tokens = sentences
             .iter()
             .map(|s| {

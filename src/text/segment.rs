@@ -152,26 +152,56 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 /// [`tokens`], appended to `out`.
 pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let first = out.len();
-    for (off, c) in text[range.clone()].char_indices() {
-        let i = range.start + off;
-        let kind = if chars::is_numeric(c) {
-            TokKind::Number
-        } else if chars::is_alphabetic(c) || c == '\u{0300}' {
-            TokKind::Word
-        } else if c.is_whitespace() {
-            continue;
+    let s = &text[range.clone()];
+    let bytes = s.as_bytes();
+    let mut off = 0;
+    while off < bytes.len() {
+        // ASCII is classed by its byte: most of an English text, and the spaces of any
+        let (kind, len) = if bytes[off].is_ascii() {
+            match class(bytes[off] as char) {
+                Some(kind) => (kind, 1),
+                None => {
+                    off += 1;
+                    continue;
+                }
+            }
         } else {
-            TokKind::Punct
+            let Some(c) = s[off..].chars().next() else {
+                break;
+            };
+            match class(c) {
+                Some(kind) => (kind, c.len_utf8()),
+                None => {
+                    off += c.len_utf8();
+                    continue;
+                }
+            }
         };
+        let i = range.start + off;
         match out[first..].last_mut() {
             Some(t) if t.kind == kind && kind != TokKind::Punct && t.range.end == i => {
-                t.range.end = i + c.len_utf8();
+                t.range.end = i + len;
             }
             _ => out.push(Token {
-                range: i..i + c.len_utf8(),
+                range: i..i + len,
                 kind,
             }),
         }
+        off += len;
+    }
+}
+
+/// The kind of token `c` belongs to; `None` for white space, which separates tokens.
+#[inline(always)]
+fn class(c: char) -> Option<TokKind> {
+    if chars::is_numeric(c) {
+        Some(TokKind::Number)
+    } else if chars::is_alphabetic(c) || c == '\u{0300}' {
+        Some(TokKind::Word)
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(TokKind::Punct)
     }
 }
 
