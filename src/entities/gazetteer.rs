@@ -47,17 +47,18 @@ fn is_arabic_letter(c: char) -> bool {
     ('\u{0620}'..='\u{064A}').contains(&c)
 }
 
-/// Does the original text of `range` satisfy the key's case rule?
+/// Does the original text of `range` satisfy the key's case rule? Read from the original text in
+/// place: no mention, no Vec of letters.
 fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
     if caps == Caps::Any {
         return true;
     }
-    let text = a.mention(range).text;
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let text = a.orig_text(a.orig(range));
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
     match caps {
         Caps::Any => true,
-        Caps::Initial => letters.first().is_some_and(|c| c.is_uppercase()),
-        Caps::All => letters.iter().all(|c| c.is_uppercase()),
+        Caps::Initial => letters.next().is_some_and(|c| c.is_uppercase()),
+        Caps::All => letters.all(|c| c.is_uppercase()),
     }
 }
 
@@ -153,13 +154,17 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
         let Some((pid, end)) = longest_at(kb, text, start, limit) else {
             continue;
         };
+        // a key no longer than the best so far loses: its targets are not gathered
+        if best.as_ref().is_some_and(|b| b.range.end >= end) {
+            continue;
+        }
         let after_lil = clitic.ends_with("لل");
         let targets: Vec<Target> = kb.targets[pid]
             .iter()
             .filter(|t| (after_lil || !t.after_lil) && case_ok(a, start..end, t.caps))
             .copied()
             .collect();
-        if targets.is_empty() || best.as_ref().is_some_and(|b| b.range.end >= end) {
+        if targets.is_empty() {
             continue;
         }
         best = Some(Hit {

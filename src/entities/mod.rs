@@ -22,6 +22,7 @@ mod persons;
 mod resolve;
 pub mod translit;
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -38,6 +39,26 @@ pub(crate) struct Sentence {
     pub hits: Vec<gazetteer::Hit>,
     /// For each token, the index of the hit covering it (so lookups stay linear).
     pub hit_of: Vec<Option<usize>>,
+    /// For each token, its cue-word role ([`KnowledgeBase::word`]) once looked up: in Arabic,
+    /// persons and organisations ask for the same word's role at several places. Filled on
+    /// demand; empty (no cache) in other languages, where few words are asked and the table
+    /// per sentence cost more than it saved.
+    roles: Vec<Cell<Option<kb::WordRole>>>,
+}
+
+impl Sentence {
+    /// The cue-word role of token `t`, looked up on the first call only.
+    pub fn role(&self, a: &Analysis, kb: &KnowledgeBase, t: usize) -> kb::WordRole {
+        let word = || kb.word(&a.text()[self.toks[t].range.clone()]);
+        let Some(slot) = self.roles.get(t) else {
+            return word();
+        };
+        slot.get().unwrap_or_else(|| {
+            let r = word();
+            slot.set(Some(r));
+            r
+        })
+    }
 }
 
 /// The entities of one document as they are found.
@@ -125,10 +146,19 @@ impl Acc {
 
 /// `word` without the short prefix `p` (a proclitic), compared byte by byte: the tables try a
 /// dozen proclitics on every word, and a call to `memcmp` for each cost more than the comparison.
+/// A proclitic is Arabic, two bytes a letter: its first letter, compared as one two-byte array,
+/// turns most words away before the loop.
 #[inline]
 pub(crate) fn strip_clitic<'w>(word: &'w str, p: &str) -> Option<&'w str> {
     let (w, p) = (word.as_bytes(), p.as_bytes());
-    if w.len() < p.len() || w.iter().zip(p).any(|(x, y)| x != y) {
+    if w.len() < p.len() {
+        return None;
+    }
+    if let (Some(w2), Some(p2)) = (w.first_chunk::<2>(), p.first_chunk::<2>()) {
+        if w2 != p2 || w[2..].iter().zip(&p[2..]).any(|(x, y)| x != y) {
+            return None;
+        }
+    } else if w.iter().zip(p).any(|(x, y)| x != y) {
         return None;
     }
     word.get(p.len()..)
@@ -152,11 +182,17 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
                     }
                 }
             }
+            let roles = if a.lang == "ar" {
+                vec![Cell::new(None); toks.len()]
+            } else {
+                Vec::new()
+            };
             Sentence {
                 range: r.clone(),
                 toks,
                 hits,
                 hit_of,
+                roles,
             }
         })
         .collect();

@@ -325,7 +325,7 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             p.end = j;
             continue;
         }
-        let role = kb.word(w);
+        let role = s.role(a, kb, j);
         // "common" words are stop words for persons, but an organisation's name holds them
         if (role.stop && !role.common) || role.report || kb.org_word(w).is_some() {
             p.not_name |= j == start && kb.org_word(w) == Some(OrgRole::NotName);
@@ -533,7 +533,7 @@ fn english(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
 fn caps_word(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> bool {
     let tok = &s.toks[j];
     let w = &a.text()[tok.range.clone()];
-    let role = kb.word(w);
+    let role = s.role(a, kb, j);
     tok.kind == TokKind::Word
         && is_latin(w)
         && capitalised(a, tok.range.clone())

@@ -346,7 +346,7 @@ fn unkeyed_names(
             continue;
         }
         let w = tok_text(a, s, t);
-        let role = kb.word(w);
+        let role = s.role(a, kb, t);
         // the word without a conjunction و (looked up once; the word itself when there is none)
         let bare_role = w
             .strip_prefix('و')
@@ -413,8 +413,8 @@ fn closed_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> boo
             let w = tok_text(a, s, t);
             // "وقال بلير في …", "وأشار سولانا إلى أن": a preposition or particle closes it too
             matches!(w, "ان" | "انه" | "انها" | "said" | "told")
-                || kb.word(w).report
-                || kb.word(w).closer
+                || s.role(a, kb, t).report
+                || s.role(a, kb, t).closer
         }
     }
 }
@@ -432,10 +432,10 @@ fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
                 n.kind == TokKind::Word && starts_upper(orig_str(a, n.range.clone()))
             })
         };
-        let said_before = || t > 0 && kb.word(tok_text(a, s, t - 1)).report;
+        let said_before = || t > 0 && s.role(a, kb, t - 1).report;
         return (kb.latin_given.contains_key(w) && next_cap()) || said_before();
     }
-    if kb.word(w).stop && !given_not_stop(a, kb, s, t) {
+    if s.role(a, kb, t).stop && !given_not_stop(a, kb, s, t) {
         return false;
     }
     match given_at(a, kb, s, t) {
@@ -443,7 +443,7 @@ fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
         Some(g) if g.opens => s.toks.get(t + 1).is_some_and(|n| {
             n.kind == TokKind::Word && hit_at(s, t + 1).is_none() && {
                 let next = tok_text(a, s, t + 1);
-                let role = kb.word(next);
+                let role = s.role(a, kb, t + 1);
                 !(role.stop || role.report || role.pronoun || is_latin_word(next))
             }
         }),
@@ -554,7 +554,7 @@ fn name_run(
         if end > t && is_latin_word(w) {
             break;
         }
-        let role = kb.word(w);
+        let role = s.role(a, kb, end);
         let given = if end == t {
             given_at(a, kb, s, t)
         } else {
@@ -567,7 +567,7 @@ fn name_run(
             && !orig_str(a, tok.range.clone()).ends_with('ى')
             && s.toks
                 .get(end + 1)
-                .is_some_and(|n| n.kind == TokKind::Word && !kb.word(tok_text(a, s, end + 1)).stop);
+                .is_some_and(|n| n.kind == TokKind::Word && !s.role(a, kb, end + 1).stop);
         let stop = role.stop && !cued_name && !given_not_stop(a, kb, s, end);
         if stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
             break;
@@ -660,7 +660,7 @@ fn name_run(
     // "الملك عبدالله الثاني": a regnal ordinal ends a ruler's name
     if end > t
         && s.toks.get(end).is_some_and(|x| x.kind == TokKind::Word)
-        && kb.word(tok_text(a, s, end)).regnal
+        && s.role(a, kb, end).regnal
         && kb.given.contains_key(tok_text(a, s, end - 1))
     {
         end += 1;
@@ -939,7 +939,7 @@ fn delimited_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Op
             return (matches!(p, "،" | "," | "(" | ")") && end > t).then_some(t..end);
         }
         let w = tok_text(a, s, end);
-        let role = kb.word(w);
+        let role = s.role(a, kb, end);
         if tok.kind != TokKind::Word
             || hit_at(s, end).is_some()
             || role.stop
@@ -971,7 +971,7 @@ fn latin_run(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Option
         if tok.kind != TokKind::Word || hit_at(s, end).is_some() || !starts_upper(orig) {
             break;
         }
-        let role = kb.word(tok_text(a, s, end));
+        let role = s.role(a, kb, end);
         if role.stop || role.report {
             break;
         }
@@ -1102,9 +1102,11 @@ fn conjoined_portfolio(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, role: &mu
 /// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase, up to
 /// punctuation.
 fn complement(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, role: &mut Role) {
-    if !s.toks.get(role.next_tok).is_some_and(|t| {
-        t.kind == TokKind::Word && kb.word(tok_text(a, s, role.next_tok)).complement
-    }) {
+    if !s
+        .toks
+        .get(role.next_tok)
+        .is_some_and(|t| t.kind == TokKind::Word && s.role(a, kb, role.next_tok).complement)
+    {
         return;
     }
     let mut t = role.next_tok;
