@@ -64,13 +64,21 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let char_at = |i: usize| text.get(i..range.end).and_then(|s| s.chars().next());
     let mut start = range.start;
     let mut closer: Option<char> = None; // the mark that closes the quotation we are in
     let mut straight_open = false;
-    let mut iter = text[range.clone()].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let i = range.start + off;
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut i = range.start;
+    while i < range.end {
+        if !may_matter(bytes, i) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(i) else {
+            break;
+        };
+        let after = i + c.len_utf8();
+        let next = char_at(after);
         let mut split_after: Option<usize> = None;
         if c == '\n' {
             closer = None;
@@ -97,14 +105,11 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 && next.is_some_and(|n| n.is_ascii_alphabetic());
             if !in_number && !abbrev && !in_word && !next.is_some_and(is_terminal) {
                 // keep closing quotes and brackets with the sentence they end
-                let mut end = i + c.len_utf8();
-                while let Some(&(o, n)) = iter.peek() {
-                    if matches!(n, '"' | '”' | '»' | ')' | ']' | '\'') {
-                        end = range.start + o + n.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                let mut end = after;
+                while let Some(n) =
+                    char_at(end).filter(|n| matches!(n, '"' | '”' | '»' | ')' | ']' | '\''))
+                {
+                    end += n.len_utf8();
                 }
                 split_after = Some(end);
             }
@@ -112,10 +117,27 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if let Some(end) = split_after {
             push_trimmed(text, start..end, &mut out);
             start = end;
+            i = end;
+        } else {
+            i = after;
         }
     }
     push_trimmed(text, start..range.end, &mut out);
     out
+}
+
+/// Can the character at byte `i` be a line break, a sentence end or a quotation mark? Read from
+/// its UTF-8 bytes, so that the letters between them are skipped without decoding.
+#[inline(always)]
+fn may_matter(bytes: &[u8], i: usize) -> bool {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\n' | b'"' | b'.' | b'!' | b'?' => true,
+        0xC2 => matches!(at(1), 0xAB | 0xBB), // « »
+        0xD8 => matches!(at(1), 0x9B | 0x9F), // ؛ ؟
+        0xE2 => at(1) == 0x80 && matches!(at(2), 0x9C | 0x9D | 0x9E | 0xA6), // “ ” „ …
+        _ => false,
+    }
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
