@@ -1285,8 +1285,35 @@ fn merge_surnames(people: &mut People) {
 }
 
 /// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
+/// The lengths and last bytes of a few words: most words of a text are none of a document's
+/// surnames, and this turns them away before they are hashed.
+#[derive(Default)]
+struct Shapes {
+    lens: u64,
+    lasts: [u64; 4],
+}
+
+impl Shapes {
+    fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        self.lens |= 1 << b.len().min(63);
+        if let Some(&l) = b.last() {
+            self.lasts[usize::from(l >> 6)] |= 1 << (l & 63);
+        }
+    }
+
+    /// False only when no word inserted has this length and last byte.
+    fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        self.lens & (1 << b.len().min(63)) != 0
+            && b.last()
+                .is_some_and(|&l| self.lasts[usize::from(l >> 6)] & (1 << (l & 63)) != 0)
+    }
+}
+
 fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], people: &mut People) {
     let mut by_surname: WordMap<&str, usize> = WordMap::default();
+    let mut shapes = Shapes::default();
     for (i, p) in people.list.iter().enumerate() {
         if let Some(s) = p.surname.as_deref() {
             // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
@@ -1295,6 +1322,7 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
                 .is_some_and(|r| kb.given.contains_key(s) || kb.given.contains_key(r));
             if s.chars().count() >= 3 && !given_alone {
                 by_surname.insert(s, i);
+                shapes.insert(s);
             }
         }
     }
@@ -1318,15 +1346,21 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
         })
         .collect();
     let mut add: Vec<(usize, Range<usize>)> = Vec::new();
+    let surname = |w: &str| {
+        shapes
+            .may_contain(w)
+            .then(|| by_surname.get(w).copied())
+            .flatten()
+    };
     for s in sentences {
         for tok in &s.toks {
             let w = &a.text()[tok.range.clone()];
             // the word itself, or after a clitic conjunction or preposition ("وبوتين", "لبلير")
-            let found = by_surname.get(w).map(|&i| (i, 0)).or_else(|| {
+            let found = surname(w).map(|i| (i, 0)).or_else(|| {
                 ["و", "ف", "ب", "ل", "ك"]
                     .iter()
                     .find_map(|c| strip_clitic(w, c).map(|rest| (rest, c.len())))
-                    .and_then(|(rest, n)| by_surname.get(rest).map(|&i| (i, n)))
+                    .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
             });
             if let Some((i, off)) = found {
                 let r = tok.range.start + off..tok.range.end;
