@@ -128,11 +128,34 @@ impl P<'_> {
             Kind::Num => self.number_may_start(i),
             Kind::Punct => false,
             Kind::Word => {
-                !self.h[i].is_empty()
-                    || t.text == "a"
-                    // the bare weekdays are Arabic: no ASCII word needs the lookup
-                    || (!t.text.is_ascii()
-                        && super::lexicon::lexicon().bare_weekday(t.text).is_some())
+                if self.h[i].is_empty() {
+                    return self.date_word(i);
+                }
+                // "in", "of", "the", "من", "في": a linking word starts a pattern only when a
+                // word or number that names a time follows within reach
+                !self.h[i].iter().all(|h| matches!(h.word, Word::Prep(_)))
+                    || self.date_word(i)
+                    || (i + 1..(i + 1 + REACH).min(self.t.len())).any(|k| self.names_time(k))
+            }
+        }
+    }
+
+    /// "a" (of "a quarter past") or an article-less weekday ("احد الأسبوع الماضي").
+    fn date_word(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        t.text == "a"
+            // the bare weekdays are Arabic: no ASCII word needs the lookup
+            || (!t.text.is_ascii() && super::lexicon::lexicon().bare_weekday(t.text).is_some())
+    }
+
+    /// Token `k` can carry the time of a match: a number, a time word other than a linking one,
+    /// or one of the words `date_word` lets start.
+    fn names_time(&self, k: usize) -> bool {
+        match self.t[k].kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                self.h[k].iter().any(|h| !matches!(h.word, Word::Prep(_))) || self.date_word(k)
             }
         }
     }
@@ -1551,6 +1574,10 @@ impl P<'_> {
     }
 }
 
+/// How many tokens after a linking word a match names its time at the latest: linking words
+/// come at most two in a row ("from the 20th", "في مطلع") before the day, month, unit or number.
+const REACH: usize = 4;
+
 /// The words without a reading in the time lexicon that a pattern starting with a number reads
 /// right after it: a day's suffix (21st), the "h" of 15h30, the letters of "p.m." and
 /// "o'clock", the و of Arabic minutes (3 و20 دقيقة), the marks of a year (1445 هـ, 2021م).
@@ -1611,6 +1638,46 @@ mod tests {
     use crate::text::fold::Folded;
 
     /// Every number turned away before the patterns are tried is one no pattern matches at.
+    #[test]
+    fn linking_words_far_from_a_time_start_no_pattern() {
+        let page = "The minister of finance said in a statement on the outcome of the talks that \
+            prices rose from the 20th to the 25th of May, in the past four years, by the end of \
+            next week and at the start of 2021. وقال وزير المالية في بيان عن نتائج المحادثات إن \
+            الأسعار ارتفعت من 5 إلى 7 مارس وفي مطلع العام المقبل ومنذ ثلاثة أيام.";
+        let folded = Folded::new(page).text;
+        let toks = tokenize(&folded, 0..folded.len());
+        let hs = hits(&toks);
+        let p = P {
+            t: &toks,
+            h: &hs,
+            dm_first: false,
+        };
+        let mut skipped = 0;
+        for i in (0..toks.len()).filter(|&i| !hs[i].is_empty()) {
+            if !p.may_start(i) {
+                skipped += 1;
+                assert!(p.best(i).is_none(), "{:?}", toks[i].text);
+            }
+        }
+        assert!(skipped >= 5, "{skipped}");
+        let whole = [Range {
+            start: 0,
+            end: folded.len(),
+        }];
+        let found: Vec<&str> = find(&folded, &whole)
+            .iter()
+            .map(|f| &folded[f.range.clone()])
+            .collect();
+        for d in [
+            "20th to the 25th of may",
+            "past four years",
+            "2021",
+            "5 الي 7 مارس",
+        ] {
+            assert!(found.iter().any(|f| f.contains(d)), "{d} in {found:?}");
+        }
+    }
+
     #[test]
     fn numbers_skipped_start_no_pattern() {
         let page = "Shares rose 3 pct to 155,221 bags on May 5, 2021 at 3 p.m. and 15h30, \
