@@ -132,7 +132,21 @@ impl Folded {
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut marks = Vec::new();
         let mut n = 0u32;
-        for c in original.chars() {
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII folds to its lower case, one byte for one character: no decoding
+            if bytes[i].is_ascii() {
+                text.push(char::from(bytes[i].to_ascii_lowercase()));
+                map.push(n);
+                n += 1;
+                i += 1;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             match fold_char(c) {
                 Fold::Keep(k) => {
                     text.push(k);
