@@ -172,6 +172,8 @@ pub struct KnowledgeBase {
     words: WordTable<WordRole>,
     /// Words of organisation names, folded (Latin ones lower-cased).
     org_words: WordTable<OrgRole>,
+    /// The endings of the organisation heads (head, weak, descriptor).
+    head_ends: HeadEnds,
     pub ambiguous: Vec<Ambiguous>,
     /// Pattern id → its meanings.
     pub targets: Vec<Vec<Target>>,
@@ -218,6 +220,61 @@ impl<V> WordTable<V> {
     #[inline]
     pub fn contains_key(&self, w: &str) -> bool {
         self.get(w).is_some()
+    }
+}
+
+/// The endings of a few words: a head is a word's ending once its proclitic is off, so a word
+/// whose last four bytes (two Arabic letters) end no head is none, whatever its proclitic, and
+/// is turned away before the twenty proclitics are tried. Heads shorter than four bytes are
+/// kept whole with their length.
+#[derive(Debug, Clone)]
+struct HeadEnds {
+    bits: [u64; HEAD_ENDS_WORDS],
+    /// Bit `n` set when a head is `n` bytes long with `n` < 4.
+    short: u8,
+}
+
+const HEAD_ENDS_LOG2: u32 = 12;
+const HEAD_ENDS_WORDS: usize = 1 << (HEAD_ENDS_LOG2 - 6);
+
+impl Default for HeadEnds {
+    fn default() -> Self {
+        HeadEnds {
+            bits: [0; HEAD_ENDS_WORDS],
+            short: 0,
+        }
+    }
+}
+
+impl HeadEnds {
+    #[inline]
+    fn slot(tail: &[u8]) -> usize {
+        let key = tail
+            .iter()
+            .fold(tail.len() as u64, |h, &x| h << 8 | u64::from(x));
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HEAD_ENDS_LOG2)) as usize
+    }
+
+    fn has(&self, tail: &[u8]) -> bool {
+        let k = HeadEnds::slot(tail);
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    fn insert(&mut self, head: &str) {
+        let b = head.as_bytes();
+        if b.len() < 4 {
+            self.short |= 1 << b.len();
+        }
+        let k = HeadEnds::slot(&b[b.len().saturating_sub(4)..]);
+        self.bits[k >> 6] |= 1 << (k & 63);
+    }
+
+    #[inline]
+    fn may_end(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        (b.len() >= 4 && self.has(&b[b.len() - 4..]))
+            || (1..4)
+                .any(|n| self.short & (1 << n) != 0 && b.len() >= n && self.has(&b[b.len() - n..]))
     }
 }
 
@@ -524,6 +581,12 @@ impl KnowledgeBase {
         let key_starts = KeyStarts::new(b.patterns.iter().map(String::as_str));
         let words = load_words();
         let org_words = load_org_words();
+        let mut head_ends = HeadEnds::default();
+        for (w, r) in &org_words {
+            if matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor) {
+                head_ends.insert(w);
+            }
+        }
         KnowledgeBase {
             records,
             institutions,
@@ -532,6 +595,7 @@ impl KnowledgeBase {
             latin_given: latin_given.into(),
             words: words.into(),
             org_words: org_words.into(),
+            head_ends,
             ambiguous,
             targets: b.targets,
             automaton,
@@ -552,6 +616,12 @@ impl KnowledgeBase {
             Some(i) if self.record(i).is_some_and(|r| r.kind == EntityKind::Org) => (None, Some(i)),
             other => (other, None),
         }
+    }
+
+    /// Could the word end with an organisation head (after any proclitic)? False only when no
+    /// head ends as it does.
+    pub fn may_end_with_head(&self, w: &str) -> bool {
+        self.head_ends.may_end(w)
     }
 
     /// The role of a folded word in an organisation's name, if it has one.
@@ -862,6 +932,20 @@ fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_ends_let_every_clitic_form_through() {
+        let mut ends = HeadEnds::default();
+        for h in ["حزب", "جامعه", "ab"] {
+            ends.insert(h);
+        }
+        for w in ["حزب", "والحزب", "للجامعه", "وبجامعه", "ab", "xab"] {
+            assert!(ends.may_end(w), "{w}");
+        }
+        // a word whose ending is no head's is turned away
+        assert!(!ends.may_end("والحكومه"));
+        assert!(!ends.may_end(""));
+    }
 
     #[test]
     fn key_starts_let_every_key_through() {

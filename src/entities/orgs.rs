@@ -399,6 +399,10 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
         kb.org_word(w)
             .filter(|r| matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor))
     };
+    // a head is what remains of the word after its clitic: its ending says whether one can be
+    if !kb.may_end_with_head(word) {
+        return None;
+    }
     // every clitic is Arabic: a word of another script can only be a head itself
     if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
         return is_head(word).map(|role| (0, false, role));
