@@ -65,7 +65,9 @@ impl Sentence {
 #[derive(Default)]
 pub(crate) struct Acc {
     entities: Vec<Entity>,
-    index: HashMap<(EntityKind, String), usize>,
+    /// Entities by kind and id: looked up with a borrowed id, so a mention of a known entity
+    /// allocates no key.
+    index: HashMap<EntityKind, HashMap<String, usize>>,
     seen: HashSet<(usize, usize, usize)>,
 }
 
@@ -84,8 +86,7 @@ pub(crate) struct Found<'s> {
 impl Acc {
     /// Add a mention (folded byte range) of an entity, creating the entity on first sight.
     pub fn add(&mut self, a: &Analysis, f: Found<'_>, range: Range<usize>) -> usize {
-        let k = (f.kind, f.id.to_string());
-        let i = match self.index.get(&k) {
+        let i = match self.index.get(&f.kind).and_then(|ids| ids.get(f.id)) {
             Some(&i) => i,
             None => {
                 self.entities.push(Entity {
@@ -98,7 +99,10 @@ impl Acc {
                     affiliation: f.affiliation.map(str::to_string),
                     mentions: Vec::new(),
                 });
-                self.index.insert(k, self.entities.len() - 1);
+                self.index
+                    .entry(f.kind)
+                    .or_default()
+                    .insert(f.id.to_string(), self.entities.len() - 1);
                 self.entities.len() - 1
             }
         };
