@@ -22,8 +22,24 @@ impl Profile {
     fn with_letters(text: &str) -> (Profile, usize) {
         let mut p = Profile::default();
         let mut letters = 0;
-        for c in text.chars() {
-            match c as u32 {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII and two-byte characters (Latin supplements, Arabic) read straight from
+            // their bytes; only the rest is decoded
+            let (c, len) = match bytes[i] {
+                b @ 0x00..=0x7F => (u32::from(b), 1),
+                b @ 0xC0..=0xDF if i + 1 < bytes.len() => {
+                    (u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F), 2)
+                }
+                _ => match text[i..].chars().next() {
+                    Some(c) => (c as u32, c.len_utf8()),
+                    None => break,
+                },
+            };
+            i += len;
+            let alphabetic = |c: u32| char::from_u32(c).is_some_and(chars::is_alphabetic);
+            match c {
                 0x0041..=0x005A | 0x0061..=0x007A => {
                     p.latin += 1;
                     letters += 1
@@ -32,7 +48,7 @@ impl Profile {
                 // × and ÷ sit in this range but are no letters: counted Latin, not alphabetic
                 0x00C0..=0x024F => {
                     p.latin += 1;
-                    letters += usize::from(chars::is_alphabetic(c))
+                    letters += usize::from(alphabetic(c))
                 }
                 // پ چ ژ گ are Persian/Urdu letters Arabic does not use
                 0x067E | 0x0686 | 0x0698 | 0x06AF => {
@@ -43,9 +59,9 @@ impl Profile {
                 // the Arabic blocks hold digits and punctuation too: all counted Arabic script
                 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => {
                     p.arabic += 1;
-                    letters += usize::from(chars::is_alphabetic(c))
+                    letters += usize::from(alphabetic(c))
                 }
-                _ if chars::is_alphabetic(c) => {
+                _ if alphabetic(c) => {
                     p.other_letters += 1;
                     letters += 1
                 }
@@ -122,6 +138,15 @@ mod tests {
             "fa"
         );
         assert_eq!(lang("12:30 — 2024"), "und");
+    }
+
+    #[test]
+    fn letters_counted_as_alphabetic_characters() {
+        let s = "Le président × 3 — قال الوزير گفت ٣ Президент 北京 ✓ ß";
+        let (p, letters) = Profile::with_letters(s);
+        assert_eq!(letters, s.chars().filter(|c| c.is_alphabetic()).count());
+        assert_eq!(p.persian_letters, 1);
+        assert_eq!(p.other_letters, "Президент北京".chars().count());
     }
 
     #[test]
