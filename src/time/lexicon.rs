@@ -149,6 +149,9 @@ pub struct TimeLexicon {
     laters: Sieve,
     /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
     pub bare_weekdays: WordMap<String, u32>,
+    /// The keys of `bare_weekdays`: nearly every Arabic word is asked, and none of most texts is
+    /// one.
+    bare_sieve: Sieve,
 }
 
 impl TimeLexicon {
@@ -181,6 +184,9 @@ impl TimeLexicon {
 
     /// The weekday an Arabic name without its article denotes ("جمعة" in "يوم جمعة").
     pub fn bare_weekday(&self, word: &str) -> Option<u32> {
+        if !self.bare_sieve.may_contain(word) {
+            return None;
+        }
         self.bare_weekdays.get(word).copied()
     }
 
@@ -347,10 +353,12 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         firsts.insert(words.next().unwrap_or_default());
         words.for_each(|w| laters.insert(w));
     }
-    let bare_weekdays = weekdays
+    let bare_weekdays: WordMap<String, u32> = weekdays
         .iter()
         .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
         .collect();
+    let mut bare_sieve = Sieve::default();
+    bare_weekdays.keys().for_each(|k| bare_sieve.insert(k));
     TimeLexicon {
         months,
         weekdays,
@@ -358,6 +366,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         firsts,
         laters,
         bare_weekdays,
+        bare_sieve,
     }
 });
 
