@@ -145,11 +145,6 @@ pub fn hits(toks: &[Tok]) -> Hits {
     let mut forms: Vec<(Cow<str>, usize)> = Vec::new();
     for i in 0..toks.len() {
         if toks[i].kind == Kind::Word {
-            // The words of the longest possible phrase: consecutive words.
-            let mut n = 1;
-            while n < MAX_WORDS && i + n < toks.len() && toks[i + n].kind == Kind::Word {
-                n += 1;
-            }
             found.clear();
             variants(toks[i].text, &mut forms);
             for (form, (head, skip)) in forms.drain(..).enumerate() {
@@ -171,7 +166,12 @@ pub fn hits(toks: &[Tok]) -> Hits {
                             },
                         ));
                     }
-                    if !step.longer || len == n || !lx.may_follow(toks[i + len].text) {
+                    // a phrase goes on over consecutive words only, up to the longest
+                    let next = toks.get(i + len).filter(|t| t.kind == Kind::Word);
+                    let Some(next) = next.filter(|_| step.longer && len < MAX_WORDS) else {
+                        break;
+                    };
+                    if !lx.may_follow(next.text) {
                         break;
                     }
                     // the next word, while some phrase still goes on with the words so far
@@ -180,7 +180,7 @@ pub fn hits(toks: &[Tok]) -> Hits {
                         phrase.push_str(&head);
                     }
                     phrase.push(' ');
-                    phrase.push_str(toks[i + len].text);
+                    phrase.push_str(next.text);
                     len += 1;
                     match lx.step(&phrase) {
                         Some(s) => step = s,
