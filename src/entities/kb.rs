@@ -17,6 +17,7 @@ use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
+use crate::text::sieve::Sieve;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +201,8 @@ impl<V> Default for WordTable<V> {
 
 impl<V> From<WordMap<String, V>> for WordTable<V> {
     fn from(map: WordMap<String, V>) -> Self {
-        let mut sieve = Sieve::default();
+        // 2^16 bits: a thousand or two keys leave about one probe in thirty falsely open
+        let mut sieve = Sieve::with_bits(16);
         for w in map.keys() {
             sieve.insert(w);
         }
@@ -363,56 +365,6 @@ impl KeyStarts {
             }
         }
         false
-    }
-}
-
-/// The filter of a [`WordTable`]: one bit per key of a word's length and its first and last
-/// four bytes (two letters each end in Arabic). A key of (last byte, length) let through nine
-/// Arabic words in ten, as the given-name and cue-word tables hold every Arabic ending at every
-/// usual length; this one lets through about one in fifty for given names.
-#[derive(Debug, Clone)]
-struct Sieve {
-    bits: Box<[u64; SIEVE_WORDS]>,
-}
-
-/// 2^16 bits (8 KB): a thousand or two keys leave about one probe in thirty falsely open.
-const SIEVE_LOG2: u32 = 16;
-const SIEVE_WORDS: usize = 1 << (SIEVE_LOG2 - 6);
-
-impl Default for Sieve {
-    fn default() -> Self {
-        Sieve {
-            bits: Box::new([0; SIEVE_WORDS]),
-        }
-    }
-}
-
-impl Sieve {
-    #[inline]
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let n = b.len();
-        // the first and last four bytes (overlapping, or zero-padded, in shorter words)
-        let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-            (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-            // shifted in byte by byte: a copy of a variable length is a call to memcpy
-            _ => (b.iter().rev().fold(0, |h, &x| h << 8 | u32::from(x)), 0),
-        };
-        let key = (u64::from(head) | u64::from(tail) << 32) ^ (n as u64).wrapping_mul(0x9E37);
-        // Fibonacci hashing: the top bits of the product mix every byte of the key
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIEVE_LOG2)) as usize
-    }
-
-    fn insert(&mut self, word: &str) {
-        let k = Sieve::slot(word);
-        self.bits[k >> 6] |= 1 << (k & 63);
-    }
-
-    /// False only when no word inserted has this word's key (so it is surely absent).
-    #[inline]
-    fn may_contain(&self, word: &str) -> bool {
-        let k = Sieve::slot(word);
-        self.bits[k >> 6] & (1 << (k & 63)) != 0
     }
 }
 

@@ -12,6 +12,7 @@ use crate::analysis::Analysis;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind, Token};
+use crate::text::sieve::Sieve;
 
 /// A word of the folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,72 +186,6 @@ pub fn stems(word: &str) -> Stems<'_> {
     out
 }
 
-/// A one-probe Bloom filter over the first words of a table, keyed by a word's length and its
-/// first and last two letters (four bytes each in Arabic): most stems of a text are in no table,
-/// and this turns them away without hashing the whole word or probing the map. A key of (last
-/// byte, length), or of the first and last Arabic letter, let through most Arabic words: the
-/// inflected triggers cover nearly every such pair at every length.
-#[derive(Debug, Clone)]
-struct Sieve {
-    bits: Box<[u64; SIEVE_WORDS]>,
-}
-
-/// 2^15 bits (4 KB): the trigger table's three thousand first words leave about one probe in
-/// twelve falsely open.
-const SIEVE_LOG2: u32 = 15;
-const SIEVE_WORDS: usize = 1 << (SIEVE_LOG2 - 6);
-
-impl Default for Sieve {
-    fn default() -> Self {
-        Sieve {
-            bits: Box::new([0; SIEVE_WORDS]),
-        }
-    }
-}
-
-/// The first four bytes of `b` (fewer when shorter) as a little-endian number.
-#[inline]
-fn four(b: &[u8]) -> u64 {
-    match b.first_chunk::<4>() {
-        Some(c) => u64::from(u32::from_le_bytes(*c)),
-        None => b
-            .iter()
-            .enumerate()
-            .fold(0, |x, (k, &c)| x | u64::from(c) << (8 * k)),
-    }
-}
-
-impl Sieve {
-    #[inline]
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
-        let n = b.len();
-        let at = |k: usize| b.get(k).map_or(0, |&x| u64::from(x));
-        // Arabic letters are two bytes: two of them at each end; a Latin word's first and last
-        // two letters tell enough, and are cheaper to read from a short word
-        let ends = if b.first().is_some_and(|x| (0xD8..=0xDB).contains(x)) {
-            four(b) | four(&b[n.saturating_sub(4)..]) << 32
-        } else {
-            at(0) | at(1) << 8 | at(n.wrapping_sub(2)) << 16 | at(n.wrapping_sub(1)) << 24
-        };
-        let key = ends ^ (n as u64) << 59;
-        // Fibonacci hashing: the top bits of the product mix every bit of the key
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIEVE_LOG2)) as usize
-    }
-
-    fn insert(&mut self, word: &str) {
-        let k = Sieve::slot(word);
-        self.bits[k >> 6] |= 1 << (k & 63);
-    }
-
-    /// False only when no word inserted has this word's key (so it is surely absent).
-    #[inline]
-    fn may_contain(&self, word: &str) -> bool {
-        let k = Sieve::slot(word);
-        self.bits[k >> 6] & (1 << (k & 63)) != 0
-    }
-}
-
 /// A table of phrases (sequences of folded words) with a payload each.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
@@ -264,7 +199,9 @@ impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             by_first: WordMap::default(),
-            sieve: Sieve::default(),
+            // 2^15 bits: the trigger table's three thousand first words leave about one
+            // probe in twelve falsely open
+            sieve: Sieve::with_bits(15),
         }
     }
 }

@@ -5,3 +5,4 @@ pub mod fold;
 pub mod hash;
 pub mod lang;
 pub mod segment;
+pub mod sieve;

@@ -10,10 +10,10 @@
 
 use once_cell::sync::Lazy;
 
-use super::sieve::Sieve;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
+use crate::text::sieve::Sieve;
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,7 +347,8 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         }
     }
     let steps = steps(phrases);
-    let (mut firsts, mut laters) = (Sieve::default(), Sieve::default());
+    // 2^13 bits: the time tables hold a few hundred words
+    let (mut firsts, mut laters) = (Sieve::with_bits(13), Sieve::with_bits(13));
     for k in steps.keys() {
         let mut words = k.split(' ');
         firsts.insert(words.next().unwrap_or_default());
@@ -357,7 +358,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         .iter()
         .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
         .collect();
-    let mut bare_sieve = Sieve::default();
+    let mut bare_sieve = Sieve::with_bits(13);
     bare_weekdays.keys().for_each(|k| bare_sieve.insert(k));
     TimeLexicon {
         months,

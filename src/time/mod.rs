@@ -15,7 +15,6 @@ pub mod grammar;
 pub mod hijri;
 pub mod lexicon;
 pub mod resolve;
-mod sieve;
 pub mod spec;
 pub mod tokens;
 
