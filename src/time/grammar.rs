@@ -1652,22 +1652,12 @@ mod tests {
             h: &hs,
             dm_first: false,
         };
-        let mut skipped = 0;
-        for i in (0..toks.len()).filter(|&i| !hs[i].is_empty()) {
-            if !p.may_start(i) {
-                skipped += 1;
-                assert!(p.best(i).is_none(), "{:?}", toks[i].text);
-            }
-        }
+        let skipped = (0..toks.len())
+            .filter(|&i| !hs[i].is_empty() && !p.may_start(i))
+            .inspect(|&i| assert!(p.best(i).is_none(), "{:?}", toks[i].text))
+            .count();
         assert!(skipped >= 5, "{skipped}");
-        let whole = [Range {
-            start: 0,
-            end: folded.len(),
-        }];
-        let found: Vec<&str> = find(&folded, &whole)
-            .iter()
-            .map(|f| &folded[f.range.clone()])
-            .collect();
+        let found = found_in(&folded);
         for d in [
             "20th to the 25th of may",
             "past four years",
@@ -1676,6 +1666,18 @@ mod tests {
         ] {
             assert!(found.iter().any(|f| f.contains(d)), "{d} in {found:?}");
         }
+    }
+
+    /// The date expressions `find` reports over the whole of a folded text.
+    fn found_in(folded: &str) -> Vec<&str> {
+        let whole = [Range {
+            start: 0,
+            end: folded.len(),
+        }];
+        find(folded, &whole)
+            .iter()
+            .map(|f| &folded[f.range.clone()])
+            .collect()
     }
 
     #[test]
@@ -1693,22 +1695,12 @@ mod tests {
             h: &hs,
             dm_first: false,
         };
-        let mut skipped = 0;
-        for i in (0..toks.len()).filter(|&i| toks[i].kind == Kind::Num) {
-            if !p.number_may_start(i) {
-                skipped += 1;
-                assert!(p.best(i).is_none(), "{:?}", toks[i].text);
-            }
-        }
+        let skipped = (0..toks.len())
+            .filter(|&i| toks[i].kind == Kind::Num && !p.number_may_start(i))
+            .inspect(|&i| assert!(p.best(i).is_none(), "{:?}", toks[i].text))
+            .count();
         assert!(skipped >= 5, "{skipped}");
-        let whole = [Range {
-            start: 0,
-            end: folded.len(),
-        }];
-        let found: Vec<&str> = find(&folded, &whole)
-            .iter()
-            .map(|f| &folded[f.range.clone()])
-            .collect();
+        let found = found_in(&folded);
         for d in [
             "may 5, 2021 at 3 p.m",
             "15h30",
