@@ -42,25 +42,61 @@ pub fn mix(mut z: u64) -> u64 {
 
 /// The MinHash signature of folded text, or None when it has fewer words than a shingle.
 pub fn signature(folded: &str) -> Option<Signature> {
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < SHINGLE {
-        return None;
-    }
-    let hashes: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
+    // the last SHINGLE word hashes, oldest first; words are hashed once, never collected
+    let mut window = [0u64; SHINGLE];
+    let mut seen = 0usize;
     let mut sig = [u64::MAX; K];
-    for w in hashes.windows(SHINGLE) {
-        let h = mix(w.iter().fold(0, |h, &x| mix(h ^ x)));
-        // K hash functions from one: multiply-add with odd constants (a universal family),
-        // then min; far cheaper than K full mixes, and the compiler keeps it in registers.
-        for (slot, (a, b)) in sig.iter_mut().zip(PERMUTATIONS.iter()) {
-            *slot = (*slot).min(h.wrapping_mul(*a).wrapping_add(*b).rotate_left(29));
+    let perms = &*PERMUTATIONS;
+    for w in words(folded) {
+        window.rotate_left(1);
+        window[SHINGLE - 1] = hash_bytes(w.as_bytes());
+        seen += 1;
+        if seen >= SHINGLE {
+            let h = mix(window.iter().fold(0, |h, &x| mix(h ^ x)));
+            update(&mut sig, perms, h);
         }
     }
-    Some(sig)
+    (seen >= SHINGLE).then_some(sig)
 }
+
+/// Lower the K minimums with one shingle hash. K hash functions from one: multiply-add with odd
+/// constants (a universal family), then min; far cheaper than K full mixes.
+#[inline]
+fn update(sig: &mut Signature, perms: &[(u64, u64); K], h: u64) {
+    for (slot, (a, b)) in sig.iter_mut().zip(perms) {
+        *slot = (*slot).min(h.wrapping_mul(*a).wrapping_add(*b).rotate_left(29));
+    }
+}
+
+/// The words of folded text: maximal runs of alphanumeric characters.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// `char::is_alphanumeric`, with ASCII and the Arabic block answered from a table: the general
+/// lookup is slow and nearly every character of an Arabic body takes it.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        (c as u8).is_ascii_alphanumeric()
+    } else if (0x600..0x700).contains(&u) {
+        ARABIC_WORD[(u - 0x600) as usize]
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `is_alphanumeric` of U+0600..U+06FF, computed from the standard library so it cannot differ.
+static ARABIC_WORD: once_cell::sync::Lazy<[bool; 256]> = once_cell::sync::Lazy::new(|| {
+    let mut t = [false; 256];
+    for (i, slot) in t.iter_mut().enumerate() {
+        *slot = char::from_u32(0x600 + i as u32).is_some_and(char::is_alphanumeric);
+    }
+    t
+});
 
 /// Estimated Jaccard similarity of the shingle sets behind two signatures.
 pub fn similarity(a: &Signature, b: &Signature) -> f64 {
@@ -97,6 +133,17 @@ mod tests {
         )
         .unwrap();
         assert!(similarity(&a, &other) < 0.1);
+    }
+
+    #[test]
+    fn word_chars_match_the_standard_library() {
+        for u in (0..0x800).chain(0xfb50..0xfe00) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X}");
+            }
+        }
+        let ar: Vec<&str> = words("وزير الخارجية، في الرباط (2024)").collect();
+        assert_eq!(ar, ["وزير", "الخارجية", "في", "الرباط", "2024"]);
     }
 
     #[test]
