@@ -186,11 +186,27 @@ impl Fingerprint {
 
 /// Numbers of two or more digits that are not years: casualty counts, sums, quantities.
 fn numbers(folded: &str) -> Vec<String> {
+    // split on bytes: an ASCII digit is never part of a multi-byte character
     folded
-        .split(|c: char| !c.is_ascii_digit())
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
         .filter(|n| n.len() >= 2 && n.len() <= 9)
-        .filter(|n| !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))))
-        .map(|n| n.trim_start_matches('0').to_string())
+        .filter(|n| !(n.len() == 4 && (n.starts_with(b"19") || n.starts_with(b"20"))))
+        .map(|n| &n[n.iter().take_while(|&&b| b == b'0').count()..])
         .filter(|n| n.len() >= 2)
+        .map(|n| n.iter().map(|&b| char::from(b)).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers;
+
+    #[test]
+    fn numbers_skip_years_single_digits_and_leading_zeros() {
+        let en = "on 12 march 2024, 0350 troops and 7 tanks crossed; 1,200 people fled in 1999";
+        assert_eq!(numbers(en), ["12", "350", "200"]);
+        let ar = "قتل 45 شخصا وأصيب 007 آخرون في عام 2023 حسب بيان من 3 صفحات";
+        assert_eq!(numbers(ar), ["45"]);
+    }
 }
