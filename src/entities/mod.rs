@@ -83,6 +83,21 @@ pub(crate) struct Found<'s> {
     pub affiliation: Option<&'s str>,
 }
 
+impl<'s> Found<'s> {
+    /// An organisation: its id is its key; it has no title and acts for no other body.
+    pub fn org(id: &'s str, name: &'s str, country: Option<&'s str>) -> Found<'s> {
+        Found {
+            kind: EntityKind::Org,
+            id,
+            name,
+            key: id,
+            country,
+            title: None,
+            affiliation: None,
+        }
+    }
+}
+
 impl Acc {
     /// Add a mention (folded byte range) of an entity, creating the entity on first sight.
     pub fn add(&mut self, a: &Analysis, f: Found<'_>, range: Range<usize>) -> usize {

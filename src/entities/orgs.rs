@@ -140,15 +140,7 @@ fn add(a: &Analysis, kb: &KnowledgeBase, acc: &mut Acc, sp: &Span) -> usize {
     );
     acc.add(
         a,
-        Found {
-            kind: EntityKind::Org,
-            id: &id,
-            name: &name,
-            key: &id,
-            country: sp.country.as_deref(),
-            title: None,
-            affiliation: None,
-        },
+        Found::org(&id, &name, sp.country.as_deref()),
         sp.range.clone(),
     )
 }

@@ -224,19 +224,7 @@ fn add_institution(
         }
         None => (i.id.clone(), i.name.clone(), None),
     };
-    acc.add(
-        a,
-        Found {
-            kind: EntityKind::Org,
-            id: &id,
-            name: &name,
-            key: &id,
-            country: iso,
-            title: None,
-            affiliation: None,
-        },
-        range,
-    )
+    acc.add(a, Found::org(&id, &name, iso), range)
 }
 
 /// Institutions named without a country: the same institution with a country in the document,
