@@ -64,16 +64,21 @@ def run(spark: Any) -> pd.DataFrame:
     return sdf.mapInPandas(entities_of_partition, schema=ENTITIES_SCHEMA).toPandas()
 
 
-def main() -> None:
+def local_session(app: str = "khabar") -> Any:
+    """A Spark session on two local cores, with Arrow transfers to and from pandas."""
     from pyspark.sql import SparkSession
 
-    spark = (
+    return (
         SparkSession.builder.master("local[2]")
-        .appName("khabar")
+        .appName(app)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
+
+
+def main() -> None:
+    spark = local_session()
     try:
         print(run(spark).sort_values(["doc_id", "entity_id"]).to_string(index=False))
     finally:

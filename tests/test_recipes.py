@@ -42,16 +42,8 @@ def test_spark_map_in_pandas() -> None:
     pytest.importorskip("pyspark", reason="pyspark is not installed (pip install pyspark)")
     if shutil.which("java") is None:
         pytest.skip("Spark needs Java, and there is none on this machine")
-    from pyspark.sql import SparkSession
-
     module = recipe("spark_recipe")
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .appName("khabar-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
-    )
+    spark = module.local_session("khabar-test")
     try:
         got = module.run(spark)
     finally:
