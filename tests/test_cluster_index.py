@@ -7,28 +7,15 @@ import pickle
 from pathlib import Path
 
 import pytest
+from stories import GRID, GRID_REPOST, WHEAT
 
 import khabar
 
-# Written for these tests. Monday: a report of a grid agreement and an unrelated storm. Tuesday: a
-# re-post of the grid report (a near-duplicate), and a new story in Arabic.
-GRID = (
-    "Jordan and Egypt agree to link power grids\n\nAMMAN, March 3 - Jordan's energy minister said on "
-    'Sunday that the two countries would sign the grid agreement next week. "The line will carry '
-    '2,000 megawatts," he told reporters in Amman.'
-)
-GRID_REPOST = (
-    "Grid deal: Jordan and Egypt to sign next week\n\nAMMAN, March 3 - Jordan's energy minister said on "
-    'Sunday that the two countries would sign the grid agreement next week. "The line will carry '
-    '2,000 megawatts," he told reporters in Amman.\n\nRead more: energy news'
-)
+# Monday: a report of a grid agreement and an unrelated storm (written for these tests). Tuesday:
+# a re-post of the grid report (a near-duplicate), and a new story in Arabic.
 STORM = (
     "Storm closes ports on the Red Sea coast\n\nJEDDAH - Authorities closed three ports on Tuesday as "
     "a storm moved along the coast, the port authority said in a statement."
-)
-WHEAT = (
-    "الحكومة المغربية ترفع دعم القمح\n\nالرباط - قررت الحكومة المغربية يوم الاثنين رفع دعم القمح المستورد "
-    "حتى نهاية العام، بحسب بيان لوزارة الفلاحة."
 )
 
 

@@ -14,30 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from stories import GRID, GRID_REPOST, WHEAT
 
 import khabar
 from khabar.cli import main
 from khabar.synthetic import generate
 
-# Written for these tests: a story and its re-post under other clutter, and an unrelated item.
-GRID = (
-    "Jordan and Egypt agree to link power grids\n\nAMMAN, March 3 - Jordan's energy minister said on "
-    'Sunday that the two countries would sign the grid agreement next week. "The line will carry '
-    '2,000 megawatts," he told reporters in Amman.'
-)
-GRID_REPOST = (
-    "Grid deal: Jordan and Egypt to sign next week\n\nAMMAN, March 3 - Jordan's energy minister said on "
-    'Sunday that the two countries would sign the grid agreement next week. "The line will carry '
-    '2,000 megawatts," he told reporters in Amman.\n\nRead more: energy news'
-)
-WHEAT = (
-    "الحكومة المغربية ترفع دعم القمح\n\nالرباط - قررت الحكومة المغربية يوم الاثنين رفع دعم القمح المستورد "
-    "حتى نهاية العام، بحسب بيان لوزارة الفلاحة."
-)
+# A story and its re-post under other clutter, and unrelated items (written for these tests).
 STORM = (
     "عاصفة تغلق موانئ على ساحل البحر الأحمر\n\nجدة - أغلقت السلطات ثلاثة موانئ يوم الثلاثاء مع تحرك عاصفة "
     "على طول الساحل، بحسب بيان لهيئة الموانئ."
 )
+
 ROWS = [
     {"id": "grid", "text": GRID, "published": "2024-03-03"},
     {"id": "wheat", "text": WHEAT, "published": "2024-03-04"},
