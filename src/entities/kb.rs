@@ -17,7 +17,7 @@ use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
-use crate::text::sieve::Sieve;
+pub use crate::text::sieve::WordTable;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,47 +182,6 @@ pub struct KnowledgeBase {
     /// What the text at a position must start with for a key to match there.
     pub key_starts: KeyStarts,
     by_id: HashMap<String, usize>,
-}
-
-/// A table keyed by folded words, behind a one-probe Bloom filter: every word of a sentence is
-/// looked up in several of these (cue words, given names, organisation words) and most are in
-/// none, so the filter turns them away without hashing the word or probing the map.
-#[derive(Debug, Clone)]
-pub struct WordTable<V> {
-    map: WordMap<String, V>,
-    sieve: Sieve,
-}
-
-impl<V> Default for WordTable<V> {
-    fn default() -> Self {
-        WordTable::from(WordMap::default())
-    }
-}
-
-impl<V> From<WordMap<String, V>> for WordTable<V> {
-    fn from(map: WordMap<String, V>) -> Self {
-        // 2^16 bits: a thousand or two keys leave about one probe in thirty falsely open
-        let mut sieve = Sieve::with_bits(16);
-        for w in map.keys() {
-            sieve.insert(w);
-        }
-        WordTable { map, sieve }
-    }
-}
-
-impl<V> WordTable<V> {
-    #[inline]
-    pub fn get(&self, w: &str) -> Option<&V> {
-        if !self.sieve.may_contain(w) {
-            return None;
-        }
-        self.map.get(w)
-    }
-
-    #[inline]
-    pub fn contains_key(&self, w: &str) -> bool {
-        self.get(w).is_some()
-    }
 }
 
 /// The endings of a few words: a head is a word's ending once its proclitic is off, so a word

@@ -13,7 +13,7 @@ use once_cell::sync::Lazy;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
-use crate::text::sieve::Sieve;
+use crate::text::sieve::{Sieve, WordTable};
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,11 +147,9 @@ pub struct TimeLexicon {
     firsts: Sieve,
     /// The other words of the phrases, to end a walk ("the company") before hashing it.
     laters: Sieve,
-    /// Arabic weekday names without their article (جمعة, احد) → ISO weekday.
-    pub bare_weekdays: WordMap<String, u32>,
-    /// The keys of `bare_weekdays`: nearly every Arabic word is asked, and none of most texts is
-    /// one.
-    bare_sieve: Sieve,
+    /// Arabic weekday names without their article (جمعة, احد) → ISO weekday, behind a sieve:
+    /// nearly every Arabic word is asked, and none of most texts is one.
+    pub bare_weekdays: WordTable<u32>,
 }
 
 impl TimeLexicon {
@@ -184,9 +182,6 @@ impl TimeLexicon {
 
     /// The weekday an Arabic name without its article denotes ("جمعة" in "يوم جمعة").
     pub fn bare_weekday(&self, word: &str) -> Option<u32> {
-        if !self.bare_sieve.may_contain(word) {
-            return None;
-        }
         self.bare_weekdays.get(word).copied()
     }
 
@@ -354,12 +349,13 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         firsts.insert(words.next().unwrap_or_default());
         words.for_each(|w| laters.insert(w));
     }
-    let bare_weekdays: WordMap<String, u32> = weekdays
-        .iter()
-        .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
-        .collect();
-    let mut bare_sieve = Sieve::with_bits(13);
-    bare_weekdays.keys().for_each(|k| bare_sieve.insert(k));
+    let bare_weekdays = WordTable::with_bits(
+        weekdays
+            .iter()
+            .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
+            .collect(),
+        13,
+    );
     TimeLexicon {
         months,
         weekdays,
@@ -367,7 +363,6 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
         firsts,
         laters,
         bare_weekdays,
-        bare_sieve,
     }
 });
 
