@@ -438,9 +438,7 @@ const PIECE: usize = 256;
 pub fn tables(docs: &[Document]) -> Vec<Table> {
     let mut out = empty();
     for window in docs.chunks(WINDOW) {
-        for (a, b) in out.iter_mut().zip(&Part::of(window).tables) {
-            a.append(b);
-        }
+        append_docs(&mut out, window);
     }
     out
 }
@@ -455,13 +453,31 @@ pub fn tables_owned(docs: Vec<Document>) -> Vec<Table> {
         if window.is_empty() {
             return out;
         }
-        for (a, b) in out.iter_mut().zip(&Part::of(&window).tables) {
+        append_docs(&mut out, &window);
+    }
+}
+
+/// Write the rows of `docs` after those of `out`: pieces of [`PIECE`] documents in parallel,
+/// appended in order.
+fn append_docs(out: &mut [Table], docs: &[Document]) {
+    let pieces: Vec<Vec<Table>> = docs
+        .par_chunks(PIECE)
+        .map(|chunk| {
+            let mut t = empty();
+            for d in chunk {
+                add(&mut t, d);
+            }
+            t
+        })
+        .collect();
+    for piece in &pieces {
+        for (a, b) in out.iter_mut().zip(piece) {
             a.append(b);
         }
     }
 }
 
-/// Documents converted together: pieces of [`PIECE`] in parallel, appended in order.
+/// Documents converted together (see [`append_docs`]).
 pub const WINDOW: usize = PIECE * 16;
 
 /// The tables of a run of consecutive documents, with each document's number of rows in every
@@ -473,22 +489,8 @@ pub struct Part {
 
 impl Part {
     pub fn of(docs: &[Document]) -> Part {
-        let pieces: Vec<Vec<Table>> = docs
-            .par_chunks(PIECE)
-            .map(|chunk| {
-                let mut t = empty();
-                for d in chunk {
-                    add(&mut t, d);
-                }
-                t
-            })
-            .collect();
         let mut tables = empty();
-        for piece in &pieces {
-            for (a, b) in tables.iter_mut().zip(piece) {
-                a.append(b);
-            }
-        }
+        append_docs(&mut tables, docs);
         Part {
             tables,
             counts: docs.iter().map(row_counts).collect(),
