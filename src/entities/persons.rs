@@ -1187,10 +1187,16 @@ fn apposition(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Optio
     {
         u += 1;
     }
-    let k = s
-        .hits
-        .iter()
-        .position(|h| h.tokens.start == u || (h.tokens.start == u + 1 && u > t))?;
+    // the hit starting at token u (or at u + 1 after punctuation), found through the token's
+    // hit index: a scan of the sentence's hits made a sentence of many names quadratic
+    let starting_at = |v: usize| {
+        s.hit_of
+            .get(v)
+            .copied()
+            .flatten()
+            .filter(|&k| s.hits[k].tokens.start == v)
+    };
+    let k = starting_at(u).or_else(|| starting_at(u + 1).filter(|_| u > t))?;
     let h = &s.hits[k];
     if !h.clitic.is_empty() {
         return None; // "ومسؤول أممي": another person, not an apposition

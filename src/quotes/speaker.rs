@@ -196,22 +196,31 @@ pub fn subject<'c>(
     cue: (usize, usize),
     verb_first: bool,
 ) -> Option<&'c Chunk> {
+    // `cs` is in text order and its chunks do not overlap, so their last words rise too: the
+    // candidates on either side are found by binary search, never by a scan of the sentence
+    // (a sentence of thousands of cues stays linear).
     let after = || {
-        cs.iter().find(|c| {
-            c.first >= cue.1
-                && c.first <= cue.1 + 1
-                && !text[ws[cue.1 - 1].range.end..c.range.start].contains(|ch: char| {
+        let k = cs.partition_point(|c| c.first < cue.1);
+        cs[k..]
+            .iter()
+            .take_while(|c| c.first <= cue.1 + 1)
+            .find(|c| {
+                !text[ws[cue.1 - 1].range.end..c.range.start].contains(|ch: char| {
                     !crate::text::chars::is_alphanumeric(ch) && !ch.is_whitespace()
                 })
-        })
+            })
     };
     let before = || {
-        cs.iter().rev().find(|c| {
-            c.last < cue.0
-                && c.last + 3 >= cue.0
-                && !text[c.range.end..ws[cue.0].range.start]
+        let k = cs.partition_point(|c| c.first < cue.0);
+        cs[..k]
+            .iter()
+            .rev()
+            .filter(|c| c.last < cue.0)
+            .take_while(|c| c.last + 3 >= cue.0)
+            .find(|c| {
+                !text[c.range.end..ws[cue.0].range.start]
                     .contains(['.', ':', ';', '؛', '!', '?', '؟'])
-        })
+            })
     };
     if verb_first {
         after().or_else(before)
