@@ -16,7 +16,7 @@ use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
 use crate::timing::{Laps, Stage, StageTimes, Stopwatch};
-use crate::{clean, cluster, events, quotes, text, time};
+use crate::{clean, cluster, events, lexicon, quotes, text, time};
 
 /// One document to process.
 #[derive(Debug, Clone, Default)]
@@ -305,7 +305,7 @@ impl Extractor {
             .join("\n");
         doc.lang = match &input.lang {
             Some(l) if !l.trim().is_empty() => l.trim().to_lowercase(),
-            _ => text::lang::detect(&content).to_string(),
+            _ => text::lang::detect(&content, &lexicon::tables().function_words).to_string(),
         };
 
         let a = Analysis::new(&input.text, folded, layout, doc.lang.clone(), anchor);
@@ -373,7 +373,8 @@ fn other_language_lines(a: &Analysis, lang: &str) -> Vec<crate::doc::LangSpan> {
         .iter()
         .filter(|l| matches!(l.role, clean::Role::Body | clean::Role::Title))
         .filter_map(|l| {
-            let other = text::lang::other_line(&a.text()[l.range.clone()], lang, 20)?;
+            let words = &lexicon::tables().function_words;
+            let other = text::lang::other_line(&a.text()[l.range.clone()], lang, 20, words)?;
             let o = a.orig(l.range.clone());
             Some(crate::doc::LangSpan {
                 start: o.start,

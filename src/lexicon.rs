@@ -6,7 +6,8 @@
 //! Stages with tables of their own (entities, time, events) parse them with [`rows`] too.
 
 use crate::text::fold::fold_key;
-use crate::text::hash::{WordMap, WordSet};
+use crate::text::hash::WordSet;
+use crate::text::lang::FunctionWords;
 use once_cell::sync::Lazy;
 
 /// The data rows of a TSV table: comments and the header row skipped, fields split on tabs and
@@ -21,48 +22,6 @@ pub fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
 /// Field `i` of a row, or "" when the row is short.
 pub fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
     row.get(i).copied().unwrap_or("")
-}
-
-/// Function words per language, to tell Latin-script (and Persian-script) languages apart.
-///
-/// One table maps each word to the set of languages it is a function word of (a bit per
-/// language), so that scoring a text against several languages looks each of its words up once.
-pub struct FunctionWords {
-    langs: Vec<&'static str>,
-    words: WordMap<String, u32>,
-}
-
-impl FunctionWords {
-    /// Of `langs`, the one whose function words cover most tokens of `folded` (at least 3% of them).
-    pub fn best(&self, folded: &str, langs: &[&'static str]) -> Option<&'static str> {
-        let mut counts = [0usize; 32];
-        let mut total = 0;
-        for w in folded
-            .split(|c: char| !crate::text::chars::is_alphabetic(c))
-            .filter(|w| !w.is_empty())
-        {
-            total += 1;
-            let mut bits = self.words.get(w).copied().unwrap_or(0);
-            while bits != 0 {
-                counts[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
-            }
-        }
-        if total == 0 {
-            return None;
-        }
-        let mut best: Option<(&'static str, usize)> = None;
-        for &lang in langs {
-            let Some(bit) = self.langs.iter().position(|&l| l == lang) else {
-                continue;
-            };
-            let n = counts[bit];
-            if n * 33 >= total && best.is_none_or(|(_, m)| n > m) {
-                best = Some((lang, n));
-            }
-        }
-        best.map(|(l, _)| l)
-    }
 }
 
 /// How a clutter phrase marks its line (see data/clutter.tsv).
@@ -94,8 +53,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
     let abbreviations = rows(include_str!("../data/abbreviations.tsv"))
         .map(|r| fold_key(field(&r, 0)).trim_end_matches('.').to_string())
         .collect();
-    let mut langs: Vec<&'static str> = Vec::new();
-    let mut words: WordMap<String, u32> = WordMap::default();
+    let mut function_words = FunctionWords::default();
     for r in rows(include_str!("../data/function_words.tsv")) {
         let lang: &'static str = match field(&r, 0) {
             "en" => "en",
@@ -109,12 +67,8 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             "ur" => "ur",
             _ => continue,
         };
-        let bit = langs.iter().position(|&l| l == lang).unwrap_or_else(|| {
-            langs.push(lang);
-            langs.len() - 1
-        });
         for w in field(&r, 1).split_whitespace() {
-            *words.entry(fold_key(w)).or_default() |= 1 << bit;
+            function_words.add(lang, fold_key(w));
         }
     }
     let clutter = rows(include_str!("../data/clutter.tsv"))
@@ -133,7 +87,7 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
         .collect();
     Tables {
         abbreviations,
-        function_words: FunctionWords { langs, words },
+        function_words,
         clutter,
     }
 });

@@ -28,7 +28,11 @@ pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod extractor;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod lexicon;
+pub mod mentions;
+pub mod phrases;
 pub mod quotes;
 pub mod text;
 pub mod time;

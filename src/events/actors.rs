@@ -8,8 +8,9 @@ use once_cell::unsync::OnceCell;
 
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
-use crate::events::mentions::MentionIndex;
-use crate::events::phrases::Word;
+use crate::mentions::MentionIndex;
+use crate::phrases::roles::role_words;
+use crate::phrases::Word;
 use crate::text::fold::fold_key;
 
 /// Mentions named together, by word index.
@@ -83,12 +84,12 @@ impl<'e> ActorIds<'e> {
 
 /// Does the title's portfolio name this body ("interior minister" and "Ministry of Interior",
 /// "foreign minister" and "Ministry of Foreign Affairs")? The title's words less the role nouns
-/// of the quotation tables ("minister", "official") must all occur in the body's name.
+/// of persons ("minister", "official") must all occur in the body's name.
 fn portfolio(title: &str, body: &Entity) -> bool {
     if body.country.is_none() {
         return false;
     }
-    let roles = crate::quotes::lexicon::role_words();
+    let roles = role_words();
     let name = fold_key(&body.name);
     let name_words: Vec<&str> = name
         .split(|c: char| !crate::text::chars::is_alphanumeric(c))

@@ -1,13 +1,13 @@
 //! The event tables of `data/`: trigger words (event_triggers.tsv, `lemma` and Arabic `noun`
-//! rows expanded to their regular forms by [`crate::events::inflect`]), mode and clause words
+//! rows expanded to their regular forms by [`crate::phrases::inflect`]), mode and clause words
 //! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
 //! context (plover_cameo.tsv).
 
 use once_cell::sync::Lazy;
 
-use crate::events::inflect::{self, Form};
-use crate::events::phrases::PhraseTable;
 use crate::lexicon::{field, rows};
+use crate::phrases::inflect::{self, Form};
+use crate::phrases::PhraseTable;
 use crate::text::hash::WordMap;
 
 /// A trigger word: the PLOVER type and CAMEO code it signals.

@@ -12,10 +12,7 @@
 //! without an actor.
 
 pub mod actors;
-pub mod inflect;
 pub mod lexicon;
-pub mod mentions;
-pub mod phrases;
 
 #[cfg(test)]
 mod tests;
@@ -24,10 +21,10 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{DateExpr, Entity, EntityKind, Event, Quote};
+use crate::mentions::MentionIndex;
+use crate::phrases::{words_of, Hit, Word};
 use actors::{groups, ActorIds, Group};
 use lexicon::{lexicon, Marker};
-use mentions::MentionIndex;
-use phrases::{words_of, Hit, Word};
 
 /// How far (in words) a trigger looks for the groups around it.
 const LEFT: usize = 5;

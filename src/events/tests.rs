@@ -1,11 +1,12 @@
 //! Event tests on sentences written for them, with hand-built entity lists.
 
 use crate::doc::{EntityKind, Event};
-use crate::quotes::tests::{entities, with_analysis, Spec};
+use crate::fixtures::{entities, with_analysis, Spec};
 
 fn events(text: &str, lang: &str, specs: &[Spec]) -> Vec<Event> {
     let ents = entities(text, specs);
     with_analysis(text, lang, |a| {
+        // the quotation stage runs first, as in the pipeline: a speaker takes part in events
         let quotes = crate::quotes::extract(a, &ents);
         super::extract(a, &ents, &[], &quotes)
     })

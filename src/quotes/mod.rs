@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{Entity, Quote};
-use crate::events::mentions::MentionIndex;
-use crate::events::phrases::{words_in, words_of, Word};
+use crate::mentions::MentionIndex;
+use crate::phrases::{stems, words_in, words_of, Word};
 use crate::text::segment::Token;
 use lexicon::{lexicon, CueRole};
 use marks::Marked;
@@ -222,7 +222,7 @@ fn read(
         .last()
         .filter(|w| text[w.range.end..m.open].trim().is_empty())
     {
-        if crate::events::phrases::stems(&text[w.range.clone()])
+        if stems(&text[w.range.clone()])
             .iter()
             .any(|s| lex.names.contains(s))
         {
@@ -457,4 +457,4 @@ fn apply_speaker(a: &Analysis, entities: &[Entity], f: &mut Found) {
 }
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
