@@ -415,12 +415,12 @@ fn add(t: &mut [Table], d: &Document) {
     for ev in &d.events {
         t[5].row(&[
             S(id),
-            S(Some(&ev.kind)),
+            S(Some(ev.kind.as_str())),
             L(&ev.context),
             S(ev.cameo.as_deref()),
             L(&ev.source),
             L(&ev.target),
-            S(Some(&ev.mode)),
+            S(Some(ev.mode.as_str())),
             S(ev.date.as_deref()),
             S(ev.location.as_deref()),
             I(ev.start),

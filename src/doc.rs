@@ -80,16 +80,121 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+/// A PLOVER event type, written in capitals (`AGREE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl EventType {
+    /// The sixteen types, in PLOVER's order.
+    pub const ALL: [EventType; 16] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+    ];
+
+    /// The type's name as written in the record and the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+        }
+    }
+
+    /// The type of a name as written in the record and the tables (`AGREE`).
+    pub fn parse(name: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a text presents an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventMode {
+    /// It happened or is happening.
+    Asserted,
+    /// From a leak or an unnamed document.
+    Reported,
+    /// Announced for the future.
+    Intended,
+    Hoped,
+    /// It did not happen, or was refused.
+    Negated,
+}
+
+impl EventMode {
+    /// The mode's name as written in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventMode::Asserted => "asserted",
+            EventMode::Reported => "reported",
+            EventMode::Intended => "intended",
+            EventMode::Hoped => "hoped",
+            EventMode::Negated => "negated",
+        }
+    }
+}
+
 /// A coded event (PLOVER type, CAMEO code alongside).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     pub context: Vec<String>,
     pub cameo: Option<String>,
     pub source: Vec<String>,
     pub target: Vec<String>,
-    pub mode: String,
+    pub mode: EventMode,
     pub date: Option<String>,
     pub location: Option<String>,
     pub start: usize,

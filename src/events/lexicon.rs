@@ -1,10 +1,11 @@
 //! The event tables of `data/`: trigger words (event_triggers.tsv, `lemma` and Arabic `noun`
 //! rows expanded to their regular forms by [`crate::phrases::inflect`]), mode and clause words
-//! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
-//! context (plover_cameo.tsv).
+//! (event_modes.tsv), context words (plover_contexts.tsv), the PLOVER-to-CAMEO codes by
+//! context (plover_cameo.tsv) and the groups each PLOVER type belongs to (plover_types.tsv).
 
 use once_cell::sync::Lazy;
 
+use crate::doc::EventType;
 use crate::lexicon::{field, rows};
 use crate::phrases::inflect::{self, Form};
 use crate::phrases::PhraseTable;
@@ -13,7 +14,9 @@ use crate::text::hash::WordMap;
 /// A trigger word: the PLOVER type and CAMEO code it signals.
 #[derive(Debug, Clone)]
 pub struct Trigger {
-    pub kind: String,
+    /// None for a phrase that holds a trigger word but is no event ("-" in the table: "بحثا
+    /// عن", "money supply").
+    pub kind: Option<EventType>,
     pub cameo: String,
     pub noun: bool,
     /// An Arabic future form ("سيستقبل"): intended, like a future word before the trigger.
@@ -45,22 +48,45 @@ pub enum Marker {
     Agent,
 }
 
+/// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypeRules {
+    /// A cooperation: it needs a partner when other actors are named, and a quotation's speaker
+    /// takes part in it.
+    pub cooperative: bool,
+    /// Announced for the future or hoped for, it is AGREE.
+    pub intendable: bool,
+    /// It needs two parties to be an event at all (meetings, cooperation).
+    pub mutual: bool,
+    /// Its event noun with its owner alone is an event ("Japan's refusal", "هجمات").
+    pub unilateral: bool,
+    /// Praise or blame: it looks further after the trigger for what it is about.
+    pub attitude: bool,
+}
+
 pub struct Lexicon {
     pub triggers: PhraseTable<Trigger>,
     pub markers: PhraseTable<Marker>,
     pub contexts: PhraseTable<String>,
     /// (type, context or "*") → CAMEO code.
-    pub cameo: WordMap<(String, String), String>,
+    pub cameo: WordMap<(EventType, String), String>,
+    /// The rules of each type, by its place in [`EventType::ALL`].
+    rules: [TypeRules; EventType::ALL.len()],
 }
 
 impl Lexicon {
     /// The CAMEO code of a type in its first context that has one, else the type's own.
-    pub fn cameo_for(&self, kind: &str, contexts: &[String]) -> Option<String> {
+    pub fn cameo_for(&self, kind: EventType, contexts: &[String]) -> Option<String> {
         contexts
             .iter()
-            .find_map(|c| self.cameo.get(&(kind.to_string(), c.clone())))
-            .or_else(|| self.cameo.get(&(kind.to_string(), "*".to_string())))
+            .find_map(|c| self.cameo.get(&(kind, c.clone())))
+            .or_else(|| self.cameo.get(&(kind, "*".to_string())))
             .cloned()
+    }
+
+    /// How the event stage treats type `t`.
+    pub fn rules(&self, t: EventType) -> TypeRules {
+        self.rules[t as usize]
     }
 }
 
@@ -81,7 +107,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             };
             for f in fs {
                 let t = Trigger {
-                    kind: field(r, 2).to_string(),
+                    kind: EventType::parse(field(r, 2)),
                     cameo: field(r, 3).to_string(),
                     noun: pos == "noun",
                     future: f.future,
@@ -114,11 +140,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         contexts.insert(field(&r, 1), field(&r, 2).to_string());
     }
     let cameo = rows(include_str!("../../data/plover_cameo.tsv"))
-        .map(|r| {
-            (
-                (field(&r, 0).to_string(), field(&r, 1).to_string()),
-                field(&r, 2).to_string(),
-            )
+        .filter_map(|r| {
+            let kind = EventType::parse(field(&r, 0))?;
+            Some(((kind, field(&r, 1).to_string()), field(&r, 2).to_string()))
         })
         .collect();
     Lexicon {
@@ -126,8 +150,48 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         markers,
         contexts,
         cameo,
+        rules: type_rules(include_str!("../../data/plover_types.tsv")),
     }
 });
+
+/// The rules of each type from data/plover_types.tsv, its columns found by their names in the
+/// header (a table without one of them fails when the lexicon is first read, in its test).
+fn type_rules(src: &str) -> [TypeRules; EventType::ALL.len()] {
+    let header: Vec<&str> = src
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map_or(Vec::new(), |l| l.split('\t').map(str::trim).collect());
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("data/plover_types.tsv has no column {name}"))
+    };
+    let [kind, cooperative, intendable, mutual, unilateral, attitude] = [
+        "type",
+        "cooperative",
+        "intendable",
+        "mutual",
+        "unilateral",
+        "attitude",
+    ]
+    .map(column);
+    let mut out = [TypeRules::default(); EventType::ALL.len()];
+    for r in rows(src) {
+        let Some(t) = EventType::parse(field(&r, kind)) else {
+            continue;
+        };
+        let yes = |col: usize| field(&r, col) == "yes";
+        out[t as usize] = TypeRules {
+            cooperative: yes(cooperative),
+            intendable: yes(intendable),
+            mutual: yes(mutual),
+            unilateral: yes(unilateral),
+            attitude: yes(attitude),
+        };
+    }
+    out
+}
 
 /// The forms a trigger row stands for: `lemma` rows inflect (English base form; Arabic past with
 /// its present in the sixth column), Arabic nouns take pronouns and plurals, other rows are as
@@ -151,19 +215,65 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::EventMode;
 
     #[test]
     fn tables_load() {
         let l = lexicon();
         assert_eq!(
-            l.cameo_for("AGREE", &["military".to_string()]).as_deref(),
+            l.cameo_for(EventType::Agree, &["military".to_string()])
+                .as_deref(),
             Some("0312")
         );
         assert_eq!(
-            l.cameo_for("CONSULT", &["terrorism".to_string()])
+            l.cameo_for(EventType::Consult, &["terrorism".to_string()])
                 .as_deref(),
             Some("040")
         );
         assert!(!l.triggers.is_empty() && !l.markers.is_empty() && !l.contexts.is_empty());
+        assert!(l.rules(EventType::Consult).mutual && l.rules(EventType::Accuse).attitude);
+        assert!(!l.rules(EventType::Threaten).intendable);
+    }
+
+    /// Every type a table names is one of PLOVER's sixteen ("-" in the trigger table: no event),
+    /// and every type has its row of rules.
+    #[test]
+    fn tables_name_known_types() {
+        let names = |src: &'static str, col: usize| rows(src).map(move |r| field(&r, col));
+        let triggers = names(include_str!("../../data/event_triggers.tsv"), 2);
+        for name in triggers.filter(|&n| n != "-") {
+            assert!(
+                EventType::parse(name).is_some(),
+                "event_triggers.tsv: {name}"
+            );
+        }
+        for name in names(include_str!("../../data/plover_cameo.tsv"), 0) {
+            assert!(EventType::parse(name).is_some(), "plover_cameo.tsv: {name}");
+        }
+        let typed: Vec<&str> = names(include_str!("../../data/plover_types.tsv"), 0).collect();
+        for t in EventType::ALL {
+            assert!(typed.contains(&t.as_str()), "plover_types.tsv lacks {t}");
+        }
+        assert_eq!(typed.len(), EventType::ALL.len());
+    }
+
+    #[test]
+    fn types_and_modes_are_written_as_their_names() {
+        for t in EventType::ALL {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.as_str()));
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+        }
+        let modes = [
+            EventMode::Asserted,
+            EventMode::Reported,
+            EventMode::Intended,
+            EventMode::Hoped,
+            EventMode::Negated,
+        ];
+        for m in modes {
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+        }
     }
 }

@@ -20,11 +20,11 @@ mod tests;
 use std::ops::Range;
 
 use crate::analysis::Analysis;
-use crate::doc::{DateExpr, Entity, EntityKind, Event, Quote};
+use crate::doc::{DateExpr, Entity, EntityKind, Event, EventMode, EventType, Quote};
 use crate::mentions::MentionIndex;
 use crate::phrases::{words_of, Hit, Word};
 use actors::{groups, ActorIds, Group};
-use lexicon::{lexicon, Marker};
+use lexicon::{lexicon, Marker, TypeRules};
 
 /// How far (in words) a trigger looks for the groups around it.
 const LEFT: usize = 5;
@@ -33,42 +33,20 @@ const RIGHT_ATTITUDE: usize = 7;
 /// How far before a trigger a future or hope word still governs it.
 const MODAL: usize = 6;
 
-/// Types that describe cooperation: announced for the future they become AGREE.
-fn cooperative(kind: &str) -> bool {
-    matches!(kind, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
-}
-
 /// CAMEO codes with a rule of their own: making a visit (the place visited is the host) and
 /// signing (what was signed is the same fact).
 const VISIT: &str = "042";
 const SIGN: &str = "057";
-/// The type of a table row that names a phrase which is no event although it holds a trigger.
-const NO_EVENT: &str = "-";
 
 /// A coded trigger that takes in the cooperation named after it ("agreed to cooperate",
 /// "signed a cooperation treaty").
 fn absorbs(c: &Coded) -> bool {
-    c.kind == "AGREE" || c.hit.value.cameo == SIGN
+    c.kind == EventType::Agree || c.hit.value.cameo == SIGN
 }
 
-/// Types whose announcement for the future is AGREE: cooperation, and the concessions CAMEO
-/// codes as intents (035 "express intent to yield", 0353 "to release persons", 0356 "to
-/// de-escalate").
-fn intendable(kind: &str) -> bool {
-    cooperative(kind) || matches!(kind, "AGREE" | "CONCEDE" | "RETREAT")
-}
-
-/// Types whose event noun with its owner alone is an event ("Japan's refusal", "هجمات").
-fn unilateral(kind: &str) -> bool {
-    matches!(
-        kind,
-        "REJECT" | "PROTEST" | "ASSAULT" | "MOBILIZE" | "RETREAT"
-    )
-}
-
-/// Types that need two parties to be an event at all.
-fn mutual(kind: &str) -> bool {
-    matches!(kind, "CONSULT" | "COOPERATE")
+/// How the event stage treats a type: its PLOVER groups (data/plover_types.tsv).
+fn rules(t: EventType) -> TypeRules {
+    lexicon().rules(t)
 }
 
 /// Find the events of a document.
@@ -98,7 +76,7 @@ pub fn extract(
         if let Some(e) = evs
             .iter()
             .rev()
-            .find(|e| e.source.len() + e.target.len() >= 2 && intendable(&e.kind))
+            .find(|e| e.source.len() + e.target.len() >= 2 && rules(e.kind).intendable)
         {
             dyad = Some(e.source.iter().chain(&e.target).cloned().collect());
         }
@@ -128,8 +106,10 @@ fn by_start(dates: &[DateExpr]) -> Vec<usize> {
 /// A trigger after the PLOVER rules: its type, mode and word span.
 struct Coded<'t> {
     hit: Hit<'t, lexicon::Trigger>,
-    kind: String,
-    mode: &'static str,
+    /// The trigger's own type, and the type after the rules (a future cooperation is AGREE).
+    base: EventType,
+    kind: EventType,
+    mode: EventMode,
     /// Used as a noun: an event noun, or a verb form with a preposition or the article attached
     /// ("برفض", "بالتوقيع"), which Arabic only puts on the verbal noun.
     nominal: bool,
@@ -145,7 +125,7 @@ impl Context<'_, '_> {
         let ws = words_of(self.a.tokens(k), s.start);
         // most sentences hold no trigger: their markers, actor groups and contexts are never read
         let hits = lex.triggers.scan(text, &ws);
-        if hits.iter().all(|h| h.value.kind == NO_EVENT) {
+        if hits.iter().all(|h| h.value.kind.is_none()) {
             return Vec::new();
         }
         let mut markers: Vec<Option<Marker>> = vec![None; ws.len()];
@@ -170,8 +150,8 @@ impl Context<'_, '_> {
             .filter_map(|sp| self.actors.get(sp.entity))
             .collect();
         if reported {
-            for c in coded.iter_mut().filter(|c| c.mode == "asserted") {
-                c.mode = "reported";
+            for c in coded.iter_mut().filter(|c| c.mode == EventMode::Asserted) {
+                c.mode = EventMode::Reported;
             }
         }
         let contexts = self.contexts(&ws);
@@ -183,7 +163,7 @@ impl Context<'_, '_> {
                 target.extend(self.host(s.clone(), &source));
             }
             let n = source.len() + target.len();
-            let base = c.hit.value.kind.as_str();
+            let base = c.base;
             let missed = named
                 .iter()
                 .any(|id| !source.contains(id) && !target.contains(id));
@@ -191,8 +171,10 @@ impl Context<'_, '_> {
             // commitment or a unilateral act; meetings, aid (a giver and a receiver) and most
             // events named by a noun alone ("إشادة روسية", "the need for cooperation", "new
             // demands") need the other party
-            let pair = mutual(&c.kind) || base == "AID" || (c.nominal && !unilateral(base));
-            let partnered = cooperative(base) || (base == "AGREE" && c.nominal);
+            let pair = rules(c.kind).mutual
+                || base == EventType::Aid
+                || (c.nominal && !rules(base).unilateral);
+            let partnered = rules(base).cooperative || (base == EventType::Agree && c.nominal);
             if n == 0 || (pair && n < 2) || (partnered && n < 2 && missed) {
                 continue;
             }
@@ -206,22 +188,22 @@ impl Context<'_, '_> {
             if dup {
                 continue;
             }
-            let cameo = if c.kind == c.hit.value.kind
+            let cameo = if c.kind == c.base
                 && c.hit.value.cameo.len() > 2
                 && !c.hit.value.cameo.ends_with('0')
             {
                 Some(c.hit.value.cameo.clone())
             } else {
-                lex.cameo_for(&c.kind, &contexts)
+                lex.cameo_for(c.kind, &contexts)
             };
             let span = self.a.mention(s.clone());
             out.push(Event {
-                kind: c.kind.clone(),
+                kind: c.kind,
                 context: contexts.clone(),
                 cameo,
                 source,
                 target,
-                mode: c.mode.to_string(),
+                mode: c.mode,
                 date: self.date(s.clone()),
                 location: self.location(s.clone()),
                 start: span.start,
@@ -246,15 +228,16 @@ impl Context<'_, '_> {
         // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
         // an adjective, no event of its own (event nouns are listed as nouns)
         let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
-        let hits = hits.into_iter().filter(|h| {
-            !(h.first..h.first + h.len).any(|k| named[k])
-                && h.value.kind != NO_EVENT
-                && (h.value.noun || !article(h.first))
+        let hits = hits.into_iter().filter_map(|h| {
+            let base = h.value.kind?;
+            let keep = !(h.first..h.first + h.len).any(|k| named[k])
+                && (h.value.noun || !article(h.first));
+            keep.then_some((base, h))
         });
         let mut out: Vec<Coded> = Vec::new();
         let mut refusal_until: Option<usize> = None;
         let mut agree_at: Option<usize> = None;
-        for h in hits {
+        for (base, h) in hits {
             let t = h.value;
             // what follows a refusal, up to the clause's end, is what was refused
             if refusal_until.is_some_and(|e| h.first < e) {
@@ -263,7 +246,9 @@ impl Context<'_, '_> {
             let broke = |from: usize| markers[from..h.first].contains(&Some(Marker::Break));
             // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
             // cooperation": one fact, already coded; the fact reaches on to the last word folded
-            if cooperative(&t.kind) && agree_at.is_some_and(|p| p + MODAL >= h.first && !broke(p)) {
+            if rules(base).cooperative
+                && agree_at.is_some_and(|p| p + MODAL >= h.first && !broke(p))
+            {
                 let end = h.first + h.len - 1;
                 if let Some(c) = out.iter_mut().rev().find(|c| absorbs(c)) {
                     c.reach = end;
@@ -287,31 +272,31 @@ impl Context<'_, '_> {
                 .or(t.future.then_some(Marker::Intended));
             let negated =
                 (h.first.saturating_sub(2)..h.first).any(|k| markers[k] == Some(Marker::Negated));
-            let mut kind = t.kind.clone();
-            let mut mode = "asserted";
+            let mut kind = base;
+            let mut mode = EventMode::Asserted;
             if let Some(m) = modal {
-                if intendable(&kind) {
-                    kind = "AGREE".to_string();
+                if rules(kind).intendable {
+                    kind = EventType::Agree;
                     mode = if m == Marker::Hoped {
-                        "hoped"
+                        EventMode::Hoped
                     } else {
-                        "intended"
+                        EventMode::Intended
                     };
                 }
             }
-            if negated && t.kind == "AGREE" {
+            if negated && base == EventType::Agree {
                 // "will not accept", "لن نوافق": declining to agree is a refusal (CAMEO 12)
-                kind = "REJECT".to_string();
+                kind = EventType::Reject;
             } else if negated {
-                mode = "negated";
+                mode = EventMode::Negated;
             }
-            if kind == "REJECT" {
+            if kind == EventType::Reject {
                 let end = (h.first..ws.len())
                     .find(|&k| markers[k] == Some(Marker::Break))
                     .unwrap_or(ws.len());
                 refusal_until = Some(end);
             }
-            if kind == "AGREE" || t.cameo == SIGN {
+            if kind == EventType::Agree || t.cameo == SIGN {
                 agree_at = Some(h.first + h.len - 1);
             }
             let reach = h.first + h.len - 1;
@@ -319,6 +304,7 @@ impl Context<'_, '_> {
             let nominal = t.noun || clitics.contains(['ب', 'ل']) || clitics.ends_with("ال");
             out.push(Coded {
                 hit: h,
+                base,
                 kind,
                 mode,
                 nominal,
@@ -363,7 +349,7 @@ impl Context<'_, '_> {
         let arabic = text[h.range.clone()].chars().next().is_some_and(is_arabic);
         // praise and blame reach further for what they are about ("أعرب عن تقديره للدور الذي
         // تقوم به الدولة المصرية")
-        let span = if matches!(coded[i].kind.as_str(), "SUPPORT" | "ACCUSE") {
+        let span = if rules(coded[i].kind).attitude {
             RIGHT_ATTITUDE
         } else {
             RIGHT
@@ -439,7 +425,7 @@ impl Context<'_, '_> {
             && markers.get(last + 1) == Some(&Some(Marker::Agent));
         // the speaker of a quotation takes part in the cooperation they describe ("we"), not in
         // what others do
-        let partnered = cooperative(&coded[i].kind) || coded[i].kind == "AGREE";
+        let partnered = rules(coded[i].kind).cooperative || coded[i].kind == EventType::Agree;
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
         let mut target: Vec<String> = Vec::new();
         for g in right {
