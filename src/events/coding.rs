@@ -57,26 +57,27 @@ pub fn code<'t>(
     // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
     // an adjective, no event of its own (event nouns are listed as nouns)
     let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
-    let hits = hits.into_iter().filter_map(|h| {
-        let base = h.value.kind?;
-        let keep =
-            !(h.first..h.first + h.len).any(|k| named[k]) && (h.value.noun || !article(h.first));
-        keep.then_some((base, h))
+    let hits = hits.into_iter().filter_map(|hit| {
+        let base = hit.value.kind?;
+        let keep = !(hit.first..hit.first + hit.len).any(|k| named[k])
+            && (hit.value.noun || !article(hit.first));
+        keep.then_some((base, hit))
     });
     let mut out: Vec<Coded> = Vec::new();
     let mut refusal_until: Option<usize> = None;
     let mut agree_at: Option<usize> = None;
-    for (base, h) in hits {
-        let t = h.value;
+    for (base, hit) in hits {
+        let trigger = hit.value;
         // what follows a refusal, up to the clause's end, is what was refused
-        if refusal_until.is_some_and(|e| h.first < e) {
+        if refusal_until.is_some_and(|e| hit.first < e) {
             continue;
         }
-        let last = h.first + h.len - 1;
-        let broke = |from: usize| markers[from..h.first].contains(&Some(Marker::Break));
+        let last = hit.first + hit.len - 1;
+        let broke = |from: usize| markers[from..hit.first].contains(&Some(Marker::Break));
         // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
         // cooperation": one fact, already coded; the fact reaches on to the last word folded
-        if rules(base).cooperative && agree_at.is_some_and(|p| p + MODAL >= h.first && !broke(p)) {
+        if rules(base).cooperative && agree_at.is_some_and(|p| p + MODAL >= hit.first && !broke(p))
+        {
             if let Some(c) = out.iter_mut().rev().find(|c| c.absorbs()) {
                 c.reach = last;
             }
@@ -84,21 +85,21 @@ pub fn code<'t>(
             continue;
         }
         let negated =
-            (h.first.saturating_sub(2)..h.first).any(|k| markers[k] == Some(Marker::Negated));
-        let (kind, mode) = type_and_mode(base, modal(markers, h.first, t.future), negated);
+            (hit.first.saturating_sub(2)..hit.first).any(|k| markers[k] == Some(Marker::Negated));
+        let (kind, mode) = type_and_mode(base, modal(markers, hit.first, trigger.future), negated);
         if kind == EventType::Reject {
-            let end = (h.first..ws.len())
+            let end = (hit.first..ws.len())
                 .find(|&k| markers[k] == Some(Marker::Break))
                 .unwrap_or(ws.len());
             refusal_until = Some(end);
         }
-        if kind == EventType::Agree || t.cameo == SIGN {
+        if kind == EventType::Agree || trigger.cameo == SIGN {
             agree_at = Some(last);
         }
-        let clitics = &text[h.prefix.clone()];
-        let nominal = t.noun || clitics.contains(['ب', 'ل']) || clitics.ends_with("ال");
+        let clitics = &text[hit.prefix.clone()];
+        let nominal = trigger.noun || clitics.contains(['ب', 'ل']) || clitics.ends_with("ال");
         out.push(Coded {
-            hit: h,
+            hit,
             base,
             kind,
             mode,

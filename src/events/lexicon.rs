@@ -84,9 +84,9 @@ impl Lexicon {
             .cloned()
     }
 
-    /// How the event stage treats type `t`.
-    pub fn rules(&self, t: EventType) -> TypeRules {
-        self.rules[t as usize]
+    /// How the event stage treats type `kind`.
+    pub fn rules(&self, kind: EventType) -> TypeRules {
+        self.rules[kind as usize]
     }
 }
 
@@ -106,13 +106,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 _ => Vec::new(),
             };
             for f in fs {
-                let t = Trigger {
+                let trigger = Trigger {
                     kind: EventType::parse(field(r, 2)),
                     cameo: field(r, 3).to_string(),
                     noun: pos == "noun",
                     future: f.future,
                 };
-                triggers.insert(&f.text, t);
+                triggers.insert(&f.text, trigger);
             }
         }
     }
@@ -167,7 +167,7 @@ fn type_rules(src: &str) -> [TypeRules; EventType::ALL.len()] {
             .position(|h| *h == name)
             .unwrap_or_else(|| panic!("data/plover_types.tsv has no column {name}"))
     };
-    let [kind, cooperative, intendable, mutual, unilateral, attitude] = [
+    let [type_column, cooperative, intendable, mutual, unilateral, attitude] = [
         "type",
         "cooperative",
         "intendable",
@@ -178,11 +178,11 @@ fn type_rules(src: &str) -> [TypeRules; EventType::ALL.len()] {
     .map(column);
     let mut out = [TypeRules::default(); EventType::ALL.len()];
     for r in rows(src) {
-        let Some(t) = EventType::parse(field(&r, kind)) else {
+        let Some(kind) = EventType::parse(field(&r, type_column)) else {
             continue;
         };
         let yes = |col: usize| field(&r, col) == "yes";
-        out[t as usize] = TypeRules {
+        out[kind as usize] = TypeRules {
             cooperative: yes(cooperative),
             intendable: yes(intendable),
             mutual: yes(mutual),

@@ -31,8 +31,8 @@ use lexicon::{lexicon, Marker, TypeRules};
 use parties::Sentence;
 
 /// How the event stage treats a type: its PLOVER groups (data/plover_types.tsv).
-fn rules(t: EventType) -> TypeRules {
-    lexicon().rules(t)
+fn rules(kind: EventType) -> TypeRules {
+    lexicon().rules(kind)
 }
 
 /// Find the events of a document.

@@ -51,17 +51,17 @@ pub fn words_in(a: &Analysis, range: Range<usize>) -> Vec<Word> {
         return words(a.text(), range);
     }
     let tokens = a.tokens(k);
-    let from = tokens.partition_point(|t| t.range.end <= range.start);
+    let from = tokens.partition_point(|tok| tok.range.end <= range.start);
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end = range.start;
-    for t in tokens[from..]
+    for tok in tokens[from..]
         .iter()
-        .take_while(|t| t.range.start < range.end)
+        .take_while(|tok| tok.range.start < range.end)
     {
-        if t.kind == TokKind::Punct {
+        if tok.kind == TokKind::Punct {
             continue;
         }
-        let r = t.range.start.max(range.start)..t.range.end.min(range.end);
+        let r = tok.range.start.max(range.start)..tok.range.end.min(range.end);
         out.push(Word {
             range: r.clone(),
             gap_start: prev_end,
@@ -76,15 +76,15 @@ pub fn words_in(a: &Analysis, range: Range<usize>) -> Vec<Word> {
 pub fn words_of(tokens: &[Token], start: usize) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(tokens.len());
     let mut prev_end = start;
-    for t in tokens {
-        if t.kind == TokKind::Punct {
+    for tok in tokens {
+        if tok.kind == TokKind::Punct {
             continue;
         }
         out.push(Word {
-            range: t.range.clone(),
+            range: tok.range.clone(),
             gap_start: prev_end,
         });
-        prev_end = t.range.end;
+        prev_end = tok.range.end;
     }
     out
 }
@@ -179,9 +179,9 @@ impl<T> PhraseTable<T> {
         let mut i = 0;
         while i < ws.len() {
             match self.at(text, ws, i) {
-                Some(h) => {
-                    i += h.len;
-                    out.push(h);
+                Some(hit) => {
+                    i += hit.len;
+                    out.push(hit);
                 }
                 None => i += 1,
             }

@@ -71,15 +71,15 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
     // one another. So a role's overlap is with the last entity chunk starting at or before its
     // last word: one binary search, not a scan of the sentence's chunks.
     let entity_chunks = out.len();
-    for h in roles.table.scan(text, ws) {
-        let (first, last) = (h.first, h.first + h.len - 1);
+    for hit in roles.table.scan(text, ws) {
+        let (first, last) = (hit.first, hit.first + hit.len - 1);
         let k = out[..entity_chunks].partition_point(|c| c.first <= last);
         if k > 0 && out[k - 1].last >= first {
             continue; // an entity mention already names these words
         }
-        let who = match roles.list[*h.value].kind {
+        let who = match roles.list[*hit.value].kind {
             RoleKind::Person => Who::Role {
-                role: *h.value,
+                role: *hit.value,
                 affil: None,
             },
             RoleKind::Statement => Who::Statement,
@@ -88,7 +88,7 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
         out.push(Chunk {
             first,
             last,
-            range: h.range,
+            range: hit.range,
             who,
         });
     }
