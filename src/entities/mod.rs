@@ -163,26 +163,6 @@ impl Acc {
     }
 }
 
-/// `word` without the short prefix `p` (a proclitic), compared byte by byte: the tables try a
-/// dozen proclitics on every word, and a call to `memcmp` for each cost more than the comparison.
-/// A proclitic is Arabic, two bytes a letter: its first letter, compared as one two-byte array,
-/// turns most words away before the loop.
-#[inline]
-pub(crate) fn strip_clitic<'w>(word: &'w str, p: &str) -> Option<&'w str> {
-    let (w, p) = (word.as_bytes(), p.as_bytes());
-    if w.len() < p.len() {
-        return None;
-    }
-    if let (Some(w2), Some(p2)) = (w.first_chunk::<2>(), p.first_chunk::<2>()) {
-        if w2 != p2 || w[2..].iter().zip(&p[2..]).any(|(x, y)| x != y) {
-            return None;
-        }
-    } else if w.iter().zip(p).any(|(x, y)| x != y) {
-        return None;
-    }
-    word.get(p.len()..)
-}
-
 /// Find the entities of a document.
 pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let mut sentences: Vec<Sentence> = a

@@ -32,17 +32,13 @@ use std::ops::Range;
 use super::kb::{Form, KnowledgeBase, OrgRole};
 use super::resolve::add_record;
 use super::translit;
-use super::{strip_clitic, Acc, Found, Sentence};
+use super::{Acc, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en;
 use crate::text::segment::TokKind;
 
-/// Proclitics before an indefinite head (وحزب، لشركة), longest first; "" for none.
-const CLITICS: [&str; 11] = ["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك", ""];
-/// Proclitics with the article before a definite head (والحزب، للمعهد), longest first.
-const DEFINITE: [&str; 10] = [
-    "وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-];
 /// Most tokens in the name after a head.
 const MAX_PART: usize = 8;
 /// Most proper-name words in a row after an Arabic head, and capitalised words before an English one.
@@ -200,26 +196,19 @@ fn meaning(kb: &KnowledgeBase, k: usize, s: &Sentence) -> Meaning {
     }
 }
 
-fn is_latin(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-}
-
 /// Is the original of folded range `r` capitalised?
 fn capitalised(a: &Analysis, r: Range<usize>) -> bool {
-    a.mention(r)
-        .text
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    en::starts_upper(&a.mention(r).text)
 }
 
 /// A folded ال-word shaped like a nisba adjective (المركزي، الطلابية).
 fn is_nisba(w: &str) -> bool {
-    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+    ar::has_article(w) && (w.ends_with('ي') || w.ends_with("يه"))
 }
 
 fn starts_definite(w: &str) -> bool {
-    w.strip_prefix("ال").is_some_and(|r| r.chars().count() >= 2)
+    w.strip_prefix(ar::AL)
+        .is_some_and(|r| r.chars().count() >= 2)
 }
 
 /// Could this indefinite Arabic word be a proper name (أرامكو، رويان) rather than an adjective,
@@ -228,7 +217,7 @@ fn proper_like(kb: &KnowledgeBase, w: &str) -> bool {
     let n = w.chars().count();
     let role = kb.word(w);
     // three-letter words are mostly Arabic nouns and verbs (جذب، سحب); names of bodies are longer
-    if n < 4 || w.starts_with("لل") || role.stop || role.common || role.report {
+    if n < 4 || w.starts_with(ar::LIL) || role.stop || role.common || role.report {
         return false;
     }
     if kb.org_word(w).is_some() {
@@ -308,7 +297,7 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             continue;
         }
         let w = &text[tok.range.clone()];
-        if is_latin(w) {
+        if en::is_latin_word(w) {
             if p.definite + p.proper > 0 || !capitalised(a, tok.range.clone()) {
                 break;
             }
@@ -373,7 +362,7 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
 fn complement(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> Option<usize> {
     let text = a.text();
     let w = &text[s.toks[j].range.clone()];
-    if w.starts_with("لل") && w.chars().count() >= 4 {
+    if w.starts_with(ar::LIL) && w.chars().count() >= 4 {
         return Some(1);
     }
     let next = s
@@ -396,18 +385,18 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
         return None;
     }
     // every clitic is Arabic: a word of another script can only be a head itself
-    if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+    if !ar::starts_arabic_block(word) {
         return is_head(word).map(|role| (0, false, role));
     }
-    for c in CLITICS {
-        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
+    for c in ar::INDEFINITE_PROCLITICS {
+        if let Some(role) = strip_proclitic(word, c).and_then(is_head) {
             return Some((c.len(), false, role));
         }
     }
-    for c in DEFINITE {
-        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
+    for c in ar::DEFINITE_PROCLITICS {
+        if let Some(role) = strip_proclitic(word, c).and_then(is_head) {
             // the mention keeps the article (والحزب → الحزب); after لل it has no alif to keep
-            let clitic = c.strip_suffix("ال").map_or(c.len(), str::len);
+            let clitic = c.strip_suffix(ar::AL).map_or(c.len(), str::len);
             return Some((clitic, true, role));
         }
     }
@@ -487,7 +476,9 @@ fn english(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (j, tok) in s.toks.iter().enumerate() {
         let w = &text[tok.range.clone()];
-        if tok.kind != TokKind::Word || !is_latin(w) || out.last().is_some_and(|sp| j < sp.toks.end)
+        if tok.kind != TokKind::Word
+            || !en::is_latin_word(w)
+            || out.last().is_some_and(|sp| j < sp.toks.end)
         {
             continue;
         }
@@ -531,7 +522,7 @@ fn caps_word(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> bool {
     let w = &a.text()[tok.range.clone()];
     let role = s.role(a, kb, j);
     tok.kind == TokKind::Word
-        && is_latin(w)
+        && en::is_latin_word(w)
         && capitalised(a, tok.range.clone())
         && !role.stop
         && !role.report

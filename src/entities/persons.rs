@@ -30,9 +30,11 @@ use super::gazetteer::Hit;
 use super::kb::{Form, KnowledgeBase};
 use super::resolve::{country_of, gap};
 use super::translit;
-use super::{strip_clitic, Acc, Found, Sentence};
+use super::{Acc, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en::{is_latin_word, starts_upper};
 use crate::text::hash::WordMap;
 use crate::text::segment::TokKind;
 
@@ -171,15 +173,6 @@ fn tok_text<'a>(a: &'a Analysis, s: &Sentence, t: usize) -> &'a str {
 /// The original text of folded range `r`, borrowed (a [`Analysis::mention`] allocates it).
 fn orig_str<'a>(a: &Analysis<'a>, r: Range<usize>) -> &'a str {
     a.orig_text(a.orig(r))
-}
-
-/// Does the text start with an upper-case letter?
-fn starts_upper(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_latin_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 /// The persons and roles of one sentence.
@@ -349,7 +342,7 @@ fn unkeyed_names(
         let role = s.role(a, kb, t);
         // the word without a conjunction و (looked up once; the word itself when there is none)
         let bare_role = w
-            .strip_prefix('و')
+            .strip_prefix(ar::WA)
             .filter(|b| b.chars().count() >= 3)
             .map_or(role, |b| kb.word(b));
         if role.pronoun || bare_role.pronoun {
@@ -456,7 +449,7 @@ fn starts_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
 /// after one is introduced by it: "اللاعب التشيكي توماس بيرديتش".
 fn definite_nisba(a: &Analysis, kb: &KnowledgeBase, h: &Hit) -> bool {
     h.clitic.is_empty()
-        && a.text()[h.range.clone()].starts_with("ال")
+        && a.text()[h.range.clone()].starts_with(ar::AL)
         && h.targets
             .iter()
             .any(|t| t.form == Form::Adjective && kb.records[t.record].kind == EntityKind::Country)
@@ -477,16 +470,6 @@ fn skip_punct(a: &Analysis, s: &Sentence, mut t: usize, _honorific: bool) -> Opt
         t += 1;
     }
     None
-}
-
-/// Does an unknown Arabic word look like a verb or verbal noun rather than a name?
-fn verb_shaped(w: &str) -> bool {
-    let n = w.chars().count();
-    let prefixed = ["ي", "ت", "ن", "لي", "لت", "سي", "ست"]
-        .iter()
-        .any(|p| w.starts_with(p))
-        && n >= 4;
-    prefixed || w.ends_with("وا") || w.ends_with("تم") || w.ends_with("ها")
 }
 
 /// The tokens of a name starting at token `t`. `cued`: a title or honorific stands before it.
@@ -583,19 +566,19 @@ fn name_run(
         }
         if given.is_none() {
             // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name
-            if lineage && w.starts_with("ال") && tok_text(a, s, end - 1).starts_with("ال") {
+            if lineage && w.starts_with(ar::AL) && tok_text(a, s, end - 1).starts_with(ar::AL) {
                 break;
             }
             words += 1;
             let n = w.chars().count();
             // the first word of a name is rarely a bare ال-word; later ones are surnames (السيسي)
-            if end == t && w.starts_with("ال") && !cued {
+            if end == t && w.starts_with(ar::AL) && !cued {
                 return None;
             }
             // a foreign surname shaped like a verb or a ة-noun (جان كلود تريشيه، بوتفليقة)
             // after a known given name, when the name is closed right after it
             // a verbal noun after a name is the predicate's object (عطا ارتداء, هاني التمرير)
-            if end > t && derived_verb(w) {
+            if end > t && ar::derived_verb(w) {
                 break;
             }
             if end > t
@@ -608,12 +591,12 @@ fn name_run(
                 end += 1;
                 break;
             }
-            if end > t && (verb_shaped(w) || (n <= 3 && end - t >= 2)) {
+            if end > t && (ar::verb_shaped(w) || (n <= 3 && end - t >= 2)) {
                 break;
             }
             // a verb right after a title is the predicate ("الفريق تلاشت"), not a name; a name
             // in commas has been taken whole above
-            if end == t && verb_shaped(w) {
+            if end == t && ar::verb_shaped(w) {
                 return None;
             }
             // ة-words are nouns and adjectives (اتفاقية خاصة); women's names are in the lexicon
@@ -622,14 +605,12 @@ fn name_run(
             }
             // a clitic article or conjunction opens another phrase (بالقول، وعلي)
             if end > t
-                && (["بال", "وال", "فال", "كال", "لل"]
-                    .iter()
-                    .any(|p| w.starts_with(p))
-                    || w.starts_with('و'))
+                && (ar::ARTICLE_PROCLITICS.iter().any(|p| w.starts_with(p))
+                    || w.starts_with(ar::WA))
             {
                 break;
             }
-            if !w.starts_with("ال") && end > t {
+            if !w.starts_with(ar::AL) && end > t {
                 // one bare unknown word ends a name: the family name (حمدي سند لوزا); after a
                 // known given name two may, when the name is closed after them (خوان بابلو
                 // مونتويا سائق …)
@@ -695,8 +676,8 @@ fn clitic_given<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super:
 
 /// [`clitic_given`] for a word known to be no given name itself.
 fn given_after_clitic<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k super::kb::Given)> {
-    ["و", "ف", "ب", "ل", "ك"].iter().find_map(|c| {
-        let rest = strip_clitic(w, c)?;
+    ar::ONE_LETTER_PROCLITICS.iter().find_map(|c| {
+        let rest = strip_proclitic(w, c)?;
         // three-letter names are too often a word's tail (وجود, وعمر)
         if rest.chars().count() < 4 {
             return None;
@@ -800,7 +781,7 @@ fn lineage_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> Op
 /// (بوتفليقة, العطية).
 fn odd_surname(w: &str) -> bool {
     let n = w.chars().count();
-    let verb_like = ["ي", "ت", "ن"].iter().any(|p| w.starts_with(p));
+    let verb_like = ar::imperfect_prefixed(w);
     (verb_like && (n >= 5 || (n == 4 && (w.ends_with('ا') || w.ends_with('و')))))
         || (w.ends_with('ه') && !w.ends_with("ها"))
 }
@@ -810,9 +791,9 @@ fn odd_surname(w: &str) -> bool {
 fn bare_foreign(kb: &KnowledgeBase, w: &str) -> bool {
     let r = kb.word(w);
     w.chars().count() >= 3
-        && !w.starts_with("ال")
-        && !w.starts_with('و')
-        && !verb_shaped(w)
+        && !w.starts_with(ar::AL)
+        && !w.starts_with(ar::WA)
+        && !ar::verb_shaped(w)
         && !w.ends_with('ه')
         && !(r.stop || r.report || r.pronoun || r.complement)
         && !kb.given.get(w).is_some_and(|g| g.common)
@@ -828,7 +809,7 @@ fn name_ends(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
             let w = tok_text(a, s, t);
             x.kind == TokKind::Number
                 || (x.kind == TokKind::Word
-                    && (kb.word(w).stop || w.strip_prefix('و').is_some_and(|r| kb.word(r).stop)))
+                    && (kb.word(w).stop || w.strip_prefix(ar::WA).is_some_and(|r| kb.word(r).stop)))
         })
 }
 
@@ -836,81 +817,28 @@ fn name_ends(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
 /// clitic before a function word (بأن, وبين, وعلى), nor a derived verb or verbal noun
 /// (امتنع, استقبل, التدخل).
 fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
-    if ["بال", "وال", "فال", "كال", "لل"]
-        .iter()
-        .any(|p| w.starts_with(p))
-    {
+    if ar::ARTICLE_PROCLITICS.iter().any(|p| w.starts_with(p)) {
         return false;
     }
-    let clitic_on_function_word = ["و", "ف", "ب", "ل", "ك"].iter().any(|c| {
+    let clitic_on_function_word = ar::ONE_LETTER_PROCLITICS.iter().any(|c| {
         w.strip_prefix(c).is_some_and(|rest| {
             let r = kb.word(rest);
             r.stop || r.report || r.pronoun
         })
     });
-    let clitic_on_verb = ["و", "ف", "ب", "ل"]
+    let clitic_on_verb = ar::VERB_PROCLITICS
         .iter()
-        .any(|c| w.strip_prefix(c).is_some_and(derived_verb));
+        .any(|c| w.strip_prefix(c).is_some_and(ar::derived_verb));
     // يضيف, تقول after و: a verb, not a name (a longer one may be: ويليامز)
-    let clitic_on_short_verb = ["و", "ف"].iter().any(|c| {
+    let clitic_on_short_verb = ar::CONJUNCTIONS.iter().any(|c| {
         w.strip_prefix(c)
-            .is_some_and(|r| verb_shaped(r) && r.chars().count() <= 5)
+            .is_some_and(|r| ar::verb_shaped(r) && r.chars().count() <= 5)
     });
     !clitic_on_function_word
-        && !derived_verb(w)
+        && !ar::derived_verb(w)
         && !clitic_on_verb
         && !clitic_on_short_verb
-        && !participle_plural(w)
-}
-
-/// A sound plural of a participle (مراقبون, متعاملون, المسؤولين): people, never one's name.
-fn participle_plural(w: &str) -> bool {
-    let bare = w.strip_prefix("ال").unwrap_or(w);
-    bare.starts_with('م')
-        && bare.chars().count() >= 6
-        && (bare.ends_with("ون") || bare.ends_with("ين"))
-}
-
-/// Derived verb patterns no name has: افتعل (امتنع, اعتبر), استفعل (استقبل), and the verbal
-/// nouns التفعّل (التدخل, التقدم) and إفعال (إجراء).
-fn derived_verb(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    let consonant = |x: char| !matches!(x, 'ا' | 'و' | 'ي' | 'ه');
-    // افتعل, and its dual or plural (اعتقلا, اعتقلوا)
-    let form8 = (c.len() == 5 || (c.len() == 6 && matches!(c[5], 'ا' | 'و')))
-        && c[0] == 'ا'
-        && c[2] == 'ت'
-        && consonant(c[1])
-        && consonant(c[3])
-        && consonant(c[4]);
-    let form10 = c.len() >= 6 && w.starts_with("است");
-    let form5_noun = c.len() == 6 && w.starts_with("الت") && c[3..].iter().all(|&x| consonant(x));
-    // أفعل of a defective root: أجرى, ألقى, أبدى
-    let form4_defective =
-        c.len() == 4 && c[0] == 'ا' && consonant(c[1]) && consonant(c[2]) && c[3] == 'ي';
-    // إفعال: إجراء, إعلان, إرسال
-    let form4_noun = c.len() == 5
-        && c[0] == 'ا'
-        && c[3] == 'ا'
-        && consonant(c[1])
-        && consonant(c[2])
-        && consonant(c[4]);
-    let bare = w.strip_prefix("ال").unwrap_or(w);
-    let b: Vec<char> = bare.chars().collect();
-    // افتعال (ارتداء, الاشتباه) and تفعيل (التخصيب, التمرير)
-    let form8_noun = b.len() == 6
-        && b[0] == 'ا'
-        && b[2] == 'ت'
-        && b[4] == 'ا'
-        && consonant(b[1])
-        && consonant(b[3]);
-    let form2_noun = b.len() == 5
-        && b[0] == 'ت'
-        && b[3] == 'ي'
-        && consonant(b[1])
-        && consonant(b[2])
-        && consonant(b[4]);
-    form8 || form10 || form5_noun || form4_noun || form8_noun || form2_noun || form4_defective
+        && !ar::participle_plural(w)
 }
 
 /// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
@@ -919,13 +847,13 @@ fn derived_verb(w: &str) -> bool {
 fn occupation_name(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, n: &Range<usize>) -> bool {
     given_at(a, kb, s, n.start).is_some_and(|g| !g.common)
         || (n.len() >= 2
-            && !tok_text(a, s, n.start).starts_with("ال")
+            && !tok_text(a, s, n.start).starts_with(ar::AL)
             && closed_after(a, kb, s, n.end))
 }
 
 /// An ال-word that is no known given name.
 fn bare_surname(kb: &KnowledgeBase, w: &str) -> bool {
-    w.starts_with("ال") && !kb.given.contains_key(w)
+    w.starts_with(ar::AL) && !kb.given.contains_key(w)
 }
 
 /// A name closed by a comma or bracket within four words ("، جيورجي بوريسينكو،"): taken whole,
@@ -1074,7 +1002,7 @@ fn construct_title(a: &Analysis, s: &Sentence, k: usize, role: &Role) -> bool {
         && h.tokens.len() == 1
         && role.country.is_none()
         && role.next_tok == h.tokens.end
-        && !w.starts_with("ال")
+        && !w.starts_with(ar::AL)
         && !is_latin_word(w)
         && s.toks
             .get(role.next_tok)
@@ -1087,7 +1015,9 @@ fn conjoined_portfolio(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, role: &mu
     while t < s.toks.len() && t < role.next_tok + 2 {
         let tok = &s.toks[t];
         let w = tok_text(a, s, t);
-        let definite = w.strip_prefix('و').is_some_and(|r| r.starts_with("ال"));
+        let definite = w
+            .strip_prefix(ar::WA)
+            .is_some_and(|r| r.starts_with(ar::AL));
         if tok.kind != TokKind::Word || hit_at(s, t).is_some() || !definite || kb.word(w).stop {
             break;
         }
@@ -1324,7 +1254,7 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
         if let Some(s) = p.surname.as_deref() {
             // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
             let given_alone = s
-                .strip_prefix("ال")
+                .strip_prefix(ar::AL)
                 .is_some_and(|r| kb.given.contains_key(s) || kb.given.contains_key(r));
             if s.chars().count() >= 3 && !given_alone {
                 by_surname.insert(s, i);
@@ -1363,9 +1293,9 @@ fn surname_mentions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], pe
             let w = &a.text()[tok.range.clone()];
             // the word itself, or after a clitic conjunction or preposition ("وبوتين", "لبلير")
             let found = surname(w).map(|i| (i, 0)).or_else(|| {
-                ["و", "ف", "ب", "ل", "ك"]
+                ar::ONE_LETTER_PROCLITICS
                     .iter()
-                    .find_map(|c| strip_clitic(w, c).map(|rest| (rest, c.len())))
+                    .find_map(|c| strip_proclitic(w, c).map(|rest| (rest, c.len())))
                     .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
             });
             if let Some((i, off)) = found {

@@ -16,6 +16,7 @@ use super::kb::{Form, KnowledgeBase, Target};
 use super::{Acc, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::lang::ar;
 
 /// An institution mention with no country beside it, settled at the end of the document.
 pub(crate) struct Pending {
@@ -83,10 +84,7 @@ pub(crate) fn add_record(
 
 /// Does the capital hit stand for a place here rather than for its government?
 fn is_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, h: &Hit) -> bool {
-    if matches!(
-        h.clitic,
-        "ب" | "ل" | "لل" | "وب" | "ول" | "فب" | "ولل" | "فلل" | "وبال" | "فبال"
-    ) {
+    if ar::LOCATIVE_PROCLITICS.contains(&h.clitic) {
         return true;
     }
     if h.tokens.start == 0 {
