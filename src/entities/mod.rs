@@ -61,6 +61,51 @@ impl Sentence {
     }
 }
 
+/// What the rules read while they look at one sentence: the document's analysis, the knowledge
+/// base, and the sentence taken apart. Three shared references, passed by value.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx<'c> {
+    pub doc: &'c Analysis<'c>,
+    pub kb: &'c KnowledgeBase,
+    pub sent: &'c Sentence,
+}
+
+impl<'c> Ctx<'c> {
+    pub fn new(doc: &'c Analysis<'c>, kb: &'c KnowledgeBase, sent: &'c Sentence) -> Ctx<'c> {
+        Ctx { doc, kb, sent }
+    }
+
+    /// The folded text of the document.
+    #[inline]
+    pub fn text(&self) -> &'c str {
+        self.doc.text()
+    }
+
+    /// The folded text of token `t`.
+    #[inline]
+    pub fn word(&self, t: usize) -> &'c str {
+        &self.doc.text()[self.sent.toks[t].range.clone()]
+    }
+
+    /// The original text of folded range `r`, borrowed (a [`Analysis::mention`] allocates it).
+    #[inline]
+    pub fn orig(&self, r: Range<usize>) -> &'c str {
+        self.doc.orig_text(self.doc.orig(r))
+    }
+
+    /// Index of the hit covering token `t`, if any.
+    #[inline]
+    pub fn hit_at(&self, t: usize) -> Option<usize> {
+        self.sent.hit_of.get(t).copied().flatten()
+    }
+
+    /// The cue-word role of token `t` ([`Sentence::role`]).
+    #[inline]
+    pub fn role(&self, t: usize) -> kb::WordRole {
+        self.sent.role(self.doc, self.kb, t)
+    }
+}
+
 /// The entities of one document as they are found.
 #[derive(Default)]
 pub(crate) struct Acc {
