@@ -245,7 +245,7 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let claims = orgs::find(a, kb, &mut sentences, &mut acc);
     let mut pending = Vec::new();
     for s in &sentences {
-        resolve::sentence(a, kb, s, &mut acc, &mut pending);
+        resolve::sentence(Ctx::new(a, kb, s), &mut acc, &mut pending);
     }
     resolve::institutions_alone(a, kb, &mut acc, pending);
     persons::find(a, kb, &sentences, &mut acc);

@@ -192,7 +192,7 @@ pub fn latin(name: &str, given: &WordTable<Given>) -> String {
             parts.push(g.latin.clone());
             continue;
         }
-        match w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        match w.strip_prefix(ar::AL).filter(|r| r.chars().count() >= 2) {
             Some(rest) => match given.get(rest) {
                 Some(g) => parts.push(format!("al-{}", g.latin)),
                 None => parts.push(format!("al-{}", word_by_rule(rest))),
