@@ -14,6 +14,7 @@
 //!               └─ events      triggers + actors + mode → Event
 //!                   └─ Document (original character offsets)
 //! Batch: cluster::assign(&mut [Document])
+//! Under every stage: lang (Arabic and English letter classes, proclitics, word shapes)
 //! ```
 //!
 //! Every stage works on the folded text (spelling variants, diacritics and digits unified) and
@@ -30,6 +31,7 @@ pub mod events;
 pub mod extractor;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod lang;
 pub mod lexicon;
 pub mod mentions;
 pub mod phrases;

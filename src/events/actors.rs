@@ -8,6 +8,7 @@ use once_cell::unsync::OnceCell;
 
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
+use crate::lang::ar;
 use crate::mentions::MentionIndex;
 use crate::phrases::roles::role_words;
 use crate::phrases::Word;
@@ -144,7 +145,7 @@ pub fn groups(
             word_at(s.range.end.saturating_sub(1)),
         );
         let clitic_place = s.range.start > ws[first].range.start
-            && text[ws[first].range.start..s.range.start].starts_with('ب');
+            && text[ws[first].range.start..s.range.start].starts_with(ar::BI);
         if (e.kind == EntityKind::Org && marked(first, Marker::Place)) || clitic_place {
             continue;
         }

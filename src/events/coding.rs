@@ -6,6 +6,7 @@
 use crate::doc::{EventMode, EventType};
 use crate::events::lexicon::{Marker, Trigger};
 use crate::events::rules;
+use crate::lang::ar;
 use crate::phrases::{Hit, Word};
 
 /// How far before a trigger a future or hope word still governs it.
@@ -97,7 +98,9 @@ pub fn code<'t>(
             agree_at = Some(last);
         }
         let clitics = &text[hit.prefix.clone()];
-        let nominal = trigger.noun || clitics.contains(['ب', 'ل']) || clitics.ends_with("ال");
+        let nominal = trigger.noun
+            || [ar::BI, ar::LI].iter().any(|p| clitics.contains(p))
+            || clitics.ends_with(ar::AL);
         out.push(Coded {
             hit,
             base,

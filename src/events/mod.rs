@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{DateExpr, Entity, EntityKind, Event, EventMode, EventType, Quote};
+use crate::lang::ar;
 use crate::mentions::MentionIndex;
 use crate::phrases::{words_of, Word};
 use actors::{groups, ActorIds};
@@ -198,10 +199,7 @@ impl Context<'_, '_> {
     fn parties(&self, sent: &Sentence, i: usize) -> (Vec<String>, Vec<String>) {
         let c = &sent.coded[i];
         let (first, last) = (c.hit.first, c.last());
-        let arabic = sent.text[c.hit.range.clone()]
-            .chars()
-            .next()
-            .is_some_and(is_arabic);
+        let arabic = ar::starts_arabic_block(&sent.text[c.hit.range.clone()]);
         let right = sent.right_of(i);
         // an Arabic verbal noun followed by its owner ("رفض مصر") has its agent there, not
         // before it
@@ -351,8 +349,4 @@ fn repeats(out: &[Event], kind: EventType, source: &[String], target: &[String])
         b.sort();
         e.kind == kind && b == all
     })
-}
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
 }

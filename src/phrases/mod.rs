@@ -1,24 +1,23 @@
 //! Word-level phrase tables, shared by the stages that read the text word by word: cue verbs
 //! and role nouns (quotes), trigger words, mode words and contexts (events).
 //!
-//! A table lists bare forms and a word is looked up under each of its possible stems
-//! ([`stems`]: Arabic clitics in front taken off). Phrases of several words match word by word;
+//! A table lists bare forms and a word is looked up under each of its possible stems (Arabic
+//! clitics in front taken off: [`crate::lang::ar::stems`]). Phrases of several words match word by word;
 //! the longest phrase starting at a word wins. Lookups are hash lookups per word, so a whole
 //! document is scanned in linear time. [`inflect`] expands a verb or noun given once to its
 //! regular forms; [`roles`] holds the role nouns that name a person by office.
 
 pub mod inflect;
 pub mod roles;
-pub mod stems;
 
 use std::ops::Range;
 
 use crate::analysis::Analysis;
+use crate::lang::ar::stems;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind, Token};
 use crate::text::sieve::Sieve;
-pub use stems::{stems, Stems};
 
 /// A word of the folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]

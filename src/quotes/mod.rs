@@ -17,8 +17,9 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{Entity, Quote};
+use crate::lang::ar::stems;
 use crate::mentions::MentionIndex;
-use crate::phrases::{stems, words_in, words_of, Word};
+use crate::phrases::{words_in, words_of, Word};
 use crate::text::segment::Token;
 use lexicon::{lexicon, CueRole};
 use marks::Marked;

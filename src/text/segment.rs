@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::chars;
 use super::hash::WordSet;
+use crate::lang::en;
 
 /// Byte ranges of the lines of `text`, without their line terminators, empty lines included.
 pub fn lines(text: &str) -> Vec<Range<usize>> {
@@ -56,7 +57,7 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &WordSet<String>) -> b
         return false;
     }
     let mut chars = word.chars();
-    let single = chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
+    let single = chars.next().is_some_and(en::is_latin_letter) && chars.next().is_none();
     single || word.contains('.') || abbreviations.contains(word)
 }
 
