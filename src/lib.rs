@@ -14,6 +14,7 @@
 //!               └─ events      triggers + actors + mode → Event
 //!                   └─ Document (original character offsets)
 //! Batch: cluster::assign(&mut [Document])
+//! Under every stage: lang (Arabic and English letter classes, proclitics, word shapes)
 //! ```
 //!
 //! Every stage works on the folded text (spelling variants, diacritics and digits unified) and
@@ -28,6 +29,7 @@ pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod extractor;
+pub mod lang;
 pub mod lexicon;
 pub mod quotes;
 pub mod text;

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::nisba;
 use super::translit;
 use crate::doc::EntityKind;
+use crate::lang::ar;
+use crate::lang::en::Caps;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
@@ -32,16 +34,6 @@ pub enum Form {
     Institution,
     /// A title or role (`titles[record]`).
     Title,
-}
-
-/// How a Latin-script key must be written in the original to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Caps {
-    Any,
-    /// First letter upper case ("Turkey", not "turkey").
-    Initial,
-    /// All upper case ("US", "UN", not "us", "un").
-    All,
 }
 
 /// One meaning of a key.
@@ -351,25 +343,6 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-fn is_latin(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_alphabetic())
-}
-
-/// The case rule for a Latin alias as the table writes it.
-fn caps_of(alias: &str) -> Caps {
-    if !is_latin(alias) {
-        return Caps::Any;
-    }
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
-        Caps::All
-    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
-        Caps::Initial
-    } else {
-        Caps::Any
-    }
-}
-
 /// The most meanings one key keeps (the built-in tables need a handful).
 const MAX_MEANINGS: usize = 16;
 
@@ -387,10 +360,10 @@ impl Builder {
         if key.chars().count() < 2 {
             return;
         }
-        let caps = if form == Form::Title && caps_of(alias) != Caps::All {
+        let caps = if form == Form::Title && Caps::of(alias) != Caps::All {
             Caps::Any
         } else {
-            caps_of(alias)
+            Caps::of(alias)
         };
         self.push(
             &key,
@@ -402,7 +375,7 @@ impl Builder {
             },
         );
         // "للأمم المتحدة": ل + الأمم, the article's alif gone
-        if let Some(bare) = key.strip_prefix("ال") {
+        if let Some(bare) = key.strip_prefix(ar::AL) {
             if bare.chars().count() >= 2 {
                 self.push(
                     bare,
@@ -673,8 +646,8 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
         for a in list(field(&r, 3)) {
             let k = fold_key(a);
             b.add(&k, Form::Title, idx);
-            if !k.starts_with("ال") {
-                b.add(&format!("ال{k}"), Form::Title, idx);
+            if !ar::has_article(&k) {
+                b.add(&format!("{}{k}", ar::AL), Form::Title, idx);
             }
         }
         for a in list(field(&r, 4)) {

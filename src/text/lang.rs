@@ -1,6 +1,7 @@
 //! Language identification from script and function words: enough to tell Arabic from English
 //! from "something else" per document and per line, which is all the pipeline branches on.
 
+use crate::lang::{ar, en};
 use crate::lexicon;
 use crate::text::chars;
 
@@ -28,36 +29,37 @@ impl Profile {
             // ASCII and two-byte characters (Latin supplements, Arabic) read straight from
             // their bytes; only the rest is decoded
             let (c, len) = match bytes[i] {
-                b @ 0x00..=0x7F => (u32::from(b), 1),
+                b @ 0x00..=0x7F => (char::from(b), 1),
                 b @ 0xC0..=0xDF if i + 1 < bytes.len() => {
-                    (u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F), 2)
+                    let cp = u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F);
+                    // two bytes of valid UTF-8 are always a character
+                    (char::from_u32(cp).unwrap_or('\0'), 2)
                 }
                 _ => match text[i..].chars().next() {
-                    Some(c) => (c as u32, c.len_utf8()),
+                    Some(c) => (c, c.len_utf8()),
                     None => break,
                 },
             };
             i += len;
-            let alphabetic = |c: u32| char::from_u32(c).is_some_and(chars::is_alphabetic);
+            let alphabetic = chars::is_alphabetic;
             match c {
-                0x0041..=0x005A | 0x0061..=0x007A => {
+                c if en::is_latin_letter(c) => {
                     p.latin += 1;
                     letters += 1
                 }
-                0x0000..=0x007F => {}
+                '\0'..='\x7F' => {}
                 // × and ÷ sit in this range but are no letters: counted Latin, not alphabetic
-                0x00C0..=0x024F => {
+                c if en::is_latin_supplement(c) => {
                     p.latin += 1;
                     letters += usize::from(alphabetic(c))
                 }
-                // پ چ ژ گ are Persian/Urdu letters Arabic does not use
-                0x067E | 0x0686 | 0x0698 | 0x06AF => {
+                c if ar::is_persian_letter(c) => {
                     p.arabic += 1;
                     p.persian_letters += 1;
                     letters += 1
                 }
                 // the Arabic blocks hold digits and punctuation too: all counted Arabic script
-                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => {
+                c if ar::is_arabic_script(c) => {
                     p.arabic += 1;
                     letters += usize::from(alphabetic(c))
                 }

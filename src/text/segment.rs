@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::chars;
+use crate::lang::en;
 use crate::lexicon;
 
 /// Byte ranges of the lines of `text`, without their line terminators, empty lines included.
@@ -56,7 +57,7 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    let single = chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
+    let single = chars.next().is_some_and(en::is_latin_letter) && chars.next().is_none();
     single || word.contains('.') || lexicon::tables().abbreviations.contains(word)
 }
 
