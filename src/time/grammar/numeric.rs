@@ -4,6 +4,16 @@
 
 use super::{Cand, Dir, Kind, MonthRef, NumKind, Parser, Prep, Pt, Word};
 
+/// The first two numbers of a numeric date, each with its number of digits, and the separator
+/// after the first.
+struct Digits<'a> {
+    a: u32,
+    an: usize,
+    b: u32,
+    bn: usize,
+    sep: &'a str,
+}
+
 impl Parser<'_> {
     /// A number in words: "twenty-first", "الحادي والعشرين", "السادس عشر", "three".
     pub(super) fn num_words(&self, i: usize) -> Option<(u32, NumKind, usize)> {
@@ -82,34 +92,10 @@ impl Parser<'_> {
             })?
             .text;
         let (b, bn) = self.num(i + 2).filter(|_| self.glued(i + 2))?;
+        let digits = Digits { a, an, b, bn, sep };
         let three = self.punct(i + 3, &[sep]) && self.glued(i + 3) && self.glued(i + 4);
         let (pt, e) = if three {
-            let (c, cn) = self.num(i + 4)?;
-            let e = i + 5;
-            if self.punct(e, &[sep, ".", "-", "/"]) && self.glued(e) && self.num(e + 1).is_some() {
-                return None;
-            }
-            let (y, m, d) = if an == 4 {
-                (a as i32, b, c)
-            } else if cn == 4 || cn == 2 {
-                let y = if cn == 2 { two_digit_year(c) } else { c as i32 };
-                let (d, m) = self.order(a, b)?;
-                (y, m, d)
-            } else {
-                return None;
-            };
-            if !(1000..=2999).contains(&y) || an > 4 || bn > 2 {
-                return None;
-            }
-            (
-                Pt {
-                    year: Some(y),
-                    month: Some(MonthRef::Named(m)),
-                    hijri: false,
-                    day: Some(d),
-                },
-                e,
-            )
+            self.numeric_with_year(i, &digits)?
         } else {
             if an > 2 || self.punct(i + 3, &["/", "-", ".", "%", ":"]) && self.glued(i + 3) {
                 return None;
@@ -128,31 +114,7 @@ impl Parser<'_> {
                     spec: self.date_spec(pt, None, None, Dir::Auto)?,
                 });
             }
-            if bn > 2 {
-                return None;
-            }
-            let after_on = i > 0 && self.prep(i - 1, Prep::DayOn).is_some()
-                || i > 1 && self.prep(i - 2, Prep::DayOn) == Some(i - 1);
-            if sep != "/" && !after_on {
-                return None;
-            }
-            let (d, m) = self.order(a, b)?;
-            // "11/12, 2016"
-            let y_at = self.opt_punct(i + 3, &[","]);
-            let year = if y_at > i + 3 {
-                self.year(y_at, true)
-            } else {
-                None
-            };
-            (
-                Pt {
-                    year: year.map(|y| y.0),
-                    month: Some(MonthRef::Named(m)),
-                    hijri: false,
-                    day: Some(d),
-                },
-                year.map_or(i + 3, |y| y.2),
-            )
+            self.numeric_day_month(i, &digits)?
         };
         let (clock, e) = match self.trailing_clock(e) {
             Some((c, e2)) => (Some(c), e2),
@@ -164,6 +126,68 @@ impl Parser<'_> {
             end: e,
             spec: self.date_spec(pt, None, clock, dir)?,
         })
+    }
+
+    /// Three numbers from token `i`: 26/12/2021, 2021-12-26, 12.04.24: (point, end).
+    fn numeric_with_year(&self, i: usize, digits: &Digits) -> Option<(Pt, usize)> {
+        let &Digits { a, an, b, bn, sep } = digits;
+        let (c, cn) = self.num(i + 4)?;
+        let e = i + 5;
+        if self.punct(e, &[sep, ".", "-", "/"]) && self.glued(e) && self.num(e + 1).is_some() {
+            return None;
+        }
+        let (y, m, d) = if an == 4 {
+            (a as i32, b, c)
+        } else if cn == 4 || cn == 2 {
+            let y = if cn == 2 { two_digit_year(c) } else { c as i32 };
+            let (d, m) = self.order(a, b)?;
+            (y, m, d)
+        } else {
+            return None;
+        };
+        if !(1000..=2999).contains(&y) || an > 4 || bn > 2 {
+            return None;
+        }
+        Some((
+            Pt {
+                year: Some(y),
+                month: Some(MonthRef::Named(m)),
+                hijri: false,
+                day: Some(d),
+            },
+            e,
+        ))
+    }
+
+    /// Two numbers from token `i`, a day and a month: 26/12, 4.22 after "on", and a year after
+    /// a comma ("11/12, 2016"): (point, end).
+    fn numeric_day_month(&self, i: usize, digits: &Digits) -> Option<(Pt, usize)> {
+        let &Digits { a, b, bn, sep, .. } = digits;
+        if bn > 2 {
+            return None;
+        }
+        let after_on = i > 0 && self.prep(i - 1, Prep::DayOn).is_some()
+            || i > 1 && self.prep(i - 2, Prep::DayOn) == Some(i - 1);
+        if sep != "/" && !after_on {
+            return None;
+        }
+        let (d, m) = self.order(a, b)?;
+        // "11/12, 2016"
+        let y_at = self.opt_punct(i + 3, &[","]);
+        let year = if y_at > i + 3 {
+            self.year(y_at, true)
+        } else {
+            None
+        };
+        Some((
+            Pt {
+                year: year.map(|y| y.0),
+                month: Some(MonthRef::Named(m)),
+                hijri: false,
+                day: Some(d),
+            },
+            year.map_or(i + 3, |y| y.2),
+        ))
     }
 
     /// (day, month) of two numbers: the one above 12 is the day; otherwise the page's order.

@@ -5,6 +5,15 @@
 
 use super::{Calendar, Cand, Clock, Count, Kind, NumKind, Parser, Pos, Prep, Spec, Unit, Word};
 
+/// Counted units read one after another: each (unit, count; 0 for a plural without one), their
+/// sum in months and in days, and the token after them.
+struct Amount {
+    parts: Vec<(Unit, i64)>,
+    months: i64,
+    days: i64,
+    end: usize,
+}
+
 impl Parser<'_> {
     /// "هذا الشهر", "next month", "الشهر المقبل": the month's shift from the anchor's.
     pub(super) fn month_ref(&self, i: usize) -> Option<(i64, usize)> {
@@ -182,66 +191,14 @@ impl Parser<'_> {
             _ => None,
         });
         let span_pre = self.prep(i, Prep::Span);
-        let mut j = pre.map_or(span_pre.unwrap_or(i), |p| p.1);
-        let (mut months, mut days, mut parts) = (0i64, 0i64, Vec::new());
-        while let Some((unit, n, e)) = self.counted(j, pre.is_some() || !parts.is_empty()) {
-            match unit {
-                Unit::Year => months += 12 * n,
-                Unit::Decade => months += 120 * n,
-                Unit::Month => months += n,
-                Unit::Week => days += 7 * n,
-                Unit::Day => days += n,
-                Unit::Hour => {}
-            }
-            parts.push((unit, n));
-            j = e;
-            let k = self.opt_punct(j, &[","]);
-            let k = self.opt_prep(k, Prep::To);
-            if self.counted(k, true).is_none() {
-                break;
-            }
-            j = k;
-        }
-        // "two days from tomorrow", "three weeks after today", "two days before yesterday".
+        let amount = self.amount(pre.map_or(span_pre.unwrap_or(i), |p| p.1), pre.is_some());
+        let j = amount.end;
         if pre.is_none() && span_pre.is_none() {
-            if let Some((dir, e, _)) = self.word(j, |w| match w {
-                Word::RelTo(k) => Some(k),
-                _ => None,
-            }) {
-                if let Some((base, e2, _)) = self.word(e, |w| match w {
-                    Word::Day(n) => Some(n),
-                    _ => None,
-                }) {
-                    let spec = if months == 0 {
-                        Spec::RelDay {
-                            offset: base + dir * days,
-                            weekday: None,
-                            clock: None,
-                        }
-                    } else {
-                        Spec::Ago {
-                            unit: if months % 12 == 0 && days == 0 {
-                                Unit::Year
-                            } else {
-                                Unit::Month
-                            },
-                            n: dir
-                                * if months % 12 == 0 && days == 0 {
-                                    months / 12
-                                } else {
-                                    months
-                                },
-                            extra_days: base + dir * days,
-                        }
-                    };
-                    return Some(Cand {
-                        start: self.lead(i),
-                        end: e2,
-                        spec,
-                    });
-                }
+            if let Some(cand) = self.counted_from_day(i, &amount) {
+                return Some(cand);
             }
         }
+        let parts = &amount.parts;
         let (first_unit, _) = *parts.first()?;
         let post = self.word(j, |w| match w {
             Word::Ago(k, Pos::Post) => Some(k),
@@ -276,22 +233,85 @@ impl Parser<'_> {
                 n: sign * parts[0].1,
                 extra_days: 0,
             }
-        } else if months != 0 {
+        } else if amount.months != 0 {
             Spec::Ago {
                 unit: Unit::Month,
-                n: sign * months,
-                extra_days: sign * days,
+                n: sign * amount.months,
+                extra_days: sign * amount.days,
             }
         } else {
             Spec::Ago {
                 unit: Unit::Day,
-                n: sign * days,
+                n: sign * amount.days,
                 extra_days: 0,
             }
         };
         Some(Cand {
             start: self.lead(i),
             end,
+            spec,
+        })
+    }
+
+    /// Counted units one after another from token `j` ("1 month and 21 days", "3 weeks, 2
+    /// days"); the first may be a unit without a count when `single_ok`.
+    fn amount(&self, mut j: usize, single_ok: bool) -> Amount {
+        let (mut months, mut days, mut parts) = (0i64, 0i64, Vec::new());
+        while let Some((unit, n, e)) = self.counted(j, single_ok || !parts.is_empty()) {
+            match unit {
+                Unit::Year => months += 12 * n,
+                Unit::Decade => months += 120 * n,
+                Unit::Month => months += n,
+                Unit::Week => days += 7 * n,
+                Unit::Day => days += n,
+                Unit::Hour => {}
+            }
+            parts.push((unit, n));
+            j = e;
+            let k = self.opt_punct(j, &[","]);
+            let k = self.opt_prep(k, Prep::To);
+            if self.counted(k, true).is_none() {
+                break;
+            }
+            j = k;
+        }
+        Amount {
+            parts,
+            months,
+            days,
+            end: j,
+        }
+    }
+
+    /// An amount counted from a day: "two days from tomorrow", "three weeks after today", "two
+    /// days before yesterday".
+    fn counted_from_day(&self, i: usize, amount: &Amount) -> Option<Cand> {
+        let (dir, e, _) = self.word(amount.end, |w| match w {
+            Word::RelTo(k) => Some(k),
+            _ => None,
+        })?;
+        let (base, e2, _) = self.word(e, |w| match w {
+            Word::Day(n) => Some(n),
+            _ => None,
+        })?;
+        let (months, days) = (amount.months, amount.days);
+        let spec = if months == 0 {
+            Spec::RelDay {
+                offset: base + dir * days,
+                weekday: None,
+                clock: None,
+            }
+        } else {
+            let whole_years = months % 12 == 0 && days == 0;
+            Spec::Ago {
+                unit: if whole_years { Unit::Year } else { Unit::Month },
+                n: dir * if whole_years { months / 12 } else { months },
+                extra_days: base + dir * days,
+            }
+        };
+        Some(Cand {
+            start: self.lead(i),
+            end: e2,
             spec,
         })
     }

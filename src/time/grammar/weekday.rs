@@ -7,6 +7,14 @@ use super::{
     Calendar, Cand, Count, Dir, Kind, MonthRef, NumKind, Parser, Pos, Prep, Spec, Unit, Word,
 };
 
+/// A weekday name read in the text: the weekday, where its span starts, the token after it.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    weekday: u32,
+    start: usize,
+    end: usize,
+}
+
 impl Parser<'_> {
     /// A weekday, optionally after "يوم"; `loose` admits names that need a date beside them.
     /// Returns (weekday, end, start of the name).
@@ -50,152 +58,191 @@ impl Parser<'_> {
     /// Weekdays: السبت, next Sunday, الأحد الماضي, الجمعة من الأسبوع المقبل, next week Friday,
     /// الخميس 21, Friday the 15th, الأحد الثاني (the second Sunday).
     pub(super) fn weekday_expr(&self, i: usize) -> Option<Cand> {
-        // Week first: "الأسبوع المقبل يوم الجمعة", "next week on Friday".
-        if let Some((k, e)) = self.week_ref(i) {
-            let j = self.opt_punct(e, &[",", "،"]);
-            let j = self.opt_prep(j, Prep::DayOn);
-            if let Some((w, e2, _)) = self.weekday(j, false) {
-                return Some(Cand {
-                    start: self.start(i),
-                    end: e2,
-                    spec: Spec::Weekday {
-                        weekday: w,
-                        dir: Dir::Auto,
-                        week: Some(k),
-                    },
-                });
-            }
+        if let Some(cand) = self.week_then_weekday(i) {
+            return Some(cand);
         }
         let pre = self.shift(i, Pos::Pre);
         let j = pre.map_or(i, |p| p.1);
-        // "احد الأسبوع الماضي": a weekday without its article before a week.
-        if let Some((w, e, s)) = self.bare_weekday(j) {
-            let k = self.opt_prep(e, Prep::Of);
-            if let Some((wk, e2)) = self.week_ref(k) {
-                return Some(Cand {
-                    start: s,
-                    end: e2,
-                    spec: Spec::Weekday {
-                        weekday: w,
-                        dir: Dir::Auto,
-                        week: Some(wk),
-                    },
-                });
-            }
+        if let Some(cand) = self.bare_weekday_of_week(j) {
+            return Some(cand);
         }
-        let (w, e, s) = self.weekday(j, false)?;
-        let start = if pre.is_some() { self.start(i) } else { s };
+        let (weekday, end, start) = self.weekday(j, false)?;
         if let Some((k, _)) = pre {
-            // "this Friday": in this week; "next Friday": in next week; "last Friday": the last one.
-            let spec = match k {
-                0 => Spec::Weekday {
-                    weekday: w,
-                    dir: self.dir_of(None, i, e),
-                    week: Some(0),
-                },
-                1 => Spec::Weekday {
-                    weekday: w,
-                    dir: Dir::Auto,
-                    week: Some(1),
-                },
-                _ => Spec::Weekday {
-                    weekday: w,
-                    dir: Dir::Past,
-                    week: None,
-                },
-            };
-            return Some(Cand {
-                start,
-                end: e,
-                spec,
-            });
+            return Some(self.shifted_weekday(i, weekday, k, end));
         }
-        // "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
-        let k = self.opt_prep(e, Prep::Of);
-        if let Some((wk, e2)) = self.week_ref(k) {
-            return Some(Cand {
-                start,
-                end: e2,
-                spec: Spec::Weekday {
-                    weekday: w,
-                    dir: Dir::Auto,
-                    week: Some(wk),
-                },
-            });
-        }
-        if let Some((sh, e2)) = self.shift(e, Pos::Post) {
-            // "Friday after next", "Friday before last": the second one from the anchor.
-            let spec = if sh.abs() == 2 {
-                Spec::WeekdayCount { weekday: w, n: sh }
-            } else {
-                Spec::Weekday {
-                    weekday: w,
-                    dir: self.dir_of(Some(sh), i, e2),
-                    week: None,
-                }
-            };
-            return Some(Cand {
-                start,
-                end: e2,
-                spec,
-            });
-        }
-        // "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
-        if let Some(((n, _), e2, _)) = self.word(e, |x| match x {
-            Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
-            _ => None,
-        }) {
-            if self.num_words(e).is_some_and(|x| x.0 == n)
-                && self.toks[e].kind == Kind::Word
-                && !self.toks[e].text.is_ascii()
-            {
-                return Some(Cand {
-                    start,
-                    end: e2,
-                    spec: Spec::NthWeekday {
-                        n: n as i32,
-                        weekday: w,
-                        month: MonthRef::Shifted(0),
-                        year: None,
-                    },
-                });
-            }
-        }
-        // "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
-        let k = self.opt_punct(e, &[",", "،"]);
-        let k = self.opt_prep(k, Prep::DayOn);
-        let k = self.opt_prep(k, Prep::Filler);
-        if let Some((d, e2)) = self.day(k).filter(|_| {
-            self.clock(k).is_none() && self.toks.get(k + 1).is_none_or(|tok| tok.text != "h")
-        }) {
-            // "الأحد الموافق 8 ذو القعدة" without a year: the day belongs to a Hijri month.
-            let of_month = self.month(e2).is_some();
-            // Not the start of a figure ("الخميس 15/3", "Friday 15.30"); a full stop may end it.
-            let figure = self.punct(e2, &[":", "/", "-", "."])
-                && self.glued(e2)
-                && (!self.punct(e2, &["."]) || self.num(e2 + 1).is_some() && self.glued(e2 + 1));
-            if !figure && !of_month {
-                let clock = self.trailing_clock(e2);
-                let end = clock.as_ref().map_or(e2, |c| c.1);
-                let spec = Spec::Date {
-                    year: None,
-                    month: None,
-                    day: Some(d),
-                    weekday: Some(w),
-                    clock: clock.map(|c| c.0),
-                    dir: self.dir_of(None, i, end),
-                };
-                return Some(Cand { start, end, spec });
-            }
-        }
-        Some(Cand {
+        let named = Named {
+            weekday,
             start,
-            end: e,
+            end,
+        };
+        self.weekday_of_week(named)
+            .or_else(|| self.weekday_shifted_after(i, named))
+            .or_else(|| self.nth_weekday_of_this_month(named))
+            .or_else(|| self.weekday_with_day(i, named))
+            .or_else(|| {
+                Some(Cand {
+                    start,
+                    end,
+                    spec: Spec::Weekday {
+                        weekday,
+                        dir: self.dir_of(None, i, end),
+                        week: None,
+                    },
+                })
+            })
+    }
+
+    /// Week first: "الأسبوع المقبل يوم الجمعة", "next week on Friday".
+    fn week_then_weekday(&self, i: usize) -> Option<Cand> {
+        let (k, e) = self.week_ref(i)?;
+        let j = self.opt_punct(e, &[",", "،"]);
+        let j = self.opt_prep(j, Prep::DayOn);
+        let (w, e2, _) = self.weekday(j, false)?;
+        Some(Cand {
+            start: self.start(i),
+            end: e2,
             spec: Spec::Weekday {
                 weekday: w,
+                dir: Dir::Auto,
+                week: Some(k),
+            },
+        })
+    }
+
+    /// "احد الأسبوع الماضي": a weekday without its article before a week.
+    fn bare_weekday_of_week(&self, j: usize) -> Option<Cand> {
+        let (w, e, s) = self.bare_weekday(j)?;
+        let k = self.opt_prep(e, Prep::Of);
+        let (wk, e2) = self.week_ref(k)?;
+        Some(Cand {
+            start: s,
+            end: e2,
+            spec: Spec::Weekday {
+                weekday: w,
+                dir: Dir::Auto,
+                week: Some(wk),
+            },
+        })
+    }
+
+    /// A weekday after a shift word at `i`, ending before token `e`: "this Friday" is in this
+    /// week, "next Friday" in next week, "last Friday" the last one.
+    fn shifted_weekday(&self, i: usize, weekday: u32, shift: i64, e: usize) -> Cand {
+        let spec = match shift {
+            0 => Spec::Weekday {
+                weekday,
                 dir: self.dir_of(None, i, e),
+                week: Some(0),
+            },
+            1 => Spec::Weekday {
+                weekday,
+                dir: Dir::Auto,
+                week: Some(1),
+            },
+            _ => Spec::Weekday {
+                weekday,
+                dir: Dir::Past,
                 week: None,
             },
+        };
+        Cand {
+            start: self.start(i),
+            end: e,
+            spec,
+        }
+    }
+
+    /// "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
+    fn weekday_of_week(&self, named: Named) -> Option<Cand> {
+        let k = self.opt_prep(named.end, Prep::Of);
+        let (wk, e2) = self.week_ref(k)?;
+        Some(Cand {
+            start: named.start,
+            end: e2,
+            spec: Spec::Weekday {
+                weekday: named.weekday,
+                dir: Dir::Auto,
+                week: Some(wk),
+            },
+        })
+    }
+
+    /// "الأحد الماضي", "Friday next"; "Friday after next", "Friday before last": the second one
+    /// from the anchor.
+    fn weekday_shifted_after(&self, i: usize, named: Named) -> Option<Cand> {
+        let (sh, e2) = self.shift(named.end, Pos::Post)?;
+        let spec = if sh.abs() == 2 {
+            Spec::WeekdayCount {
+                weekday: named.weekday,
+                n: sh,
+            }
+        } else {
+            Spec::Weekday {
+                weekday: named.weekday,
+                dir: self.dir_of(Some(sh), i, e2),
+                week: None,
+            }
+        };
+        Some(Cand {
+            start: named.start,
+            end: e2,
+            spec,
+        })
+    }
+
+    /// "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
+    fn nth_weekday_of_this_month(&self, named: Named) -> Option<Cand> {
+        let e = named.end;
+        let ((n, _), e2, _) = self.word(e, |x| match x {
+            Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
+            _ => None,
+        })?;
+        let ordinal_word = self.num_words(e).is_some_and(|x| x.0 == n)
+            && self.toks[e].kind == Kind::Word
+            && !self.toks[e].text.is_ascii();
+        ordinal_word.then_some(Cand {
+            start: named.start,
+            end: e2,
+            spec: Spec::NthWeekday {
+                n: n as i32,
+                weekday: named.weekday,
+                month: MonthRef::Shifted(0),
+                year: None,
+            },
+        })
+    }
+
+    /// "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
+    fn weekday_with_day(&self, i: usize, named: Named) -> Option<Cand> {
+        let k = self.opt_punct(named.end, &[",", "،"]);
+        let k = self.opt_prep(k, Prep::DayOn);
+        let k = self.opt_prep(k, Prep::Filler);
+        let (d, e2) = self.day(k).filter(|_| {
+            self.clock(k).is_none() && self.toks.get(k + 1).is_none_or(|tok| tok.text != "h")
+        })?;
+        // "الأحد الموافق 8 ذو القعدة" without a year: the day belongs to a Hijri month.
+        let of_month = self.month(e2).is_some();
+        // Not the start of a figure ("الخميس 15/3", "Friday 15.30"); a full stop may end it.
+        let figure = self.punct(e2, &[":", "/", "-", "."])
+            && self.glued(e2)
+            && (!self.punct(e2, &["."]) || self.num(e2 + 1).is_some() && self.glued(e2 + 1));
+        if figure || of_month {
+            return None;
+        }
+        let clock = self.trailing_clock(e2);
+        let end = clock.as_ref().map_or(e2, |c| c.1);
+        let spec = Spec::Date {
+            year: None,
+            month: None,
+            day: Some(d),
+            weekday: Some(named.weekday),
+            clock: clock.map(|c| c.0),
+            dir: self.dir_of(None, i, end),
+        };
+        Some(Cand {
+            start: named.start,
+            end,
+            spec,
         })
     }
 
