@@ -28,6 +28,7 @@ pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod extractor;
+pub mod lang;
 pub mod lexicon;
 pub mod quotes;
 pub mod text;
