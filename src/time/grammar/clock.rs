@@ -8,6 +8,7 @@
 //! pence, "3 in the morning session" a count. All look-ahead is bounded.
 
 use super::{Cand, Kind, Parser, Pos, Prep, Spec, Word};
+use crate::lang::ar;
 use crate::time::spec::Clock;
 
 /// How the digits of a clock time are written.
@@ -258,11 +259,11 @@ impl Parser<'_> {
             Word::Minutes(m) => Some(m),
             _ => None,
         }) {
-            if s > tok.range.start && tok.text.starts_with('و') {
+            if s > tok.range.start && tok.text.starts_with(ar::WA) {
                 return Some((i64::from(m), e2));
             }
         }
-        let (sign, bare_ok, k) = if tok.text == "و" {
+        let (sign, bare_ok, k) = if tok.text == ar::WA {
             (1, false, e + 1)
         } else {
             let (r, k, _) = self.word(e, |w| match w {

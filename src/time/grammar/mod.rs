@@ -33,6 +33,7 @@ use std::ops::Range;
 use super::lexicon::{Calendar, Count, NumKind, Pos, Prep, Unit, Word};
 use super::spec::{Clock, Dir, MonthRef, Spec};
 use super::tokens::{hits, tokenize, Hits, Kind, Tok};
+use crate::lang;
 
 /// A recognised expression: folded byte range and meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,9 +113,9 @@ fn day_month_first(folded: &str, ranges: &[Range<usize>]) -> bool {
     for r in ranges {
         let Some(r) = clamp(folded, r) else { continue };
         for c in folded[r].chars() {
-            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            if lang::ar::is_arabic_block(c) {
                 ar += 1;
-            } else if c.is_ascii_alphabetic() {
+            } else if lang::en::is_latin_letter(c) {
                 latin += 1;
             }
         }

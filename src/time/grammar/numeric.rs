@@ -3,6 +3,7 @@
 //! 2021-12-26, 4/22 after "on").
 
 use super::{Cand, Dir, Kind, MonthRef, NumKind, Parser, Prep, Pt, Word};
+use crate::lang::ar;
 
 /// The first two numbers of a numeric date, each with its number of digits, and the separator
 /// after the first.
@@ -32,11 +33,11 @@ impl Parser<'_> {
                 Word::Num(t @ (20 | 30), k) => Some((t, k)),
                 _ => None,
             }) {
-                if s > self.start(e) || self.toks[e].text == "و" {
+                if s > self.start(e) || self.toks[e].text == ar::WA {
                     return Some((v + t, k2, e2));
                 }
             }
-            if self.toks.get(e).is_some_and(|tok| tok.text == "و") {
+            if self.toks.get(e).is_some_and(|tok| tok.text == ar::WA) {
                 if let Some(((t, k2), e2, _)) = self.word(e + 1, |w| match w {
                     Word::Num(t @ (20 | 30), k) => Some((t, k)),
                     _ => None,

@@ -3,6 +3,7 @@
 //! calendar point, and the ends complete each other.
 
 use super::{Calendar, Cand, Dir, MonthRef, Parser, Prep, Pt, Spec};
+use crate::lang::ar;
 
 impl Parser<'_> {
     /// Ranges: "from 20 to 31 May", "بين 5 و7 مارس", "from August 31 to September 14",
@@ -18,14 +19,14 @@ impl Parser<'_> {
             let k = self.prep(e, Prep::To).or_else(|| {
                 self.toks
                     .get(e)
-                    .filter(|tok| tok.text == "و")
+                    .filter(|tok| tok.text == ar::WA)
                     .map(|_| e + 1)
             })?;
             // "و7": the conjunction written onto the number is its own token.
             k
         } else {
             let k = self.prep(e, Prep::To)?;
-            if self.toks[e].text == "و" || self.toks[e].text == "and" {
+            if self.toks[e].text == ar::WA || self.toks[e].text == "and" {
                 return None;
             }
             k

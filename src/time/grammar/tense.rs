@@ -2,6 +2,7 @@
 //! word beside it (الماضي, next) or a future marker in its sentence (will, سوف, سيعقد).
 
 use super::{Dir, Parser, Pos, Word};
+use crate::lang::ar;
 
 impl Parser<'_> {
     /// A future marker near tokens `i..e`: "will", "سوف", "المقرر", or a verb with the future
@@ -21,6 +22,8 @@ impl Parser<'_> {
             .any(|k| self.future_word(k))
     }
 
+    /// Token `k` says the future: a future word ("will", سوف), "next", or a verb with the future
+    /// prefix.
     fn future_word(&self, k: usize) -> bool {
         let hits = &self.hits[k];
         if hits.iter().any(|hit| {
@@ -33,14 +36,19 @@ impl Parser<'_> {
         if !hits.is_empty() {
             return false;
         }
-        let tok = &self.toks[k];
-        let w = tok
-            .text
-            .strip_prefix('و')
-            .or_else(|| tok.text.strip_prefix('ف'))
-            .unwrap_or(tok.text);
-        let mut c = w.chars();
-        c.next() == Some('س') && matches!(c.next(), Some('ي' | 'ت' | 'ن' | 'ا')) && c.count() >= 3
+        // A verb in the future: a conjunction, then س before the prefix of the imperfect
+        // (سيعقد) or the first person's ا (سأعود, folded).
+        let text = self.toks[k].text;
+        let w = ar::CONJUNCTIONS
+            .iter()
+            .find_map(|c| text.strip_prefix(c))
+            .unwrap_or(text);
+        let Some(verb) = w.strip_prefix('س') else {
+            return false;
+        };
+        let person =
+            ar::IMPERFECT_PREFIXES.iter().any(|p| verb.starts_with(p)) || verb.starts_with('ا');
+        person && verb.chars().count() >= 4
     }
 
     pub(super) fn dir_of(&self, shift: Option<i64>, i: usize, e: usize) -> Dir {
