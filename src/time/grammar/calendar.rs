@@ -6,8 +6,8 @@
 
 use super::numeric::two_digit_year;
 use super::{
-    Calendar, Cand, Clock, Count, Dir, Kind, MonthRef, NumKind, Parser, Pos, Prep, Pt, Spec, Unit,
-    Word,
+    Calendar, Cand, Clock, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Pt,
+    Spec, Unit, WeekdayName, Word,
 };
 
 impl Parser<'_> {
@@ -36,8 +36,7 @@ impl Parser<'_> {
     }
 
     /// A month name: "May", "شهر شباط", "فبراير/شباط", "فبراير (شباط)".
-    /// Returns (calendar, month, needs context, end, start).
-    pub(super) fn month(&self, i: usize) -> Option<(Calendar, u32, bool, usize, usize)> {
+    pub(super) fn month(&self, i: usize) -> Option<MonthName> {
         let prefixed = self.word(i, |w| {
             (w == Word::Unit(Unit::Month, Count::One)).then_some(())
         });
@@ -70,13 +69,13 @@ impl Parser<'_> {
         {
             e += 1;
         }
-        Some((
-            cal,
-            m,
-            ctx,
-            e,
-            if prefixed.is_some() { self.start(i) } else { s },
-        ))
+        Some(MonthName {
+            calendar: cal,
+            month: m,
+            needs_context: ctx,
+            end: e,
+            start: if prefixed.is_some() { self.start(i) } else { s },
+        })
     }
 
     /// A year: "2024", "عام 2024", "من عام 2016", "2021م"; (year, Hijri-marked, end).
@@ -156,7 +155,12 @@ impl Parser<'_> {
                 e2,
             ));
         }
-        let (cal, m, _, e2, _) = self.month(j)?;
+        let MonthName {
+            calendar: cal,
+            month: m,
+            end: e2,
+            ..
+        } = self.month(j)?;
         let y_at = self.opt_punct(e2, &[",", "،", ".", "-", "/"]);
         let year = self.year(y_at, sep.is_some() && self.glued(y_at));
         let end = year.map_or(e2, |y| y.2);
@@ -165,7 +169,12 @@ impl Parser<'_> {
 
     /// "December 26, 2021", "Oct-2", "يناير 1", "May twenty-first", "September the 21st 1978".
     fn month_first(&self, i: usize) -> Option<(Pt, usize)> {
-        let (cal, m, _, e, _) = self.month(i)?;
+        let MonthName {
+            calendar: cal,
+            month: m,
+            end: e,
+            ..
+        } = self.month(i)?;
         let j = self.opt_punct(e, &["-", "/", ".", ","]);
         if let Some((d, e2)) = self.day(j) {
             // Not the hour of a clock ("May 5:30") nor the start of a year ("May 2021").
@@ -186,7 +195,12 @@ impl Parser<'_> {
         if n != 4 || !self.punct(i + 1, &["-", "/"]) {
             return None;
         }
-        let (cal, m, _, e, _) = self.month(i + 2)?;
+        let MonthName {
+            calendar: cal,
+            month: m,
+            end: e,
+            ..
+        } = self.month(i + 2)?;
         if !self.punct(e, &["-", "/"]) {
             return None;
         }
@@ -231,7 +245,11 @@ impl Parser<'_> {
 
     /// A weekday before a date: "Sun, ", "الثلاثاء ", "السبت , ", "الخميس الموافق ".
     fn weekday_prefix(&self, i: usize) -> Option<(u32, usize, usize)> {
-        let (w, e, s) = self.weekday(i, true)?;
+        let WeekdayName {
+            weekday: w,
+            start: s,
+            end: e,
+        } = self.weekday(i, true)?;
         let e = self.opt_punct(e, &[",", "،", "-", "|"]);
         Some((w, self.opt_prep(e, Prep::Filler), s))
     }
@@ -274,7 +292,11 @@ impl Parser<'_> {
         if !self.punct(e, &[",", "،"]) {
             return None;
         }
-        let (w, e2, _) = self.weekday(e + 1, true)?;
+        let WeekdayName {
+            weekday: w,
+            end: e2,
+            ..
+        } = self.weekday(e + 1, true)?;
         self.toks
             .get(e2)
             .is_none_or(|tok| tok.kind == Kind::Punct)
@@ -348,7 +370,13 @@ impl Parser<'_> {
     pub(super) fn month_alone(&self, i: usize) -> Option<Cand> {
         let pre = self.shift(i, Pos::Pre).filter(|p| p.0 != 0);
         let j = pre.map_or(i, |p| p.1);
-        let (cal, m, ctx, e, s) = self.month(j)?;
+        let MonthName {
+            calendar: cal,
+            month: m,
+            needs_context: ctx,
+            end: e,
+            start: s,
+        } = self.month(j)?;
         if cal != Calendar::Gregorian {
             return None;
         }

@@ -58,6 +58,27 @@ struct Pt {
     day: Option<u32>,
 }
 
+/// A month name read in the text.
+#[derive(Debug, Clone, Copy)]
+struct MonthName {
+    calendar: Calendar,
+    month: u32,
+    /// The name counts only beside a date ("may", "march", مارس): no "شهر" before it and no
+    /// paired name after it.
+    needs_context: bool,
+    /// Where its span starts (at "شهر" when that stands before it), and the token after it.
+    start: usize,
+    end: usize,
+}
+
+/// A weekday name read in the text: the weekday (ISO), where its span starts, the token after it.
+#[derive(Debug, Clone, Copy)]
+struct WeekdayName {
+    weekday: u32,
+    start: usize,
+    end: usize,
+}
+
 /// Every expression in the given folded ranges, in text order, not overlapping.
 pub fn find(folded: &str, ranges: &[Range<usize>]) -> Vec<Found> {
     let dm_first = day_month_first(folded, ranges);

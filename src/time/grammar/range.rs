@@ -2,7 +2,7 @@
 //! September 14", "13-15 July", "من 2010 إلى 2015", "from May to July". Each end is read as a
 //! calendar point, and the ends complete each other.
 
-use super::{Calendar, Cand, Dir, MonthRef, Parser, Prep, Pt, Spec};
+use super::{Calendar, Cand, Dir, MonthName, MonthRef, Parser, Prep, Pt, Spec};
 use crate::lang::ar;
 
 impl Parser<'_> {
@@ -63,7 +63,13 @@ impl Parser<'_> {
         if let Some(c) = self.core(i) {
             return Some(c);
         }
-        if let Some((cal, m, _, e, _)) = self.month(i) {
+        if let Some(MonthName {
+            calendar: cal,
+            month: m,
+            end: e,
+            ..
+        }) = self.month(i)
+        {
             return Some((
                 Pt {
                     month: Some(MonthRef::Named(m)),

@@ -3,7 +3,9 @@
 //! printed beside them (اليوم الأحد); units shifted (العام المقبل, last week, هذا العام، في مايو);
 //! distances (منذ ثلاثة أيام, two days ago) and lengths of time (يومين, the past four years).
 
-use super::{Calendar, Cand, Clock, Count, Kind, NumKind, Parser, Pos, Prep, Spec, Unit, Word};
+use super::{
+    Calendar, Cand, Clock, Count, Kind, MonthName, NumKind, Parser, Pos, Prep, Spec, Unit, Word,
+};
 
 /// Counted units read one after another: each (unit, count; 0 for a plural without one), their
 /// sum in months and in days, and the token after them.
@@ -89,9 +91,9 @@ impl Parser<'_> {
             });
         }
         let mut weekday = None;
-        if let Some((w, e2, _)) = self.weekday(k, false) {
-            weekday = Some(w);
-            e = e2;
+        if let Some(name) = self.weekday(k, false) {
+            weekday = Some(name.weekday);
+            e = name.end;
         }
         let clock = self.trailing_clock(e);
         // "tonight at 8", "this morning at 9": the part of the day makes the hour a time.
@@ -168,7 +170,13 @@ impl Parser<'_> {
         if unit == Unit::Year {
             let k = self.opt_punct(e, &[",", "،"]);
             let k = self.opt_prep(k, Prep::DayOn);
-            if let Some((Calendar::Gregorian, m, _, e2, _)) = self.month(k) {
+            if let Some(MonthName {
+                calendar: Calendar::Gregorian,
+                month: m,
+                end: e2,
+                ..
+            }) = self.month(k)
+            {
                 return Some(Cand {
                     start,
                     end: e2,

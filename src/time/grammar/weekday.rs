@@ -4,21 +4,14 @@
 //! July", "الثلاثاء الثالث من شهر أيلول").
 
 use super::{
-    Calendar, Cand, Count, Dir, Kind, MonthRef, NumKind, Parser, Pos, Prep, Spec, Unit, Word,
+    Calendar, Cand, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Spec, Unit,
+    WeekdayName, Word,
 };
-
-/// A weekday name read in the text: the weekday, where its span starts, the token after it.
-#[derive(Debug, Clone, Copy)]
-struct Named {
-    weekday: u32,
-    start: usize,
-    end: usize,
-}
 
 impl Parser<'_> {
     /// A weekday, optionally after "يوم"; `loose` admits names that need a date beside them.
-    /// Returns (weekday, end, start of the name).
-    pub(super) fn weekday(&self, i: usize, loose: bool) -> Option<(u32, usize, usize)> {
+    /// Its span starts at the name.
+    pub(super) fn weekday(&self, i: usize, loose: bool) -> Option<WeekdayName> {
         let yawm = self.word(i, |w| {
             (w == Word::Unit(Unit::Day, Count::One)).then_some(())
         });
@@ -31,7 +24,11 @@ impl Parser<'_> {
             let teen = self.word(e, |w| {
                 matches!(w, Word::Num(_, NumKind::Teen)).then_some(())
             });
-            return teen.is_none().then_some((w, e, s));
+            return teen.is_none().then_some(WeekdayName {
+                weekday: w,
+                start: s,
+                end: e,
+            });
         }
         // "يوم جمعة": the name without its article after يوم.
         if yawm.is_some() {
@@ -66,15 +63,15 @@ impl Parser<'_> {
         if let Some(cand) = self.bare_weekday_of_week(j) {
             return Some(cand);
         }
-        let (weekday, end, start) = self.weekday(j, false)?;
-        if let Some((k, _)) = pre {
-            return Some(self.shifted_weekday(i, weekday, k, end));
-        }
-        let named = Named {
+        let named = self.weekday(j, false)?;
+        let WeekdayName {
             weekday,
             start,
             end,
-        };
+        } = named;
+        if let Some((k, _)) = pre {
+            return Some(self.shifted_weekday(i, weekday, k, end));
+        }
         self.weekday_of_week(named)
             .or_else(|| self.weekday_shifted_after(i, named))
             .or_else(|| self.nth_weekday_of_this_month(named))
@@ -97,7 +94,11 @@ impl Parser<'_> {
         let (k, e) = self.week_ref(i)?;
         let j = self.opt_punct(e, &[",", "،"]);
         let j = self.opt_prep(j, Prep::DayOn);
-        let (w, e2, _) = self.weekday(j, false)?;
+        let WeekdayName {
+            weekday: w,
+            end: e2,
+            ..
+        } = self.weekday(j, false)?;
         Some(Cand {
             start: self.start(i),
             end: e2,
@@ -111,7 +112,11 @@ impl Parser<'_> {
 
     /// "احد الأسبوع الماضي": a weekday without its article before a week.
     fn bare_weekday_of_week(&self, j: usize) -> Option<Cand> {
-        let (w, e, s) = self.bare_weekday(j)?;
+        let WeekdayName {
+            weekday: w,
+            start: s,
+            end: e,
+        } = self.bare_weekday(j)?;
         let k = self.opt_prep(e, Prep::Of);
         let (wk, e2) = self.week_ref(k)?;
         Some(Cand {
@@ -153,7 +158,7 @@ impl Parser<'_> {
     }
 
     /// "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
-    fn weekday_of_week(&self, named: Named) -> Option<Cand> {
+    fn weekday_of_week(&self, named: WeekdayName) -> Option<Cand> {
         let k = self.opt_prep(named.end, Prep::Of);
         let (wk, e2) = self.week_ref(k)?;
         Some(Cand {
@@ -169,7 +174,7 @@ impl Parser<'_> {
 
     /// "الأحد الماضي", "Friday next"; "Friday after next", "Friday before last": the second one
     /// from the anchor.
-    fn weekday_shifted_after(&self, i: usize, named: Named) -> Option<Cand> {
+    fn weekday_shifted_after(&self, i: usize, named: WeekdayName) -> Option<Cand> {
         let (sh, e2) = self.shift(named.end, Pos::Post)?;
         let spec = if sh.abs() == 2 {
             Spec::WeekdayCount {
@@ -191,7 +196,7 @@ impl Parser<'_> {
     }
 
     /// "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
-    fn nth_weekday_of_this_month(&self, named: Named) -> Option<Cand> {
+    fn nth_weekday_of_this_month(&self, named: WeekdayName) -> Option<Cand> {
         let e = named.end;
         let ((n, _), e2, _) = self.word(e, |x| match x {
             Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
@@ -213,7 +218,7 @@ impl Parser<'_> {
     }
 
     /// "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
-    fn weekday_with_day(&self, i: usize, named: Named) -> Option<Cand> {
+    fn weekday_with_day(&self, i: usize, named: WeekdayName) -> Option<Cand> {
         let k = self.opt_punct(named.end, &[",", "،"]);
         let k = self.opt_prep(k, Prep::DayOn);
         let k = self.opt_prep(k, Prep::Filler);
@@ -262,7 +267,7 @@ impl Parser<'_> {
         }
         let (w, e2) = self
             .weekday_plural(e)
-            .or_else(|| self.weekday(e, false).map(|(w, e2, _)| (w, e2)))?;
+            .or_else(|| self.weekday(e, false).map(|name| (name.weekday, name.end)))?;
         let (sign, end, _) = self.word(e2, |x| match x {
             Word::Ago(k, Pos::Post) => Some(k),
             _ => None,
@@ -294,10 +299,16 @@ impl Parser<'_> {
     pub(super) fn nth_weekday(&self, i: usize) -> Option<Cand> {
         let j = self.opt_prep(i, Prep::The);
         let (n, w, e) = if let Some((n, NumKind::Ordinal, e)) = self.num_words(j) {
-            let (w, e2, _) = self.weekday(e, false).or_else(|| self.bare_weekday(e))?;
+            let WeekdayName {
+                weekday: w,
+                end: e2,
+                ..
+            } = self.weekday(e, false).or_else(|| self.bare_weekday(e))?;
             (n, w, e2)
         } else {
-            let (w, e, _) = self.weekday(j, false)?;
+            let WeekdayName {
+                weekday: w, end: e, ..
+            } = self.weekday(j, false)?;
             let (n, kind, e2) = self.num_words(e)?;
             if kind != NumKind::Ordinal {
                 return None;
@@ -312,7 +323,13 @@ impl Parser<'_> {
         let (month, year, end) = if let Some((sh, e2)) = self.month_ref(k) {
             (MonthRef::Shifted(sh), None, e2)
         } else {
-            let (Calendar::Gregorian, m, _, e2, _) = self.month(k)? else {
+            let MonthName {
+                calendar: Calendar::Gregorian,
+                month: m,
+                end: e2,
+                ..
+            } = self.month(k)?
+            else {
                 return None;
             };
             let y_at = self.opt_punct(e2, &[","]);
@@ -335,9 +352,13 @@ impl Parser<'_> {
     }
 
     /// A weekday name without its article ("ثالث ثلاثاء"), after an ordinal.
-    pub(super) fn bare_weekday(&self, i: usize) -> Option<(u32, usize, usize)> {
+    pub(super) fn bare_weekday(&self, i: usize) -> Option<WeekdayName> {
         let tok = self.toks.get(i).filter(|tok| tok.kind == Kind::Word)?;
         let w = crate::time::lexicon::lexicon().bare_weekday(tok.text)?;
-        Some((w, i + 1, tok.range.start))
+        Some(WeekdayName {
+            weekday: w,
+            start: tok.range.start,
+            end: i + 1,
+        })
     }
 }
