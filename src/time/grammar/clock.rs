@@ -7,8 +7,9 @@
 //! time preposition stands before it ("at 8 in the evening"); "5 م" alone may be metres, "3p"
 //! pence, "3 in the morning session" a count. All look-ahead is bounded.
 
-use super::{Cand, Kind, Parser, Pos, Prep, Spec, Word};
+use super::{Cand, Kind, Parser, Pos, Prep, Spec, Tok, Word};
 use crate::lang::ar;
+use crate::time::lexicon::Half;
 use crate::time::spec::Clock;
 
 /// How the digits of a clock time are written.
@@ -30,9 +31,9 @@ enum Form {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
     /// A word: "pm", "p.m.", "مساء", "م".
-    Word { pm: bool, worded: bool },
+    Word { half: Half, worded: bool },
     /// A part of the day: "in the afternoon".
-    Part { pm: bool },
+    Part { half: Half },
 }
 
 impl Parser<'_> {
@@ -90,19 +91,19 @@ impl Parser<'_> {
             return None;
         }
         if let Some((m, e2)) = mark {
-            let pm = match m {
-                Mark::Word { pm, .. } => {
+            let half = match m {
+                Mark::Word { half, .. } => {
                     if h > 12 && !matches!(form, Form::Colon | Form::H) {
                         return None;
                     }
-                    pm
+                    half
                 }
-                Mark::Part { pm } => pm,
+                Mark::Part { half } => half,
             };
-            if pm && h < 12 {
-                total += 12 * 60;
-            } else if !pm && h == 12 {
-                total -= 12 * 60;
+            match half {
+                Half::Pm if h < 12 => total += 12 * 60,
+                Half::Am if h == 12 => total -= 12 * 60,
+                _ => {}
             }
             e = e2;
         }
@@ -196,13 +197,21 @@ impl Parser<'_> {
 
     /// What says morning or afternoon at token `e`: (mark, end).
     fn mark(&self, e: usize, form: Form) -> Option<(Mark, usize)> {
-        if let Some((pm, e2, _)) = self.word(e, |w| match w {
-            Word::Clock(pm) => Some(pm),
+        if let Some((half, e2, _)) = self.word(e, |w| match w {
+            Word::Clock(half) => Some(half),
             _ => None,
         }) {
             let worded = self.toks[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]);
-            return Some((Mark::Word { pm, worded }, e2));
+            return Some((Mark::Word { half, worded }, e2));
         }
+        // "a" or "p": the letter of a mark written with stops or spaces.
+        let half_of = |letter: &Tok| {
+            if letter.text == "p" {
+                Half::Pm
+            } else {
+                Half::Am
+            }
+        };
         let letter = |k: usize| {
             self.toks
                 .get(k)
@@ -218,16 +227,16 @@ impl Parser<'_> {
                 } else {
                     e + 3
                 };
-                let pm = a.text == "p";
-                return Some((Mark::Word { pm, worded: true }, end));
+                let half = half_of(a);
+                return Some((Mark::Word { half, worded: true }, end));
             }
         }
         if form == Form::Colon {
             if let Some(a) = letter(e) {
-                let pm = a.text == "p";
+                let half = half_of(a);
                 // "3:15p" (the letter glued on), "3:30 p m".
                 if self.glued(e) {
-                    return Some((Mark::Word { pm, worded: true }, e + 1));
+                    return Some((Mark::Word { half, worded: true }, e + 1));
                 }
                 if self.toks.get(e + 1).is_some_and(|tok| tok.text == "m") {
                     let end = if self.punct(e + 2, &["."]) {
@@ -235,16 +244,16 @@ impl Parser<'_> {
                     } else {
                         e + 2
                     };
-                    return Some((Mark::Word { pm, worded: true }, end));
+                    return Some((Mark::Word { half, worded: true }, end));
                 }
             }
         }
         // "in the afternoon" ("in the morning session" still says when).
-        let (pm, e2, _) = self.word(e, |w| match w {
-            Word::ClockPart(pm) => Some(pm),
+        let (half, e2, _) = self.word(e, |w| match w {
+            Word::ClockPart(half) => Some(half),
             _ => None,
         })?;
-        Some((Mark::Part { pm }, e2))
+        Some((Mark::Part { half }, e2))
     }
 
     /// Minutes after an Arabic hour: "و20 دقيقة", "و 18 دقيقة", "والنصف", "إلا ربعا", "إلا 10":

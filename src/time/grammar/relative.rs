@@ -6,6 +6,7 @@
 use super::{
     Calendar, Cand, Clock, Count, Kind, MonthName, NumKind, Parser, Pos, Prep, Spec, Unit, Word,
 };
+use crate::time::lexicon::Half;
 
 /// Counted units read one after another: each (unit, count; 0 for a plural without one), their
 /// sum in months and in days, and the token after them.
@@ -74,8 +75,8 @@ impl Parser<'_> {
         }
         // "this afternoon at 3:20", "مساء أمس الساعة 8": a time in it is p.m.
         let part_of =
-            |pm: bool| (i..e).any(|k| self.hits[k].iter().any(|hit| hit.word == Word::Part(pm)));
-        let (pm, am) = (part_of(true), part_of(false));
+            |half| (i..e).any(|k| self.hits[k].iter().any(|hit| hit.word == Word::Part(half)));
+        let (pm, am) = (part_of(Half::Pm), part_of(Half::Am));
         let start = if part.is_some() || hedge {
             self.lead(i)
         } else {
