@@ -224,24 +224,26 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_marks() {
-        let t = tokenize("on 26/12/2021, 06:05", 0..20);
-        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
-        assert_eq!(t[0].text, "on");
-        assert_eq!(t[1].text, "26");
+        let toks = tokenize("on 26/12/2021, 06:05", 0..20);
+        let kinds: Vec<Kind> = toks.iter().map(|tok| tok.kind).collect();
+        assert_eq!(toks[0].text, "on");
+        assert_eq!(toks[1].text, "26");
         assert_eq!(kinds[2], Kind::Punct);
-        assert!(!t[2].space_before);
-        assert_eq!(t.len(), 10);
+        assert!(!toks[2].space_before);
+        assert_eq!(toks.len(), 10);
     }
 
     #[test]
     fn proclitics_do_not_block_lookup() {
-        let s = "والسبت بالامس للثاني";
-        let t = tokenize(s, 0..s.len());
-        let h = hits(&t);
-        assert!(h[0]
+        let text = "والسبت بالامس للثاني";
+        let toks = tokenize(text, 0..text.len());
+        let hits = hits(&toks);
+        assert!(hits[0]
             .iter()
-            .any(|x| x.word == Word::Weekday(6, false) && x.start == 'و'.len_utf8()));
-        assert!(h[1].iter().any(|x| x.word == Word::Day(-1)));
-        assert!(h[2].iter().any(|x| matches!(x.word, Word::Num(2, _))));
+            .any(|hit| hit.word == Word::Weekday(6, false) && hit.start == 'و'.len_utf8()));
+        assert!(hits[1].iter().any(|hit| hit.word == Word::Day(-1)));
+        assert!(hits[2]
+            .iter()
+            .any(|hit| matches!(hit.word, Word::Num(2, _))));
     }
 }

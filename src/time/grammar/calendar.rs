@@ -6,8 +6,8 @@
 
 use super::numeric::two_digit_year;
 use super::{
-    Calendar, Cand, Clock, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Pt,
-    Spec, Unit, WeekdayName, Word,
+    Calendar, Candidate, Clock, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Point, Pos,
+    Prep, Spec, Unit, WeekdayName, Word,
 };
 
 impl Parser<'_> {
@@ -104,9 +104,9 @@ impl Parser<'_> {
 
     /// The calendar core of a date: day-month(-year), month-day(-year), month-year,
     /// year-month-day with a month name. Returns (point, end, month needed context).
-    pub(super) fn core(&self, i: usize) -> Option<(Pt, usize)> {
-        let mut best: Option<(Pt, usize)> = None;
-        let mut take = |c: Option<(Pt, usize)>| {
+    pub(super) fn core(&self, i: usize) -> Option<(Point, usize)> {
+        let mut best: Option<(Point, usize)> = None;
+        let mut take = |c: Option<(Point, usize)>| {
             if let Some(c) = c {
                 if best.as_ref().is_none_or(|b| c.1 > b.1) {
                     best = Some(c);
@@ -119,8 +119,8 @@ impl Parser<'_> {
         best
     }
 
-    fn point(cal: Calendar, m: u32, day: Option<u32>, year: Option<(i32, bool, usize)>) -> Pt {
-        Pt {
+    fn point(cal: Calendar, m: u32, day: Option<u32>, year: Option<(i32, bool, usize)>) -> Point {
+        Point {
             year: year.map(|y| y.0),
             month: Some(MonthRef::Named(m)),
             hijri: cal == Calendar::Hijri || year.is_some_and(|y| y.1),
@@ -129,7 +129,7 @@ impl Parser<'_> {
     }
 
     /// "26 Dec 2021", "٣ مارس ٢٠١٨", "9 نوفمبر/تشرين الثاني 2025", "the 5th of May", "20 من الشهر المقبل".
-    fn day_first(&self, i: usize) -> Option<(Pt, usize)> {
+    fn day_first(&self, i: usize) -> Option<(Point, usize)> {
         let (d, e) = self.day(i)?;
         let sep = if self.punct(e, &["-", ".", "/"]) {
             Some(self.toks[e].text)
@@ -147,10 +147,10 @@ impl Parser<'_> {
         };
         if let Some((k, e2)) = self.month_ref(j) {
             return Some((
-                Pt {
+                Point {
                     month: Some(MonthRef::Shifted(k)),
                     day: Some(d),
-                    ..Pt::default()
+                    ..Point::default()
                 },
                 e2,
             ));
@@ -168,7 +168,7 @@ impl Parser<'_> {
     }
 
     /// "December 26, 2021", "Oct-2", "يناير 1", "May twenty-first", "September the 21st 1978".
-    fn month_first(&self, i: usize) -> Option<(Pt, usize)> {
+    fn month_first(&self, i: usize) -> Option<(Point, usize)> {
         let MonthName {
             calendar: cal,
             month: m,
@@ -190,7 +190,7 @@ impl Parser<'_> {
     }
 
     /// "2019-sep-1", "2019/sep/01".
-    fn year_first(&self, i: usize) -> Option<(Pt, usize)> {
+    fn year_first(&self, i: usize) -> Option<(Point, usize)> {
         let (y, n) = self.num(i)?;
         if n != 4 || !self.punct(i + 1, &["-", "/"]) {
             return None;
@@ -211,7 +211,7 @@ impl Parser<'_> {
     /// A Spec for a calendar point with its clock and direction.
     pub(super) fn date_spec(
         &self,
-        pt: Pt,
+        pt: Point,
         weekday: Option<u32>,
         clock: Option<Clock>,
         dir: Dir,
@@ -255,7 +255,7 @@ impl Parser<'_> {
     }
 
     /// A full or partial calendar date with what may stand around it.
-    pub(super) fn absolute(&self, i: usize) -> Option<Cand> {
+    pub(super) fn absolute(&self, i: usize) -> Option<Candidate> {
         let prefix = self.weekday_prefix(i);
         let j = prefix.as_ref().map_or(i, |p| p.1);
         let (pt, e) = self.core(j)?;
@@ -280,7 +280,7 @@ impl Parser<'_> {
         let e = shift.map_or(e, |s| s.1);
         let dir = self.dir_of(shift.map(|s| s.0), i, e);
         let start = prefix.map_or_else(|| self.core_start(j), |p| p.2);
-        Some(Cand {
+        Some(Candidate {
             start,
             end: e,
             spec: self.date_spec(pt, weekday, clock, dir)?,
@@ -309,7 +309,7 @@ impl Parser<'_> {
     }
 
     /// Years: "عام 2024", "in 2018", "by 2024", "بحلول عام 2024", "2019-2021".
-    pub(super) fn year_expr(&self, i: usize) -> Option<Cand> {
+    pub(super) fn year_expr(&self, i: usize) -> Option<Candidate> {
         let by = self.prep(i, Prep::By);
         let j = by.unwrap_or(i);
         let worded = self
@@ -336,7 +336,7 @@ impl Parser<'_> {
         }
         // "1990s"
         if self.toks.get(e).is_some_and(|tok| tok.text == "s") && self.glued(e) && y % 10 == 0 {
-            return Some(Cand {
+            return Some(Candidate {
                 start: self.start(i),
                 end: e + 1,
                 spec: Spec::Decade(y),
@@ -351,7 +351,7 @@ impl Parser<'_> {
         if self.punct(e, &["-", "–", "/"]) {
             if let Some((y2, false, e2)) = self.year(e + 1, false) {
                 if y2 > y {
-                    return Some(Cand {
+                    return Some(Candidate {
                         start,
                         end: e2,
                         spec: Spec::Range(Box::new(Spec::Year(y)), Box::new(Spec::Year(y2))),
@@ -359,7 +359,7 @@ impl Parser<'_> {
                 }
             }
         }
-        Some(Cand {
+        Some(Candidate {
             start,
             end: e,
             spec: Spec::Year(y),
@@ -367,7 +367,7 @@ impl Parser<'_> {
     }
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
-    pub(super) fn month_alone(&self, i: usize) -> Option<Cand> {
+    pub(super) fn month_alone(&self, i: usize) -> Option<Candidate> {
         let pre = self.shift(i, Pos::Pre).filter(|p| p.0 != 0);
         let j = pre.map_or(i, |p| p.1);
         let MonthName {
@@ -395,7 +395,7 @@ impl Parser<'_> {
             clock: None,
             dir: self.dir_of(shift, i, end),
         };
-        Some(Cand {
+        Some(Candidate {
             start: if pre.is_some() { self.start(i) } else { s },
             end,
             spec,
@@ -403,12 +403,12 @@ impl Parser<'_> {
     }
 
     /// "التسعينيات", "تسعينيات القرن الماضي" is left to the word alone.
-    pub(super) fn decade(&self, i: usize) -> Option<Cand> {
+    pub(super) fn decade(&self, i: usize) -> Option<Candidate> {
         let (y, e, s) = self.word(i, |w| match w {
             Word::Decade(y) => Some(y),
             _ => None,
         })?;
-        Some(Cand {
+        Some(Candidate {
             start: s,
             end: e,
             spec: Spec::Decade(y),

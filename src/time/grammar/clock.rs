@@ -7,7 +7,7 @@
 //! time preposition stands before it ("at 8 in the evening"); "5 م" alone may be metres, "3p"
 //! pence, "3 in the morning session" a count. All look-ahead is bounded.
 
-use super::{Cand, Kind, Parser, Pos, Prep, Spec, Tok, Word};
+use super::{Candidate, Kind, Parser, Pos, Prep, Spec, Tok, Word};
 use crate::lang::ar;
 use crate::time::lexicon::Half;
 use crate::time::spec::Clock;
@@ -388,7 +388,7 @@ impl Parser<'_> {
     }
 
     /// A clock time alone: "06:05 GMT", "الساعة 5 مساء", "at 3 pm", "a quarter past noon".
-    pub(super) fn clock_alone(&self, i: usize) -> Option<Cand> {
+    pub(super) fn clock_alone(&self, i: usize) -> Option<Candidate> {
         let (c, e) = self.clock(i)?;
         if i > 0
             && (self.glued(i) && self.toks[i - 1].kind != Kind::Punct
@@ -396,7 +396,7 @@ impl Parser<'_> {
         {
             return None;
         }
-        Some(Cand {
+        Some(Candidate {
             start: self.start(i),
             end: e,
             spec: Spec::Time(c),

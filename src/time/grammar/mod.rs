@@ -43,7 +43,7 @@ pub struct Found {
 }
 
 /// A match of a pattern: where its span starts (folded byte), the token after it, its meaning.
-struct Cand {
+struct Candidate {
     start: usize,
     end: usize,
     spec: Spec,
@@ -51,7 +51,7 @@ struct Cand {
 
 /// A calendar point as the text gives it, before it becomes a [`Spec`].
 #[derive(Debug, Clone, Copy, Default)]
-struct Pt {
+struct Point {
     year: Option<i32>,
     month: Option<MonthRef>,
     hijri: bool,
@@ -225,10 +225,10 @@ impl Parser<'_> {
     }
 
     /// The longest match of any pattern at token `i`.
-    fn best(&self, i: usize) -> Option<Cand> {
+    fn best(&self, i: usize) -> Option<Candidate> {
         // On a tie the earlier pattern wins. The patterns left out for a number start with a
         // word, and `numeric` starts with a number.
-        let tries: &[fn(&Self, usize) -> Option<Cand>] = if self.toks[i].kind == Kind::Num {
+        let tries: &[fn(&Self, usize) -> Option<Candidate>] = if self.toks[i].kind == Kind::Num {
             &[
                 Self::weekday_count,
                 Self::range,
@@ -254,7 +254,7 @@ impl Parser<'_> {
                 Self::clock_alone,
             ]
         };
-        let mut best: Option<Cand> = None;
+        let mut best: Option<Candidate> = None;
         for c in tries.iter().filter_map(|f| f(self, i)) {
             if best.as_ref().is_none_or(|b| c.end > b.end) {
                 best = Some(c);

@@ -2,7 +2,7 @@
 //! before a unit ("three", "بضعة"), and dates written in digits with separators (26/12/2021,
 //! 2021-12-26, 4/22 after "on").
 
-use super::{Cand, Dir, Kind, MonthRef, NumKind, Parser, Prep, Pt, Word};
+use super::{Candidate, Dir, Kind, MonthRef, NumKind, Parser, Point, Prep, Word};
 use crate::lang::ar;
 
 /// The first two numbers of a numeric date, each with its number of digits, and the separator
@@ -75,7 +75,7 @@ impl Parser<'_> {
     }
 
     /// Numbers with separators: 26/12/2021, 2021-12-26, 12.04.2024, 4/22 (after "on", "في").
-    pub(super) fn numeric(&self, i: usize) -> Option<Cand> {
+    pub(super) fn numeric(&self, i: usize) -> Option<Candidate> {
         let (a, an) = self.num(i)?;
         // Not inside a longer number, a version or a phone number.
         if i > 0
@@ -103,13 +103,13 @@ impl Parser<'_> {
             }
             // "2/2013": a month and year.
             if bn == 4 && sep == "/" && (1..=12).contains(&a) {
-                let pt = Pt {
+                let pt = Point {
                     year: Some(b as i32),
                     month: Some(MonthRef::Named(a)),
                     hijri: false,
                     day: None,
                 };
-                return Some(Cand {
+                return Some(Candidate {
                     start: self.start(i),
                     end: i + 3,
                     spec: self.date_spec(pt, None, None, Dir::Auto)?,
@@ -122,7 +122,7 @@ impl Parser<'_> {
             None => (None, e),
         };
         let dir = self.dir_of(None, i, e);
-        Some(Cand {
+        Some(Candidate {
             start: self.start(i),
             end: e,
             spec: self.date_spec(pt, None, clock, dir)?,
@@ -130,7 +130,7 @@ impl Parser<'_> {
     }
 
     /// Three numbers from token `i`: 26/12/2021, 2021-12-26, 12.04.24: (point, end).
-    fn numeric_with_year(&self, i: usize, digits: &Digits) -> Option<(Pt, usize)> {
+    fn numeric_with_year(&self, i: usize, digits: &Digits) -> Option<(Point, usize)> {
         let &Digits { a, an, b, bn, sep } = digits;
         let (c, cn) = self.num(i + 4)?;
         let e = i + 5;
@@ -150,7 +150,7 @@ impl Parser<'_> {
             return None;
         }
         Some((
-            Pt {
+            Point {
                 year: Some(y),
                 month: Some(MonthRef::Named(m)),
                 hijri: false,
@@ -162,7 +162,7 @@ impl Parser<'_> {
 
     /// Two numbers from token `i`, a day and a month: 26/12, 4.22 after "on", and a year after
     /// a comma ("11/12, 2016"): (point, end).
-    fn numeric_day_month(&self, i: usize, digits: &Digits) -> Option<(Pt, usize)> {
+    fn numeric_day_month(&self, i: usize, digits: &Digits) -> Option<(Point, usize)> {
         let &Digits { a, b, bn, sep, .. } = digits;
         if bn > 2 {
             return None;
@@ -181,7 +181,7 @@ impl Parser<'_> {
             None
         };
         Some((
-            Pt {
+            Point {
                 year: year.map(|y| y.0),
                 month: Some(MonthRef::Named(m)),
                 hijri: false,

@@ -2,13 +2,13 @@
 //! September 14", "13-15 July", "من 2010 إلى 2015", "from May to July". Each end is read as a
 //! calendar point, and the ends complete each other.
 
-use super::{Calendar, Cand, Dir, MonthName, MonthRef, Parser, Prep, Pt, Spec};
+use super::{Calendar, Candidate, Dir, MonthName, MonthRef, Parser, Point, Prep, Spec};
 use crate::lang::ar;
 
 impl Parser<'_> {
     /// Ranges: "from 20 to 31 May", "بين 5 و7 مارس", "from August 31 to September 14",
     /// "13-15 July", "من 2010 إلى 2015", "from May to July".
-    pub(super) fn range(&self, i: usize) -> Option<Cand> {
+    pub(super) fn range(&self, i: usize) -> Option<Candidate> {
         let from = self.prep(i, Prep::From);
         let j = from.unwrap_or(i);
         let (a, e) = self.range_point(j)?;
@@ -51,7 +51,7 @@ impl Parser<'_> {
             .map_or(start, |hit| hit.start.max(start));
         let dir = self.dir_of(None, i, e2);
         let (sa, sb) = (self.point_spec(a, dir)?, self.point_spec(b, dir)?);
-        Some(Cand {
+        Some(Candidate {
             start,
             end: e2,
             spec: Spec::Range(Box::new(sa), Box::new(sb)),
@@ -59,7 +59,7 @@ impl Parser<'_> {
     }
 
     /// One end of a range: a date, a month (with its year), a year, or a bare day.
-    fn range_point(&self, i: usize) -> Option<(Pt, usize)> {
+    fn range_point(&self, i: usize) -> Option<(Point, usize)> {
         if let Some(c) = self.core(i) {
             return Some(c);
         }
@@ -71,34 +71,34 @@ impl Parser<'_> {
         }) = self.month(i)
         {
             return Some((
-                Pt {
+                Point {
                     month: Some(MonthRef::Named(m)),
                     hijri: cal == Calendar::Hijri,
-                    ..Pt::default()
+                    ..Point::default()
                 },
                 e,
             ));
         }
         if let Some((y, false, e)) = self.year(i, false) {
             return Some((
-                Pt {
+                Point {
                     year: Some(y),
-                    ..Pt::default()
+                    ..Point::default()
                 },
                 e,
             ));
         }
         let (d, e) = self.day(i)?;
         Some((
-            Pt {
+            Point {
                 day: Some(d),
-                ..Pt::default()
+                ..Point::default()
             },
             e,
         ))
     }
 
-    fn point_spec(&self, p: Pt, dir: Dir) -> Option<Spec> {
+    fn point_spec(&self, p: Point, dir: Dir) -> Option<Spec> {
         match (p.year, p.month, p.day) {
             (Some(y), None, None) => Some(Spec::Year(y)),
             (_, Some(_), _) => self.date_spec(p, None, None, dir),
@@ -108,7 +108,7 @@ impl Parser<'_> {
 }
 
 /// Complete the ends of a range from each other: "from 20 to 31 May" gives the 20th May too.
-fn fill(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
+fn fill(mut a: Point, mut b: Point) -> Option<(Point, Point)> {
     let a_kind = (a.year.is_some(), a.month.is_some(), a.day.is_some());
     let b_kind = (b.year.is_some(), b.month.is_some(), b.day.is_some());
     // A year against a day cannot be one range.

@@ -4,7 +4,8 @@
 //! distances (منذ ثلاثة أيام, two days ago) and lengths of time (يومين, the past four years).
 
 use super::{
-    Calendar, Cand, Clock, Count, Kind, MonthName, NumKind, Parser, Pos, Prep, Spec, Unit, Word,
+    Calendar, Candidate, Clock, Count, Kind, MonthName, NumKind, Parser, Pos, Prep, Spec, Unit,
+    Word,
 };
 use crate::time::lexicon::Half;
 
@@ -45,7 +46,7 @@ impl Parser<'_> {
 
     /// Days counted from publication: اليوم, أمس, صباح اليوم, في وقت سابق اليوم, اليوم الأحد,
     /// yesterday morning, today at 3 pm.
-    pub(super) fn rel_day(&self, i: usize) -> Option<Cand> {
+    pub(super) fn rel_day(&self, i: usize) -> Option<Candidate> {
         let part = self.word(i, |w| matches!(w, Word::Part(_)).then_some(()));
         // "tonight" is a part of the day and a day: read as the day when no day follows it.
         let day_at = |j: usize| {
@@ -85,7 +86,7 @@ impl Parser<'_> {
         // "اليوم 6 مايو": a date after it.
         let k = self.opt_punct(e, &[",", "،"]);
         if let Some(c) = self.absolute(k) {
-            return Some(Cand {
+            return Some(Candidate {
                 start,
                 end: c.end,
                 spec: c.spec,
@@ -106,7 +107,7 @@ impl Parser<'_> {
             }
             c
         });
-        Some(Cand {
+        Some(Candidate {
             start,
             end: e,
             spec: Spec::RelDay {
@@ -141,7 +142,7 @@ impl Parser<'_> {
     /// Units shifted: "العام المقبل", "this year", "الشهر الجاري", "last week", "earlier this
     /// month", "هذا العام، في مايو"; and plural units shifted, which are lengths of time:
     /// "السنوات الأربع الماضية", "the past two years", "الشهور الماضية".
-    pub(super) fn unit_rel(&self, i: usize) -> Option<Cand> {
+    pub(super) fn unit_rel(&self, i: usize) -> Option<Candidate> {
         let hedge = self.word(i, |w| (w == Word::Hedge).then_some(()));
         let j = hedge
             .as_ref()
@@ -161,7 +162,7 @@ impl Parser<'_> {
             (u, if n.is_some() { Count::Many } else { c }, k, e2)
         };
         if count != Count::One {
-            return Some(Cand {
+            return Some(Candidate {
                 start,
                 end: e,
                 spec: Spec::Duration,
@@ -178,14 +179,14 @@ impl Parser<'_> {
                 ..
             }) = self.month(k)
             {
-                return Some(Cand {
+                return Some(Candidate {
                     start,
                     end: e2,
                     spec: Spec::MonthOfYear { shift, month: m },
                 });
             }
         }
-        Some(Cand {
+        Some(Candidate {
             start,
             end: e,
             spec: Spec::RelUnit { unit, shift },
@@ -194,7 +195,7 @@ impl Parser<'_> {
 
     /// Distances and lengths: "منذ ثلاثة أيام", "قبل يومين", "two days ago", "in 3 weeks",
     /// "1 month and 21 days ago", "يومين", "for two weeks".
-    pub(super) fn ago(&self, i: usize) -> Option<Cand> {
+    pub(super) fn ago(&self, i: usize) -> Option<Candidate> {
         let pre = self.word(i, |w| match w {
             Word::Ago(k, Pos::Pre) => Some(k),
             _ => None,
@@ -222,7 +223,7 @@ impl Parser<'_> {
         let explicit = parts.iter().any(|p| p.1 != 1) || parts.len() > 1;
         let Some((sign, end)) = sign.filter(|_| span_pre.is_none()) else {
             // Without "ago" or "منذ" it is a length of time, and only with a count.
-            return explicit.then(|| Cand {
+            return explicit.then(|| Candidate {
                 start: self.lead(i),
                 end: j,
                 spec: Spec::Duration,
@@ -230,7 +231,7 @@ impl Parser<'_> {
         };
         // "منذ سنوات": for years, a length.
         if parts.iter().any(|p| p.1 == 0) {
-            return Some(Cand {
+            return Some(Candidate {
                 start: self.lead(i),
                 end,
                 spec: Spec::Duration,
@@ -255,7 +256,7 @@ impl Parser<'_> {
                 extra_days: 0,
             }
         };
-        Some(Cand {
+        Some(Candidate {
             start: self.lead(i),
             end,
             spec,
@@ -294,7 +295,7 @@ impl Parser<'_> {
 
     /// An amount counted from a day: "two days from tomorrow", "three weeks after today", "two
     /// days before yesterday".
-    fn counted_from_day(&self, i: usize, amount: &Amount) -> Option<Cand> {
+    fn counted_from_day(&self, i: usize, amount: &Amount) -> Option<Candidate> {
         let (dir, e, _) = self.word(amount.end, |w| match w {
             Word::RelTo(k) => Some(k),
             _ => None,
@@ -318,7 +319,7 @@ impl Parser<'_> {
                 extra_days: base + dir * days,
             }
         };
-        Some(Cand {
+        Some(Candidate {
             start: self.lead(i),
             end: e2,
             spec,

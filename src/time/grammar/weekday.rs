@@ -4,8 +4,8 @@
 //! July", "الثلاثاء الثالث من شهر أيلول").
 
 use super::{
-    Calendar, Cand, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Spec, Unit,
-    WeekdayName, Word,
+    Calendar, Candidate, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Spec,
+    Unit, WeekdayName, Word,
 };
 
 impl Parser<'_> {
@@ -54,7 +54,7 @@ impl Parser<'_> {
 
     /// Weekdays: السبت, next Sunday, الأحد الماضي, الجمعة من الأسبوع المقبل, next week Friday,
     /// الخميس 21, Friday the 15th, الأحد الثاني (the second Sunday).
-    pub(super) fn weekday_expr(&self, i: usize) -> Option<Cand> {
+    pub(super) fn weekday_expr(&self, i: usize) -> Option<Candidate> {
         if let Some(cand) = self.week_then_weekday(i) {
             return Some(cand);
         }
@@ -77,7 +77,7 @@ impl Parser<'_> {
             .or_else(|| self.nth_weekday_of_this_month(named))
             .or_else(|| self.weekday_with_day(i, named))
             .or_else(|| {
-                Some(Cand {
+                Some(Candidate {
                     start,
                     end,
                     spec: Spec::Weekday {
@@ -90,7 +90,7 @@ impl Parser<'_> {
     }
 
     /// Week first: "الأسبوع المقبل يوم الجمعة", "next week on Friday".
-    fn week_then_weekday(&self, i: usize) -> Option<Cand> {
+    fn week_then_weekday(&self, i: usize) -> Option<Candidate> {
         let (k, e) = self.week_ref(i)?;
         let j = self.opt_punct(e, &[",", "،"]);
         let j = self.opt_prep(j, Prep::DayOn);
@@ -99,7 +99,7 @@ impl Parser<'_> {
             end: e2,
             ..
         } = self.weekday(j, false)?;
-        Some(Cand {
+        Some(Candidate {
             start: self.start(i),
             end: e2,
             spec: Spec::Weekday {
@@ -111,7 +111,7 @@ impl Parser<'_> {
     }
 
     /// "احد الأسبوع الماضي": a weekday without its article before a week.
-    fn bare_weekday_of_week(&self, j: usize) -> Option<Cand> {
+    fn bare_weekday_of_week(&self, j: usize) -> Option<Candidate> {
         let WeekdayName {
             weekday: w,
             start: s,
@@ -119,7 +119,7 @@ impl Parser<'_> {
         } = self.bare_weekday(j)?;
         let k = self.opt_prep(e, Prep::Of);
         let (wk, e2) = self.week_ref(k)?;
-        Some(Cand {
+        Some(Candidate {
             start: s,
             end: e2,
             spec: Spec::Weekday {
@@ -132,7 +132,7 @@ impl Parser<'_> {
 
     /// A weekday after a shift word at `i`, ending before token `e`: "this Friday" is in this
     /// week, "next Friday" in next week, "last Friday" the last one.
-    fn shifted_weekday(&self, i: usize, weekday: u32, shift: i64, e: usize) -> Cand {
+    fn shifted_weekday(&self, i: usize, weekday: u32, shift: i64, e: usize) -> Candidate {
         let spec = match shift {
             0 => Spec::Weekday {
                 weekday,
@@ -150,7 +150,7 @@ impl Parser<'_> {
                 week: None,
             },
         };
-        Cand {
+        Candidate {
             start: self.start(i),
             end: e,
             spec,
@@ -158,10 +158,10 @@ impl Parser<'_> {
     }
 
     /// "الجمعة من الأسبوع المقبل", "Friday next week", "Sunday of next week".
-    fn weekday_of_week(&self, named: WeekdayName) -> Option<Cand> {
+    fn weekday_of_week(&self, named: WeekdayName) -> Option<Candidate> {
         let k = self.opt_prep(named.end, Prep::Of);
         let (wk, e2) = self.week_ref(k)?;
-        Some(Cand {
+        Some(Candidate {
             start: named.start,
             end: e2,
             spec: Spec::Weekday {
@@ -174,7 +174,7 @@ impl Parser<'_> {
 
     /// "الأحد الماضي", "Friday next"; "Friday after next", "Friday before last": the second one
     /// from the anchor.
-    fn weekday_shifted_after(&self, i: usize, named: WeekdayName) -> Option<Cand> {
+    fn weekday_shifted_after(&self, i: usize, named: WeekdayName) -> Option<Candidate> {
         let (sh, e2) = self.shift(named.end, Pos::Post)?;
         let spec = if sh.abs() == 2 {
             Spec::WeekdayCount {
@@ -188,7 +188,7 @@ impl Parser<'_> {
                 week: None,
             }
         };
-        Some(Cand {
+        Some(Candidate {
             start: named.start,
             end: e2,
             spec,
@@ -196,7 +196,7 @@ impl Parser<'_> {
     }
 
     /// "الأحد الثاني": the n-th such weekday of this month (ordinal words up to five).
-    fn nth_weekday_of_this_month(&self, named: WeekdayName) -> Option<Cand> {
+    fn nth_weekday_of_this_month(&self, named: WeekdayName) -> Option<Candidate> {
         let e = named.end;
         let ((n, _), e2, _) = self.word(e, |x| match x {
             Word::Num(n @ 1..=5, NumKind::Ordinal) => Some((n, ())),
@@ -205,7 +205,7 @@ impl Parser<'_> {
         let ordinal_word = self.num_words(e).is_some_and(|x| x.0 == n)
             && self.toks[e].kind == Kind::Word
             && !self.toks[e].text.is_ascii();
-        ordinal_word.then_some(Cand {
+        ordinal_word.then_some(Candidate {
             start: named.start,
             end: e2,
             spec: Spec::NthWeekday {
@@ -218,7 +218,7 @@ impl Parser<'_> {
     }
 
     /// "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
-    fn weekday_with_day(&self, i: usize, named: WeekdayName) -> Option<Cand> {
+    fn weekday_with_day(&self, i: usize, named: WeekdayName) -> Option<Candidate> {
         let k = self.opt_punct(named.end, &[",", "،"]);
         let k = self.opt_prep(k, Prep::DayOn);
         let k = self.opt_prep(k, Prep::Filler);
@@ -244,7 +244,7 @@ impl Parser<'_> {
             clock: clock.map(|c| c.0),
             dir: self.dir_of(None, i, end),
         };
-        Some(Cand {
+        Some(Candidate {
             start: named.start,
             end,
             spec,
@@ -253,7 +253,7 @@ impl Parser<'_> {
 
     /// Weekdays counted from the anchor: "3 Fridays from now", "two Thursdays ago", "two Mondays
     /// later".
-    pub(super) fn weekday_count(&self, i: usize) -> Option<Cand> {
+    pub(super) fn weekday_count(&self, i: usize) -> Option<Candidate> {
         let (n, e) = match self.num(i) {
             Some((v, d)) if d <= 2 => (v, i + 1),
             Some(_) => return None,
@@ -272,7 +272,7 @@ impl Parser<'_> {
             Word::Ago(k, Pos::Post) => Some(k),
             _ => None,
         })?;
-        Some(Cand {
+        Some(Candidate {
             start: self.lead(i),
             end,
             spec: Spec::WeekdayCount {
@@ -296,7 +296,7 @@ impl Parser<'_> {
     }
 
     /// "the first Friday of July", "أول يوم جمعة من يوليو", "الثلاثاء الثالث من شهر أيلول 2014".
-    pub(super) fn nth_weekday(&self, i: usize) -> Option<Cand> {
+    pub(super) fn nth_weekday(&self, i: usize) -> Option<Candidate> {
         let j = self.opt_prep(i, Prep::The);
         let (n, w, e) = if let Some((n, NumKind::Ordinal, e)) = self.num_words(j) {
             let WeekdayName {
@@ -339,7 +339,7 @@ impl Parser<'_> {
                 None => (MonthRef::Named(m), None, e2),
             }
         };
-        Some(Cand {
+        Some(Candidate {
             start: self.start(i),
             end,
             spec: Spec::NthWeekday {
