@@ -103,7 +103,7 @@ impl Parser<'_> {
     }
 
     /// The calendar core of a date: day-month(-year), month-day(-year), month-year,
-    /// year-month-day with a month name. Returns (point, end, month needed context).
+    /// year-month-day with a month name. Returns (point, end).
     pub(super) fn core(&self, i: usize) -> Option<(Point, usize)> {
         let mut best: Option<(Point, usize)> = None;
         let mut take = |c: Option<(Point, usize)>| {
@@ -243,21 +243,21 @@ impl Parser<'_> {
         })
     }
 
-    /// A weekday before a date: "Sun, ", "الثلاثاء ", "السبت , ", "الخميس الموافق ".
-    fn weekday_prefix(&self, i: usize) -> Option<(u32, usize, usize)> {
-        let WeekdayName {
-            weekday: w,
-            start: s,
-            end: e,
-        } = self.weekday(i, true)?;
-        let e = self.opt_punct(e, &[",", "،", "-", "|"]);
-        Some((w, self.opt_prep(e, Prep::Filler), s))
+    /// A weekday before a date: "Sun, ", "الثلاثاء ", "السبت , ", "الخميس الموافق ", ending
+    /// after the punctuation or filler word that follows it.
+    fn weekday_prefix(&self, i: usize) -> Option<WeekdayName> {
+        let name = self.weekday(i, true)?;
+        let e = self.opt_punct(name.end, &[",", "،", "-", "|"]);
+        Some(WeekdayName {
+            end: self.opt_prep(e, Prep::Filler),
+            ..name
+        })
     }
 
     /// A full or partial calendar date with what may stand around it.
     pub(super) fn absolute(&self, i: usize) -> Option<Candidate> {
         let prefix = self.weekday_prefix(i);
-        let j = prefix.as_ref().map_or(i, |p| p.1);
+        let j = prefix.as_ref().map_or(i, |p| p.end);
         let (pt, e) = self.core(j)?;
         if pt.hijri && pt.year.is_none() {
             return None;
@@ -267,7 +267,7 @@ impl Parser<'_> {
             .weekday_suffix(e)
             .filter(|_| prefix.is_none() && pt.day.is_some() && pt.year.is_none());
         let (weekday, e) = match (prefix, suffix) {
-            (Some(p), _) => (Some(p.0), e),
+            (Some(p), _) => (Some(p.weekday), e),
             (None, Some((w, e2))) => (Some(w), e2),
             (None, None) => (None, e),
         };
@@ -279,7 +279,7 @@ impl Parser<'_> {
         let shift = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
         let e = shift.map_or(e, |s| s.1);
         let dir = self.dir_of(shift.map(|s| s.0), i, e);
-        let start = prefix.map_or_else(|| self.core_start(j), |p| p.2);
+        let start = prefix.map_or_else(|| self.core_start(j), |p| p.start);
         Some(Candidate {
             start,
             end: e,

@@ -272,7 +272,19 @@ const REACH: usize = 4;
 /// right after it: a day's suffix (21st), the "h" of 15h30, the letters of "p.m." and
 /// "o'clock", the و of Arabic minutes (3 و20 دقيقة), the marks of a year (1445 هـ, 2021م).
 const AFTER_NUMBER: [&str; 13] = [
-    "st", "nd", "rd", "th", "h", "a", "p", "o", "oclock", "و", "ه", "م", "s",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "h",
+    "a",
+    "p",
+    "o",
+    "oclock",
+    lang::ar::WA,
+    "ه",
+    "م",
+    "s",
 ];
 
 #[cfg(test)]
