@@ -10,7 +10,6 @@
 
 use once_cell::sync::Lazy;
 
-use crate::lang::ar;
 use crate::lexicon::{field, rows};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
@@ -371,7 +370,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     let bare_weekdays = WordTable::with_bits(
         weekdays
             .iter()
-            .filter_map(|(k, &d)| Some((k.strip_prefix(ar::AL)?.to_string(), d)))
+            .filter_map(|(k, &d)| Some((k.strip_prefix(crate::lang::ar::AL)?.to_string(), d)))
             .collect(),
         13,
     );
