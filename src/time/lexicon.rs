@@ -73,6 +73,24 @@ pub enum Prep {
     Clock,
 }
 
+/// Before or after noon: what an am/pm mark or a part of the day says of a clock time in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Half {
+    Am,
+    Pm,
+}
+
+impl Half {
+    /// The half a table value names: `pm_value` for the afternoon, anything else the morning.
+    fn of(value: &str, pm_value: &str) -> Half {
+        if value == pm_value {
+            Half::Pm
+        } else {
+            Half::Am
+        }
+    }
+}
+
 /// The kinds of number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumKind {
@@ -96,8 +114,8 @@ pub enum Word {
     Unit(Unit, Count),
     Shift(i64, Pos),
     Ago(i64, Pos),
-    /// A part of the day; true after noon (a clock time in it is p.m.).
-    Part(bool),
+    /// A part of the day; after noon, a clock time in it is p.m.
+    Part(Half),
     Hedge,
     Future,
     NotFuture,
@@ -105,10 +123,10 @@ pub enum Word {
     Decade(i32),
     Prep(Prep),
     Num(u32, NumKind),
-    /// An am/pm mark after a clock time; true for p.m.
-    Clock(bool),
-    /// A part of the day after a clock time ("in the afternoon"); true for p.m.
-    ClockPart(bool),
+    /// An am/pm mark after a clock time.
+    Clock(Half),
+    /// A part of the day after a clock time ("in the afternoon").
+    ClockPart(Half),
     /// A time of day by name: noon, midnight (the hour).
     NamedTime(u32),
     /// A fraction of an hour by name, in minutes: quarter, half, ربع.
@@ -276,15 +294,15 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         }
         "shift" => Word::Shift(int()?, pos),
         "ago" => Word::Ago(int()?, pos),
-        "part" => Word::Part(value == "1"),
+        "part" => Word::Part(Half::of(value, "1")),
         "hedge" => Word::Hedge,
         "future" => Word::Future,
         "not_future" => Word::NotFuture,
         "year" => Word::YearWord,
         "decade" => Word::Decade(int()? as i32),
         "prep" => Word::Prep(prep(value)?),
-        "clock" => Word::Clock(value == "pm"),
-        "clock_part" => Word::ClockPart(value == "pm"),
+        "clock" => Word::Clock(Half::of(value, "pm")),
+        "clock_part" => Word::ClockPart(Half::of(value, "pm")),
         "named_time" => Word::NamedTime(value.parse().ok().filter(|h| *h < 24)?),
         "minutes" => Word::Minutes(value.parse().ok().filter(|m| *m < 60)?),
         "minute" => Word::MinuteUnit,
@@ -352,7 +370,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     let bare_weekdays = WordTable::with_bits(
         weekdays
             .iter()
-            .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
+            .filter_map(|(k, &d)| Some((k.strip_prefix(crate::lang::ar::AL)?.to_string(), d)))
             .collect(),
         13,
     );
