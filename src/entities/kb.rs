@@ -14,10 +14,11 @@ use serde::{Deserialize, Serialize};
 use super::nisba;
 use super::translit;
 use crate::doc::EntityKind;
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 pub use crate::text::sieve::WordTable;
+use crate::tsv;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -547,32 +548,45 @@ impl KnowledgeBase {
 }
 
 fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/countries.tsv")) {
-        let id = field(&r, 0).to_string();
+    for r in rows(
+        tsv!("countries.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "demonyms_en",
+            "nisba_ar",
+            "plural_ar",
+            "capital_en",
+            "capital_ar",
+        ],
+    ) {
+        let id = r.get("id").to_string();
         let idx = records.len();
         records.push(Record {
             id: id.clone(),
             kind: EntityKind::Country,
-            name: field(&r, 2).to_string(),
+            name: r.get("name_en").to_string(),
             country: Some(id.clone()),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for a in list(field(&r, 5)) {
+        for a in list(r.get("demonyms_en")) {
             b.add(a, Form::Adjective, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("nisba_ar")) {
             b.add_nisba(s, idx);
         }
-        for p in list(field(&r, 7)) {
+        for p in list(r.get("plural_ar")) {
             for k in nisba::with_article(&fold_key(p)) {
                 b.add(&k, Form::Adjective, idx);
             }
         }
-        let capital_en: Vec<&str> = list(field(&r, 8)).collect();
+        let capital_en: Vec<&str> = list(r.get("capital_en")).collect();
         if let Some(name) = capital_en.first() {
             let cap = records.len();
             records.push(Record {
@@ -583,7 +597,7 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
                 title: None,
                 state: Some(idx),
             });
-            for a in capital_en.iter().copied().chain(list(field(&r, 9))) {
+            for a in capital_en.iter().copied().chain(list(r.get("capital_ar"))) {
                 b.add(a, Form::Capital, cap);
             }
         }
@@ -591,54 +605,77 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
 }
 
 fn load_places(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/places.tsv")) {
+    for r in rows(
+        tsv!("places.tsv"),
+        &["id", "name_en", "aliases_en", "aliases_ar", "country"],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Location,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
 }
 
 fn load_orgs(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/organisations.tsv")) {
+    for r in rows(
+        tsv!("organisations.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "adjective_ar",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Org,
-            name: field(&r, 2).to_string(),
-            country: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("adjective_ar")) {
             b.add_nisba(s, idx);
         }
     }
 }
 
 fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/persons.tsv")) {
+    for r in rows(
+        tsv!("persons.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "title",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Person,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
-            title: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
+            title: opt(r.get("title")),
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
@@ -646,14 +683,17 @@ fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
 
 fn load_institutions(b: &mut Builder) -> Vec<Institution> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/institutions.tsv")) {
+    for r in rows(
+        tsv!("institutions.tsv"),
+        &["id", "name_en", "alone", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Institution {
-            id: field(&r, 0).to_string(),
-            name: field(&r, 1).to_string(),
-            alone: field(&r, 2) == "yes",
+            id: r.get("id").to_string(),
+            name: r.get("name_en").to_string(),
+            alone: r.get("alone") == "yes",
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_ar")).chain(list(r.get("aliases_en"))) {
             b.add(a, Form::Institution, idx);
         }
     }
@@ -662,22 +702,25 @@ fn load_institutions(b: &mut Builder) -> Vec<Institution> {
 
 fn load_titles(b: &mut Builder) -> Vec<Title> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/titles.tsv")) {
+    for r in rows(
+        tsv!("titles.tsv"),
+        &["title", "kind", "body", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Title {
-            title: field(&r, 0).to_string(),
-            honorific: field(&r, 1) == "honorific",
-            body: opt(field(&r, 2)),
-            occupation: field(&r, 1) == "occupation",
+            title: r.get("title").to_string(),
+            honorific: r.get("kind") == "honorific",
+            body: opt(r.get("body")),
+            occupation: r.get("kind") == "occupation",
         });
-        for a in list(field(&r, 3)) {
+        for a in list(r.get("aliases_ar")) {
             let k = fold_key(a);
             b.add(&k, Form::Title, idx);
             if !k.starts_with("ال") {
                 b.add(&format!("ال{k}"), Form::Title, idx);
             }
         }
-        for a in list(field(&r, 4)) {
+        for a in list(r.get("aliases_en")) {
             b.add(a, Form::Title, idx);
         }
     }
@@ -686,15 +729,15 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
 
 fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Given> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/given_names.tsv")) {
-        let origin = field(&r, 2);
-        let latin = field(&r, 1).to_string();
+    for r in rows(tsv!("given_names.tsv"), &["name_ar", "latin", "origin"]) {
+        let origin = r.get("origin");
+        let latin = r.get("latin").to_string();
         if !origin.starts_with("particle") && !latin.contains(' ') {
             latin_given
                 .entry(latin.to_lowercase())
                 .or_insert_with(|| latin.clone());
         }
-        out.entry(fold_key(field(&r, 0))).or_insert(Given {
+        out.entry(fold_key(r.get("name_ar"))).or_insert(Given {
             latin,
             common: origin.ends_with("-common"),
             particle: origin.starts_with("particle"),
@@ -706,9 +749,9 @@ fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Give
 
 fn load_words() -> WordMap<String, WordRole> {
     let mut out: WordMap<String, WordRole> = WordMap::default();
-    for r in rows(include_str!("../../data/entity_words.tsv")) {
-        let w = out.entry(fold_key(field(&r, 0))).or_default();
-        match field(&r, 2) {
+    for r in rows(tsv!("entity_words.tsv"), &["word", "role"]) {
+        let w = out.entry(fold_key(r.get("word"))).or_default();
+        match r.get("role") {
             "stop" => w.stop = true,
             "closer" => w.closer = true,
             "common" => {
@@ -729,8 +772,8 @@ fn load_words() -> WordMap<String, WordRole> {
 
 fn load_org_words() -> WordMap<String, OrgRole> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/org_words.tsv")) {
-        let role = match field(&r, 1) {
+    for r in rows(tsv!("org_words.tsv"), &["word", "role"]) {
+        let role = match r.get("role") {
             "head" => OrgRole::Head,
             "weak" => OrgRole::Weak,
             "descriptor" => OrgRole::Descriptor,
@@ -740,22 +783,25 @@ fn load_org_words() -> WordMap<String, OrgRole> {
             "en_suffix" => OrgRole::EnSuffix,
             _ => continue,
         };
-        out.insert(fold_key(field(&r, 0)), role);
+        out.insert(fold_key(r.get("word")), role);
     }
     out
 }
 
 /// Names of two records: both ids must be known, else the row is left out.
 fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
-    rows(include_str!("../../data/ambiguous_names.tsv"))
-        .filter_map(|r| {
-            Some(Ambiguous {
-                default: *by_id.get(field(&r, 1))?,
-                alternative: *by_id.get(field(&r, 2))?,
-                cue: field(&r, 3).to_string(),
-            })
+    rows(
+        tsv!("ambiguous_names.tsv"),
+        &["default", "alternative", "cue_country"],
+    )
+    .filter_map(|r| {
+        Some(Ambiguous {
+            default: *by_id.get(r.get("default"))?,
+            alternative: *by_id.get(r.get("alternative"))?,
+            cue: r.get("cue_country").to_string(),
         })
-        .collect()
+    })
+    .collect()
 }
 
 fn kind_of(kind: &str) -> Option<EntityKind> {
