@@ -14,15 +14,23 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
+use crate::bench;
 use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
-use crate::doc::Document;
+use crate::doc::{DocError, Document, ErrorCode};
 use crate::extractor::{Extractor, Input};
 use crate::time::calendar::Day;
-use crate::timing::{self, Stage};
+use crate::timing::Stage;
 
-/// One input as the Python side passes it: (id, text, published, lang, errors found so far).
-type PyInput = (String, Text, Option<String>, Option<String>, Vec<String>);
+/// One input as the Python side passes it: (id, text, published, lang, errors found so far as
+/// (code, message) pairs).
+type PyInput = (
+    String,
+    Text,
+    Option<String>,
+    Option<String>,
+    Vec<(String, String)>,
+);
 
 /// An article's text, copied out of its Python str through a temporary UTF-8 bytes object.
 /// pyo3's `String` extraction reads the str's cached UTF-8 form, which CPython then keeps inside
@@ -70,8 +78,8 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
         cluster: bool,
-    ) -> Vec<String> {
-        let inputs = to_inputs(inputs);
+    ) -> PyResult<Vec<String>> {
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
             let docs = if cluster {
@@ -81,7 +89,7 @@ impl PyExtractor {
                 crate::extractor::pool(n_threads)
                     .install(|| inputs.par_iter().map(|i| inner.extract_one(i)).collect())
             };
-            docs.iter().map(Document::to_json).collect()
+            Ok(docs.iter().map(Document::to_json).collect())
         })
     }
 
@@ -103,7 +111,7 @@ impl PyExtractor {
         if inputs.len() != records.len() {
             return Err(PyValueError::new_err("one record per input is needed"));
         }
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         let index = index.map(|i| Arc::clone(&i.inner));
         py.detach(move || {
@@ -150,7 +158,7 @@ impl PyExtractor {
             ));
         }
         let plan = from_py_plan(plan)?;
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
             let mut docs = parse_records(&records)?;
@@ -168,7 +176,7 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         let tables = py.detach(move || inner.extract_tables(&inputs, n_threads));
         tables_dict(py, tables)
@@ -183,9 +191,9 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
-        let t = py.detach(move || timing::run_batch(&inner, &inputs, n_threads));
+        let t = py.detach(move || bench::run_batch(&inner, &inputs, n_threads));
         let out = PyDict::new(py);
         out.set_item("docs", t.docs)?;
         out.set_item("bytes", t.bytes)?;
@@ -310,15 +318,26 @@ fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
     }
 }
 
-fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
+fn to_inputs(inputs: Vec<PyInput>) -> PyResult<Vec<Input>> {
     inputs
         .into_iter()
-        .map(|(id, Text(text), published, lang, errors)| Input {
-            id,
-            text,
-            published,
-            lang,
-            errors,
+        .map(|(id, Text(text), published, lang, errors)| {
+            let errors = errors
+                .into_iter()
+                .map(|(code, message)| match ErrorCode::parse(&code) {
+                    Some(code) => Ok(DocError::new(code, message)),
+                    None => Err(PyValueError::new_err(format!(
+                        "not an error code: {code:?}"
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            Ok(Input {
+                id,
+                text,
+                published,
+                lang,
+                errors,
+            })
         })
         .collect()
 }

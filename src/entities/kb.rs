@@ -447,15 +447,13 @@ impl KnowledgeBase {
     }
 
     /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
-    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, String> {
+    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
         let mut first_row: HashMap<&str, usize> = HashMap::new();
         for (i, u) in user.iter().enumerate() {
             validate(i, u)?;
-            if let Some(j) = first_row.insert(u.id.trim(), i) {
-                return Err(format!(
-                    "{}: column 'id' repeats row {j}; give a row's other names as its 'aliases'",
-                    row_name(i, u)
-                ));
+            if let Some(first) = first_row.insert(u.id.trim(), i) {
+                let row = row_name(i, u);
+                return Err(RowError::RepeatedId { row, first });
             }
         }
         Ok(KnowledgeBase::build(user))
@@ -825,29 +823,75 @@ fn row_name(i: usize, u: &UserEntity) -> String {
     format!("entities row {i} (id {id:?}{more})")
 }
 
-fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
-    let row = row_name(i, u);
+/// A knowledge-base row of the user's that is refused; `row` names it ("entities row 3 (id
+/// \"x\")"), and the message says which column is at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// A name longer than [`MAX_NAME_CHARS`].
+    TooLong {
+        row: String,
+        column: &'static str,
+        chars: usize,
+    },
+    Empty {
+        row: String,
+        column: &'static str,
+    },
+    UnknownKind {
+        row: String,
+        kind: String,
+    },
+    /// The id of an earlier row, `first`.
+    RepeatedId {
+        row: String,
+        first: usize,
+    },
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowError::TooLong { row, column, chars } => write!(
+                f,
+                "{row}: column '{column}' is {chars} characters long; at most {MAX_NAME_CHARS}"
+            ),
+            RowError::Empty { row, column } => write!(f, "{row}: column '{column}' is empty"),
+            RowError::UnknownKind { row, kind } => write!(
+                f,
+                "{row}: column 'kind' is {kind:?}; expected country, org, person or location"
+            ),
+            RowError::RepeatedId { row, first } => write!(
+                f,
+                "{row}: column 'id' repeats row {first}; give a row's other names as its 'aliases'"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RowError {}
+
+fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
+    let row = || row_name(i, u);
     let names = [("id", &u.id), ("name", &u.name)].into_iter();
     let aliases = u.aliases.iter().map(|a| ("aliases", a));
     for (column, value) in names.chain(aliases) {
-        let n = value.chars().count();
-        if n > MAX_NAME_CHARS {
-            return Err(format!(
-                "{row}: column '{column}' is {n} characters long; at most {MAX_NAME_CHARS}"
-            ));
+        let chars = value.chars().count();
+        if chars > MAX_NAME_CHARS {
+            let row = row();
+            return Err(RowError::TooLong { row, column, chars });
         }
     }
     if u.id.trim().is_empty() {
-        return Err(format!("{row}: column 'id' is empty"));
+        let column = "id";
+        return Err(RowError::Empty { row: row(), column });
     }
     if kind_of(&u.kind).is_none() {
-        return Err(format!(
-            "{row}: column 'kind' is {:?}; expected country, org, person or location",
-            u.kind
-        ));
+        let kind = u.kind.clone();
+        return Err(RowError::UnknownKind { row: row(), kind });
     }
     if u.name.trim().is_empty() {
-        return Err(format!("{row}: column 'name' is empty"));
+        let column = "name";
+        return Err(RowError::Empty { row: row(), column });
     }
     Ok(())
 }
@@ -984,13 +1028,20 @@ mod tests {
             ..UserEntity::default()
         };
         let err = KnowledgeBase::new(&[bad]).unwrap_err();
-        assert!(err.contains("row 0") && err.contains("'kind'"), "{err}");
+        assert!(matches!(&err, RowError::UnknownKind { kind, .. } if kind == "planet"));
+        assert_eq!(
+            err.to_string(),
+            "entities row 0 (id \"x\"): column 'kind' is \"planet\"; expected country, org, person or location"
+        );
         let empty = UserEntity {
             id: "x".into(),
             kind: "org".into(),
             ..UserEntity::default()
         };
-        assert!(KnowledgeBase::new(&[empty]).unwrap_err().contains("'name'"));
+        assert!(matches!(
+            KnowledgeBase::new(&[empty]).unwrap_err(),
+            RowError::Empty { column: "name", .. }
+        ));
     }
 
     fn org(id: &str, name: &str) -> UserEntity {
@@ -1006,13 +1057,17 @@ mod tests {
     fn untrusted_rows_get_errors_naming_row_and_column() {
         let dup = [org("atlas", "Atlas Group"), org("atlas", "مجموعة أطلس")];
         let err = KnowledgeBase::new(&dup).unwrap_err();
+        assert!(matches!(err, RowError::RepeatedId { first: 0, .. }));
+        let err = err.to_string();
         assert!(
             err.contains("row 1") && err.contains("'id'") && err.contains("row 0"),
             "{err}"
         );
         // a 10 MB name is refused before it becomes an automaton key; the message stays short
         let huge = "ب".repeat(5_000_000);
-        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)]).unwrap_err();
+        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)])
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("row 0") && err.contains("'id'") && err.len() < 300,
             "{err}"
@@ -1020,7 +1075,13 @@ mod tests {
         let mut long_alias = org("y", "Atlas");
         long_alias.aliases = vec!["a".repeat(MAX_NAME_CHARS + 1)];
         let err = KnowledgeBase::new(&[long_alias]).unwrap_err();
-        assert!(err.contains("'aliases'"), "{err}");
+        assert!(matches!(
+            err,
+            RowError::TooLong {
+                column: "aliases",
+                ..
+            }
+        ));
     }
 
     #[test]
