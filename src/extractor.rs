@@ -2,7 +2,8 @@
 //! that run the pipeline over a batch.
 
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use once_cell::sync::Lazy;
@@ -71,6 +72,25 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// A batch given up because its caller raised the stop flag (Ctrl-C in Python) before it ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// Reads the caller's stop flag between a document's stages. A raised flag unwinds out of the
+/// document with [`resume_unwind`], which calls no panic hook (a stop is no failure, and prints
+/// nothing); the batch it belongs to is then given up whole, so the unwound document's error
+/// record is never seen. A stage of a 10 MB document takes about a second, so a stop is honoured
+/// within about that, in the middle of a long document.
+struct StopCheck<'a>(&'a AtomicBool);
+
+impl Laps for StopCheck<'_> {
+    fn lap(&mut self, _: Stage) {
+        if self.0.load(Ordering::Relaxed) {
+            resume_unwind(Box::new(Stopped));
+        }
+    }
+}
+
 pub struct Extractor {
     config: Config,
     kb: KnowledgeBase,
@@ -95,6 +115,15 @@ impl Extractor {
     /// Process one document. Never panics: a failure inside a stage becomes an `errors` entry.
     pub fn extract_one(&self, input: &Input) -> Document {
         self.guarded(input, &mut ())
+    }
+
+    /// Process one document unless `stop` is raised (before it or between its stages): then an
+    /// empty document comes back, which the caller, having raised the flag, throws away.
+    fn extract_one_until(&self, input: &Input, stop: &AtomicBool) -> Document {
+        if stop.load(Ordering::Relaxed) {
+            return Document::empty(&input.id);
+        }
+        self.guarded(input, &mut StopCheck(stop))
     }
 
     /// For benchmarks: process one document and time its stages (see [`crate::timing`]).
@@ -127,13 +156,52 @@ impl Extractor {
     /// Process a batch on `n_threads` threads (None: `RAYON_NUM_THREADS` or all cores). The
     /// result is in input order and identical for any thread count.
     pub fn extract(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Document> {
+        self.extract_until(inputs, n_threads, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    /// [`Extractor::extract`], given up as soon as the caller raises `stop` (read before each
+    /// document and between its stages, from any thread).
+    pub fn extract_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Document>, Stopped> {
         let pool = pool(n_threads);
-        let mut docs: Vec<Document> =
-            pool.install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
+        let mut docs: Vec<Document> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|i| self.extract_one_until(i, stop))
+                .collect()
+        });
+        if stop.load(Ordering::Relaxed) {
+            return Err(Stopped);
+        }
         if !self.config.no_cluster {
             pool.install(|| self.cluster(inputs, &mut docs));
         }
-        docs
+        Ok(docs)
+    }
+
+    /// Extract without clustering (the caller clusters a larger batch later), given up as soon
+    /// as `stop` is raised.
+    pub fn extract_unclustered_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Document>, Stopped> {
+        let docs: Vec<Document> = pool(n_threads).install(|| {
+            inputs
+                .par_iter()
+                .map(|i| self.extract_one_until(i, stop))
+                .collect()
+        });
+        if stop.load(Ordering::Relaxed) {
+            return Err(Stopped);
+        }
+        Ok(docs)
     }
 
     /// Cluster documents already extracted from `inputs` (as `extract` does after extracting);
@@ -229,9 +297,20 @@ impl Extractor {
     /// Clustering then plans from the entries, sets the cluster ids and shared names in the
     /// tables, and replaces the rows of members that take their cluster's day.
     pub fn extract_tables(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Table> {
+        self.extract_tables_until(inputs, n_threads, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    /// [`Extractor::extract_tables`], given up as soon as the caller raises `stop`.
+    pub fn extract_tables_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Table>, Stopped> {
         // Enough documents per window to keep every thread busy, few enough to hold lightly.
         let window = 128 * pool(n_threads).current_num_threads();
-        self.extract_tables_by(inputs, n_threads, window)
+        self.tables_by(inputs, n_threads, window, stop)
     }
 
     /// [`Extractor::extract_tables`] with windows of `window` documents (tests use small ones).
@@ -242,19 +321,36 @@ impl Extractor {
         n_threads: Option<usize>,
         window: usize,
     ) -> Vec<Table> {
+        self.tables_by(inputs, n_threads, window, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    fn tables_by(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        window: usize,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Table>, Stopped> {
         let clustered = !self.config.no_cluster;
         pool(n_threads).install(|| {
             let mut parts = Vec::new();
             let mut entries = Vec::new();
             for chunk in inputs.chunks(window.max(1)) {
-                let docs: Vec<Document> = chunk.par_iter().map(|i| self.extract_one(i)).collect();
+                let docs: Vec<Document> = chunk
+                    .par_iter()
+                    .map(|i| self.extract_one_until(i, stop))
+                    .collect();
+                if stop.load(Ordering::Relaxed) {
+                    return Err(Stopped);
+                }
                 if clustered {
                     entries.par_extend(docs.par_iter().map(cluster::Entry::of));
                 }
                 parts.push(columns::Part::of(&docs));
             }
             if !clustered {
-                return columns::assemble(parts, &[]);
+                return Ok(columns::assemble(parts, &[]));
             }
             let plan = cluster::plan(&[], &entries);
             drop(entries);
@@ -273,7 +369,7 @@ impl Extractor {
             let mut tables = columns::assemble(parts, &redone);
             columns::set_clusters(&mut tables, &plan.clusters);
             columns::rename(&mut tables, &plan.names);
-            tables
+            Ok(tables)
         })
     }
 
@@ -283,6 +379,14 @@ impl Extractor {
         #[cfg(feature = "fault-injection")]
         if input.text.contains("\u{0}khabar:panic\u{0}") {
             panic!("fault injected");
+        }
+        // a document that never ends unless its caller stops it, for the tests of Ctrl-C
+        #[cfg(feature = "fault-injection")]
+        if input.text.contains("\u{0}khabar:stall\u{0}") {
+            loop {
+                laps.lap(Stage::Clean);
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
         }
         let folded = Folded::new(&input.text);
         let layout = clean::layout(&folded.text);

@@ -39,4 +39,4 @@ pub mod timing;
 mod py;
 
 pub use doc::Document;
-pub use extractor::{Config, Extractor, Input};
+pub use extractor::{Config, Extractor, Input, Stopped};

@@ -7,7 +7,10 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -18,7 +21,7 @@ use crate::bench;
 use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
 use crate::doc::{DocError, Document, ErrorCode};
-use crate::extractor::{Extractor, Input};
+use crate::extractor::{Extractor, Input, Stopped};
 use crate::time::calendar::Day;
 use crate::timing::Stage;
 
@@ -80,14 +83,13 @@ impl PyExtractor {
         cluster: bool,
     ) -> PyResult<Vec<String>> {
         let inputs = to_inputs(inputs)?;
-        let inner = Arc::clone(&self.inner);
-        py.detach(move || {
+        let inner = &self.inner;
+        interruptible(py, text_bytes(&inputs), |stop| {
             let docs = if cluster {
                 // clustered unless the configuration says `no_cluster`
-                inner.extract(&inputs, n_threads)
+                inner.extract_until(&inputs, n_threads, stop)?
             } else {
-                crate::extractor::pool(n_threads)
-                    .install(|| inputs.par_iter().map(|i| inner.extract_one(i)).collect())
+                inner.extract_unclustered_until(&inputs, n_threads, stop)?
             };
             Ok(docs.iter().map(Document::to_json).collect())
         })
@@ -177,8 +179,10 @@ impl PyExtractor {
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let inputs = to_inputs(inputs)?;
-        let inner = Arc::clone(&self.inner);
-        let tables = py.detach(move || inner.extract_tables(&inputs, n_threads));
+        let inner = &self.inner;
+        let tables = interruptible(py, text_bytes(&inputs), |stop| {
+            inner.extract_tables_until(&inputs, n_threads, stop)
+        })?;
         tables_dict(py, tables)
     }
 
@@ -316,6 +320,68 @@ fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
         }
         _ => pyo3::exceptions::PyOSError::new_err(msg),
     }
+}
+
+/// Batches smaller than this run on the calling thread, without watching for Ctrl-C: they end
+/// sooner than a person can press a key, and a thread of their own would cost more than them.
+const WATCHED_BYTES: usize = 1 << 20;
+
+/// How often Python's signal handlers run while a watched batch is in the core.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+fn text_bytes(inputs: &[Input]) -> usize {
+    inputs.iter().map(|i| i.text.len()).sum()
+}
+
+/// Run `work` (the pipeline over a batch) with the GIL released, and let Ctrl-C stop it: a large
+/// batch runs on a thread of its own while this one, every [`SIGNAL_POLL`], takes the GIL back
+/// just long enough to run Python's signal handlers (they run only on the main thread, and only
+/// when asked). A handler's exception (KeyboardInterrupt) raises the stop flag; the work gives
+/// up at its next check (before a document, between a document's stages) and the exception
+/// reaches the caller.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    bytes: usize,
+    work: impl FnOnce(&AtomicBool) -> Result<T, Stopped> + Send,
+) -> PyResult<T> {
+    let stop = AtomicBool::new(false);
+    let stopped = || pyo3::exceptions::PyKeyboardInterrupt::new_err("extraction stopped");
+    if bytes < WATCHED_BYTES {
+        return py.detach(|| work(&stop)).map_err(|_| stopped());
+    }
+    std::thread::scope(|scope| {
+        let (tx, mut rx) = mpsc::channel();
+        let flag = &stop;
+        scope.spawn(move || {
+            // the receiver may be gone after an interrupt: nothing then waits for the result
+            let _ = tx.send(work(flag));
+        });
+        loop {
+            // the receiver moves in and out: a borrowed one could not cross to a GIL-free closure
+            let (back, got) = py.detach(move || {
+                let got = rx.recv_timeout(SIGNAL_POLL);
+                (rx, got)
+            });
+            rx = back;
+            match got {
+                Ok(result) => return result.map_err(|_| stopped()),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(interrupt) = py.check_signals() {
+                        stop.store(true, Ordering::Relaxed);
+                        // wait for the work to give up, so nothing runs on after the exception
+                        let _ = py.detach(move || rx.recv());
+                        return Err(interrupt);
+                    }
+                }
+                // the work panicked: the scope passes its panic on when it ends
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                        "the extraction thread ended without a result",
+                    ))
+                }
+            }
+        }
+    })
 }
 
 fn to_inputs(inputs: Vec<PyInput>) -> PyResult<Vec<Input>> {

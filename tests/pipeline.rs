@@ -1,7 +1,9 @@
 //! The document pipeline end to end, on pages written for these tests.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use khabar::doc::ErrorCode;
-use khabar::{Extractor, Input};
+use khabar::{Extractor, Input, Stopped};
 
 const PAGE_AR: &str = "صوت الرباط\nصوت الرباط\n\nوزير الخارجية المغربي يستقبل نظيرته الألمانية فى الرباط\n\n\
 الخميس 9 نوفمبر/تشرين الثاني 2023 11:05 ص\n\n\
@@ -133,6 +135,38 @@ fn a_panic_stays_in_its_document() {
         .any(|e| e.code == ErrorCode::StageFailed));
     assert!(docs[0].errors.is_empty() && docs[2].errors.is_empty());
     assert!(docs[2].title.is_some());
+}
+
+#[test]
+fn a_raised_stop_flag_gives_the_batch_up() {
+    let ex = extractor();
+    let inputs = vec![Input::new("en", PAGE_EN), Input::new("ar", PAGE_AR)];
+    let stop = AtomicBool::new(true);
+    assert_eq!(ex.extract_until(&inputs, Some(2), &stop), Err(Stopped));
+    assert!(ex.extract_tables_until(&inputs, Some(2), &stop).is_err());
+    // a flag left down changes nothing
+    let down = AtomicBool::new(false);
+    let docs = ex
+        .extract_until(&inputs, Some(2), &down)
+        .expect("not stopped");
+    assert_eq!(docs, ex.extract(&inputs, Some(2)));
+}
+
+/// A document that stalls (fault injection) is left as soon as another thread raises the flag:
+/// the flag is read between a document's stages, not only between documents.
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_stop_reaches_inside_a_document() {
+    let ex = extractor();
+    let inputs = vec![Input::new("stall", "x\u{0}khabar:stall\u{0}y")];
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            stop.store(true, Ordering::Relaxed);
+        });
+        assert_eq!(ex.extract_until(&inputs, Some(1), &stop), Err(Stopped));
+    });
 }
 
 #[test]

@@ -142,3 +142,47 @@ def test_ctrl_c_stops_a_long_extract_promptly() -> None:
     assert lines[0].startswith("interrupted"), (out, err)
     assert lines[1] == "alive True", (out, err)
     assert waited < 10, f"Ctrl-C took {waited:.1f} s to stop the extraction"
+
+
+# A script whose one document never ends by itself (the fault-injection hook stalls it until its
+# caller stops it): only a stop read inside the document can end the call.
+STALLED_RUN = textwrap.dedent(
+    """
+    import sys
+    import khabar
+    text = {text!r} + "\\0khabar:stall\\0" + "x " * 600_000
+    print("started", flush=True)
+    try:
+        khabar.extract(text, n_threads=1, progress=False)
+    except KeyboardInterrupt:
+        [doc] = khabar.extract({text!r}, n_threads=1)
+        print("interrupted", len(doc.entities) > 0, flush=True)
+        sys.exit(0)
+    print("finished", flush=True)
+    """
+)
+
+
+@pytest.mark.usefixtures("hooked")
+@pytest.mark.parametrize("api", ["extract", "extract_frames"])
+def test_ctrl_c_stops_inside_one_long_document(api: str) -> None:
+    script = STALLED_RUN.format(text=EN)
+    if api == "extract_frames":
+        pytest.importorskip("pyarrow")
+        script = script.replace(
+            "khabar.extract(text, n_threads=1, progress=False)",
+            "khabar.Extractor().extract_frames([text], n_threads=1)",
+        )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "started"
+        time.sleep(0.5)  # into the stalled document
+        proc.send_signal(signal.SIGINT)
+        # without a stop inside the document the call would never return
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert out.strip() == "interrupted True", (out, err)

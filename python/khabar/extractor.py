@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Extractor", "default_extractor", "extract_frame"]
 
-# Documents are handed to the core in chunks, so that a progress bar can move and Ctrl-C is
-# honoured between them (the core releases the GIL and is not interrupted while it works).
+# Documents are handed to the core in chunks, so that a progress bar can move. Ctrl-C is honoured
+# between chunks and inside them: the core watches for it while it works on a large chunk and
+# stops between a document's stages.
 CHUNK_DOCS = 512
 CHUNK_CHARS = 8_000_000
 # With progress=None, a bar is shown for batches longer than this, on a terminal or in a notebook.
