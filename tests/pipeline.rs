@@ -1,6 +1,9 @@
 //! The document pipeline end to end, on pages written for these tests.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
+// only the fault-injection tests stop a document from another thread
+#[cfg(feature = "fault-injection")]
+use std::sync::atomic::Ordering;
 
 use khabar::doc::ErrorCode;
 use khabar::{Extractor, Input, Stopped};
