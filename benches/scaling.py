@@ -190,7 +190,7 @@ def child(shape: str, size: int) -> dict[str, Any]:
         "seconds": elapsed,
         "extra_rss_mb": (peak - base) / 1024,
         "peak_rss_mb": peak / 1024,
-        "errors": list(doc.errors),
+        "errors": [str(e) for e in doc.errors],
         "found": len(doc.entities) + len(doc.dates) + len(doc.quotes) + len(doc.events),
     }
 

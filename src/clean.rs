@@ -16,12 +16,13 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::lexicon::{self, field, rows, ClutterKind};
+use crate::lexicon::{self, rows, ClutterKind};
 use crate::text::chars;
 use crate::text::fold::{fold_key, squeeze_folded};
 use crate::text::hash::WordMap;
 use crate::text::segment;
 use crate::time::dateline::{self, Dateline};
+use crate::tsv;
 
 /// Why a line is where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +88,9 @@ impl Layout {
     }
 }
 
-static BYLINES: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../data/bylines.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+pub(crate) static BYLINES: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(tsv!("bylines.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect()
 });
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::columns::{self, Table};
-use crate::doc::{DateExpr, Document, Span};
+use crate::doc::{DateExpr, DocError, Document, ErrorCode, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
@@ -29,7 +29,7 @@ pub struct Input {
     /// Language given by the caller (ISO 639-1); detected when None.
     pub lang: Option<String>,
     /// Problems the caller already found (undecodable bytes, a missing text).
-    pub errors: Vec<String>,
+    pub errors: Vec<DocError>,
 }
 
 impl Input {
@@ -54,11 +54,19 @@ pub struct Config {
 
 /// Errors building an extractor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(pub String);
+pub enum ConfigError {
+    /// The configuration is not JSON of the [`Config`] shape (serde's message).
+    Json(String),
+    /// A knowledge-base row the user gave is refused.
+    Entity(entities::kb::RowError),
+}
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            ConfigError::Json(e) => write!(f, "bad configuration: {e}"),
+            ConfigError::Entity(e) => e.fmt(f),
+        }
     }
 }
 
@@ -90,13 +98,13 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(config: Config) -> Result<Extractor, ConfigError> {
-        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError)?;
+        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError::Entity)?;
         Ok(Extractor { config, kb })
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
-        let config: Config = serde_json::from_str(json)
-            .map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
+        let config: Config =
+            serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))?;
         Extractor::new(config)
     }
 
@@ -136,8 +144,10 @@ impl Extractor {
                     .unwrap_or_else(|| "unknown".to_string());
                 let mut doc = Document::empty(&input.id);
                 doc.errors = input.errors.clone();
-                doc.errors
-                    .push(format!("internal error, document skipped: {msg}"));
+                doc.errors.push(DocError::new(
+                    ErrorCode::StageFailed,
+                    format!("internal error, document skipped: {msg}"),
+                ));
                 doc
             }
         }
@@ -390,8 +400,9 @@ impl Extractor {
             Some(p) => match Day::parse_iso(p) {
                 Some(d) => (Some(d), Some(p.to_string()), Some("metadata")),
                 None => {
-                    doc.errors.push(format!(
-                        "published not understood, read from the text instead: {p:?}"
+                    doc.errors.push(DocError::new(
+                        ErrorCode::PublishedUnparsed,
+                        format!("published not understood, read from the text instead: {p:?}"),
                     ));
                     from_text(&layout)
                 }
@@ -447,9 +458,12 @@ impl Extractor {
             .map(|t| {
                 let m = a.mention(t.range);
                 if t.mismatch {
-                    doc.errors.push(format!(
-                        "date {:?} names a weekday other than the publication day's",
-                        m.text
+                    doc.errors.push(DocError::new(
+                        ErrorCode::WeekdayMismatch,
+                        format!(
+                            "date {:?} names a weekday other than the publication day's",
+                            m.text
+                        ),
                     ));
                 }
                 DateExpr {

@@ -22,6 +22,7 @@
 //! The Python binding lives in `py` (feature `python`) and nowhere else.
 
 pub mod analysis;
+pub mod bench;
 pub mod clean;
 pub mod cluster;
 pub mod columns;

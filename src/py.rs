@@ -17,15 +17,23 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
+use crate::bench;
 use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
-use crate::doc::Document;
+use crate::doc::{DocError, Document, ErrorCode};
 use crate::extractor::{Extractor, Input, Stopped};
 use crate::time::calendar::Day;
-use crate::timing::{self, Stage};
+use crate::timing::Stage;
 
-/// One input as the Python side passes it: (id, text, published, lang, errors found so far).
-type PyInput = (String, Text, Option<String>, Option<String>, Vec<String>);
+/// One input as the Python side passes it: (id, text, published, lang, errors found so far as
+/// (code, message) pairs).
+type PyInput = (
+    String,
+    Text,
+    Option<String>,
+    Option<String>,
+    Vec<(String, String)>,
+);
 
 /// An article's text, copied out of its Python str through a temporary UTF-8 bytes object.
 /// pyo3's `String` extraction reads the str's cached UTF-8 form, which CPython then keeps inside
@@ -74,7 +82,7 @@ impl PyExtractor {
         n_threads: Option<usize>,
         cluster: bool,
     ) -> PyResult<Vec<String>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = &self.inner;
         interruptible(py, text_bytes(&inputs), |stop| {
             let docs = if cluster {
@@ -105,7 +113,7 @@ impl PyExtractor {
         if inputs.len() != records.len() {
             return Err(PyValueError::new_err("one record per input is needed"));
         }
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         let index = index.map(|i| Arc::clone(&i.inner));
         py.detach(move || {
@@ -152,7 +160,7 @@ impl PyExtractor {
             ));
         }
         let plan = from_py_plan(plan)?;
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
             let mut docs = parse_records(&records)?;
@@ -170,7 +178,7 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = &self.inner;
         let tables = interruptible(py, text_bytes(&inputs), |stop| {
             inner.extract_tables_until(&inputs, n_threads, stop)
@@ -187,9 +195,9 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
-        let t = py.detach(move || timing::run_batch(&inner, &inputs, n_threads));
+        let t = py.detach(move || bench::run_batch(&inner, &inputs, n_threads));
         let out = PyDict::new(py);
         out.set_item("docs", t.docs)?;
         out.set_item("bytes", t.bytes)?;
@@ -376,15 +384,26 @@ fn interruptible<T: Send>(
     })
 }
 
-fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
+fn to_inputs(inputs: Vec<PyInput>) -> PyResult<Vec<Input>> {
     inputs
         .into_iter()
-        .map(|(id, Text(text), published, lang, errors)| Input {
-            id,
-            text,
-            published,
-            lang,
-            errors,
+        .map(|(id, Text(text), published, lang, errors)| {
+            let errors = errors
+                .into_iter()
+                .map(|(code, message)| match ErrorCode::parse(&code) {
+                    Some(code) => Ok(DocError::new(code, message)),
+                    None => Err(PyValueError::new_err(format!(
+                        "not an error code: {code:?}"
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            Ok(Input {
+                id,
+                text,
+                published,
+                lang,
+                errors,
+            })
         })
         .collect()
 }

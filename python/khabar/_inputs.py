@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from .errors import InputError
+from .model import DocError, ErrorCode
 
 __all__ = ["Prepared", "coerce_published", "coerce_text", "prepare"]
 
@@ -30,10 +31,10 @@ class Prepared:
     text: str
     published: str | None = None
     lang: str | None = None
-    errors: list[str] = field(default_factory=list)
+    errors: list[DocError] = field(default_factory=list)
 
-    def as_core_input(self) -> tuple[str, str, str | None, str | None, list[str]]:
-        return (self.id, self.text, self.published, self.lang, self.errors)
+    def as_core_input(self) -> tuple[str, str, str | None, str | None, list[tuple[ErrorCode, str]]]:
+        return (self.id, self.text, self.published, self.lang, [(e.code, e.message) for e in self.errors])
 
 
 def is_missing(value: Any) -> bool:
@@ -45,23 +46,25 @@ def is_missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
-def coerce_text(value: Any) -> tuple[str, list[str]]:
+def coerce_text(value: Any) -> tuple[str, list[DocError]]:
     """The text to analyse for one input value, and what had to be repaired on the way."""
     if isinstance(value, str):
         if value.isascii() or not _SURROGATE.search(value):
             return value, []
         # A lone surrogate cannot be encoded; one replacement character keeps every offset valid.
         fixed, n = _SURROGATE.subn("\ufffd", value)
-        return fixed, [f"{n} lone surrogate(s) replaced with U+FFFD"]
+        return fixed, [DocError("bad_encoding", f"{n} lone surrogate(s) replaced with U+FFFD")]
     if isinstance(value, bytes | bytearray | memoryview):
         raw = bytes(value)
         try:
             return raw.decode("utf-8-sig"), []
         except UnicodeDecodeError:
-            return raw.decode("utf-8-sig", errors="replace"), ["invalid UTF-8 replaced"]
+            return raw.decode("utf-8-sig", errors="replace"), [
+                DocError("bad_encoding", "invalid UTF-8 replaced")
+            ]
     if is_missing(value):
-        return "", ["missing text"]
-    return "", [f"not text: {type(value).__name__}"]
+        return "", [DocError("missing_text", "missing text")]
+    return "", [DocError("not_text", f"not text: {type(value).__name__}")]
 
 
 def _iso(value: datetime | date) -> str:
@@ -72,7 +75,7 @@ def _iso(value: datetime | date) -> str:
     return value.isoformat()
 
 
-def coerce_published(value: Any) -> tuple[str | None, list[str]]:
+def coerce_published(value: Any) -> tuple[str | None, list[DocError]]:
     """An ISO 8601 publication date or date-time for one input value, and any error."""
     if is_missing(value):
         return None, []
@@ -93,8 +96,8 @@ def coerce_published(value: Any) -> tuple[str | None, list[str]]:
                 return _iso(datetime.strptime(s, fmt)), []
             except ValueError:
                 continue
-        return None, [f"published not understood: {s[:40]!r}"]
-    return None, [f"published not understood: {type(value).__name__}"]
+        return None, [DocError("published_unparsed", f"published not understood: {s[:40]!r}")]
+    return None, [DocError("published_unparsed", f"published not understood: {type(value).__name__}")]
 
 
 def _is_scalar(value: Any) -> bool:

@@ -42,7 +42,7 @@ from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
 from .frames import COLUMNS, TABLES, tables, to_frames
 from .frames import _frame as frame_of_rows
-from .model import Document
+from .model import DocError, Document
 
 __all__ = ["main"]
 
@@ -106,10 +106,14 @@ def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                yield Row(Prepared(fallback, "", errors=errors + [f"invalid JSON on line {n}: {e.msg}"]), {})
+                bad = DocError("bad_json", f"invalid JSON on line {n}: {e.msg}")
+                yield Row(Prepared(fallback, "", errors=[*errors, bad]), {})
                 continue
             if not isinstance(record, dict):
-                yield Row(Prepared(fallback, "", errors=[f"line {n} is not a JSON object"]), {})
+                yield Row(
+                    Prepared(fallback, "", errors=[DocError("bad_json", f"line {n} is not a JSON object")]),
+                    {},
+                )
                 continue
             row = _row(record, text_field, fallback)
             row.doc.errors[:0] = errors

@@ -1,4 +1,5 @@
-"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python."""
+"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python, and
+:func:`extract_frame`, which runs it over a column of a DataFrame."""
 
 from __future__ import annotations
 
@@ -8,16 +9,20 @@ import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._entities import load_entities
 from ._inputs import Prepared, chunks, prepare
 from .cluster_index import ClusterIndex
 from .errors import InputError, KhabarError
+from .frames import frames_from_columns, have_pyarrow, to_frames
 from .model import Document
 
-__all__ = ["Extractor", "default_extractor"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Extractor", "default_extractor", "extract_frame"]
 
 # Documents are handed to the core in chunks, so that a progress bar can move. Ctrl-C is honoured
 # between chunks and inside them: the core watches for it while it works on a large chunk and
@@ -207,8 +212,6 @@ class Extractor:
         """Extract and return the tables of :func:`khabar.to_frames` directly, built column-wise in
         Rust (no :class:`Document` objects): ``output`` is ``"pandas"``, ``"arrow"`` (pyarrow
         Tables) or ``"polars"``. Needs pyarrow."""
-        from .frames import frames_from_columns
-
         if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
         prepared = prepare(texts, ids, published, lang)
@@ -220,3 +223,35 @@ class Extractor:
 def default_extractor() -> Extractor:
     """The shared extractor with the default configuration, built on first use."""
     return Extractor()
+
+
+def extract_frame(
+    df: pandas.DataFrame,
+    text: str = "text",
+    id: str | None = None,
+    published: str | None = None,
+    *,
+    extractor: Extractor | None = None,
+    **kw: Any,
+) -> dict[str, pandas.DataFrame]:
+    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
+
+    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
+    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
+    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
+    ``extract``.
+    """
+
+    columns = getattr(df, "columns", None)
+    if columns is None:
+        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
+    for what, col in (("text", text), ("id", id), ("published", published)):
+        if col is not None and col not in columns:
+            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
+    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
+    pub = df[published].tolist() if published is not None else None
+    ex = extractor if extractor is not None else default_extractor()
+    if have_pyarrow() and not kw.get("progress"):
+        kw.pop("progress", None)
+        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
+    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

@@ -16,10 +16,11 @@ use super::translit;
 use crate::doc::EntityKind;
 use crate::lang::ar;
 use crate::lang::en::Caps;
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 pub use crate::text::sieve::WordTable;
+use crate::tsv;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -419,15 +420,13 @@ impl KnowledgeBase {
     }
 
     /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
-    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, String> {
+    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
         let mut first_row: HashMap<&str, usize> = HashMap::new();
         for (i, u) in user.iter().enumerate() {
             validate(i, u)?;
-            if let Some(j) = first_row.insert(u.id.trim(), i) {
-                return Err(format!(
-                    "{}: column 'id' repeats row {j}; give a row's other names as its 'aliases'",
-                    row_name(i, u)
-                ));
+            if let Some(first) = first_row.insert(u.id.trim(), i) {
+                let row = row_name(i, u);
+                return Err(RowError::RepeatedId { row, first });
             }
         }
         Ok(KnowledgeBase::build(user))
@@ -520,32 +519,45 @@ impl KnowledgeBase {
 }
 
 fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/countries.tsv")) {
-        let id = field(&r, 0).to_string();
+    for r in rows(
+        tsv!("countries.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "demonyms_en",
+            "nisba_ar",
+            "plural_ar",
+            "capital_en",
+            "capital_ar",
+        ],
+    ) {
+        let id = r.get("id").to_string();
         let idx = records.len();
         records.push(Record {
             id: id.clone(),
             kind: EntityKind::Country,
-            name: field(&r, 2).to_string(),
+            name: r.get("name_en").to_string(),
             country: Some(id.clone()),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for a in list(field(&r, 5)) {
+        for a in list(r.get("demonyms_en")) {
             b.add(a, Form::Adjective, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("nisba_ar")) {
             b.add_nisba(s, idx);
         }
-        for p in list(field(&r, 7)) {
+        for p in list(r.get("plural_ar")) {
             for k in nisba::with_article(&fold_key(p)) {
                 b.add(&k, Form::Adjective, idx);
             }
         }
-        let capital_en: Vec<&str> = list(field(&r, 8)).collect();
+        let capital_en: Vec<&str> = list(r.get("capital_en")).collect();
         if let Some(name) = capital_en.first() {
             let cap = records.len();
             records.push(Record {
@@ -556,7 +568,7 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
                 title: None,
                 state: Some(idx),
             });
-            for a in capital_en.iter().copied().chain(list(field(&r, 9))) {
+            for a in capital_en.iter().copied().chain(list(r.get("capital_ar"))) {
                 b.add(a, Form::Capital, cap);
             }
         }
@@ -564,54 +576,77 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
 }
 
 fn load_places(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/places.tsv")) {
+    for r in rows(
+        tsv!("places.tsv"),
+        &["id", "name_en", "aliases_en", "aliases_ar", "country"],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Location,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
 }
 
 fn load_orgs(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/organisations.tsv")) {
+    for r in rows(
+        tsv!("organisations.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "adjective_ar",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Org,
-            name: field(&r, 2).to_string(),
-            country: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("adjective_ar")) {
             b.add_nisba(s, idx);
         }
     }
 }
 
 fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/persons.tsv")) {
+    for r in rows(
+        tsv!("persons.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "title",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Person,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
-            title: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
+            title: opt(r.get("title")),
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
@@ -619,14 +654,17 @@ fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
 
 fn load_institutions(b: &mut Builder) -> Vec<Institution> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/institutions.tsv")) {
+    for r in rows(
+        tsv!("institutions.tsv"),
+        &["id", "name_en", "alone", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Institution {
-            id: field(&r, 0).to_string(),
-            name: field(&r, 1).to_string(),
-            alone: field(&r, 2) == "yes",
+            id: r.get("id").to_string(),
+            name: r.get("name_en").to_string(),
+            alone: r.get("alone") == "yes",
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_ar")).chain(list(r.get("aliases_en"))) {
             b.add(a, Form::Institution, idx);
         }
     }
@@ -635,22 +673,25 @@ fn load_institutions(b: &mut Builder) -> Vec<Institution> {
 
 fn load_titles(b: &mut Builder) -> Vec<Title> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/titles.tsv")) {
+    for r in rows(
+        tsv!("titles.tsv"),
+        &["title", "kind", "body", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Title {
-            title: field(&r, 0).to_string(),
-            honorific: field(&r, 1) == "honorific",
-            body: opt(field(&r, 2)),
-            occupation: field(&r, 1) == "occupation",
+            title: r.get("title").to_string(),
+            honorific: r.get("kind") == "honorific",
+            body: opt(r.get("body")),
+            occupation: r.get("kind") == "occupation",
         });
-        for a in list(field(&r, 3)) {
+        for a in list(r.get("aliases_ar")) {
             let k = fold_key(a);
             b.add(&k, Form::Title, idx);
             if !ar::has_article(&k) {
                 b.add(&format!("{}{k}", ar::AL), Form::Title, idx);
             }
         }
-        for a in list(field(&r, 4)) {
+        for a in list(r.get("aliases_en")) {
             b.add(a, Form::Title, idx);
         }
     }
@@ -659,15 +700,15 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
 
 fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Given> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/given_names.tsv")) {
-        let origin = field(&r, 2);
-        let latin = field(&r, 1).to_string();
+    for r in rows(tsv!("given_names.tsv"), &["name_ar", "latin", "origin"]) {
+        let origin = r.get("origin");
+        let latin = r.get("latin").to_string();
         if !origin.starts_with("particle") && !latin.contains(' ') {
             latin_given
                 .entry(latin.to_lowercase())
                 .or_insert_with(|| latin.clone());
         }
-        out.entry(fold_key(field(&r, 0))).or_insert(Given {
+        out.entry(fold_key(r.get("name_ar"))).or_insert(Given {
             latin,
             common: origin.ends_with("-common"),
             particle: origin.starts_with("particle"),
@@ -679,9 +720,9 @@ fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Give
 
 fn load_words() -> WordMap<String, WordRole> {
     let mut out: WordMap<String, WordRole> = WordMap::default();
-    for r in rows(include_str!("../../data/entity_words.tsv")) {
-        let w = out.entry(fold_key(field(&r, 0))).or_default();
-        match field(&r, 2) {
+    for r in rows(tsv!("entity_words.tsv"), &["word", "role"]) {
+        let w = out.entry(fold_key(r.get("word"))).or_default();
+        match r.get("role") {
             "stop" => w.stop = true,
             "closer" => w.closer = true,
             "common" => {
@@ -702,8 +743,8 @@ fn load_words() -> WordMap<String, WordRole> {
 
 fn load_org_words() -> WordMap<String, OrgRole> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/org_words.tsv")) {
-        let role = match field(&r, 1) {
+    for r in rows(tsv!("org_words.tsv"), &["word", "role"]) {
+        let role = match r.get("role") {
             "head" => OrgRole::Head,
             "weak" => OrgRole::Weak,
             "descriptor" => OrgRole::Descriptor,
@@ -713,22 +754,25 @@ fn load_org_words() -> WordMap<String, OrgRole> {
             "en_suffix" => OrgRole::EnSuffix,
             _ => continue,
         };
-        out.insert(fold_key(field(&r, 0)), role);
+        out.insert(fold_key(r.get("word")), role);
     }
     out
 }
 
 /// Names of two records: both ids must be known, else the row is left out.
 fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
-    rows(include_str!("../../data/ambiguous_names.tsv"))
-        .filter_map(|r| {
-            Some(Ambiguous {
-                default: *by_id.get(field(&r, 1))?,
-                alternative: *by_id.get(field(&r, 2))?,
-                cue: field(&r, 3).to_string(),
-            })
+    rows(
+        tsv!("ambiguous_names.tsv"),
+        &["default", "alternative", "cue_country"],
+    )
+    .filter_map(|r| {
+        Some(Ambiguous {
+            default: *by_id.get(r.get("default"))?,
+            alternative: *by_id.get(r.get("alternative"))?,
+            cue: r.get("cue_country").to_string(),
         })
-        .collect()
+    })
+    .collect()
 }
 
 fn kind_of(kind: &str) -> Option<EntityKind> {
@@ -752,29 +796,75 @@ fn row_name(i: usize, u: &UserEntity) -> String {
     format!("entities row {i} (id {id:?}{more})")
 }
 
-fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
-    let row = row_name(i, u);
+/// A knowledge-base row of the user's that is refused; `row` names it ("entities row 3 (id
+/// \"x\")"), and the message says which column is at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// A name longer than [`MAX_NAME_CHARS`].
+    TooLong {
+        row: String,
+        column: &'static str,
+        chars: usize,
+    },
+    Empty {
+        row: String,
+        column: &'static str,
+    },
+    UnknownKind {
+        row: String,
+        kind: String,
+    },
+    /// The id of an earlier row, `first`.
+    RepeatedId {
+        row: String,
+        first: usize,
+    },
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowError::TooLong { row, column, chars } => write!(
+                f,
+                "{row}: column '{column}' is {chars} characters long; at most {MAX_NAME_CHARS}"
+            ),
+            RowError::Empty { row, column } => write!(f, "{row}: column '{column}' is empty"),
+            RowError::UnknownKind { row, kind } => write!(
+                f,
+                "{row}: column 'kind' is {kind:?}; expected country, org, person or location"
+            ),
+            RowError::RepeatedId { row, first } => write!(
+                f,
+                "{row}: column 'id' repeats row {first}; give a row's other names as its 'aliases'"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RowError {}
+
+fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
+    let row = || row_name(i, u);
     let names = [("id", &u.id), ("name", &u.name)].into_iter();
     let aliases = u.aliases.iter().map(|a| ("aliases", a));
     for (column, value) in names.chain(aliases) {
-        let n = value.chars().count();
-        if n > MAX_NAME_CHARS {
-            return Err(format!(
-                "{row}: column '{column}' is {n} characters long; at most {MAX_NAME_CHARS}"
-            ));
+        let chars = value.chars().count();
+        if chars > MAX_NAME_CHARS {
+            let row = row();
+            return Err(RowError::TooLong { row, column, chars });
         }
     }
     if u.id.trim().is_empty() {
-        return Err(format!("{row}: column 'id' is empty"));
+        let column = "id";
+        return Err(RowError::Empty { row: row(), column });
     }
     if kind_of(&u.kind).is_none() {
-        return Err(format!(
-            "{row}: column 'kind' is {:?}; expected country, org, person or location",
-            u.kind
-        ));
+        let kind = u.kind.clone();
+        return Err(RowError::UnknownKind { row: row(), kind });
     }
     if u.name.trim().is_empty() {
-        return Err(format!("{row}: column 'name' is empty"));
+        let column = "name";
+        return Err(RowError::Empty { row: row(), column });
     }
     Ok(())
 }
@@ -911,13 +1001,20 @@ mod tests {
             ..UserEntity::default()
         };
         let err = KnowledgeBase::new(&[bad]).unwrap_err();
-        assert!(err.contains("row 0") && err.contains("'kind'"), "{err}");
+        assert!(matches!(&err, RowError::UnknownKind { kind, .. } if kind == "planet"));
+        assert_eq!(
+            err.to_string(),
+            "entities row 0 (id \"x\"): column 'kind' is \"planet\"; expected country, org, person or location"
+        );
         let empty = UserEntity {
             id: "x".into(),
             kind: "org".into(),
             ..UserEntity::default()
         };
-        assert!(KnowledgeBase::new(&[empty]).unwrap_err().contains("'name'"));
+        assert!(matches!(
+            KnowledgeBase::new(&[empty]).unwrap_err(),
+            RowError::Empty { column: "name", .. }
+        ));
     }
 
     fn org(id: &str, name: &str) -> UserEntity {
@@ -933,13 +1030,17 @@ mod tests {
     fn untrusted_rows_get_errors_naming_row_and_column() {
         let dup = [org("atlas", "Atlas Group"), org("atlas", "مجموعة أطلس")];
         let err = KnowledgeBase::new(&dup).unwrap_err();
+        assert!(matches!(err, RowError::RepeatedId { first: 0, .. }));
+        let err = err.to_string();
         assert!(
             err.contains("row 1") && err.contains("'id'") && err.contains("row 0"),
             "{err}"
         );
         // a 10 MB name is refused before it becomes an automaton key; the message stays short
         let huge = "ب".repeat(5_000_000);
-        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)]).unwrap_err();
+        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)])
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("row 0") && err.contains("'id'") && err.len() < 300,
             "{err}"
@@ -947,7 +1048,13 @@ mod tests {
         let mut long_alias = org("y", "Atlas");
         long_alias.aliases = vec!["a".repeat(MAX_NAME_CHARS + 1)];
         let err = KnowledgeBase::new(&[long_alias]).unwrap_err();
-        assert!(err.contains("'aliases'"), "{err}");
+        assert!(matches!(
+            err,
+            RowError::TooLong {
+                column: "aliases",
+                ..
+            }
+        ));
     }
 
     #[test]

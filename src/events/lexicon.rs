@@ -7,8 +7,9 @@ use once_cell::sync::Lazy;
 
 use crate::events::inflect::{self, Form};
 use crate::events::phrases::PhraseTable;
-use crate::lexicon::{field, rows};
+use crate::lexicon::{rows, Row};
 use crate::text::hash::WordMap;
+use crate::tsv;
 
 /// A trigger word: the PLOVER type and CAMEO code it signals.
 #[derive(Debug, Clone)]
@@ -68,11 +69,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut triggers = PhraseTable::default();
     // where two rows give the same form, the first inserted wins: the forms as written, then
     // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
-    let table: Vec<Vec<&str>> = rows(include_str!("../../data/event_triggers.tsv")).collect();
+    let table: Vec<Row> = rows(
+        tsv!("event_triggers.tsv"),
+        &["lang", "phrase", "type", "cameo", "pos", "present"],
+    )
+    .collect();
     for pass in 0..3 {
         for r in &table {
-            let (lang, phrase, pos) = (field(r, 0), field(r, 1), field(r, 4));
-            let fs = forms(lang, phrase, pos, field(r, 5));
+            let (lang, phrase, pos) = (r.get("lang"), r.get("phrase"), r.get("pos"));
+            let fs = forms(lang, phrase, pos, r.get("present"));
             let fs = match pass {
                 0 => fs.into_iter().take(1).collect(),
                 1 if pos == "noun" => fs,
@@ -81,8 +86,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             };
             for f in fs {
                 let t = Trigger {
-                    kind: field(r, 2).to_string(),
-                    cameo: field(r, 3).to_string(),
+                    kind: r.get("type").to_string(),
+                    cameo: r.get("cameo").to_string(),
                     noun: pos == "noun",
                     future: f.future,
                 };
@@ -91,8 +96,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
     }
     let mut markers = PhraseTable::default();
-    for r in rows(include_str!("../../data/event_modes.tsv")) {
-        let m = match field(&r, 2) {
+    for r in rows(tsv!("event_modes.tsv"), &["word", "kind"]) {
+        let m = match r.get("kind") {
             "intended" => Marker::Intended,
             "hoped" => Marker::Hoped,
             "negated" => Marker::Negated,
@@ -107,17 +112,17 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "agent" => Marker::Agent,
             _ => continue,
         };
-        markers.insert(field(&r, 1), m);
+        markers.insert(r.get("word"), m);
     }
     let mut contexts = PhraseTable::default();
-    for r in rows(include_str!("../../data/plover_contexts.tsv")) {
-        contexts.insert(field(&r, 1), field(&r, 2).to_string());
+    for r in rows(tsv!("plover_contexts.tsv"), &["word", "context"]) {
+        contexts.insert(r.get("word"), r.get("context").to_string());
     }
-    let cameo = rows(include_str!("../../data/plover_cameo.tsv"))
+    let cameo = rows(tsv!("plover_cameo.tsv"), &["type", "context", "cameo"])
         .map(|r| {
             (
-                (field(&r, 0).to_string(), field(&r, 1).to_string()),
-                field(&r, 2).to_string(),
+                (r.get("type").to_string(), r.get("context").to_string()),
+                r.get("cameo").to_string(),
             )
         })
         .collect();

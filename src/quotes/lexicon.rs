@@ -4,9 +4,10 @@
 use once_cell::sync::Lazy;
 
 use crate::events::phrases::PhraseTable;
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordSet;
+use crate::tsv;
 
 /// What a cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +58,8 @@ pub struct Lexicon {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut cues = PhraseTable::default();
-    for r in rows(include_str!("../../data/cue_verbs.tsv")) {
-        let role = match field(&r, 3) {
+    for r in rows(tsv!("cue_verbs.tsv"), &["form", "lemma", "role"]) {
+        let role = match r.get("role") {
             "verb" => CueRole::Verb,
             "participle" => CueRole::Participle,
             "according" => CueRole::According,
@@ -66,23 +67,23 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             _ => continue,
         };
         cues.insert(
-            field(&r, 1),
+            r.get("form"),
             Cue {
-                lemma: field(&r, 2).to_string(),
+                lemma: r.get("lemma").to_string(),
                 role,
             },
         );
     }
     let mut roles = PhraseTable::default();
     let mut role_list = Vec::new();
-    for r in rows(include_str!("../../data/quote_roles.tsv")) {
-        let kind = match field(&r, 1) {
+    for r in rows(tsv!("quote_roles.tsv"), &["role", "kind", "ar", "en"]) {
+        let kind = match r.get("kind") {
             "person" => RoleKind::Person,
             "statement" => RoleKind::Statement,
             "pronoun" => RoleKind::Pronoun,
             _ => continue,
         };
-        let forms: Vec<String> = [field(&r, 2), field(&r, 3)]
+        let forms: Vec<String> = [r.get("ar"), r.get("en")]
             .iter()
             .flat_map(|c| c.split('|'))
             .map(fold_key)
@@ -92,13 +93,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             roles.insert(f, role_list.len());
         }
         role_list.push(Role {
-            key: field(&r, 0).to_string(),
+            key: r.get("role").to_string(),
             kind,
             forms,
         });
     }
-    let names = rows(include_str!("../../data/quote_names.tsv"))
-        .map(|r| fold_key(field(&r, 1)))
+    let names = rows(tsv!("quote_names.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     Lexicon {
         cues,

@@ -10,10 +10,11 @@
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::sieve::{Sieve, WordTable};
+use crate::tsv;
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,39 +325,42 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             v.push(w);
         }
     };
-    for r in rows(include_str!("../../data/months.tsv")) {
-        let cal = if field(&r, 1) == "hijri" {
+    for r in rows(tsv!("months.tsv"), &["month", "calendar", "name", "needs"]) {
+        let cal = if r.get("calendar") == "hijri" {
             Calendar::Hijri
         } else {
             Calendar::Gregorian
         };
-        if let Ok(m) = field(&r, 0).parse::<u32>() {
-            let key = fold_key(field(&r, 3));
+        if let Ok(m) = r.get("month").parse::<u32>() {
+            let key = fold_key(r.get("name"));
             months.insert(key.clone(), (cal, m));
-            add(key, Word::Month(cal, m, field(&r, 4) == "context"));
+            add(key, Word::Month(cal, m, r.get("needs") == "context"));
         }
     }
-    for r in rows(include_str!("../../data/weekdays.tsv")) {
-        if let Ok(d) = field(&r, 0).parse::<u32>() {
-            let key = fold_key(field(&r, 2));
+    for r in rows(tsv!("weekdays.tsv"), &["weekday", "name", "needs"]) {
+        if let Ok(d) = r.get("weekday").parse::<u32>() {
+            let key = fold_key(r.get("name"));
             weekdays.insert(key.clone(), d);
-            add(key, Word::Weekday(d, field(&r, 3) == "context"));
+            add(key, Word::Weekday(d, r.get("needs") == "context"));
         }
     }
-    for r in rows(include_str!("../../data/relative_time.tsv")) {
-        if let Some(w) = relative_word(field(&r, 2), field(&r, 3), field(&r, 4)) {
-            add(fold_key(field(&r, 0)), w);
+    for r in rows(
+        tsv!("relative_time.tsv"),
+        &["phrase", "kind", "value", "position"],
+    ) {
+        if let Some(w) = relative_word(r.get("kind"), r.get("value"), r.get("position")) {
+            add(fold_key(r.get("phrase")), w);
         }
     }
-    for r in rows(include_str!("../../data/numbers.tsv")) {
-        let kind = match field(&r, 3) {
+    for r in rows(tsv!("numbers.tsv"), &["word", "value", "kind"]) {
+        let kind = match r.get("kind") {
             "ordinal" => NumKind::Ordinal,
             "teen" => NumKind::Teen,
             "few" => NumKind::Few,
             _ => NumKind::Cardinal,
         };
-        if let Ok(v) = field(&r, 2).parse::<u32>() {
-            add(fold_key(field(&r, 0)), Word::Num(v, kind));
+        if let Ok(v) = r.get("value").parse::<u32>() {
+            add(fold_key(r.get("word")), Word::Num(v, kind));
         }
     }
     let steps = steps(phrases);
