@@ -179,6 +179,9 @@ def test_an_output_fifo_is_written_into(tmp_path: Path) -> None:
         os.close(reader)
     assert fifo.is_fifo()
     assert [d["id"] for d in records(data.decode())] == ["a"]
+    # tables beside a FIFO or a device would be files strewn beside it: refused
+    assert main(["extract", str(feed), "--format", "csv", "--out", os.devnull]) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.jsonl", "out.fifo"]
 
 
 def test_files_planted_where_temporary_outputs_go_are_left_alone(tmp_path: Path) -> None:

@@ -343,6 +343,15 @@ def _write_through(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def _destination(path: Path) -> tuple[Path, bool]:
+    """Where ``path`` is written, and whether in place: a FIFO or a device (``/dev/stdout``
+    included) as it is; anything else at the end of its symbolic links, so that a link stays a
+    link and its target is replaced."""
+    if _write_through(path):
+        return path, True
+    return Path(os.path.realpath(path)), False
+
+
 def _open_temporary(path: Path) -> tuple[Path, BinaryIO]:
     """A new file beside ``path``, to be renamed to it when complete (same folder: the rename is
     atomic). Its name is unique and it is created exclusively, so a file or a symbolic link
@@ -367,8 +376,8 @@ def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
     streams: list[BinaryIO] = []
     try:
         for path in paths:
-            final = Path(os.path.realpath(path))
-            if _write_through(final):
+            final, in_place = _destination(path)
+            if in_place:
                 streams.append(final.open("wb"))
                 continue
             temp, stream = _open_temporary(final)
@@ -477,11 +486,16 @@ def _check_writer(fmt: str, out: Path | None) -> None:
             optional_import(package, "parquet", "--format parquet")
     if out is None:
         return
+    if fmt != "jsonl" and _destination(out)[1]:
+        raise OutputError(
+            f"{out}: is a FIFO or a device, and --format {fmt} writes a file per table beside "
+            "--out; give a file name (or use --format jsonl)"
+        )
     for path in _output_paths(fmt, out):
-        final = Path(os.path.realpath(path))
+        final, in_place = _destination(path)
         if final.is_dir():
             raise OutputError(f"{path}: is a folder; --out needs a file name")
-        if _write_through(final):
+        if in_place:
             continue
         folder = final.parent
         if not folder.is_dir():
