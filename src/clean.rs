@@ -160,9 +160,11 @@ fn self_repeats(key: &str) -> Option<usize> {
 const REPEATED_FURNITURE_WORDS: usize = 12;
 
 /// Is a line made of `copies` copies of one string furniture? Only when each copy is short and
-/// does not end like a sentence: a sentence said twice over is text.
+/// does not end with a full stop: a sentence said twice over is text. (A headline ending with a
+/// quotation or a question mark, printed twice by the template, is still furniture.)
 fn is_repeated_furniture(f: &Facts, copies: usize) -> bool {
-    f.words / copies <= REPEATED_FURNITURE_WORDS && !f.terminal
+    let sentence = f.key.ends_with('.') && !f.key.ends_with("..");
+    f.words / copies <= REPEATED_FURNITURE_WORDS && !sentence
 }
 
 /// The first of `copies` copies in a self-repeating line: its folded byte range.
@@ -595,7 +597,12 @@ mod tests {
             "the ministers of the two kingdoms talked about water energy trade and roads for hours";
         let (f, l) = roles(&format!("{long} {long}"));
         assert_eq!(lines_with(&f, &l, Role::Clutter), Vec::<String>::new());
-        // a short masthead printed twice is still furniture
+        // a short masthead printed twice is still furniture, and so is a headline ending with
+        // a quotation
+        let (f, l) = roles("Talks on \"water\" Talks on \"water\"\n\nJordan and Japan agreed on Wednesday to expand their cooperation in energy.");
+        assert!(!lines_with(&f, &l, Role::Body)
+            .iter()
+            .any(|b| b.contains("talks")));
         let (f, l) = roles("Breaking News Breaking News\n\nJordan and Japan agreed on Wednesday to expand their cooperation in energy.");
         assert_eq!(
             lines_with(&f, &l, Role::Clutter),
