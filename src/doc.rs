@@ -162,6 +162,8 @@ pub enum ErrorCode {
     BadJson,
     /// A publication date that could not be read.
     PublishedUnparsed,
+    /// A publication date whose instant in UTC falls outside the years 1 to 9999.
+    PublishedOutOfRange,
     /// A date names a weekday other than the publication day's ("today, Sunday" on a Monday).
     WeekdayMismatch,
     /// A stage of the pipeline failed; the document is left empty.
@@ -169,12 +171,13 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 7] = [
+    pub const ALL: [ErrorCode; 8] = [
         ErrorCode::BadEncoding,
         ErrorCode::MissingText,
         ErrorCode::NotText,
         ErrorCode::BadJson,
         ErrorCode::PublishedUnparsed,
+        ErrorCode::PublishedOutOfRange,
         ErrorCode::WeekdayMismatch,
         ErrorCode::StageFailed,
     ];
@@ -187,6 +190,7 @@ impl ErrorCode {
             ErrorCode::NotText => "not_text",
             ErrorCode::BadJson => "bad_json",
             ErrorCode::PublishedUnparsed => "published_unparsed",
+            ErrorCode::PublishedOutOfRange => "published_out_of_range",
             ErrorCode::WeekdayMismatch => "weekday_mismatch",
             ErrorCode::StageFailed => "stage_failed",
         }

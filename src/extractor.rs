@@ -1,7 +1,6 @@
 //! The extractor: configuration and knowledge base, built once, shared read-only by the threads
 //! that run the pipeline over a batch.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -103,6 +102,13 @@ impl Extractor {
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
+        // serde reads a struct from a JSON array too (`[]`, `[true]`): only an object is a
+        // configuration
+        if !json.trim_start().starts_with('{') {
+            return Err(ConfigError::Json(
+                "expected a JSON object of settings".to_string(),
+            ));
+        }
         let config: Config =
             serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))?;
         Extractor::new(config)
@@ -531,11 +537,16 @@ fn body_text(a: &Analysis) -> String {
     out
 }
 
-/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork).
-/// Pools keyed by (process id, thread count).
-type Pools = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork):
+/// (process id, thread count, pool), the most recently used last. At most [`MAX_POOLS`] are
+/// kept: a caller trying every `n_threads` from 1 to 64 must not leave thousands of idle threads.
+type Pools = Vec<(u32, usize, Arc<rayon::ThreadPool>)>;
 
-static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// Thread pools kept alive at once; the least recently used beyond them is dropped (its threads
+/// end when the batches using it finish).
+const MAX_POOLS: usize = 4;
+
+static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(Vec::new()));
 
 /// The number of threads to use when the caller does not say.
 pub fn default_threads() -> usize {
@@ -553,17 +564,48 @@ pub(crate) fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
         .min(256);
     let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    pools.retain(|(p, _), _| *p == pid);
-    pools
-        .entry((pid, n))
-        .or_insert_with(|| {
-            Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("khabar-{i}"))
-                    .build()
-                    .expect("thread pool"),
-            )
-        })
-        .clone()
+    pools.retain(|(p, _, _)| *p == pid);
+    let pool = match pools.iter().position(|(_, size, _)| *size == n) {
+        Some(i) => pools.remove(i).2,
+        None => Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("khabar-{i}"))
+                .build()
+                .expect("thread pool"),
+        ),
+    };
+    pools.push((pid, n, Arc::clone(&pool)));
+    if pools.len() > MAX_POOLS {
+        pools.remove(0);
+    }
+    pool
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_json_object_is_a_configuration() {
+        for bad in ["[]", " [true]", "null", "3"] {
+            let err = Extractor::from_json(bad).err().expect(bad);
+            assert!(
+                matches!(&err, ConfigError::Json(m) if m.contains("JSON object")),
+                "{bad}: {err}"
+            );
+        }
+        assert!(Extractor::from_json(" {}").is_ok());
+    }
+
+    #[test]
+    fn thread_pools_are_kept_for_a_few_sizes_only() {
+        for n in 1..=12 {
+            assert_eq!(pool(Some(n)).current_num_threads(), n);
+        }
+        let sizes: Vec<usize> = POOLS.lock().unwrap().iter().map(|p| p.1).collect();
+        assert!(sizes.len() <= MAX_POOLS, "{sizes:?}");
+        // a size used again is reused, not built anew
+        assert!(Arc::ptr_eq(&pool(Some(12)), &pool(Some(12))));
+    }
 }

@@ -62,13 +62,21 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (config_json = "{}"))]
-    fn new(config_json: &str) -> PyResult<Self> {
-        let inner =
-            Extractor::from_json(config_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
+        let inner = py
+            .detach(|| built::extractor(config_json))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(PyExtractor {
-            inner: Arc::new(inner),
+            inner,
             config_json: config_json.to_string(),
         })
+    }
+
+    /// Whether the configuration says not to cluster (read without parsing the configuration
+    /// again, which holds every user row).
+    #[getter]
+    fn no_cluster(&self) -> bool {
+        self.inner.config().no_cluster
     }
 
     /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
@@ -226,6 +234,60 @@ impl PyExtractor {
 /// The stories clustered so far: what clustering keeps of each document (signature,
 /// fingerprint, cluster id), loaded from and saved to a file, so that tomorrow's batch joins
 /// today's stories. Shared between threads behind a lock; pickles as its bytes.
+/// Extractors built in this process, by configuration: building one with a large user knowledge
+/// base takes seconds and memory in proportion, so an extractor made again from the same
+/// configuration (unpickled in a worker, made per task) shares the one still alive instead.
+mod built {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    use std::sync::{Arc, Mutex, Weak};
+
+    use once_cell::sync::Lazy;
+
+    use crate::extractor::{ConfigError, Extractor};
+
+    /// Hash of a configuration → (the configuration, the extractor built from it while alive).
+    type Built = HashMap<u64, Vec<(String, Weak<Extractor>)>>;
+
+    static BUILT: Lazy<Mutex<Built>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+    fn key(config_json: &str) -> u64 {
+        let mut h = DefaultHasher::new();
+        config_json.hash(&mut h);
+        h.finish()
+    }
+
+    /// The extractor of this configuration: the one built earlier if it is still alive, else a
+    /// new one. Built outside the lock (two threads may build one configuration at once; the
+    /// later keeps its own, both are correct).
+    pub fn extractor(config_json: &str) -> Result<Arc<Extractor>, ConfigError> {
+        let k = key(config_json);
+        if let Some(found) = lookup(k, config_json) {
+            return Ok(found);
+        }
+        let ex = Arc::new(Extractor::from_json(config_json)?);
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built.retain(|_, v| {
+            v.retain(|(_, w)| w.strong_count() > 0);
+            !v.is_empty()
+        });
+        built
+            .entry(k)
+            .or_default()
+            .push((config_json.to_string(), Arc::downgrade(&ex)));
+        Ok(ex)
+    }
+
+    fn lookup(k: u64, config_json: &str) -> Option<Arc<Extractor>> {
+        let built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built
+            .get(&k)?
+            .iter()
+            .filter(|(c, _)| c == config_json)
+            .find_map(|(_, w)| w.upgrade())
+    }
+}
+
 #[pyclass(frozen, module = "khabar._core", name = "ClusterIndex")]
 struct PyClusterIndex {
     inner: Arc<Mutex<Index>>,
@@ -281,7 +343,7 @@ impl PyClusterIndex {
 
     #[staticmethod]
     fn from_bytes(data: &[u8]) -> PyResult<Self> {
-        let index = Index::read_from(&mut &data[..])
+        let index = Index::from_bytes(data)
             .map_err(|e| PyValueError::new_err(format!("not a cluster index: {e}")))?;
         Ok(PyClusterIndex::wrap(index))
     }
@@ -626,7 +688,7 @@ fn cluster_plan(
         let mut sizes = Vec::with_capacity(parts.len());
         let mut fresh = Vec::new();
         for p in &parts {
-            let index = Index::read_from(&mut &p[..])
+            let index = Index::from_bytes(p)
                 .map_err(|e| PyValueError::new_err(format!("not cluster entries: {e}")))?;
             sizes.push(index.len());
             fresh.extend_from_slice(index.entries());

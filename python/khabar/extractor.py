@@ -58,7 +58,8 @@ class Extractor:
     """The extraction pipeline with one configuration.
 
     Building one compiles the knowledge base once; reuse it for many calls. It is safe to share
-    between threads and pickles as its configuration (rebuilt in the receiving process).
+    between threads and pickles as its configuration (rebuilt in the receiving process; an
+    extractor made from a configuration already built in this process shares that one).
     ``entities`` adds knowledge-base rows (id, kind, name, aliases, country, title) from a
     DataFrame, a list of mappings or a CSV/TSV/JSON file; they pickle with the extractor.
 
@@ -189,7 +190,8 @@ class Extractor:
     ) -> list[Document]:
         if index is not None and not isinstance(index, ClusterIndex):
             raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
-        if index is None and not force and self.config.get("no_cluster"):
+        # the flag, not self.config: that parses the configuration, user rows and all, again
+        if index is None and not force and self._core.no_cluster:
             return out
         core_index = index._core if index is not None else None
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)

@@ -66,6 +66,7 @@ ErrorCode = Literal[
     "not_text",
     "bad_json",
     "published_unparsed",
+    "published_out_of_range",
     "weekday_mismatch",
     "stage_failed",
 ]

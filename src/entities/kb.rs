@@ -6,7 +6,7 @@
 //! mean several things ("مجلس الأمن": the UN Security Council, or a national security council
 //! when a country stands beside it) and the resolver decides from the context.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
@@ -416,7 +416,7 @@ impl Builder {
 impl KnowledgeBase {
     /// The built-in tables only.
     pub fn builtin() -> KnowledgeBase {
-        KnowledgeBase::new(&[]).unwrap_or_else(|_| KnowledgeBase::build(&[]))
+        KnowledgeBase::new(&[]).expect("the built-in tables build")
     }
 
     /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
@@ -429,10 +429,10 @@ impl KnowledgeBase {
                 return Err(RowError::RepeatedId { row, first });
             }
         }
-        Ok(KnowledgeBase::build(user))
+        KnowledgeBase::build(user)
     }
 
-    fn build(user: &[UserEntity]) -> KnowledgeBase {
+    fn build(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
         let mut b = Builder::default();
         let mut records = Vec::new();
         load_countries(&mut b, &mut records);
@@ -450,7 +450,7 @@ impl KnowledgeBase {
                     .or_insert_with(|| first.to_string());
             }
         }
-        add_user(&mut b, &mut records, user);
+        add_user(&mut b, &mut records, user)?;
         let mut by_id = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
@@ -470,7 +470,7 @@ impl KnowledgeBase {
                 head_ends.insert(w);
             }
         }
-        KnowledgeBase {
+        Ok(KnowledgeBase {
             records,
             institutions,
             titles,
@@ -484,7 +484,7 @@ impl KnowledgeBase {
             automaton,
             key_starts,
             by_id,
-        }
+        })
     }
 
     /// The record with this id.
@@ -785,6 +785,15 @@ fn kind_of(kind: &str) -> Option<EntityKind> {
     }
 }
 
+fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Country => "country",
+        EntityKind::Org => "org",
+        EntityKind::Person => "person",
+        EntityKind::Location => "location",
+    }
+}
+
 /// Longest id, name or alias of a user row, in characters: no real name comes near it, and an
 /// automaton key of megabytes would cost memory in proportion (a row of junk, not a name).
 pub const MAX_NAME_CHARS: usize = 1000;
@@ -819,6 +828,17 @@ pub enum RowError {
         row: String,
         first: usize,
     },
+    /// A built-in id of another kind (two entities would share one id).
+    IdOfOtherKind {
+        row: String,
+        builtin: EntityKind,
+        kind: EntityKind,
+    },
+    /// A `country` that is no country's ISO3 code.
+    UnknownCountry {
+        row: String,
+        country: String,
+    },
 }
 
 impl std::fmt::Display for RowError {
@@ -836,6 +856,16 @@ impl std::fmt::Display for RowError {
             RowError::RepeatedId { row, first } => write!(
                 f,
                 "{row}: column 'id' repeats row {first}; give a row's other names as its 'aliases'"
+            ),
+            RowError::IdOfOtherKind { row, builtin, kind } => write!(
+                f,
+                "{row}: column 'id' is a built-in {} id; a {} needs an id of its own",
+                kind_name(*builtin),
+                kind_name(*kind)
+            ),
+            RowError::UnknownCountry { row, country } => write!(
+                f,
+                "{row}: column 'country' is {country:?}; expected the ISO3 code of a country (such as JOR)"
             ),
         }
     }
@@ -869,38 +899,69 @@ fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
     Ok(())
 }
 
-/// User rows: a row whose id is already known adds aliases to it; others are new records.
-fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
+/// User rows: a row whose id is already known (with the same kind) adds aliases to it; others are
+/// new records. An id known with another kind is refused (two entities would share one id), and
+/// so is a `country` that is no country's ISO3 code (the built-in ones and the user's own).
+fn add_user(
+    b: &mut Builder,
+    records: &mut Vec<Record>,
+    user: &[UserEntity],
+) -> Result<(), RowError> {
     // first record of each (id, kind): one lookup per row, not a scan of all records
     let mut known: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut kind_of_id: HashMap<String, EntityKind> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         known.entry((r.id.clone(), r.kind)).or_insert(i);
+        kind_of_id.entry(r.id.clone()).or_insert(r.kind);
     }
-    for u in user {
+    let countries: HashSet<String> = records
+        .iter()
+        .filter(|r| r.kind == EntityKind::Country)
+        .map(|r| r.id.clone())
+        .chain(
+            user.iter()
+                .filter(|u| kind_of(&u.kind) == Some(EntityKind::Country))
+                .map(|u| u.id.trim().to_string()),
+        )
+        .collect();
+    for (i, u) in user.iter().enumerate() {
         let Some(kind) = kind_of(&u.kind) else {
             continue;
         };
-        let existing = known.get(&(u.id.trim().to_string(), kind)).copied();
+        let id = u.id.trim();
+        if let Some(&other) = kind_of_id.get(id).filter(|&&k| k != kind) {
+            return Err(RowError::IdOfOtherKind {
+                row: row_name(i, u),
+                builtin: other,
+                kind,
+            });
+        }
+        let country = u.country.as_deref().and_then(opt);
+        if let Some(c) = country.as_deref().filter(|c| !countries.contains(*c)) {
+            return Err(RowError::UnknownCountry {
+                row: row_name(i, u),
+                country: c.to_string(),
+            });
+        }
+        let existing = known.get(&(id.to_string(), kind)).copied();
         let idx = existing.unwrap_or_else(|| {
             records.push(Record {
-                id: u.id.trim().to_string(),
+                id: id.to_string(),
                 kind,
                 name: u.name.trim().to_string(),
-                country: u
-                    .country
-                    .as_deref()
-                    .and_then(opt)
-                    .or_else(|| (kind == EntityKind::Country).then(|| u.id.trim().to_string())),
+                country: country.or_else(|| (kind == EntityKind::Country).then(|| id.to_string())),
                 title: u.title.as_deref().and_then(opt),
                 state: None,
             });
-            known.insert((u.id.trim().to_string(), kind), records.len() - 1);
+            known.insert((id.to_string(), kind), records.len() - 1);
+            kind_of_id.insert(id.to_string(), kind);
             records.len() - 1
         });
         for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
             b.add(a, Form::Name, idx);
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -1015,6 +1076,48 @@ mod tests {
             KnowledgeBase::new(&[empty]).unwrap_err(),
             RowError::Empty { column: "name", .. }
         ));
+    }
+
+    #[test]
+    fn user_rows_keep_ids_unique_across_kinds_and_countries_known() {
+        // JOR is a built-in country: a person may not take its id
+        let mut person = org("JOR", "Jor Smith");
+        person.kind = "person".into();
+        let err = KnowledgeBase::new(&[person]).unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                RowError::IdOfOtherKind {
+                    builtin: EntityKind::Country,
+                    kind: EntityKind::Person,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("row 0"), "{err}");
+        // the same id and kind adds aliases, as before
+        let mut alias = org("JOR", "Hashemite Realm");
+        alias.kind = "country".into();
+        assert!(KnowledgeBase::new(&[alias]).is_ok());
+
+        let mut unknown = org("acme", "Acme Works");
+        unknown.country = Some("XYZ".into());
+        let err = KnowledgeBase::new(&[unknown]).unwrap_err();
+        assert!(
+            matches!(&err, RowError::UnknownCountry { country, .. } if country == "XYZ"),
+            "{err}"
+        );
+        // a country the user adds is a country other rows may name
+        let mut land = org("ZZL", "Zedland");
+        land.kind = "country".into();
+        let mut firm = org("zed-firm", "Zed Firm");
+        firm.country = Some("ZZL".into());
+        let kb = KnowledgeBase::new(&[firm, land]).unwrap();
+        assert_eq!(
+            kb.record("zed-firm").and_then(|r| r.country.as_deref()),
+            Some("ZZL")
+        );
     }
 
     fn org(id: &str, name: &str) -> UserEntity {
