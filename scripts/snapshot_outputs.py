@@ -24,7 +24,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# the shared evaluation material beside the checkout (or beside the folder of checkouts)
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
 CORPUS_DOCS = 1000
 
 
@@ -91,12 +95,16 @@ def compare(old: Path, new: Path, ignore: list[str]) -> int:
         a, b = _records(path, ignore), _records(other, ignore)
         changed = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
         differing += len(changed)
-        print(f"{path.name}: {len(a)} records, {len(changed)} differ" + (f": {changed[:10]}" if changed else ""))
+        print(
+            f"{path.name}: {len(a)} records, {len(changed)} differ" + (f": {changed[:10]}" if changed else "")
+        )
     return 1 if differing else 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("take")
     t.add_argument("out", type=Path)

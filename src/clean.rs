@@ -16,12 +16,13 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::lexicon::{self, field, rows, ClutterKind};
+use crate::lexicon::{self, rows, ClutterKind};
 use crate::text::chars;
 use crate::text::fold::{fold_key, squeeze_folded};
 use crate::text::hash::WordMap;
 use crate::text::segment;
 use crate::time::dateline::{self, Dateline};
+use crate::tsv;
 
 /// Why a line is where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +88,9 @@ impl Layout {
     }
 }
 
-static BYLINES: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../data/bylines.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+pub(crate) static BYLINES: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(tsv!("bylines.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect()
 });
 
@@ -153,6 +154,18 @@ fn self_repeats(key: &str) -> Option<usize> {
                 && std::str::from_utf8(unit).is_ok_and(|u| u.chars().nth(3).is_some())
         }
     })
+}
+
+/// Longest copy, in words, of a self-repeating line that is furniture (a masthead or headline
+/// the template printed several times); as for lines repeated on the page.
+const REPEATED_FURNITURE_WORDS: usize = 12;
+
+/// Is a line made of `copies` copies of one string furniture? Only when each copy is short and
+/// does not end with a full stop: a sentence said twice over is text. (A headline ending with a
+/// quotation or a question mark, printed twice by the template, is still furniture.)
+fn is_repeated_furniture(f: &Facts, copies: usize) -> bool {
+    let sentence = f.key.ends_with('.') && !f.key.ends_with("..");
+    f.words / copies <= REPEATED_FURNITURE_WORDS && !sentence
 }
 
 /// The first of `copies` copies in a self-repeating line: its folded byte range.
@@ -319,8 +332,11 @@ pub fn layout(text: &str) -> Layout {
                 }
                 _ => {}
             }
-        } else if let Some(k) = self_repeats(&f.key) {
+        } else if let Some(k) = self_repeats(&f.key).filter(|&k| is_repeated_furniture(f, k)) {
             roles[i] = Some(Role::Clutter);
+            copies[i] = Some(k);
+        } else if let Some(k) = self_repeats(&f.key) {
+            // a sentence or a long passage said twice is text (still one headline if it is one)
             copies[i] = Some(k);
         } else if is_byline(&f.key, f.words) || URL.is_match(&f.key) || is_menu(&f.key) {
             roles[i] = Some(Role::Clutter);
@@ -569,6 +585,30 @@ mod tests {
         let body = lines_with(&f, &l, Role::Body);
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(lines_with(&f, &l, Role::Clutter).contains(&"leave a comment".to_string()));
+    }
+
+    #[test]
+    fn a_sentence_or_long_passage_said_twice_is_text_not_furniture() {
+        let (f, l) = roles("Jordan and Japan met. Jordan and Japan met. ");
+        assert_eq!(
+            lines_with(&f, &l, Role::Body),
+            ["jordan and japan met. jordan and japan met."]
+        );
+        let long =
+            "the ministers of the two kingdoms talked about water energy trade and roads for hours";
+        let (f, l) = roles(&format!("{long} {long}"));
+        assert_eq!(lines_with(&f, &l, Role::Clutter), Vec::<String>::new());
+        // a short masthead printed twice is still furniture, and so is a headline ending with
+        // a quotation
+        let (f, l) = roles("Talks on \"water\" Talks on \"water\"\n\nJordan and Japan agreed on Wednesday to expand their cooperation in energy.");
+        assert!(!lines_with(&f, &l, Role::Body)
+            .iter()
+            .any(|b| b.contains("talks")));
+        let (f, l) = roles("Breaking News Breaking News\n\nJordan and Japan agreed on Wednesday to expand their cooperation in energy.");
+        assert_eq!(
+            lines_with(&f, &l, Role::Clutter),
+            ["breaking news breaking news"]
+        );
     }
 
     #[test]

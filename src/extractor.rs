@@ -1,8 +1,8 @@
 //! The extractor: configuration and knowledge base, built once, shared read-only by the threads
 //! that run the pipeline over a batch.
 
-use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use once_cell::sync::Lazy;
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::columns::{self, Table};
-use crate::doc::{DateExpr, Document, Span};
+use crate::doc::{DateExpr, DocError, Document, ErrorCode, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
@@ -28,7 +28,7 @@ pub struct Input {
     /// Language given by the caller (ISO 639-1); detected when None.
     pub lang: Option<String>,
     /// Problems the caller already found (undecodable bytes, a missing text).
-    pub errors: Vec<String>,
+    pub errors: Vec<DocError>,
 }
 
 impl Input {
@@ -53,15 +53,42 @@ pub struct Config {
 
 /// Errors building an extractor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(pub String);
+pub enum ConfigError {
+    /// The configuration is not JSON of the [`Config`] shape (serde's message).
+    Json(String),
+    /// A knowledge-base row the user gave is refused.
+    Entity(entities::kb::RowError),
+}
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            ConfigError::Json(e) => write!(f, "bad configuration: {e}"),
+            ConfigError::Entity(e) => e.fmt(f),
+        }
     }
 }
 
 impl std::error::Error for ConfigError {}
+
+/// A batch given up because its caller raised the stop flag (Ctrl-C in Python) before it ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// Reads the caller's stop flag between a document's stages. A raised flag unwinds out of the
+/// document with [`resume_unwind`], which calls no panic hook (a stop is no failure, and prints
+/// nothing); the batch it belongs to is then given up whole, so the unwound document's error
+/// record is never seen. A stage of a 10 MB document takes about a second, so a stop is honoured
+/// within about that, in the middle of a long document.
+struct StopCheck<'a>(&'a AtomicBool);
+
+impl Laps for StopCheck<'_> {
+    fn lap(&mut self, _: Stage) {
+        if self.0.load(Ordering::Relaxed) {
+            resume_unwind(Box::new(Stopped));
+        }
+    }
+}
 
 pub struct Extractor {
     config: Config,
@@ -70,13 +97,20 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(config: Config) -> Result<Extractor, ConfigError> {
-        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError)?;
+        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError::Entity)?;
         Ok(Extractor { config, kb })
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
-        let config: Config = serde_json::from_str(json)
-            .map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
+        // serde reads a struct from a JSON array too (`[]`, `[true]`): only an object is a
+        // configuration
+        if !json.trim_start().starts_with('{') {
+            return Err(ConfigError::Json(
+                "expected a JSON object of settings".to_string(),
+            ));
+        }
+        let config: Config =
+            serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))?;
         Extractor::new(config)
     }
 
@@ -87,6 +121,15 @@ impl Extractor {
     /// Process one document. Never panics: a failure inside a stage becomes an `errors` entry.
     pub fn extract_one(&self, input: &Input) -> Document {
         self.guarded(input, &mut ())
+    }
+
+    /// Process one document unless `stop` is raised (before it or between its stages): then an
+    /// empty document comes back, which the caller, having raised the flag, throws away.
+    fn extract_one_until(&self, input: &Input, stop: &AtomicBool) -> Document {
+        if stop.load(Ordering::Relaxed) {
+            return Document::empty(&input.id);
+        }
+        self.guarded(input, &mut StopCheck(stop))
     }
 
     /// For benchmarks: process one document and time its stages (see [`crate::timing`]).
@@ -107,8 +150,10 @@ impl Extractor {
                     .unwrap_or_else(|| "unknown".to_string());
                 let mut doc = Document::empty(&input.id);
                 doc.errors = input.errors.clone();
-                doc.errors
-                    .push(format!("internal error, document skipped: {msg}"));
+                doc.errors.push(DocError::new(
+                    ErrorCode::StageFailed,
+                    format!("internal error, document skipped: {msg}"),
+                ));
                 doc
             }
         }
@@ -117,13 +162,52 @@ impl Extractor {
     /// Process a batch on `n_threads` threads (None: `RAYON_NUM_THREADS` or all cores). The
     /// result is in input order and identical for any thread count.
     pub fn extract(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Document> {
+        self.extract_until(inputs, n_threads, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    /// [`Extractor::extract`], given up as soon as the caller raises `stop` (read before each
+    /// document and between its stages, from any thread).
+    pub fn extract_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Document>, Stopped> {
         let pool = pool(n_threads);
-        let mut docs: Vec<Document> =
-            pool.install(|| inputs.par_iter().map(|i| self.extract_one(i)).collect());
+        let mut docs: Vec<Document> = pool.install(|| {
+            inputs
+                .par_iter()
+                .map(|i| self.extract_one_until(i, stop))
+                .collect()
+        });
+        if stop.load(Ordering::Relaxed) {
+            return Err(Stopped);
+        }
         if !self.config.no_cluster {
             pool.install(|| self.cluster(inputs, &mut docs));
         }
-        docs
+        Ok(docs)
+    }
+
+    /// Extract without clustering (the caller clusters a larger batch later), given up as soon
+    /// as `stop` is raised.
+    pub fn extract_unclustered_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Document>, Stopped> {
+        let docs: Vec<Document> = pool(n_threads).install(|| {
+            inputs
+                .par_iter()
+                .map(|i| self.extract_one_until(i, stop))
+                .collect()
+        });
+        if stop.load(Ordering::Relaxed) {
+            return Err(Stopped);
+        }
+        Ok(docs)
     }
 
     /// Cluster documents already extracted from `inputs` (as `extract` does after extracting);
@@ -219,9 +303,20 @@ impl Extractor {
     /// Clustering then plans from the entries, sets the cluster ids and shared names in the
     /// tables, and replaces the rows of members that take their cluster's day.
     pub fn extract_tables(&self, inputs: &[Input], n_threads: Option<usize>) -> Vec<Table> {
+        self.extract_tables_until(inputs, n_threads, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    /// [`Extractor::extract_tables`], given up as soon as the caller raises `stop`.
+    pub fn extract_tables_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Table>, Stopped> {
         // Enough documents per window to keep every thread busy, few enough to hold lightly.
         let window = 128 * pool(n_threads).current_num_threads();
-        self.extract_tables_by(inputs, n_threads, window)
+        self.tables_by(inputs, n_threads, window, stop)
     }
 
     /// [`Extractor::extract_tables`] with windows of `window` documents (tests use small ones).
@@ -232,19 +327,36 @@ impl Extractor {
         n_threads: Option<usize>,
         window: usize,
     ) -> Vec<Table> {
+        self.tables_by(inputs, n_threads, window, &AtomicBool::new(false))
+            .expect("a flag nobody raises never stops the batch")
+    }
+
+    fn tables_by(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        window: usize,
+        stop: &AtomicBool,
+    ) -> Result<Vec<Table>, Stopped> {
         let clustered = !self.config.no_cluster;
         pool(n_threads).install(|| {
             let mut parts = Vec::new();
             let mut entries = Vec::new();
             for chunk in inputs.chunks(window.max(1)) {
-                let docs: Vec<Document> = chunk.par_iter().map(|i| self.extract_one(i)).collect();
+                let docs: Vec<Document> = chunk
+                    .par_iter()
+                    .map(|i| self.extract_one_until(i, stop))
+                    .collect();
+                if stop.load(Ordering::Relaxed) {
+                    return Err(Stopped);
+                }
                 if clustered {
                     entries.par_extend(docs.par_iter().map(cluster::Entry::of));
                 }
                 parts.push(columns::Part::of(&docs));
             }
             if !clustered {
-                return columns::assemble(parts, &[]);
+                return Ok(columns::assemble(parts, &[]));
             }
             let plan = cluster::plan(&[], &entries);
             drop(entries);
@@ -263,7 +375,7 @@ impl Extractor {
             let mut tables = columns::assemble(parts, &redone);
             columns::set_clusters(&mut tables, &plan.clusters);
             columns::rename(&mut tables, &plan.names);
-            tables
+            Ok(tables)
         })
     }
 
@@ -273,6 +385,14 @@ impl Extractor {
         #[cfg(feature = "fault-injection")]
         if input.text.contains("\u{0}khabar:panic\u{0}") {
             panic!("fault injected");
+        }
+        // a document that never ends unless its caller stops it, for the tests of Ctrl-C
+        #[cfg(feature = "fault-injection")]
+        if input.text.contains("\u{0}khabar:stall\u{0}") {
+            loop {
+                laps.lap(Stage::Clean);
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
         }
         let folded = Folded::new(&input.text);
         let layout = clean::layout(&folded.text);
@@ -286,8 +406,9 @@ impl Extractor {
             Some(p) => match Day::parse_iso(p) {
                 Some(d) => (Some(d), Some(p.to_string()), Some("metadata")),
                 None => {
-                    doc.errors.push(format!(
-                        "published not understood, read from the text instead: {p:?}"
+                    doc.errors.push(DocError::new(
+                        ErrorCode::PublishedUnparsed,
+                        format!("published not understood, read from the text instead: {p:?}"),
                     ));
                     from_text(&layout)
                 }
@@ -343,9 +464,12 @@ impl Extractor {
             .map(|t| {
                 let m = a.mention(t.range);
                 if t.mismatch {
-                    doc.errors.push(format!(
-                        "date {:?} names a weekday other than the publication day's",
-                        m.text
+                    doc.errors.push(DocError::new(
+                        ErrorCode::WeekdayMismatch,
+                        format!(
+                            "date {:?} names a weekday other than the publication day's",
+                            m.text
+                        ),
                     ));
                 }
                 DateExpr {
@@ -414,11 +538,16 @@ fn body_text(a: &Analysis) -> String {
     out
 }
 
-/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork).
-/// Pools keyed by (process id, thread count).
-type Pools = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork):
+/// (process id, thread count, pool), the most recently used last. At most [`MAX_POOLS`] are
+/// kept: a caller trying every `n_threads` from 1 to 64 must not leave thousands of idle threads.
+type Pools = Vec<(u32, usize, Arc<rayon::ThreadPool>)>;
 
-static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// Thread pools kept alive at once; the least recently used beyond them is dropped (its threads
+/// end when the batches using it finish).
+const MAX_POOLS: usize = 4;
+
+static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(Vec::new()));
 
 /// The number of threads to use when the caller does not say.
 pub fn default_threads() -> usize {
@@ -436,17 +565,48 @@ pub(crate) fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
         .min(256);
     let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    pools.retain(|(p, _), _| *p == pid);
-    pools
-        .entry((pid, n))
-        .or_insert_with(|| {
-            Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("khabar-{i}"))
-                    .build()
-                    .expect("thread pool"),
-            )
-        })
-        .clone()
+    pools.retain(|(p, _, _)| *p == pid);
+    let pool = match pools.iter().position(|(_, size, _)| *size == n) {
+        Some(i) => pools.remove(i).2,
+        None => Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("khabar-{i}"))
+                .build()
+                .expect("thread pool"),
+        ),
+    };
+    pools.push((pid, n, Arc::clone(&pool)));
+    if pools.len() > MAX_POOLS {
+        pools.remove(0);
+    }
+    pool
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_json_object_is_a_configuration() {
+        for bad in ["[]", " [true]", "null", "3"] {
+            let err = Extractor::from_json(bad).err().expect(bad);
+            assert!(
+                matches!(&err, ConfigError::Json(m) if m.contains("JSON object")),
+                "{bad}: {err}"
+            );
+        }
+        assert!(Extractor::from_json(" {}").is_ok());
+    }
+
+    #[test]
+    fn thread_pools_are_kept_for_a_few_sizes_only() {
+        for n in 1..=12 {
+            assert_eq!(pool(Some(n)).current_num_threads(), n);
+        }
+        let sizes: Vec<usize> = POOLS.lock().unwrap().iter().map(|p| p.1).collect();
+        assert!(sizes.len() <= MAX_POOLS, "{sizes:?}");
+        // a size used again is reused, not built anew
+        assert!(Arc::ptr_eq(&pool(Some(12)), &pool(Some(12))));
+    }
 }

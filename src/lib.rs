@@ -22,6 +22,7 @@
 //! The Python binding lives in `py` (feature `python`) and nowhere else.
 
 pub mod analysis;
+pub mod bench;
 pub mod clean;
 pub mod cluster;
 pub mod columns;
@@ -44,4 +45,4 @@ pub mod timing;
 mod py;
 
 pub use doc::Document;
-pub use extractor::{Config, Extractor, Input};
+pub use extractor::{Config, Extractor, Input, Stopped};

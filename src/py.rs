@@ -7,22 +7,33 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
+use crate::bench;
 use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
-use crate::doc::Document;
-use crate::extractor::{Extractor, Input};
+use crate::doc::{DocError, Document, ErrorCode};
+use crate::extractor::{Extractor, Input, Stopped};
 use crate::time::calendar::Day;
-use crate::timing::{self, Stage};
+use crate::timing::Stage;
 
-/// One input as the Python side passes it: (id, text, published, lang, errors found so far).
-type PyInput = (String, Text, Option<String>, Option<String>, Vec<String>);
+/// One input as the Python side passes it: (id, text, published, lang, errors found so far as
+/// (code, message) pairs).
+type PyInput = (
+    String,
+    Text,
+    Option<String>,
+    Option<String>,
+    Vec<(String, String)>,
+);
 
 /// An article's text, copied out of its Python str through a temporary UTF-8 bytes object.
 /// pyo3's `String` extraction reads the str's cached UTF-8 form, which CPython then keeps inside
@@ -51,13 +62,21 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (config_json = "{}"))]
-    fn new(config_json: &str) -> PyResult<Self> {
-        let inner =
-            Extractor::from_json(config_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
+        let inner = py
+            .detach(|| built::extractor(config_json))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(PyExtractor {
-            inner: Arc::new(inner),
+            inner,
             config_json: config_json.to_string(),
         })
+    }
+
+    /// Whether the configuration says not to cluster (read without parsing the configuration
+    /// again, which holds every user row).
+    #[getter]
+    fn no_cluster(&self) -> bool {
+        self.inner.config().no_cluster
     }
 
     /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
@@ -70,18 +89,17 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
         cluster: bool,
-    ) -> Vec<String> {
-        let inputs = to_inputs(inputs);
-        let inner = Arc::clone(&self.inner);
-        py.detach(move || {
+    ) -> PyResult<Vec<String>> {
+        let inputs = to_inputs(inputs)?;
+        let inner = &self.inner;
+        interruptible(py, text_bytes(&inputs), |stop| {
             let docs = if cluster {
                 // clustered unless the configuration says `no_cluster`
-                inner.extract(&inputs, n_threads)
+                inner.extract_until(&inputs, n_threads, stop)?
             } else {
-                crate::extractor::pool(n_threads)
-                    .install(|| inputs.par_iter().map(|i| inner.extract_one(i)).collect())
+                inner.extract_unclustered_until(&inputs, n_threads, stop)?
             };
-            docs.iter().map(Document::to_json).collect()
+            Ok(docs.iter().map(Document::to_json).collect())
         })
     }
 
@@ -103,7 +121,7 @@ impl PyExtractor {
         if inputs.len() != records.len() {
             return Err(PyValueError::new_err("one record per input is needed"));
         }
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         let index = index.map(|i| Arc::clone(&i.inner));
         py.detach(move || {
@@ -150,7 +168,7 @@ impl PyExtractor {
             ));
         }
         let plan = from_py_plan(plan)?;
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
             let mut docs = parse_records(&records)?;
@@ -168,9 +186,11 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
-        let inner = Arc::clone(&self.inner);
-        let tables = py.detach(move || inner.extract_tables(&inputs, n_threads));
+        let inputs = to_inputs(inputs)?;
+        let inner = &self.inner;
+        let tables = interruptible(py, text_bytes(&inputs), |stop| {
+            inner.extract_tables_until(&inputs, n_threads, stop)
+        })?;
         tables_dict(py, tables)
     }
 
@@ -183,9 +203,9 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
-        let t = py.detach(move || timing::run_batch(&inner, &inputs, n_threads));
+        let t = py.detach(move || bench::run_batch(&inner, &inputs, n_threads));
         let out = PyDict::new(py);
         out.set_item("docs", t.docs)?;
         out.set_item("bytes", t.bytes)?;
@@ -214,6 +234,60 @@ impl PyExtractor {
 /// The stories clustered so far: what clustering keeps of each document (signature,
 /// fingerprint, cluster id), loaded from and saved to a file, so that tomorrow's batch joins
 /// today's stories. Shared between threads behind a lock; pickles as its bytes.
+/// Extractors built in this process, by configuration: building one with a large user knowledge
+/// base takes seconds and memory in proportion, so an extractor made again from the same
+/// configuration (unpickled in a worker, made per task) shares the one still alive instead.
+mod built {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    use std::sync::{Arc, Mutex, Weak};
+
+    use once_cell::sync::Lazy;
+
+    use crate::extractor::{ConfigError, Extractor};
+
+    /// Hash of a configuration → (the configuration, the extractor built from it while alive).
+    type Built = HashMap<u64, Vec<(String, Weak<Extractor>)>>;
+
+    static BUILT: Lazy<Mutex<Built>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+    fn key(config_json: &str) -> u64 {
+        let mut h = DefaultHasher::new();
+        config_json.hash(&mut h);
+        h.finish()
+    }
+
+    /// The extractor of this configuration: the one built earlier if it is still alive, else a
+    /// new one. Built outside the lock (two threads may build one configuration at once; the
+    /// later keeps its own, both are correct).
+    pub fn extractor(config_json: &str) -> Result<Arc<Extractor>, ConfigError> {
+        let k = key(config_json);
+        if let Some(found) = lookup(k, config_json) {
+            return Ok(found);
+        }
+        let ex = Arc::new(Extractor::from_json(config_json)?);
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built.retain(|_, v| {
+            v.retain(|(_, w)| w.strong_count() > 0);
+            !v.is_empty()
+        });
+        built
+            .entry(k)
+            .or_default()
+            .push((config_json.to_string(), Arc::downgrade(&ex)));
+        Ok(ex)
+    }
+
+    fn lookup(k: u64, config_json: &str) -> Option<Arc<Extractor>> {
+        let built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built
+            .get(&k)?
+            .iter()
+            .filter(|(c, _)| c == config_json)
+            .find_map(|(_, w)| w.upgrade())
+    }
+}
+
 #[pyclass(frozen, module = "khabar._core", name = "ClusterIndex")]
 struct PyClusterIndex {
     inner: Arc<Mutex<Index>>,
@@ -269,7 +343,7 @@ impl PyClusterIndex {
 
     #[staticmethod]
     fn from_bytes(data: &[u8]) -> PyResult<Self> {
-        let index = Index::read_from(&mut &data[..])
+        let index = Index::from_bytes(data)
             .map_err(|e| PyValueError::new_err(format!("not a cluster index: {e}")))?;
         Ok(PyClusterIndex::wrap(index))
     }
@@ -310,15 +384,88 @@ fn io_error(path: &std::path::Path, e: std::io::Error) -> PyErr {
     }
 }
 
-fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
+/// Batches smaller than this run on the calling thread, without watching for Ctrl-C: they end
+/// sooner than a person can press a key, and a thread of their own would cost more than them.
+const WATCHED_BYTES: usize = 1 << 20;
+
+/// How often Python's signal handlers run while a watched batch is in the core.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
+
+fn text_bytes(inputs: &[Input]) -> usize {
+    inputs.iter().map(|i| i.text.len()).sum()
+}
+
+/// Run `work` (the pipeline over a batch) with the GIL released, and let Ctrl-C stop it: a large
+/// batch runs on a thread of its own while this one, every [`SIGNAL_POLL`], takes the GIL back
+/// just long enough to run Python's signal handlers (they run only on the main thread, and only
+/// when asked). A handler's exception (KeyboardInterrupt) raises the stop flag; the work gives
+/// up at its next check (before a document, between a document's stages) and the exception
+/// reaches the caller.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    bytes: usize,
+    work: impl FnOnce(&AtomicBool) -> Result<T, Stopped> + Send,
+) -> PyResult<T> {
+    let stop = AtomicBool::new(false);
+    let stopped = || pyo3::exceptions::PyKeyboardInterrupt::new_err("extraction stopped");
+    if bytes < WATCHED_BYTES {
+        return py.detach(|| work(&stop)).map_err(|_| stopped());
+    }
+    std::thread::scope(|scope| {
+        let (tx, mut rx) = mpsc::channel();
+        let flag = &stop;
+        scope.spawn(move || {
+            // the receiver may be gone after an interrupt: nothing then waits for the result
+            let _ = tx.send(work(flag));
+        });
+        loop {
+            // the receiver moves in and out: a borrowed one could not cross to a GIL-free closure
+            let (back, got) = py.detach(move || {
+                let got = rx.recv_timeout(SIGNAL_POLL);
+                (rx, got)
+            });
+            rx = back;
+            match got {
+                Ok(result) => return result.map_err(|_| stopped()),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(interrupt) = py.check_signals() {
+                        stop.store(true, Ordering::Relaxed);
+                        // wait for the work to give up, so nothing runs on after the exception
+                        let _ = py.detach(move || rx.recv());
+                        return Err(interrupt);
+                    }
+                }
+                // the work panicked: the scope passes its panic on when it ends
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                        "the extraction thread ended without a result",
+                    ))
+                }
+            }
+        }
+    })
+}
+
+fn to_inputs(inputs: Vec<PyInput>) -> PyResult<Vec<Input>> {
     inputs
         .into_iter()
-        .map(|(id, Text(text), published, lang, errors)| Input {
-            id,
-            text,
-            published,
-            lang,
-            errors,
+        .map(|(id, Text(text), published, lang, errors)| {
+            let errors = errors
+                .into_iter()
+                .map(|(code, message)| match ErrorCode::parse(&code) {
+                    Some(code) => Ok(DocError::new(code, message)),
+                    None => Err(PyValueError::new_err(format!(
+                        "not an error code: {code:?}"
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            Ok(Input {
+                id,
+                text,
+                published,
+                lang,
+                errors,
+            })
         })
         .collect()
 }
@@ -541,7 +688,7 @@ fn cluster_plan(
         let mut sizes = Vec::with_capacity(parts.len());
         let mut fresh = Vec::new();
         for p in &parts {
-            let index = Index::read_from(&mut &p[..])
+            let index = Index::from_bytes(p)
                 .map_err(|e| PyValueError::new_err(format!("not cluster entries: {e}")))?;
             sizes.push(index.len());
             fresh.extend_from_slice(index.entries());

@@ -181,6 +181,50 @@ fn a_corrupt_index_is_an_error_not_a_crash() {
 }
 
 #[test]
+fn an_index_count_larger_than_its_file_is_refused_before_allocating() {
+    // 16 bytes claiming a million entries: refused on the count, not after reserving for them
+    let bytes = [&b"KHCI\x00\x01\r\n"[..], &(1u64 << 20).to_le_bytes()].concat();
+    let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("larger than the file"), "{err}");
+    let path = std::env::temp_dir().join(format!("khabar-count-{}.khci", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let err = khabar::cluster::Index::load(&path).unwrap_err();
+    std::fs::remove_file(&path).ok();
+    assert!(err.to_string().contains("larger than the file"), "{err}");
+}
+
+#[test]
+fn saving_an_index_leaves_other_files_and_links_beside_it_alone() {
+    let dir = std::env::temp_dir().join(format!("khabar-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("stories.khci");
+    // the names a fixed temporary name would take: a user's file and a planted link
+    let mine = dir.join("stories.tmp");
+    std::fs::write(&mine, "mine").unwrap();
+    let target = dir.join("target");
+    std::fs::write(&target, "untouched").unwrap();
+    let planted = dir.join(".stories.khci.tmp");
+    std::os::unix::fs::symlink(&target, &planted).unwrap();
+
+    let index = khabar::cluster::Index::default();
+    index.save(&path).unwrap();
+    index.save(&path).unwrap();
+    assert!(khabar::cluster::Index::load(&path).unwrap().is_empty());
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [".stories.khci.tmp", "stories.khci", "stories.tmp", "target"]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn a_plan_made_from_entries_of_parts_equals_one_batch() {
     use khabar::cluster::{self, Entry};
     let inputs = vec![

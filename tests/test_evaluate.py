@@ -383,3 +383,81 @@ def test_equal_to_the_shared_scorer_on_the_real_output(shared: Path, tmp_path: P
     )
     assert proc.returncode == 0, proc.stderr
     assert _ours(shared, pred) == _shared_scores(shared, pred)
+
+
+@pytest.mark.shared
+def test_equal_to_the_shared_scorer_on_optional_countries_and_role_only_persons(
+    shared: Path, tmp_path: Path
+) -> None:
+    # an article written for this test: a country named only in passing is optional in the gold,
+    # and an official known only by role is listed by nobody
+    text = (
+        "Oman hosts talks between Iran and the United States\n\n"
+        "MUSCAT - Omani Foreign Minister Badr Albusaidi hosted the talks on Saturday, and a Qatari "
+        "envoy attended. The Iranian foreign minister thanked Oman.\n"
+    )
+    gold = {
+        "doc": "t1",
+        "lang": "en",
+        "entities": [
+            {"kind": "country", "id": "OMN", "surfaces": ["Oman", "Omani"]},
+            {"kind": "country", "id": "IRN", "surfaces": ["Iran", "Iranian"]},
+            {"kind": "country", "id": "USA", "surfaces": ["United States"]},
+            {"kind": "country", "id": "QAT", "surfaces": ["Qatari"], "optional": True},
+            {
+                "kind": "person",
+                "name": "Badr Albusaidi",
+                "key": ["Albusaidi"],
+                "surfaces": ["Badr Albusaidi"],
+            },
+        ],
+    }
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "gold" / "t1.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "texts" / "t1.txt").write_text(text, encoding="utf-8")
+
+    def person(ident: str, surface: str, **extra: Any) -> dict[str, Any]:
+        start = text.index(surface)
+        mention = {"start": start, "end": start + len(surface), "text": surface}
+        return {"id": ident, "kind": "person", "name": surface, "mentions": [mention], **extra}
+
+    def country(code: str) -> dict[str, Any]:
+        return {"id": code, "kind": "country", "name": code, "mentions": []}
+
+    role = person("role-fm-irn", "Iranian foreign minister", role_only=True, title="foreign minister")
+    stray = person("person-muscat", "MUSCAT")
+    variants = [
+        [country("OMN"), country("IRN"), country("QAT"), person("p1", "Badr Albusaidi"), role],
+        [country("OMN"), country("USA"), role, stray],
+        [country("QAT"), person("p1", "Badr Albusaidi")],
+    ]
+    for k, entities in enumerate(variants):
+        pred = tmp_path / f"pred{k}.jsonl"
+        pred.write_text(json.dumps({"id": "t1", "entities": entities}) + "\n", encoding="utf-8")
+        theirs = subprocess.run(
+            [
+                sys.executable,
+                str(shared / "tools" / "score.py"),
+                "--gold",
+                str(tmp_path / "gold"),
+                "--texts",
+                str(tmp_path / "texts"),
+                "--pred",
+                str(pred),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert theirs.returncode == 0, theirs.stderr
+        expected = json.loads(theirs.stdout)
+        ours = khabar.evaluate([json.loads(pred.read_text())], tmp_path / "gold", texts=tmp_path / "texts")
+        assert ours.to_dict() == expected, f"variant {k}"
+    # the first variant: QAT is optional (no false positive), the role-only person is not counted
+    first = khabar.evaluate(
+        [{"id": "t1", "entities": variants[0]}], tmp_path / "gold", texts=tmp_path / "texts"
+    ).to_dict()
+    assert (first["country"]["fp"], first["country"]["fn"]) == (0, 1)
+    assert (first["person"]["tp"], first["person"]["fp"]) == (1, 0)

@@ -205,7 +205,8 @@ def test_extract_frame_uses_the_index_and_a_given_extractor() -> None:
     frames = khabar.extract_frame(df, extractor=khabar.Extractor(), n_threads=1)
     docs = frames["documents"]
     assert docs["doc_id"].tolist() == ["101", "102"]
-    assert docs.loc[1, "errors"] == ["missing text"]
+    assert docs.loc[1, "errors"] == ["missing_text"]
+    assert docs.loc[1, "error_messages"] == ["missing text"]
 
 
 def test_extract_frame_rejects_missing_columns() -> None:

@@ -18,9 +18,9 @@ from .cluster_index import ClusterIndex
 from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
-from .extractor import Extractor, default_extractor
-from .frames import extract_frame, to_arrow, to_frames, to_polars
-from .model import Date, Document, Entity, Event, Mention, Quote, Span
+from .extractor import Extractor, default_extractor, extract_frame
+from .frames import to_arrow, to_frames, to_polars
+from .model import Date, DocError, Document, Entity, Event, LangSpan, Mention, Quote, Span
 
 __version__: str = _core.version()
 
@@ -28,6 +28,7 @@ __all__ = [
     "ClusterIndex",
     "cluster",
     "Date",
+    "DocError",
     "Document",
     "Entity",
     "Evaluation",
@@ -35,6 +36,7 @@ __all__ = [
     "Extractor",
     "InputError",
     "KhabarError",
+    "LangSpan",
     "Mention",
     "MissingDependencyError",
     "Quote",

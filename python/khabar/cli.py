@@ -9,10 +9,12 @@ Exit codes (every error is one line on stderr, ``khabar: error: …``):
 - 2: a wrong command line;
 - 3: the output could not be written (checked before extracting, where it can be);
 - 70: an internal error (a bug: please report it);
-- 130: interrupted (Ctrl-C).
+- 130: interrupted (Ctrl-C); 143: terminated (SIGTERM).
 
-Output files are written beside their final name and renamed into place when complete, so an
-interrupted or failed run never leaves a partial ``--out`` file.
+Output files are written beside their final name (under a unique temporary name, created
+exclusively) and renamed into place when complete, so an interrupted, terminated or failed run
+never leaves a partial ``--out`` file; a FIFO or a device named by ``--out`` is written into as it
+is, and an ``--out`` that is also an input is refused.
 """
 
 from __future__ import annotations
@@ -26,14 +28,18 @@ import importlib
 import io
 import json
 import os
+import signal
+import stat
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from datetime import date as _date
 from datetime import timedelta as _timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._inputs import Prepared, coerce_published, coerce_text, is_missing
+from ._inputs import CsvLines, Prepared, coerce_published, coerce_text, is_missing, scrub
 from ._samples import samples
 from .bench import add_bench_parser
 from .cluster_index import ClusterIndex
@@ -42,7 +48,7 @@ from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
 from .frames import COLUMNS, TABLES, tables, to_frames
 from .frames import _frame as frame_of_rows
-from .model import Document
+from .model import DocError, Document
 
 __all__ = ["main"]
 
@@ -80,20 +86,30 @@ def _say(message: str) -> None:
 
 
 def _row(record: dict[str, Any], text_field: str, fallback_id: str) -> Row:
-    """A row from one JSON object or table row, with ``text_field`` as the text."""
+    """A row from one JSON object or table row, with ``text_field`` as the text. A field that
+    cannot be encoded (a lone surrogate) is repaired with a note, never fails the run."""
     raw_id = record.get("id")
-    doc_id = fallback_id if is_missing(raw_id) or raw_id == "" else str(raw_id)
-    text, errors = coerce_text(record.get(text_field))
+    doc_id, errors = scrub(fallback_id if is_missing(raw_id) or raw_id == "" else str(raw_id), "id")
+    text, text_errors = coerce_text(record.get(text_field))
     published, pub_errors = coerce_published(record.get("published"))
+    errors += text_errors + pub_errors
+    meta = {}
+    for k in META_FIELDS:
+        if isinstance(v := record.get(k), str) and v.strip():
+            meta[k], bad = scrub(v.strip(), k)
+            errors += bad
     lang = record.get("lang")
-    meta = {k: v.strip() for k in META_FIELDS if isinstance(v := record.get(k), str) and v.strip()}
-    code = lang.strip().lower() if isinstance(lang, str) and lang.strip() else None
-    return Row(Prepared(doc_id, text, published, code, errors + pub_errors), meta)
+    code = None
+    if isinstance(lang, str) and lang.strip():
+        code, bad = scrub(lang.strip().lower(), "lang")
+        errors += bad
+    return Row(Prepared(doc_id, text, published, code, errors), meta)
 
 
 def _read_text(path: Path, text_field: str) -> Generator[Row]:
+    doc_id, id_errors = scrub(path.stem, "id (the file name)")
     text, errors = coerce_text(path.read_bytes())
-    yield Row(Prepared(path.stem, text, None, None, errors), {})
+    yield Row(Prepared(doc_id, text, None, None, id_errors + errors), {})
 
 
 def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
@@ -102,14 +118,18 @@ def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
             line, errors = coerce_text(raw)
             if not line.strip():
                 continue
-            fallback = f"{path.stem}:{n}"
+            fallback = scrub(f"{path.stem}:{n}", "id")[0]
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                yield Row(Prepared(fallback, "", errors=errors + [f"invalid JSON on line {n}: {e.msg}"]), {})
+                bad = DocError("bad_json", f"invalid JSON on line {n}: {e.msg}")
+                yield Row(Prepared(fallback, "", errors=[*errors, bad]), {})
                 continue
             if not isinstance(record, dict):
-                yield Row(Prepared(fallback, "", errors=[f"line {n} is not a JSON object"]), {})
+                yield Row(
+                    Prepared(fallback, "", errors=[DocError("bad_json", f"line {n} is not a JSON object")]),
+                    {},
+                )
                 continue
             row = _row(record, text_field, fallback)
             row.doc.errors[:0] = errors
@@ -135,15 +155,18 @@ _REPLACED = _Replacements()
 
 
 def _read_csv(path: Path, text_field: str) -> Generator[Row]:
-    csv.field_size_limit(2**31 - 1)
+    csv.field_size_limit(2**31 - 1)  # the length of a record is checked by CsvLines instead
     before = _REPLACED.count
     with path.open(encoding="utf-8-sig", errors=_REPLACED.name, newline="") as f:
-        reader = csv.DictReader(f)
+        lines = CsvLines(f)
+        reader = csv.DictReader(lines)
         if text_field not in (reader.fieldnames or ()):
             raise InputFileError(
                 f"no {text_field!r} column (use --text-column; columns: {reader.fieldnames})"
             )
+        lines.record_done()
         for n, record in enumerate(reader, start=1):
+            lines.record_done()
             yield _row(dict(record), text_field, f"{path.stem}:{n}")
     if _REPLACED.count != before:
         _say(f"warning: {path}: invalid UTF-8 replaced")
@@ -309,22 +332,71 @@ def _csv_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _temporary(path: Path) -> Path:
-    """Where ``path`` is written before it is renamed into place (same folder: the rename is atomic)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_through(path: Path) -> bool:
+    """Is ``path`` something to write into as it is (a FIFO, a device) rather than replace?"""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _destination(path: Path) -> tuple[Path, bool]:
+    """Where ``path`` is written, and whether in place: a FIFO or a device (``/dev/stdout``
+    included) as it is; anything else at the end of its symbolic links, so that a link stays a
+    link and its target is replaced."""
+    if _write_through(path):
+        return path, True
+    return Path(os.path.realpath(path)), False
+
+
+def _open_temporary(path: Path) -> tuple[Path, BinaryIO]:
+    """A new file beside ``path``, to be renamed to it when complete (same folder: the rename is
+    atomic). Its name is unique and it is created exclusively, so a file or a symbolic link
+    already there is never written through or removed; it gets the mode a new file would."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        return Path(name), os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        os.unlink(name)
+        raise
 
 
 @contextlib.contextmanager
-def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[Path]]:
-    """Temporary files for ``paths``, renamed to them only when the block completes; removed
-    otherwise (an error, Ctrl-C), so that no output file is ever left half-written."""
-    temps = [_temporary(p) for p in paths]
+def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
+    """Open files for ``paths``: temporary files renamed to them only when the block completes
+    and removed otherwise (an error, Ctrl-C, SIGTERM), so that no output file is ever left
+    half-written. A symbolic link is followed (its target is replaced, the link stays); a FIFO
+    or a device is written into directly."""
+    temps: list[tuple[Path, Path]] = []
+    streams: list[BinaryIO] = []
     try:
-        yield temps
-        for temp, path in zip(temps, paths, strict=True):
-            os.replace(temp, path)
+        for path in paths:
+            final, in_place = _destination(path)
+            if in_place:
+                streams.append(final.open("wb"))
+                continue
+            temp, stream = _open_temporary(final)
+            temps.append((temp, final))
+            streams.append(stream)
+        yield streams
+        for stream in streams:
+            stream.close()
+        for temp, final in temps:
+            os.replace(temp, final)
     finally:
-        for temp in temps:
+        for stream in streams:
+            with contextlib.suppress(OSError):
+                stream.close()
+        for temp, _ in temps:
             with contextlib.suppress(OSError):
                 temp.unlink()
 
@@ -354,16 +426,19 @@ class Writer:
     """Writes the documents chunk by chunk as they are extracted: JSON Lines, CSV (a file per
     table, or the documents table on stdout) or Parquet (a file per table, a row group per chunk)."""
 
-    def __init__(self, fmt: str, targets: list[Path] | None, stack: contextlib.ExitStack) -> None:
+    def __init__(self, fmt: str, targets: list[BinaryIO] | None, stack: contextlib.ExitStack) -> None:
         self.fmt = fmt
         self.csv: list[Any] = []
         self.parquet: list[Any] = []
         self.stream: BinaryIO | None = None
         if fmt == "jsonl":
-            self.stream = stack.enter_context(targets[0].open("wb")) if targets else sys.stdout.buffer
+            self.stream = targets[0] if targets else sys.stdout.buffer
         elif fmt == "csv":
             streams = (
-                [stack.enter_context(t.open("w", encoding="utf-8", newline="")) for t in targets]
+                [
+                    stack.enter_context(io.TextIOWrapper(t, encoding="utf-8", newline="", write_through=True))
+                    for t in targets
+                ]
                 if targets
                 else [sys.stdout]
             )
@@ -403,8 +478,8 @@ def open_writer(fmt: str, out: Path | None) -> Iterator[Writer]:
         with contextlib.ExitStack() as stack:
             yield Writer(fmt, None, stack)
         return
-    with _atomic_outputs(_output_paths(fmt, out)) as temps, contextlib.ExitStack() as stack:
-        yield Writer(fmt, temps, stack)
+    with _atomic_outputs(_output_paths(fmt, out)) as streams, contextlib.ExitStack() as stack:
+        yield Writer(fmt, streams, stack)
 
 
 def _check_writer(fmt: str, out: Path | None) -> None:
@@ -415,13 +490,46 @@ def _check_writer(fmt: str, out: Path | None) -> None:
             optional_import(package, "parquet", "--format parquet")
     if out is None:
         return
-    folder = out.parent
-    if out.is_dir():
-        raise OutputError(f"{out}: is a folder; --out needs a file name")
-    if not folder.is_dir():
-        raise OutputError(f"{out}: cannot be written: no folder {folder}")
-    if not os.access(folder, os.W_OK):
-        raise OutputError(f"{out}: cannot be written: folder {folder} is not writable")
+    if fmt != "jsonl" and _destination(out)[1]:
+        raise OutputError(
+            f"{out}: is a FIFO or a device, and --format {fmt} writes a file per table beside "
+            "--out; give a file name (or use --format jsonl)"
+        )
+    for path in _output_paths(fmt, out):
+        final, in_place = _destination(path)
+        if final.is_dir():
+            raise OutputError(f"{path}: is a folder; --out needs a file name")
+        if in_place:
+            continue
+        folder = final.parent
+        if not folder.is_dir():
+            raise OutputError(f"{path}: cannot be written: no folder {folder}")
+        if not os.access(folder, os.W_OK):
+            raise OutputError(f"{path}: cannot be written: folder {folder} is not writable")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _output_reads_input(fmt: str, out: Path, inputs: Sequence[str]) -> Path | None:
+    """The output file (or side table) that is one of the inputs, or that a folder named as an
+    input would read: writing it would replace what is being read."""
+    outputs = [p for p in _output_paths(fmt, out) if p.exists()]
+    for name in inputs:
+        path = Path(name)
+        candidates = [path]
+        if path.is_dir():
+            candidates = [path / p.name for p in outputs]
+        for candidate in candidates:
+            for output in outputs:
+                suffix_read = candidate.suffix.lower() in INPUT_SUFFIXES or candidate == path
+                if suffix_read and _same_file(candidate, output):
+                    return output
+    return None
 
 
 # ---------------------------------------------------------------- commands
@@ -492,7 +600,7 @@ def _forget_old_stories(index: ClusterIndex, docs: list[Document], newest: str |
     newest = max(days)
     try:
         cutoff = _date.fromisoformat(newest) - _timedelta(days=RUN_INDEX_DAYS)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or within a month of year 1: keep all
         return newest
     index.retain_since(cutoff.isoformat())
     return newest
@@ -528,12 +636,37 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
             bar.close()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the run stops as on Ctrl-C, removing its temporary files."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM unwinds like Ctrl-C (temporary outputs are removed) instead of
+    killing the process where it stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if args.format == "parquet" and out is None:
         _say("error: --format parquet needs --out FILE")
         return 2
     _check_writer(args.format, out)
+    if out is not None and (clash := _output_reads_input(args.format, out, args.paths)) is not None:
+        _say(f"error: --out {out}: {clash} is also an input; choose another output file")
+        return 2
     try:
         index = _load_index(args.cluster_index)
     except InputFileError as e:
@@ -545,7 +678,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 1
     tally = Tally()
     try:
-        _stream(args, out, index, tally)
+        with _terminate_as_interrupt():
+            _stream(args, out, index, tally)
     except FailFast:
         _say(f"stopped at the first input that could not be read (--fail-fast); {nothing}")
         return 1
@@ -686,6 +820,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as e:
         _say(f"error: {e}")
         return 3
+    except Terminated:
+        _say("terminated")
+        return 143
     except KeyboardInterrupt:
         _say("interrupted")
         return 130

@@ -259,7 +259,7 @@ def _events(doc: Document, prefix: str) -> str:
 def _errors(doc: Document) -> str:
     if not doc.errors:
         return ""
-    items = "".join(f"<li>{_e(x)}</li>" for x in doc.errors)
+    items = "".join(f"<li>{_e(x.code)}: {_e(x.message)}</li>" for x in doc.errors)
     return f'<div class="khabar-errors" dir="ltr"><b>Errors</b><ul>{items}</ul></div>'
 
 

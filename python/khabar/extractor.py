@@ -1,4 +1,5 @@
-"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python."""
+"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python, and
+:func:`extract_frame`, which runs it over a column of a DataFrame."""
 
 from __future__ import annotations
 
@@ -8,19 +9,24 @@ import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._entities import load_entities
 from ._inputs import Prepared, chunks, prepare
 from .cluster_index import ClusterIndex
 from .errors import InputError, KhabarError
+from .frames import frames_from_columns, have_pyarrow, to_frames
 from .model import Document
 
-__all__ = ["Extractor", "default_extractor"]
+if TYPE_CHECKING:
+    import pandas
 
-# Documents are handed to the core in chunks, so that a progress bar can move and Ctrl-C is
-# honoured between them (the core releases the GIL and is not interrupted while it works).
+__all__ = ["Extractor", "default_extractor", "extract_frame"]
+
+# Documents are handed to the core in chunks, so that a progress bar can move. Ctrl-C is honoured
+# between chunks and inside them: the core watches for it while it works on a large chunk and
+# stops between a document's stages.
 CHUNK_DOCS = 512
 CHUNK_CHARS = 8_000_000
 # With progress=None, a bar is shown for batches longer than this, on a terminal or in a notebook.
@@ -52,7 +58,8 @@ class Extractor:
     """The extraction pipeline with one configuration.
 
     Building one compiles the knowledge base once; reuse it for many calls. It is safe to share
-    between threads and pickles as its configuration (rebuilt in the receiving process).
+    between threads and pickles as its configuration (rebuilt in the receiving process; an
+    extractor made from a configuration already built in this process shares that one).
     ``entities`` adds knowledge-base rows (id, kind, name, aliases, country, title) from a
     DataFrame, a list of mappings or a CSV/TSV/JSON file; they pickle with the extractor.
 
@@ -183,7 +190,8 @@ class Extractor:
     ) -> list[Document]:
         if index is not None and not isinstance(index, ClusterIndex):
             raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
-        if index is None and not force and self.config.get("no_cluster"):
+        # the flag, not self.config: that parses the configuration, user rows and all, again
+        if index is None and not force and self._core.no_cluster:
             return out
         core_index = index._core if index is not None else None
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)
@@ -206,8 +214,6 @@ class Extractor:
         """Extract and return the tables of :func:`khabar.to_frames` directly, built column-wise in
         Rust (no :class:`Document` objects): ``output`` is ``"pandas"``, ``"arrow"`` (pyarrow
         Tables) or ``"polars"``. Needs pyarrow."""
-        from .frames import frames_from_columns
-
         if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
         prepared = prepare(texts, ids, published, lang)
@@ -219,3 +225,35 @@ class Extractor:
 def default_extractor() -> Extractor:
     """The shared extractor with the default configuration, built on first use."""
     return Extractor()
+
+
+def extract_frame(
+    df: pandas.DataFrame,
+    text: str = "text",
+    id: str | None = None,
+    published: str | None = None,
+    *,
+    extractor: Extractor | None = None,
+    **kw: Any,
+) -> dict[str, pandas.DataFrame]:
+    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
+
+    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
+    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
+    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
+    ``extract``.
+    """
+
+    columns = getattr(df, "columns", None)
+    if columns is None:
+        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
+    for what, col in (("text", text), ("id", id), ("published", published)):
+        if col is not None and col not in columns:
+            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
+    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
+    pub = df[published].tolist() if published is not None else None
+    ex = extractor if extractor is not None else default_extractor()
+    if have_pyarrow() and not kw.get("progress"):
+        kw.pop("progress", None)
+        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
+    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

@@ -4,15 +4,18 @@ Every table has a ``doc_id`` column that joins it to ``documents``. :func:`table
 with the standard library only (the CLI writes CSV from them); :func:`to_frames` turns them into
 pandas DataFrames with fixed dtypes, so that even an empty table has all its columns.
 
-The fast path builds the tables column-wise in Rust and hands them to pyarrow as whole buffers
-(:meth:`Extractor.extract_frames`, :func:`extract_frame`, and :func:`to_frames`, :func:`to_arrow` and
-:func:`to_polars` for documents the extractor made), without one Python object per row; without
-pyarrow, or for documents built by hand, the rows are built in Python.
+A pure converter: it reads documents or the core's column buffers and runs no extraction (that is
+:mod:`khabar.extractor`, whose :func:`~khabar.extractor.extract_frame` and
+:meth:`~khabar.Extractor.extract_frames` end here). The fast path hands the tables the core built
+column-wise in Rust to pyarrow as whole buffers (:func:`frames_from_columns`, and :func:`to_frames`,
+:func:`to_arrow` and :func:`to_polars` for documents the extractor made), without one Python object
+per row; without pyarrow, or for documents built by hand, the rows are built in Python.
 
 ``published`` becomes ``datetime64[ns]``: a value with a UTC offset is converted to UTC and the
 offset dropped, a value without one is kept as written (the outlet's local time), and a value that
-cannot be read is ``NaT``. List-valued columns (``errors``, ``context``, ``source``, ``target``) hold
-Python lists of strings.
+cannot be read is ``NaT``. List-valued columns (``errors``, ``error_messages``, ``context``,
+``source``, ``target``) hold Python lists of strings: in ``documents``, ``errors`` lists the codes of
+the document's errors and ``error_messages`` their messages, in the same order.
 """
 
 from __future__ import annotations
@@ -24,13 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import _core
 from .errors import InputError, optional_import
-from .extractor import Extractor, default_extractor
 from .model import Document
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "TABLES", "extract_frame", "tables", "to_arrow", "to_frames", "to_polars"]
+__all__ = ["COLUMNS", "TABLES", "tables", "to_arrow", "to_frames", "to_polars"]
 
 OUTPUTS = ("pandas", "arrow", "polars")
 
@@ -50,6 +52,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "n_quotes": "int64",
         "n_events": "int64",
         "errors": "list",
+        "error_messages": "list",
         "body": "string",
     },
     "entities": {
@@ -131,7 +134,8 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                 "n_dates": len(doc.dates),
                 "n_quotes": len(doc.quotes),
                 "n_events": len(doc.events),
-                "errors": list(doc.errors),
+                "errors": [e.code for e in doc.errors],
+                "error_messages": [e.message for e in doc.errors],
                 "body": doc.body,
             }
         )
@@ -175,7 +179,10 @@ def parse_published(value: str | None) -> datetime | None:
     except ValueError:
         return None
     if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
+        try:
+            dt = dt.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+            return None
     return dt
 
 
@@ -203,7 +210,7 @@ def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     return pd.DataFrame(data)
 
 
-def _have_pyarrow() -> bool:
+def have_pyarrow() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
@@ -283,7 +290,7 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     docs = list(docs)
     frames: dict[str, Any] | None = None
-    if _have_pyarrow():
+    if have_pyarrow():
         cols = _columns_of(docs)
         if cols is not None:
             frames = frames_from_columns(cols, "pandas")
@@ -343,35 +350,3 @@ def to_polars(docs: Iterable[Document]) -> dict[str, Any]:
     """The tables of :func:`to_frames` as polars DataFrames (needs polars and pyarrow)."""
     pl: Any = optional_import("polars", "polars", "khabar.to_polars()")
     return {name: pl.from_arrow(t) for name, t in to_arrow(docs).items()}
-
-
-def extract_frame(
-    df: pandas.DataFrame,
-    text: str = "text",
-    id: str | None = None,
-    published: str | None = None,
-    *,
-    extractor: Extractor | None = None,
-    **kw: Any,
-) -> dict[str, pandas.DataFrame]:
-    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
-
-    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
-    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
-    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
-    ``extract``.
-    """
-
-    columns = getattr(df, "columns", None)
-    if columns is None:
-        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
-    for what, col in (("text", text), ("id", id), ("published", published)):
-        if col is not None and col not in columns:
-            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
-    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
-    pub = df[published].tolist() if published is not None else None
-    ex = extractor if extractor is not None else default_extractor()
-    if _have_pyarrow() and not kw.get("progress"):
-        kw.pop("progress", None)
-        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
-    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

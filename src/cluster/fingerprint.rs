@@ -4,9 +4,10 @@
 use once_cell::sync::Lazy;
 
 use crate::doc::{Document, EntityKind, Grain};
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::time::calendar::Day;
+use crate::tsv;
 
 /// What kind of fact a feature is; each weighs differently as evidence of the same story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -152,10 +153,10 @@ pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
 
 /// The words for the day of publication itself ("today", "اليوم", "tonight"): the day rows of
 /// offset 0 in the date stage's relative-time table.
-static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../../data/relative_time.tsv"))
-        .filter(|r| field(r, 2) == "day" && field(r, 3) == "0")
-        .map(|r| fold_key(field(&r, 0)))
+pub(crate) static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(tsv!("relative_time.tsv"), &["phrase", "kind", "value"])
+        .filter(|r| r.get("kind") == "day" && r.get("value") == "0")
+        .map(|r| fold_key(r.get("phrase")))
         .collect()
 });
 

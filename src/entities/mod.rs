@@ -93,6 +93,12 @@ impl<'c> Ctx<'c> {
         self.doc.orig_text(self.doc.orig(r))
     }
 
+    /// Token `t` of the sentence, if there is one.
+    #[inline]
+    pub fn tok(&self, t: usize) -> Option<&'c Token> {
+        self.sent.toks.get(t)
+    }
+
     /// Index of the hit covering token `t`, if any.
     #[inline]
     pub fn hit_at(&self, t: usize) -> Option<usize> {

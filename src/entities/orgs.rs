@@ -363,9 +363,7 @@ fn complement(cx: Ctx, j: usize) -> Option<usize> {
         return Some(1);
     }
     let next = cx
-        .sent
-        .toks
-        .get(j + 1)
+        .tok(j + 1)
         .filter(|t| t.kind == TokKind::Word && cx.sent.hit_of[j + 1].is_none())?;
     let nw = &text[next.range.clone()];
     (w.starts_with(ar::LI) && w.chars().count() >= 4 && starts_definite(nw) && !cx.kb.word(nw).stop)
@@ -565,7 +563,7 @@ fn caps_before(cx: Ctx, j: usize, suffix: bool) -> (usize, Option<String>) {
 /// The last token of "of (the) Capitalised Words" after a head at `j` (j itself when none).
 fn of_after(cx: Ctx, j: usize) -> (usize, Option<String>) {
     let text = cx.text();
-    let word = |k: usize| cx.sent.toks.get(k).map_or("", |t| &text[t.range.clone()]);
+    let word = |k: usize| cx.tok(k).map_or("", |t| &text[t.range.clone()]);
     if word(j + 1) != "of" {
         return (j, None);
     }

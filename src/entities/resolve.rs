@@ -89,7 +89,7 @@ fn is_place(cx: Ctx, h: &Hit) -> bool {
     }
     if h.tokens.start == 0 {
         // a dateline: "CAIRO -", "القاهرة -"
-        if let Some(next) = cx.sent.toks.get(h.tokens.end) {
+        if let Some(next) = cx.tok(h.tokens.end) {
             if matches!(&cx.text()[next.range.clone()], "-" | "–" | "—" | ":" | "(") {
                 return true;
             }

@@ -6,10 +6,11 @@
 use once_cell::sync::Lazy;
 
 use crate::doc::EventType;
-use crate::lexicon::{field, rows};
+use crate::lexicon::{rows, Row};
 use crate::phrases::inflect::{self, Form};
 use crate::phrases::PhraseTable;
 use crate::text::hash::WordMap;
+use crate::tsv;
 
 /// A trigger word: the PLOVER type and CAMEO code it signals.
 #[derive(Debug, Clone)]
@@ -94,11 +95,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut triggers = PhraseTable::default();
     // where two rows give the same form, the first inserted wins: the forms as written, then
     // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
-    let table: Vec<Vec<&str>> = rows(include_str!("../../data/event_triggers.tsv")).collect();
+    let table: Vec<Row> = rows(
+        tsv!("event_triggers.tsv"),
+        &["lang", "phrase", "type", "cameo", "pos", "present"],
+    )
+    .collect();
     for pass in 0..3 {
         for r in &table {
-            let (lang, phrase, pos) = (field(r, 0), field(r, 1), field(r, 4));
-            let fs = forms(lang, phrase, pos, field(r, 5));
+            let (lang, phrase, pos) = (r.get("lang"), r.get("phrase"), r.get("pos"));
+            let fs = forms(lang, phrase, pos, r.get("present"));
             let fs = match pass {
                 0 => fs.into_iter().take(1).collect(),
                 1 if pos == "noun" => fs,
@@ -107,8 +112,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             };
             for f in fs {
                 let trigger = Trigger {
-                    kind: EventType::parse(field(r, 2)),
-                    cameo: field(r, 3).to_string(),
+                    kind: EventType::parse(r.get("type")),
+                    cameo: r.get("cameo").to_string(),
                     noun: pos == "noun",
                     future: f.future,
                 };
@@ -117,8 +122,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         }
     }
     let mut markers = PhraseTable::default();
-    for r in rows(include_str!("../../data/event_modes.tsv")) {
-        let m = match field(&r, 2) {
+    for r in rows(tsv!("event_modes.tsv"), &["word", "kind"]) {
+        let m = match r.get("kind") {
             "intended" => Marker::Intended,
             "hoped" => Marker::Hoped,
             "negated" => Marker::Negated,
@@ -133,16 +138,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "agent" => Marker::Agent,
             _ => continue,
         };
-        markers.insert(field(&r, 1), m);
+        markers.insert(r.get("word"), m);
     }
     let mut contexts = PhraseTable::default();
-    for r in rows(include_str!("../../data/plover_contexts.tsv")) {
-        contexts.insert(field(&r, 1), field(&r, 2).to_string());
+    for r in rows(tsv!("plover_contexts.tsv"), &["word", "context"]) {
+        contexts.insert(r.get("word"), r.get("context").to_string());
     }
-    let cameo = rows(include_str!("../../data/plover_cameo.tsv"))
+    let cameo = rows(tsv!("plover_cameo.tsv"), &["type", "context", "cameo"])
         .filter_map(|r| {
-            let kind = EventType::parse(field(&r, 0))?;
-            Some(((kind, field(&r, 1).to_string()), field(&r, 2).to_string()))
+            let kind = EventType::parse(r.get("type"))?;
+            Some((
+                (kind, r.get("context").to_string()),
+                r.get("cameo").to_string(),
+            ))
         })
         .collect();
     Lexicon {
@@ -150,44 +158,32 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         markers,
         contexts,
         cameo,
-        rules: type_rules(include_str!("../../data/plover_types.tsv")),
+        rules: type_rules(),
     }
 });
 
-/// The rules of each type from data/plover_types.tsv, its columns found by their names in the
-/// header (a table without one of them fails when the lexicon is first read, in its test).
-fn type_rules(src: &str) -> [TypeRules; EventType::ALL.len()] {
-    let header: Vec<&str> = src
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map_or(Vec::new(), |l| l.split('\t').map(str::trim).collect());
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| *h == name)
-            .unwrap_or_else(|| panic!("data/plover_types.tsv has no column {name}"))
-    };
-    let [type_column, cooperative, intendable, mutual, unilateral, attitude] = [
+/// The rules of each type from data/plover_types.tsv.
+fn type_rules() -> [TypeRules; EventType::ALL.len()] {
+    let columns = [
         "type",
         "cooperative",
         "intendable",
         "mutual",
         "unilateral",
         "attitude",
-    ]
-    .map(column);
+    ];
     let mut out = [TypeRules::default(); EventType::ALL.len()];
-    for r in rows(src) {
-        let Some(kind) = EventType::parse(field(&r, type_column)) else {
+    for r in rows(tsv!("plover_types.tsv"), &columns) {
+        let Some(kind) = EventType::parse(r.get("type")) else {
             continue;
         };
-        let yes = |col: usize| field(&r, col) == "yes";
+        let yes = |column: &str| r.get(column) == "yes";
         out[kind as usize] = TypeRules {
-            cooperative: yes(cooperative),
-            intendable: yes(intendable),
-            mutual: yes(mutual),
-            unilateral: yes(unilateral),
-            attitude: yes(attitude),
+            cooperative: yes("cooperative"),
+            intendable: yes("intendable"),
+            mutual: yes("mutual"),
+            unilateral: yes("unilateral"),
+            attitude: yes("attitude"),
         };
     }
     out
@@ -216,6 +212,7 @@ pub fn lexicon() -> &'static Lexicon {
 mod tests {
     use super::*;
     use crate::doc::EventMode;
+    use crate::lexicon::Tsv;
 
     #[test]
     fn tables_load() {
@@ -239,18 +236,17 @@ mod tests {
     /// and every type has its row of rules.
     #[test]
     fn tables_name_known_types() {
-        let names = |src: &'static str, col: usize| rows(src).map(move |r| field(&r, col));
-        let triggers = names(include_str!("../../data/event_triggers.tsv"), 2);
-        for name in triggers.filter(|&n| n != "-") {
+        let names = |table: Tsv| rows(table, &["type"]).map(|r| r.get("type"));
+        for name in names(tsv!("event_triggers.tsv")).filter(|&n| n != "-") {
             assert!(
                 EventType::parse(name).is_some(),
                 "event_triggers.tsv: {name}"
             );
         }
-        for name in names(include_str!("../../data/plover_cameo.tsv"), 0) {
+        for name in names(tsv!("plover_cameo.tsv")) {
             assert!(EventType::parse(name).is_some(), "plover_cameo.tsv: {name}");
         }
-        let typed: Vec<&str> = names(include_str!("../../data/plover_types.tsv"), 0).collect();
+        let typed: Vec<&str> = names(tsv!("plover_types.tsv")).collect();
         for t in EventType::ALL {
             assert!(typed.contains(&t.as_str()), "plover_types.tsv lacks {t}");
         }

@@ -5,10 +5,11 @@
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::phrases::PhraseTable;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordSet;
+use crate::tsv;
 
 /// What a role noun stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,14 +40,14 @@ pub struct Roles {
 static ROLES: Lazy<Roles> = Lazy::new(|| {
     let mut table = PhraseTable::default();
     let mut list = Vec::new();
-    for r in rows(include_str!("../../data/quote_roles.tsv")) {
-        let kind = match field(&r, 1) {
+    for r in rows(tsv!("quote_roles.tsv"), &["role", "kind", "ar", "en"]) {
+        let kind = match r.get("kind") {
             "person" => RoleKind::Person,
             "statement" => RoleKind::Statement,
             "pronoun" => RoleKind::Pronoun,
             _ => continue,
         };
-        let forms: Vec<String> = [field(&r, 2), field(&r, 3)]
+        let forms: Vec<String> = [r.get("ar"), r.get("en")]
             .iter()
             .flat_map(|c| c.split('|'))
             .map(fold_key)
@@ -56,7 +57,7 @@ static ROLES: Lazy<Roles> = Lazy::new(|| {
             table.insert(f, list.len());
         }
         list.push(Role {
-            key: field(&r, 0).to_string(),
+            key: r.get("role").to_string(),
             kind,
             forms,
         });

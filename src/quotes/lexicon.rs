@@ -4,10 +4,11 @@
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::phrases::PhraseTable;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordSet;
+use crate::tsv;
 
 /// What a cue word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +37,8 @@ pub struct Lexicon {
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut cues = PhraseTable::default();
-    for r in rows(include_str!("../../data/cue_verbs.tsv")) {
-        let role = match field(&r, 3) {
+    for r in rows(tsv!("cue_verbs.tsv"), &["form", "lemma", "role"]) {
+        let role = match r.get("role") {
             "verb" => CueRole::Verb,
             "participle" => CueRole::Participle,
             "according" => CueRole::According,
@@ -45,15 +46,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             _ => continue,
         };
         cues.insert(
-            field(&r, 1),
+            r.get("form"),
             Cue {
-                lemma: field(&r, 2).to_string(),
+                lemma: r.get("lemma").to_string(),
                 role,
             },
         );
     }
-    let names = rows(include_str!("../../data/quote_names.tsv"))
-        .map(|r| fold_key(field(&r, 1)))
+    let names = rows(tsv!("quote_names.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     Lexicon { cues, names }
 });

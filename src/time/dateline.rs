@@ -9,9 +9,10 @@ use regex::Regex;
 
 use super::calendar::Day;
 use super::lexicon::{alternation, lexicon, Calendar};
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordSet;
+use crate::tsv;
 
 /// What a dateline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,14 +43,14 @@ impl Dateline {
     }
 }
 
-struct Patterns {
+pub(crate) struct Patterns {
     date: Regex,
     time: Regex,
     weekday: Regex,
     filler: Regex,
 }
 
-static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
+pub(crate) static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
     let lx = lexicon();
     let mon = lx.month_alternation(Calendar::Gregorian);
     let date = format!(
@@ -67,8 +68,8 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
         r"(?:^|[^\p{{L}}])(?P<w>{})(?:[^\p{{L}}]|$)",
         lx.weekday_alternation()
     );
-    let words: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+    let words: Vec<String> = rows(tsv!("dateline_words.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     let filler = format!(
         r"(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)",
@@ -84,13 +85,13 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
 
 /// Every word a dateline may hold besides numbers: month and weekday names, filler words,
 /// am/pm marks, zone names and ordinal suffixes, split as [`few_other_words`] splits a line.
-static VOCABULARY: Lazy<WordSet<String>> = Lazy::new(|| {
+pub(crate) static VOCABULARY: Lazy<WordSet<String>> = Lazy::new(|| {
     let lx = lexicon();
     let fixed = [
         "of", "st", "nd", "rd", "th", "a", "p", "m", "am", "pm", "ص", "م", "gmt", "utc", "z",
     ];
-    let fillers: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+    let fillers: Vec<String> = rows(tsv!("dateline_words.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     let names = lx
         .months

@@ -4,10 +4,10 @@
 
 use std::ops::Range;
 
-use super::super::gazetteer::Hit;
-use super::super::kb::{Form, Given, KnowledgeBase, WordRole};
 use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname};
 use crate::doc::EntityKind;
+use crate::entities::gazetteer::Hit;
+use crate::entities::kb::{Form, Given, KnowledgeBase, WordRole};
 use crate::entities::Ctx;
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::{is_latin_word, starts_upper};
@@ -20,16 +20,12 @@ pub(super) fn strictly_closed(cx: Ctx, n: &Range<usize>) -> bool {
     closed_after(cx, n.end)
         || (n.len() >= 2
             && (cx.hit_at(n.end).is_some()
-                || cx
-                    .sent
-                    .toks
-                    .get(n.end)
-                    .is_some_and(|x| x.kind == TokKind::Number)))
+                || cx.tok(n.end).is_some_and(|x| x.kind == TokKind::Number)))
 }
 
 /// Is the name after a reporting verb closed by punctuation, a particle or the sentence end?
 pub(super) fn closed_after(cx: Ctx, t: usize) -> bool {
-    match cx.sent.toks.get(t) {
+    match cx.tok(t) {
         None => true,
         Some(tok) if tok.kind == TokKind::Punct => true,
         Some(_) => {
@@ -51,9 +47,7 @@ pub(super) fn starts_name(cx: Ctx, t: usize) -> bool {
             return false;
         }
         let next_cap = || {
-            cx.sent
-                .toks
-                .get(t + 1)
+            cx.tok(t + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && starts_upper(cx.orig(n.range.clone())))
         };
         let said_before = || t > 0 && cx.role(t - 1).report;
@@ -64,7 +58,7 @@ pub(super) fn starts_name(cx: Ctx, t: usize) -> bool {
     }
     match given_at(cx, t) {
         // "أبو مصعب …", "بن لادن", "عبد الرحمن …": a particle opens a name before a name word
-        Some(g) if g.opens => cx.sent.toks.get(t + 1).is_some_and(|n| {
+        Some(g) if g.opens => cx.tok(t + 1).is_some_and(|n| {
             n.kind == TokKind::Word && cx.hit_at(t + 1).is_none() && {
                 let next = cx.word(t + 1);
                 let role = cx.role(t + 1);
@@ -90,7 +84,7 @@ pub(super) fn definite_nisba(cx: Ctx, h: &Hit) -> bool {
 /// sentence end. For honorifics "/" is the usual mark (السيد/).
 pub(super) fn skip_punct(cx: Ctx, mut t: usize) -> Option<usize> {
     let mut n = 0;
-    while let Some(tok) = cx.sent.toks.get(t) {
+    while let Some(tok) = cx.tok(t) {
         if tok.kind != TokKind::Punct {
             return Some(t);
         }
@@ -105,7 +99,7 @@ pub(super) fn skip_punct(cx: Ctx, mut t: usize) -> Option<usize> {
 
 /// The tokens of a name starting at token `t`. `cued`: a title or honorific stands before it.
 pub(super) fn name_run(cx: Ctx, t: usize, cued: bool) -> Option<Range<usize>> {
-    let first = cx.sent.toks.get(t)?;
+    let first = cx.tok(t)?;
     if first.kind != TokKind::Word || cx.hit_at(t).is_some() {
         return None;
     }
@@ -203,9 +197,7 @@ fn arabic_run(cx: Ctx, t: usize, cued: bool) -> Option<usize> {
             && cx.kb.given.get(w).is_some_and(|g| !g.common)
             && !cx.orig(tok.range.clone()).ends_with('ى')
             && cx
-                .sent
-                .toks
-                .get(end + 1)
+                .tok(end + 1)
                 .is_some_and(|n| n.kind == TokKind::Word && !cx.role(end + 1).stop);
         let stop = role.stop && !cued_name && !given_not_stop(cx, end);
         if stop || role.report || role.pronoun || w.chars().count() < 2 || is_latin_word(w) {
@@ -285,11 +277,7 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
         // given name two may, when the name is closed after them (خوان بابلو مونتويا سائق …)
         let second = end + 1;
         let two = run.has_given
-            && cx
-                .sent
-                .toks
-                .get(second)
-                .is_some_and(|x| x.kind == TokKind::Word)
+            && cx.tok(second).is_some_and(|x| x.kind == TokKind::Word)
             && cx.hit_at(second).is_none()
             && bare_foreign(cx.kb, cx.word(second))
             && name_ends(cx, second + 1);
@@ -312,11 +300,7 @@ fn finish_run(cx: Ctx, t: usize, mut end: usize, cued: bool) -> Option<Range<usi
     }
     // "الملك عبدالله الثاني": a regnal ordinal ends a ruler's name
     if end > t
-        && cx
-            .sent
-            .toks
-            .get(end)
-            .is_some_and(|x| x.kind == TokKind::Word)
+        && cx.tok(end).is_some_and(|x| x.kind == TokKind::Word)
         && cx.role(end).regnal
         && cx.kb.given.contains_key(cx.word(end - 1))
     {
@@ -387,7 +371,7 @@ pub(super) fn given_not_stop(cx: Ctx, t: usize) -> bool {
     }
     let after_particle = t > 0 && cx.kb.given.get(cx.word(t - 1)).is_some_and(|g| g.particle);
     after_particle
-        || cx.sent.toks.get(t + 1).is_some_and(|n| {
+        || cx.tok(t + 1).is_some_and(|n| {
             n.kind == TokKind::Word && cx.hit_at(t + 1).is_none() && {
                 let next = cx.word(t + 1);
                 cx.kb.given.get(next).is_some_and(|g| !g.common) && !cx.kb.word(next).stop
@@ -442,7 +426,7 @@ pub(super) fn lineage_after(cx: Ctx, t: usize) -> Option<usize> {
 pub(super) fn name_ends(cx: Ctx, t: usize) -> bool {
     closed_after(cx, t)
         || cx.hit_at(t).is_some()
-        || cx.sent.toks.get(t).is_some_and(|x| {
+        || cx.tok(t).is_some_and(|x| {
             let w = cx.word(t);
             x.kind == TokKind::Number
                 || (x.kind == TokKind::Word

@@ -110,9 +110,7 @@ pub(super) fn construct_title(cx: Ctx, k: usize, role: &Role) -> bool {
         && !w.starts_with(ar::AL)
         && !is_latin_word(w)
         && cx
-            .sent
-            .toks
-            .get(role.next_tok)
+            .tok(role.next_tok)
             .is_some_and(|t| t.kind == TokKind::Word)
 }
 
@@ -140,9 +138,7 @@ pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
 /// punctuation.
 pub(super) fn complement(cx: Ctx, role: &mut Role) {
     if !cx
-        .sent
-        .toks
-        .get(role.next_tok)
+        .tok(role.next_tok)
         .is_some_and(|t| t.kind == TokKind::Word && cx.role(role.next_tok).complement)
     {
         return;
@@ -214,7 +210,7 @@ pub(super) fn role_before(cx: Ctx, k: usize) -> Option<Role> {
 /// الخارجية المصري", "فلاديمير إيفانوفيتش ( وكيل سكرتير عام … )", "Borisenko, Russia's ambassador".
 pub(super) fn apposition(cx: Ctx, t: usize) -> Option<Role> {
     let mut u = t;
-    while cx.sent.toks.get(u).is_some_and(|x| {
+    while cx.tok(u).is_some_and(|x| {
         x.kind == TokKind::Punct && matches!(&cx.text()[x.range.clone()], "(" | "," | "،")
     }) && u < t + 2
     {
@@ -222,9 +218,7 @@ pub(super) fn apposition(cx: Ctx, t: usize) -> Option<Role> {
     }
     // "the Russian ambassador": skip the article
     if cx
-        .sent
-        .toks
-        .get(u)
+        .tok(u)
         .is_some_and(|x| &cx.text()[x.range.clone()] == "the")
     {
         u += 1;
