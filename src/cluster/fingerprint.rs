@@ -15,11 +15,23 @@ pub enum FeatureKind {
     Org,
     Country,
     Event,
-    /// A day.
+    /// A day within the clustering window of the publication day (the day of the story itself),
+    /// or any day of an undated document.
     Date,
-    /// A month or a year ("by 2025", "في مايو").
+    /// A month or a year ("by 2025", "في مايو"), or a day far from publication (background: "the
+    /// attack of 7 October").
     Period,
     Number,
+    /// A place by its gazetteer id.
+    Place,
+    /// The speaker of a quotation (a named person or organisation, not a bare role).
+    Speaker,
+    /// A person, organisation, event or place of the headline and first paragraph ([`LEAD_CHARS`]):
+    /// the same fact again, so that the story's own facts weigh more than background ones.
+    Lead,
+    /// The countries of the headline and first paragraph together with the publication day
+    /// ("EGY|TUR on 2023-07-04"): a report naming no person still names who did what, and when.
+    LeadCountries,
 }
 
 impl FeatureKind {
@@ -27,9 +39,9 @@ impl FeatureKind {
     pub fn weight(self) -> f64 {
         match self {
             FeatureKind::Person => 3.0,
-            FeatureKind::Date => 2.0,
+            FeatureKind::Date | FeatureKind::Speaker | FeatureKind::LeadCountries => 2.0,
             FeatureKind::Org | FeatureKind::Event => 1.5,
-            FeatureKind::Number => 1.0,
+            FeatureKind::Number | FeatureKind::Place | FeatureKind::Lead => 1.0,
             FeatureKind::Period => 0.75,
             FeatureKind::Country => 0.5,
         }
@@ -40,11 +52,29 @@ impl FeatureKind {
     pub fn blocks(self) -> bool {
         matches!(
             self,
-            FeatureKind::Person | FeatureKind::Org | FeatureKind::Event
+            FeatureKind::Person
+                | FeatureKind::Org
+                | FeatureKind::Event
+                | FeatureKind::Speaker
+                | FeatureKind::LeadCountries
         )
     }
 
-    pub const ALL: [FeatureKind; 7] = [
+    /// Does sharing this feature (when rare in the batch) count as specific evidence of one
+    /// story? Countries, days, numbers, places and periods are shared by unrelated stories all
+    /// the time; a lead fact repeats a fact already counted.
+    pub fn specific(self) -> bool {
+        matches!(
+            self,
+            FeatureKind::Person
+                | FeatureKind::Org
+                | FeatureKind::Event
+                | FeatureKind::Speaker
+                | FeatureKind::LeadCountries
+        )
+    }
+
+    pub const ALL: [FeatureKind; 11] = [
         FeatureKind::Person,
         FeatureKind::Org,
         FeatureKind::Country,
@@ -52,6 +82,10 @@ impl FeatureKind {
         FeatureKind::Date,
         FeatureKind::Period,
         FeatureKind::Number,
+        FeatureKind::Place,
+        FeatureKind::Speaker,
+        FeatureKind::Lead,
+        FeatureKind::LeadCountries,
     ];
 
     pub fn code(self) -> u8 {
@@ -61,7 +95,28 @@ impl FeatureKind {
     pub fn from_code(c: u8) -> Option<FeatureKind> {
         FeatureKind::ALL.get(usize::from(c)).copied()
     }
+
+    /// The name `explain` gives the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeatureKind::Person => "person",
+            FeatureKind::Org => "org",
+            FeatureKind::Country => "country",
+            FeatureKind::Event => "event",
+            FeatureKind::Date => "day",
+            FeatureKind::Period => "period",
+            FeatureKind::Number => "number",
+            FeatureKind::Place => "place",
+            FeatureKind::Speaker => "speaker",
+            FeatureKind::Lead => "lead",
+            FeatureKind::LeadCountries => "lead_countries",
+        }
+    }
 }
+
+/// The headline and first paragraph: facts first mentioned in the first this many characters
+/// of the body (or in the title) are the story's own.
+pub const LEAD_CHARS: usize = 500;
 
 /// One fact, hashed: a 64-bit id of (kind, value). Hashing keeps a million fingerprints small
 /// and comparisons cheap; at 64 bits collisions are negligible.
@@ -97,21 +152,65 @@ pub fn of(doc: &Document) -> Fingerprint {
 
 /// Fingerprint a document whose body the caller has already folded.
 pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
+    let mut f: Vec<Feature> = facts(doc, folded_body)
+        .iter()
+        .map(|(k, v)| Feature::new(*k, v))
+        .collect();
+    f.sort_unstable();
+    f.dedup();
+    Fingerprint {
+        features: f,
+        day: published(doc),
+        pinned: pinned_weekdays(doc),
+    }
+}
+
+fn published(doc: &Document) -> Option<Day> {
+    doc.published.as_deref().and_then(Day::parse_iso)
+}
+
+/// The facts of a document in readable form, (kind, value), unsorted and possibly repeated:
+/// what [`of_folded`] hashes, and what `explain` shows.
+pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
+    let in_lead = |pos: usize| {
+        pos < LEAD_CHARS
+            || doc
+                .title_span
+                .as_ref()
+                .is_some_and(|t| (t.start..t.end).contains(&pos))
+    };
     let mut f: Vec<(FeatureKind, String)> = Vec::new();
+    let mut lead: Vec<(FeatureKind, String)> = Vec::new();
+    let mut lead_countries: Vec<&str> = Vec::new();
     for e in &doc.entities {
         let kind = match e.kind {
             EntityKind::Person => FeatureKind::Person,
             EntityKind::Org => FeatureKind::Org,
             EntityKind::Country => FeatureKind::Country,
-            EntityKind::Location => continue,
+            EntityKind::Location => FeatureKind::Place,
         };
         let value = if e.kind == EntityKind::Person {
             &e.key
         } else {
             &e.id
         };
-        if !value.is_empty() {
-            f.push((kind, value.clone()));
+        if value.is_empty() {
+            continue;
+        }
+        let first = e.mentions.iter().map(|m| m.start).min();
+        if first.is_some_and(in_lead) {
+            match kind {
+                FeatureKind::Country => lead_countries.push(value),
+                _ => lead.push((kind, value.clone())),
+            }
+        }
+        f.push((kind, value.clone()));
+        if kind == FeatureKind::Person {
+            f.extend(
+                person_variants(&e.name, value)
+                    .into_iter()
+                    .map(|v| (FeatureKind::Person, v)),
+            );
         }
     }
     for ev in &doc.events {
@@ -123,31 +222,104 @@ pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        f.push((
-            FeatureKind::Event,
-            format!("{}:{}", ev.kind, actors.join("|")),
-        ));
+        let value = format!("{}:{}", ev.kind, actors.join("|"));
+        if in_lead(ev.start) {
+            lead.push((FeatureKind::Event, value.clone()));
+        }
+        f.push((FeatureKind::Event, value));
     }
+    let day = published(doc);
     for d in &doc.dates {
         match (&d.value, d.grain) {
             (Some(v), Grain::Day | Grain::Time) => {
-                f.push((FeatureKind::Date, v.chars().take(10).collect()))
+                let value: String = v.chars().take(10).collect();
+                f.push((day_kind(day, &value), value));
             }
             (Some(v), Grain::Month | Grain::Year) => f.push((FeatureKind::Period, v.clone())),
             _ => {}
         }
     }
+    for q in &doc.quotes {
+        // a bare role ("the minister") says nothing about which minister
+        if let Some(s) = q.speaker.as_deref().filter(|s| !s.starts_with("role-")) {
+            f.push((FeatureKind::Speaker, s.to_string()));
+        }
+    }
     for n in numbers(folded_body) {
         f.push((FeatureKind::Number, n));
     }
-    let mut f: Vec<Feature> = f.iter().map(|(k, v)| Feature::new(*k, v)).collect();
-    f.sort_unstable();
-    f.dedup();
-    Fingerprint {
-        features: f,
-        day: doc.published.as_deref().and_then(Day::parse_iso),
-        pinned: pinned_weekdays(doc),
+    f.extend(
+        lead.into_iter()
+            .map(|(k, v)| (FeatureKind::Lead, format!("{}:{v}", k.name()))),
+    );
+    lead_countries.sort_unstable();
+    lead_countries.dedup();
+    // two or three countries say who; more is a regional round-up
+    if let (Some(day), 2..=3) = (
+        doc.published.as_deref().filter(|_| day.is_some()),
+        lead_countries.len(),
+    ) {
+        f.push((
+            FeatureKind::LeadCountries,
+            format!(
+                "{} on {}",
+                lead_countries.join("|"),
+                &day[..day.len().min(10)]
+            ),
+        ));
     }
+    f
+}
+
+/// A day near the publication day (or in an undated document) is the story's; one further away
+/// is background, weighed like a month.
+fn day_kind(published: Option<Day>, value: &str) -> FeatureKind {
+    match (published, Day::parse_iso(value)) {
+        (Some(p), Some(d)) if (p.to_days() - d.to_days()).abs() > super::WINDOW_DAYS => {
+            FeatureKind::Period
+        }
+        _ => FeatureKind::Date,
+    }
+}
+
+/// Other keys of a person's Latin name that another outlet's spelling may give: a name part
+/// with its article fused ("Elhamamy", "Albusaidi") keyed without it, as the Arabic key drops
+/// ال. Returns only keys that differ from `key`.
+pub fn person_variants(name: &str, key: &str) -> Vec<String> {
+    let mut changed = false;
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| match fused_article(w) {
+            Some(rest) => {
+                changed = true;
+                rest
+            }
+            None => w,
+        })
+        .collect();
+    if !changed {
+        return Vec::new();
+    }
+    let v = crate::entities::translit::key(&parts.join(" "));
+    if v.is_empty() || v == key {
+        Vec::new()
+    } else {
+        vec![v]
+    }
+}
+
+/// The rest of a Latin name part written with its article fused: "Albusaidi" → "busaidi",
+/// "Elhamamy" → "hamamy" (not "Alexander", "Elena": the article is followed by a consonant and
+/// the rest is a name of its own, four letters or more).
+fn fused_article(w: &str) -> Option<&str> {
+    let lower = w.to_lowercase();
+    if !(lower.starts_with("al") || lower.starts_with("el")) || !w.is_ascii() {
+        return None;
+    }
+    let rest = &w[2..];
+    let next = rest.chars().next()?;
+    let consonant = next.is_ascii_alphabetic() && !"aeiouAEIOU".contains(next);
+    (consonant && rest.len() >= 4).then_some(rest)
 }
 
 /// The words for the day of publication itself ("today", "اليوم", "tonight"): the day rows of

@@ -18,6 +18,7 @@
 //! [`Index`] keeps the signatures and fingerprints of documents already clustered, so a new day's
 //! batch can join yesterday's clusters without redoing them.
 
+pub mod explain;
 pub mod fingerprint;
 pub mod index;
 pub mod minhash;
@@ -391,13 +392,67 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
         .collect()
 }
 
-/// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
-/// documents' weights: a long report that also covers other matters still matches a short one),
-/// gated by the publication window and by the evidence shared: two specific facts (rare in the
-/// batch, and not countries, years, days or numbers, which unrelated stories share all the time),
-/// among them a person, or a day together with an event or an organisation. None when the window or the gate rules the pair out.
+/// Weighted overlap of two fingerprints: shared weight over the smaller of the two documents'
+/// weights (a short report of one meeting matches a long one that also covers other matters),
+/// gated by the publication window and by the evidence shared — see [`Evidence`]. None when the
+/// window or the gate rules the pair out.
 pub fn story_score(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Option<f64> {
     score_with_totals(a, b, w.total(a), w.total(b), w)
+}
+
+/// Can two documents' publication days (or an undated one's weekday words) be one story's?
+pub fn days_fit(a: &Fingerprint, b: &Fingerprint) -> bool {
+    match (a.day, b.day) {
+        (Some(x), Some(y)) => (x.to_days() - y.to_days()).abs() <= WINDOW_DAYS,
+        (Some(x), None) => b.fits(x),
+        (None, Some(y)) => a.fits(y),
+        (None, None) => true,
+    }
+}
+
+/// What two fingerprints share, summed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Evidence {
+    /// The summed weight of the shared features.
+    pub shared: f64,
+    /// Shared specific facts ([`FeatureKind::specific`]) rare in the batch.
+    pub specific: usize,
+    /// The kinds shared, one bit per [`FeatureKind::code`].
+    pub kinds: u32,
+}
+
+impl Evidence {
+    pub fn of(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Evidence {
+        let mut e = Evidence::default();
+        let (mut i, mut j) = (0, 0);
+        while i < a.features.len() && j < b.features.len() {
+            match a.features[i].cmp(&b.features[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let f = &a.features[i];
+                    e.shared += w.weight(f);
+                    e.kinds |= 1 << f.kind.code();
+                    e.specific += usize::from(w.rare(f) && f.kind.specific());
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        e
+    }
+
+    pub fn has(&self, k: FeatureKind) -> bool {
+        self.kinds & (1 << k.code()) != 0
+    }
+
+    /// Enough to call two reports one story, whatever the score: two specific facts among them
+    /// a person, or one specific fact on a shared day of the story (a day near both publication
+    /// days, which a report of something else that week does not name).
+    pub fn enough(&self) -> bool {
+        (self.specific >= 2 && self.has(FeatureKind::Person))
+            || (self.specific >= 1 && self.has(FeatureKind::Date))
+    }
 }
 
 /// [`story_score`] with the two documents' total weights already summed (the batch pass sums
@@ -409,41 +464,11 @@ fn score_with_totals(
     wb: f64,
     w: &Weights,
 ) -> Option<f64> {
-    match (a.day, b.day) {
-        (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
-        (Some(x), None) if !b.fits(x) => return None,
-        (None, Some(y)) if !a.fits(y) => return None,
-        _ => {}
+    if !days_fit(a, b) {
+        return None;
     }
-    let (mut shared, mut kinds, mut specific) = (0.0, 0u32, 0);
-    let (mut i, mut j) = (0, 0);
-    while i < a.features.len() && j < b.features.len() {
-        match a.features[i].cmp(&b.features[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += w.weight(&a.features[i]);
-                kinds |= 1 << a.features[i].kind.code();
-                specific += usize::from(
-                    w.rare(&a.features[i])
-                        && !matches!(
-                            a.features[i].kind,
-                            FeatureKind::Country
-                                | FeatureKind::Period
-                                | FeatureKind::Date
-                                | FeatureKind::Number
-                        ),
-                );
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let has = |k: FeatureKind| kinds & (1 << k.code()) != 0;
-    let evidence = specific >= 2
-        && (has(FeatureKind::Person)
-            || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org))));
-    (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
+    let e = Evidence::of(a, b, w);
+    (e.enough() && wa > 0.0 && wb > 0.0).then(|| e.shared / wa.min(wb))
 }
 
 /// The Latin names the non-English members of `batch` take from an English-language member
