@@ -2,6 +2,8 @@
 //! weights, the score against [`SAME_STORY`], and what ruled the pair out, for an analyst to
 //! read (`khabar.explain_cluster`, the `why` column of the clusters table).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::fingerprint::{facts, Feature, FeatureKind, Fingerprint};
@@ -42,38 +44,112 @@ pub struct Explanation {
 /// Explain the pair `a`, `b` (indices into `docs`), with fact weights taken over `docs` as a
 /// batch. None when an index is out of range.
 pub fn explain(docs: &[Document], a: usize, b: usize) -> Option<Explanation> {
-    let (da, db) = (docs.get(a)?, docs.get(b)?);
-    let entries: Vec<Entry> = docs.iter().map(Entry::of).collect();
-    let fps: Vec<&Fingerprint> = entries.iter().map(|e| &e.fp).collect();
-    let w = Weights::of(&fps);
-    let (ea, eb) = (&entries[a], &entries[b]);
-    let near_duplicate = match (&ea.sig, &eb.sig) {
-        (Some(x), Some(y)) if ea.lang == eb.lang => Some(minhash::similarity(x, y)),
-        _ => None,
-    };
-    let score = super::story_score(&ea.fp, &eb.fp, &w);
-    let evidence = Evidence::of(&ea.fp, &eb.fp, &w);
-    let dup = near_duplicate.is_some_and(|s| s >= NEAR_DUPLICATE);
-    let joined = dup || score.is_some_and(|s| s >= SAME_STORY);
-    let reason = (!joined).then(|| {
-        if !days_fit(&ea.fp, &eb.fp) {
-            "publication days too far apart (or a weekday that does not fit)".to_string()
-        } else if !evidence.enough() {
-            "too little specific evidence: two rare facts among them a person, or one on a \
-             shared day of the story, are needed"
-                .to_string()
-        } else {
-            format!("score below the threshold {SAME_STORY}")
+    Explainer::new(docs).pair(a, b)
+}
+
+/// A batch ready to explain pairs of: its entries and fact weights, computed once.
+pub struct Explainer<'a> {
+    docs: &'a [Document],
+    entries: Vec<Entry>,
+    weights: Weights,
+}
+
+impl<'a> Explainer<'a> {
+    pub fn new(docs: &'a [Document]) -> Explainer<'a> {
+        let entries: Vec<Entry> = docs.iter().map(Entry::of).collect();
+        let fps: Vec<&Fingerprint> = entries.iter().map(|e| &e.fp).collect();
+        let weights = Weights::of(&fps);
+        Explainer {
+            docs,
+            entries,
+            weights,
         }
-    });
-    Some(Explanation {
-        score,
-        threshold: SAME_STORY,
-        near_duplicate,
-        joined,
-        reason,
-        shared: shared_facts(da, db, &w),
-    })
+    }
+
+    /// Explain the pair `a`, `b`; None when an index is out of range.
+    pub fn pair(&self, a: usize, b: usize) -> Option<Explanation> {
+        let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
+        let w = &self.weights;
+        let (ea, eb) = (&self.entries[a], &self.entries[b]);
+        let near_duplicate = match (&ea.sig, &eb.sig) {
+            (Some(x), Some(y)) if ea.lang == eb.lang => Some(minhash::similarity(x, y)),
+            _ => None,
+        };
+        let score = super::story_score(&ea.fp, &eb.fp, w);
+        let evidence = Evidence::of(&ea.fp, &eb.fp, w);
+        let dup = near_duplicate.is_some_and(|s| s >= NEAR_DUPLICATE);
+        let joined = dup || score.is_some_and(|s| s >= SAME_STORY);
+        let reason = (!joined).then(|| {
+            if !days_fit(&ea.fp, &eb.fp) {
+                "publication days too far apart (or a weekday that does not fit)".to_string()
+            } else if !evidence.enough() {
+                if evidence.conflict {
+                    "the headlines name different countries, and one specific fact on a shared \
+                     day is not enough then"
+                        .to_string()
+                } else {
+                    "too little specific evidence: two rare facts among them a person, or one on \
+                     a shared day of the story, are needed"
+                        .to_string()
+                }
+            } else {
+                format!("score below the threshold {SAME_STORY}")
+            }
+        });
+        Some(Explanation {
+            score,
+            threshold: SAME_STORY,
+            near_duplicate,
+            joined,
+            reason,
+            shared: shared_facts(da, db, w),
+        })
+    }
+
+    /// Why each cluster of two or more documents holds together: for every member after the
+    /// first (in batch order), its strongest link to an earlier member, as "a–b score: facts",
+    /// joined by "; ". Keyed by cluster id.
+    pub fn why(&self) -> BTreeMap<String, String> {
+        let mut members: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, d) in self.docs.iter().enumerate() {
+            if let Some(c) = d.cluster.as_deref() {
+                members.entry(c).or_default().push(i);
+            }
+        }
+        members
+            .into_iter()
+            .filter(|(_, m)| m.len() > 1)
+            .map(|(c, m)| {
+                let links: Vec<String> = (1..m.len())
+                    .filter_map(|k| {
+                        // the earlier members, up to a bound: a huge cluster is not read pair by pair
+                        let best = m[k.saturating_sub(MAX_LINKS)..k]
+                            .iter()
+                            .filter_map(|&j| Some((j, self.pair(j, m[k])?)))
+                            .max_by(|x, y| strength(&x.1).total_cmp(&strength(&y.1)))?;
+                        Some(format!(
+                            "{}–{} {}",
+                            self.docs[best.0].id,
+                            self.docs[m[k]].id,
+                            summary(&best.1, 4)
+                        ))
+                    })
+                    .collect();
+                (c.to_string(), links.join("; "))
+            })
+            .collect()
+    }
+}
+
+/// How many earlier members [`Explainer::why`] compares a member with.
+const MAX_LINKS: usize = 32;
+
+/// How strongly an explanation links a pair: near-duplicates above any score.
+fn strength(e: &Explanation) -> f64 {
+    match e.near_duplicate.filter(|&s| s >= NEAR_DUPLICATE) {
+        Some(s) => 1.0 + s,
+        None => e.score.unwrap_or(-1.0),
+    }
 }
 
 /// The readable facts two documents share, heaviest first (ties by kind and value).
@@ -107,7 +183,7 @@ pub fn summary(e: &Explanation, max_facts: usize) -> String {
     let facts: Vec<String> = e
         .shared
         .iter()
-        .filter(|f| f.kind != FeatureKind::Lead.name())
+        .filter(|f| ![FeatureKind::Lead.name(), FeatureKind::LeadCountry.name()].contains(&f.kind))
         .take(max_facts)
         .map(|f| format!("{} {}", f.kind, f.value))
         .collect();
@@ -167,5 +243,20 @@ mod tests {
         assert!(!apart.joined && apart.shared.is_empty());
         assert!(apart.reason.unwrap().contains("specific evidence"));
         assert!(explain(&docs, 0, 3).is_none());
+    }
+
+    #[test]
+    fn why_links_each_member_of_a_cluster() {
+        let mut docs = vec![
+            doc("a", "en", &["xlm", "brk"]),
+            doc("b", "ar", &["xlm", "brk"]),
+            doc("c", "en", &["zzk"]),
+        ];
+        for (d, c) in docs.iter_mut().zip(["c1", "c1", "c2"]) {
+            d.cluster = Some(c.into());
+        }
+        let why = Explainer::new(&docs).why();
+        assert_eq!(why.len(), 1, "{why:?}");
+        assert!(why["c1"].starts_with("a–b score 1.00: person"), "{why:?}");
     }
 }

@@ -32,6 +32,9 @@ pub enum FeatureKind {
     /// The countries of the headline and first paragraph together with the publication day
     /// ("EGY|TUR on 2023-07-04"): a report naming no person still names who did what, and when.
     LeadCountries,
+    /// One country of the headline and first paragraph: two reports whose headlines name
+    /// different pairs of countries on one day ("EGY|JOR", "EGY|SDN") tell different meetings.
+    LeadCountry,
 }
 
 impl FeatureKind {
@@ -43,7 +46,7 @@ impl FeatureKind {
             FeatureKind::Org | FeatureKind::Event => 1.5,
             FeatureKind::Number | FeatureKind::Place | FeatureKind::Lead => 1.0,
             FeatureKind::Period => 0.75,
-            FeatureKind::Country => 0.5,
+            FeatureKind::Country | FeatureKind::LeadCountry => 0.5,
         }
     }
 
@@ -74,7 +77,7 @@ impl FeatureKind {
         )
     }
 
-    pub const ALL: [FeatureKind; 11] = [
+    pub const ALL: [FeatureKind; 12] = [
         FeatureKind::Person,
         FeatureKind::Org,
         FeatureKind::Country,
@@ -86,6 +89,7 @@ impl FeatureKind {
         FeatureKind::Speaker,
         FeatureKind::Lead,
         FeatureKind::LeadCountries,
+        FeatureKind::LeadCountry,
     ];
 
     pub fn code(self) -> u8 {
@@ -110,6 +114,7 @@ impl FeatureKind {
             FeatureKind::Speaker => "speaker",
             FeatureKind::Lead => "lead",
             FeatureKind::LeadCountries => "lead_countries",
+            FeatureKind::LeadCountry => "lead_country",
         }
     }
 }
@@ -245,15 +250,27 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
             f.push((FeatureKind::Speaker, s.to_string()));
         }
     }
-    for n in numbers(folded_body) {
-        f.push((FeatureKind::Number, n));
+    // the figures of the dates ("March 8", "8 آذار") are days, counted above
+    let mut figures = super::numbers::figures(folded_body);
+    for d in &doc.dates {
+        for n in super::numbers::figures(&fold_key(&d.text)) {
+            if let Some(i) = figures.iter().position(|x| *x == n) {
+                figures.swap_remove(i);
+            }
+        }
     }
+    f.extend(figures.into_iter().map(|n| (FeatureKind::Number, n)));
     f.extend(
         lead.into_iter()
             .map(|(k, v)| (FeatureKind::Lead, format!("{}:{v}", k.name()))),
     );
     lead_countries.sort_unstable();
     lead_countries.dedup();
+    f.extend(
+        lead_countries
+            .iter()
+            .map(|c| (FeatureKind::LeadCountry, c.to_string())),
+    );
     // two or three countries say who; more is a regional round-up
     if let (Some(day), 2..=3) = (
         doc.published.as_deref().filter(|_| day.is_some()),
@@ -353,32 +370,5 @@ impl Fingerprint {
     /// Could this document have been published on `day`, by its own weekday words?
     pub fn fits(&self, day: Day) -> bool {
         self.pinned.iter().all(|&w| w == day.weekday())
-    }
-}
-
-/// Numbers of two or more digits that are not years: casualty counts, sums, quantities.
-fn numbers(folded: &str) -> Vec<String> {
-    // split on bytes: an ASCII digit is never part of a multi-byte character
-    folded
-        .as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .filter(|n| n.len() >= 2 && n.len() <= 9)
-        .filter(|n| !(n.len() == 4 && (n.starts_with(b"19") || n.starts_with(b"20"))))
-        .map(|n| &n[n.iter().take_while(|&&b| b == b'0').count()..])
-        .filter(|n| n.len() >= 2)
-        .map(|n| n.iter().map(|&b| char::from(b)).collect())
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::numbers;
-
-    #[test]
-    fn numbers_skip_years_single_digits_and_leading_zeros() {
-        let en = "on 12 march 2024, 0350 troops and 7 tanks crossed; 1,200 people fled in 1999";
-        assert_eq!(numbers(en), ["12", "350", "200"]);
-        let ar = "قتل 45 شخصا وأصيب 007 آخرون في عام 2023 حسب بيان من 3 صفحات";
-        assert_eq!(numbers(ar), ["45"]);
     }
 }

@@ -22,6 +22,7 @@ pub mod explain;
 pub mod fingerprint;
 pub mod index;
 pub mod minhash;
+pub mod numbers;
 
 use std::collections::BTreeMap;
 
@@ -419,11 +420,23 @@ pub struct Evidence {
     pub specific: usize,
     /// The kinds shared, one bit per [`FeatureKind::code`].
     pub kinds: u32,
+    /// The headlines name different sets of two or three countries, neither within the other
+    /// (one minister meeting one counterpart, then another): the weak route of [`Self::enough`]
+    /// is closed.
+    pub conflict: bool,
 }
 
 impl Evidence {
     pub fn of(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Evidence {
         let mut e = Evidence::default();
+        let lead_countries = |f: &Fingerprint| {
+            f.features
+                .iter()
+                .filter(|x| x.kind == FeatureKind::LeadCountry)
+                .count()
+        };
+        let (na, nb) = (lead_countries(a), lead_countries(b));
+        let mut shared_lead = 0;
         let (mut i, mut j) = (0, 0);
         while i < a.features.len() && j < b.features.len() {
             match a.features[i].cmp(&b.features[j]) {
@@ -434,11 +447,14 @@ impl Evidence {
                     e.shared += w.weight(f);
                     e.kinds |= 1 << f.kind.code();
                     e.specific += usize::from(w.rare(f) && f.kind.specific());
+                    shared_lead += usize::from(f.kind == FeatureKind::LeadCountry);
                     i += 1;
                     j += 1;
                 }
             }
         }
+        let pair = 2..=3;
+        e.conflict = pair.contains(&na) && pair.contains(&nb) && shared_lead < na.min(nb);
         e
     }
 
@@ -446,12 +462,13 @@ impl Evidence {
         self.kinds & (1 << k.code()) != 0
     }
 
-    /// Enough to call two reports one story, whatever the score: two specific facts among them
-    /// a person, or one specific fact on a shared day of the story (a day near both publication
-    /// days, which a report of something else that week does not name).
+    /// Enough to call two reports one story, given the score: two specific facts among them a
+    /// person, or one specific fact on a shared day of the story (a day near both publication
+    /// days, which a report of something else that week does not name) unless the headlines'
+    /// countries conflict.
     pub fn enough(&self) -> bool {
         (self.specific >= 2 && self.has(FeatureKind::Person))
-            || (self.specific >= 1 && self.has(FeatureKind::Date))
+            || (self.specific >= 1 && self.has(FeatureKind::Date) && !self.conflict)
     }
 }
 
@@ -511,4 +528,42 @@ fn inherit_days<'a>(
         .filter(|&i| fresh[i].fp.day.is_none() && fresh[i].fp.fits(day))
         .map(|i| (i, day))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(facts: &[(FeatureKind, &str)]) -> Fingerprint {
+        let mut features: Vec<Feature> = facts.iter().map(|(k, v)| Feature::new(*k, v)).collect();
+        features.sort_unstable();
+        Fingerprint {
+            features,
+            day: Day::parse_iso("2024-04-10"),
+            pinned: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_fact_on_the_day_of_the_story_is_enough_unless_the_headlines_conflict() {
+        use FeatureKind::*;
+        let meeting = |counterpart: &str| {
+            fp(&[
+                (Person, "smskr"),
+                (Date, "2024-04-10"),
+                (LeadCountry, "EGY"),
+                (LeadCountry, counterpart),
+            ])
+        };
+        let (jordan, jordan_again, sudan) = (meeting("JOR"), meeting("JOR"), meeting("SDN"));
+        let filler = fp(&[(Person, "other")]);
+        let w = Weights::of(&[&jordan, &jordan_again, &sudan, &filler]);
+        let same = Evidence::of(&jordan, &jordan_again, &w);
+        assert!(same.enough() && !same.conflict);
+        let other = Evidence::of(&jordan, &sudan, &w);
+        assert!(other.conflict && !other.enough());
+        // a report whose headline names no pair of countries does not conflict
+        let bare = fp(&[(Person, "smskr"), (Date, "2024-04-10")]);
+        assert!(Evidence::of(&bare, &sudan, &w).enough());
+    }
 }
