@@ -53,7 +53,9 @@ def devset(index: pathlib.Path, texts: pathlib.Path) -> tuple[list[khabar.Docume
 
 def made_up() -> tuple[list[khabar.Document], list[str]]:
     extractor = khabar.Extractor({"no_cluster": True})
-    docs = extractor.extract([r[3] for r in REPORTS], ids=[r[0] for r in REPORTS], published=[r[2] for r in REPORTS])
+    docs = extractor.extract(
+        [r[3] for r in REPORTS], ids=[r[0] for r in REPORTS], published=[r[2] for r in REPORTS]
+    )
     return docs, [r[1] for r in REPORTS]
 
 
@@ -67,7 +69,9 @@ def scored_pairs(docs: Sequence[khabar.Document]) -> list[tuple[int, int, float]
     return out
 
 
-def pairwise(n: int, pairs: list[tuple[int, int, float]], gold: list[str], t: float) -> tuple[float, float, float]:
+def pairwise(
+    n: int, pairs: list[tuple[int, int, float]], gold: list[str], t: float
+) -> tuple[float, float, float]:
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -94,7 +98,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--index", type=pathlib.Path, required=True, help="the development set's index.tsv")
     ap.add_argument("--texts", type=pathlib.Path, default=pathlib.Path(".devset"), help="folder of NAME.txt")
-    ap.add_argument("--pairs", action="store_true", help="also list the development-set pairs near the threshold")
+    ap.add_argument(
+        "--pairs", action="store_true", help="also list the development-set pairs near the threshold"
+    )
     args = ap.parse_args()
     batches = {"development set": devset(args.index, args.texts), "made-up pairs": made_up()}
     scored = {name: (scored_pairs(docs), gold, len(docs)) for name, (docs, gold) in batches.items()}
@@ -110,7 +116,9 @@ def main() -> None:
     if ok:
         best = max(f for _, f in ok)
         plateau = [t for t, f in ok if f == best]
-        print(f"\nchosen threshold: {plateau[len(plateau) // 2]:.2f} (development-set F1 {best:.3f}; plateau {plateau[0]:.2f}–{plateau[-1]:.2f})")
+        chosen = plateau[len(plateau) // 2]
+        span = f"{plateau[0]:.2f}–{plateau[-1]:.2f}"
+        print(f"\nchosen threshold: {chosen:.2f} (development-set F1 {best:.3f}; plateau {span})")
     if args.pairs:
         docs, gold = batches["development set"]
         pairs, _, _ = scored["development set"]

@@ -59,7 +59,9 @@ def test_plans_from_entries_of_parts_equal_one_batch() -> None:
     parts = [inputs[:3], inputs[3:7], inputs[7:]]
     records = [ex.extract(p, 1, False) for p in parts]
     plans = core.cluster_plan([core.cluster_entries(r) for r in records])
-    applied = [r for p, rs, plan in zip(parts, records, plans, strict=True) for r in ex.apply_plan(p, rs, plan)]
+    applied = [
+        r for p, rs, plan in zip(parts, records, plans, strict=True) for r in ex.apply_plan(p, rs, plan)
+    ]
     assert applied == whole
 
 
@@ -69,7 +71,9 @@ def test_explain_cluster_lists_the_shared_facts(batch: list[khabar.Document]) ->
     assert same["score"] is not None and same["score"] >= same["threshold"]
     kinds = {f["kind"] for f in same["shared"]}
     assert {"person", "day", "number"} <= kinds, kinds
-    assert {"kind": "number", "value": "300"} in [{"kind": f["kind"], "value": f["value"]} for f in same["shared"]]
+    assert {"kind": "number", "value": "300"} in [
+        {"kind": f["kind"], "value": f["value"]} for f in same["shared"]
+    ]
     week_later = khabar.explain_cluster(batch, "oman-iran-en", "oman-iran-later-en")
     assert not week_later["joined"] and "days" in (week_later["reason"] or "")
     other_meeting = khabar.explain_cluster(batch, "shoukry-safadi-en", "shoukry-sudan-en")

@@ -28,6 +28,7 @@ class Explanation(TypedDict):
     near_duplicate: float | None
     joined: bool
     reason: str | None
+    headline_conflict: bool
     shared: list[SharedFact]
 
 
@@ -69,5 +70,17 @@ def explain_pairs(docs: Sequence[Document], pairs: Sequence[tuple[int, int]]) ->
 
 
 def cluster_why(docs: Sequence[Document]) -> dict[str, str]:
-    """For each cluster of two or more documents, one line saying why its members are joined."""
-    return _core.cluster_why([d.to_json() for d in docs])
+    """For each cluster of two or more documents, one line saying why its members are joined.
+
+    Empty when no cluster has two members, or when the documents are not records the core can
+    read (built by hand with fields missing): the ``why`` column is an aid, never a failure."""
+    sizes: dict[str, int] = {}
+    for d in docs:
+        if d.cluster is not None:
+            sizes[d.cluster] = sizes.get(d.cluster, 0) + 1
+    if not any(n > 1 for n in sizes.values()):
+        return {}
+    try:
+        return _core.cluster_why([d.to_json() for d in docs])
+    except ValueError:
+        return {}

@@ -295,7 +295,16 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     return frames
 
 
-CLUSTER_COLUMNS = ["cluster", "size", "languages", "outlets", "first_published", "last_published", "title", "why"]
+CLUSTER_COLUMNS = [
+    "cluster",
+    "size",
+    "languages",
+    "outlets",
+    "first_published",
+    "last_published",
+    "title",
+    "why",
+]
 
 
 def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -> Any:

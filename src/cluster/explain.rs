@@ -37,6 +37,9 @@ pub struct Explanation {
     pub joined: bool,
     /// Why not, when not joined.
     pub reason: Option<String>,
+    /// Do the two headlines name different sets of countries (then one specific fact on a
+    /// shared day is not enough)?
+    pub headline_conflict: bool,
     /// The facts both documents state, heaviest first.
     pub shared: Vec<SharedFact>,
 }
@@ -102,12 +105,13 @@ impl<'a> Explainer<'a> {
             near_duplicate,
             joined,
             reason,
+            headline_conflict: evidence.conflict,
             shared: shared_facts(da, db, w),
         })
     }
 
     /// Why each cluster of two or more documents holds together: for every member after the
-    /// first (in batch order), its strongest link to an earlier member, as "a–b score: facts",
+    /// first (in batch order), its strongest link to another member, as "a–b score: facts",
     /// joined by "; ". Keyed by cluster id.
     pub fn why(&self) -> BTreeMap<String, String> {
         let mut members: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -122,15 +126,20 @@ impl<'a> Explainer<'a> {
             .map(|(c, m)| {
                 let links: Vec<String> = (1..m.len())
                     .filter_map(|k| {
-                        // the earlier members, up to a bound: a huge cluster is not read pair by pair
-                        let best = m[k.saturating_sub(MAX_LINKS)..k]
+                        // the nearest members in batch order, up to a bound: a huge cluster is
+                        // not read pair by pair
+                        let lo = k.saturating_sub(MAX_LINKS);
+                        let hi = (k + MAX_LINKS).min(m.len());
+                        let best = m[lo..hi]
                             .iter()
+                            .filter(|&&j| j != m[k])
                             .filter_map(|&j| Some((j, self.pair(j, m[k])?)))
                             .max_by(|x, y| strength(&x.1).total_cmp(&strength(&y.1)))?;
+                        let (x, y) = (best.0.min(m[k]), best.0.max(m[k]));
                         Some(format!(
                             "{}–{} {}",
-                            self.docs[best.0].id,
-                            self.docs[m[k]].id,
+                            self.docs[x].id,
+                            self.docs[y].id,
                             summary(&best.1, 4)
                         ))
                     })
@@ -141,7 +150,7 @@ impl<'a> Explainer<'a> {
     }
 }
 
-/// How many earlier members [`Explainer::why`] compares a member with.
+/// How many members before and after [`Explainer::why`] compares a member with.
 const MAX_LINKS: usize = 32;
 
 /// How strongly an explanation links a pair: near-duplicates above any score.

@@ -394,7 +394,8 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
 }
 
 /// Weighted overlap of two fingerprints: shared weight over the smaller of the two documents'
-/// weights (a short report of one meeting matches a long one that also covers other matters),
+/// weights when both are dated (a short report of one meeting matches a long one that also
+/// covers other matters), over their geometric mean when a day is missing,
 /// gated by the publication window and by the evidence shared — see [`Evidence`]. None when the
 /// window or the gate rules the pair out.
 pub fn story_score(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Option<f64> {
@@ -485,7 +486,15 @@ fn score_with_totals(
         return None;
     }
     let e = Evidence::of(a, b, w);
-    (e.enough() && wa > 0.0 && wb > 0.0).then(|| e.shared / wa.min(wb))
+    // Two dated reports are bounded by the window, and a short one may match a long one that
+    // covers more (the smaller weight); with a day missing nothing bounds a chain of joins, so
+    // the pair needs more of both (the geometric mean).
+    let norm = if a.day.is_some() && b.day.is_some() {
+        wa.min(wb)
+    } else {
+        (wa * wb).sqrt()
+    };
+    (e.enough() && wa > 0.0 && wb > 0.0).then(|| e.shared / norm)
 }
 
 /// The Latin names the non-English members of `batch` take from an English-language member
