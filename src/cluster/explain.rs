@@ -37,8 +37,8 @@ pub struct Explanation {
     pub joined: bool,
     /// Why not, when not joined.
     pub reason: Option<String>,
-    /// Do the two headlines name different sets of countries (then one specific fact on a
-    /// shared day is not enough)?
+    /// Do the two headlines name different sets of countries, when the pair rests on one fact
+    /// on a shared day (which is then not enough)?
     pub headline_conflict: bool,
     /// The facts both documents state, heaviest first.
     pub shared: Vec<SharedFact>,
@@ -92,7 +92,7 @@ impl<'a> Explainer<'a> {
                         .to_string()
                 } else {
                     "too little specific evidence: two rare facts among them a person, or one on \
-                     a shared day of the story, are needed"
+                     a shared day of the story with a fact of both headlines, are needed"
                         .to_string()
                 }
             } else {

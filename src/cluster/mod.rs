@@ -419,25 +419,22 @@ pub struct Evidence {
     pub shared: f64,
     /// Shared specific facts ([`FeatureKind::specific`]) rare in the batch.
     pub specific: usize,
+    /// Of those, the ones that name someone (all but events: an event type between two
+    /// countries happens more than once a day).
+    pub named: usize,
+    /// Countries both headlines name.
+    pub lead_countries: usize,
     /// The kinds shared, one bit per [`FeatureKind::code`].
     pub kinds: u32,
     /// The headlines name different sets of two or three countries, neither within the other
     /// (one minister meeting one counterpart, then another): the weak route of [`Self::enough`]
-    /// is closed.
+    /// is closed. Looked at only when the pair rests on that route.
     pub conflict: bool,
 }
 
 impl Evidence {
     pub fn of(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Evidence {
         let mut e = Evidence::default();
-        let lead_countries = |f: &Fingerprint| {
-            f.features
-                .iter()
-                .filter(|x| x.kind == FeatureKind::LeadCountry)
-                .count()
-        };
-        let (na, nb) = (lead_countries(a), lead_countries(b));
-        let mut shared_lead = 0;
         let (mut i, mut j) = (0, 0);
         while i < a.features.len() && j < b.features.len() {
             match a.features[i].cmp(&b.features[j]) {
@@ -447,16 +444,34 @@ impl Evidence {
                     let f = &a.features[i];
                     e.shared += w.weight(f);
                     e.kinds |= 1 << f.kind.code();
-                    e.specific += usize::from(w.rare(f) && f.kind.specific());
-                    shared_lead += usize::from(f.kind == FeatureKind::LeadCountry);
+                    let specific = w.rare(f) && f.kind.specific();
+                    e.specific += usize::from(specific);
+                    e.named += usize::from(specific && f.kind != FeatureKind::Event);
+                    e.lead_countries += usize::from(f.kind == FeatureKind::LeadCountry);
                     i += 1;
                     j += 1;
                 }
             }
         }
-        let pair = 2..=3;
-        e.conflict = pair.contains(&na) && pair.contains(&nb) && shared_lead < na.min(nb);
+        // the headline countries are counted only for a pair that rests on the weak route (the
+        // batch pass scores many pairs, and most pass or fail without them)
+        if !e.strong() && e.specific >= 1 && e.has(FeatureKind::Date) {
+            let count = |f: &Fingerprint| {
+                f.features
+                    .iter()
+                    .filter(|x| x.kind == FeatureKind::LeadCountry)
+                    .count()
+            };
+            let (na, nb) = (count(a), count(b));
+            let pair = 2..=3;
+            e.conflict = pair.contains(&na) && pair.contains(&nb) && e.lead_countries < na.min(nb);
+        }
         e
+    }
+
+    /// Two specific facts among them a person.
+    fn strong(&self) -> bool {
+        self.specific >= 2 && self.has(FeatureKind::Person)
     }
 
     pub fn has(&self, k: FeatureKind) -> bool {
@@ -464,12 +479,24 @@ impl Evidence {
     }
 
     /// Enough to call two reports one story, given the score: two specific facts among them a
-    /// person, or one specific fact on a shared day of the story (a day near both publication
-    /// days, which a report of something else that week does not name) unless the headlines'
-    /// countries conflict.
+    /// person; or, on a shared day of the story (a day near both publication days, which a
+    /// report of something else that week does not name) and unless the headlines' countries
+    /// conflict, one specific fact that names someone with a fact of both headlines, or one
+    /// event with headlines that agree on their countries. (One minister's two stories of a day
+    /// share a person and the day, but not what their headlines are about; an event type
+    /// between two countries happens more than once a day.)
     pub fn enough(&self) -> bool {
-        (self.specific >= 2 && self.has(FeatureKind::Person))
-            || (self.specific >= 1 && self.has(FeatureKind::Date) && !self.conflict)
+        if self.strong() {
+            return true;
+        }
+        if !self.has(FeatureKind::Date) || self.conflict {
+            return false;
+        }
+        let lead = self.has(FeatureKind::Lead)
+            || self.has(FeatureKind::LeadCountries)
+            || self.lead_countries > 0;
+        let agree = self.has(FeatureKind::LeadCountries) || self.lead_countries >= 2;
+        (self.named >= 1 && lead) || (self.specific >= 1 && agree)
     }
 }
 
@@ -560,6 +587,7 @@ mod tests {
             fp(&[
                 (Person, "smskr"),
                 (Date, "2024-04-10"),
+                (Lead, "person:smskr"),
                 (LeadCountry, "EGY"),
                 (LeadCountry, counterpart),
             ])
@@ -571,8 +599,15 @@ mod tests {
         assert!(same.enough() && !same.conflict);
         let other = Evidence::of(&jordan, &sudan, &w);
         assert!(other.conflict && !other.enough());
-        // a report whose headline names no pair of countries does not conflict
-        let bare = fp(&[(Person, "smskr"), (Date, "2024-04-10")]);
+        // a report whose headline names no pair of countries does not conflict, but the one
+        // fact must be in both headlines
+        let bare = fp(&[
+            (Person, "smskr"),
+            (Date, "2024-04-10"),
+            (Lead, "person:smskr"),
+        ]);
         assert!(Evidence::of(&bare, &sudan, &w).enough());
+        let background = fp(&[(Person, "smskr"), (Date, "2024-04-10")]);
+        assert!(!Evidence::of(&background, &sudan, &w).enough());
     }
 }

@@ -23,6 +23,10 @@ pub fn figures(folded: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut words = folded.split_whitespace().peekable();
     while let Some(w) = words.next() {
+        // most words have no digit: skip them before any allocation
+        if !w.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let Some((digits, fraction)) = figure(w) else {
             continue;
         };
