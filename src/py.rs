@@ -698,6 +698,42 @@ fn cluster_plan(
     })
 }
 
+/// Why each pair (a, b) of documents of a batch (JSON records) is, or is not, one story: the
+/// shared facts with their weights, the score and the threshold, as one JSON object a pair.
+#[pyfunction]
+fn explain_cluster(
+    py: Python<'_>,
+    records: Vec<String>,
+    pairs: Vec<(usize, usize)>,
+) -> PyResult<Vec<String>> {
+    py.detach(move || {
+        let docs = parse_records(&records)?;
+        let explainer = cluster::explain::Explainer::new(&docs);
+        pairs
+            .iter()
+            .map(|&(a, b)| {
+                let e = explainer.pair(a, b).ok_or_else(|| {
+                    pyo3::exceptions::PyIndexError::new_err(format!(
+                        "documents {a} and {b}: the batch has {} documents",
+                        docs.len()
+                    ))
+                })?;
+                serde_json::to_string(&e).map_err(|e| PyValueError::new_err(e.to_string()))
+            })
+            .collect()
+    })
+}
+
+/// For each cluster id of a batch (JSON records) with two or more members, one line saying why
+/// its members are joined (see `cluster::explain::Explainer::why`).
+#[pyfunction]
+fn cluster_why(py: Python<'_>, records: Vec<String>) -> PyResult<BTreeMap<String, String>> {
+    py.detach(move || {
+        let docs = parse_records(&records)?;
+        Ok(cluster::explain::Explainer::new(&docs).why())
+    })
+}
+
 /// The version of the Rust core.
 #[pyfunction]
 fn version() -> &'static str {
@@ -714,5 +750,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_entries, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_cluster, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_why, m)?)?;
     Ok(())
 }

@@ -18,6 +18,7 @@ from .cluster_index import ClusterIndex
 from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
+from .explain import Explanation, explain_cluster
 from .extractor import Extractor, default_extractor, extract_frame
 from .frames import to_arrow, to_frames, to_polars
 from .model import Date, DocError, Document, Entity, Event, LangSpan, Mention, Quote, Span
@@ -33,6 +34,7 @@ __all__ = [
     "Entity",
     "Evaluation",
     "Event",
+    "Explanation",
     "Extractor",
     "InputError",
     "KhabarError",
@@ -43,6 +45,7 @@ __all__ = [
     "Span",
     "__version__",
     "evaluate",
+    "explain_cluster",
     "extract",
     "extract_frame",
     "plot",

@@ -88,3 +88,9 @@ def cluster_entries(records: list[str], n_threads: int | None = None) -> bytes:
 
 def cluster_plan(parts: list[bytes], n_threads: int | None = None) -> list[Plan]:
     """Cluster the entries of all parts as one batch; one plan per part."""
+
+def explain_cluster(records: list[str], pairs: list[tuple[int, int]]) -> list[str]:
+    """Why each pair of records of a batch is or is not one story, one JSON object a pair."""
+
+def cluster_why(records: list[str]) -> dict[str, str]:
+    """For each cluster of two or more records, why its members are joined."""

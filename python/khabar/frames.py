@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _core
 from .errors import InputError, optional_import
+from .explain import cluster_why
 from .model import Document
 
 if TYPE_CHECKING:
@@ -297,16 +298,28 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     if frames is None:
         rows = tables(docs)
         frames = {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
-    frames["clusters"] = clusters_frame(pd, frames["documents"])
+    frames["clusters"] = clusters_frame(pd, frames["documents"], cluster_why(docs))
     return frames
 
 
-CLUSTER_COLUMNS = ["cluster", "size", "languages", "outlets", "first_published", "last_published", "title"]
+CLUSTER_COLUMNS = [
+    "cluster",
+    "size",
+    "languages",
+    "outlets",
+    "first_published",
+    "last_published",
+    "title",
+    "why",
+]
 
 
-def clusters_frame(pd: Any, documents: Any) -> Any:
+def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -> Any:
     """One row per cluster of a documents table; the title is that of the earliest member dated
-    by its own text or metadata (a member dated only through its cluster comes after those)."""
+    by its own text or metadata (a member dated only through its cluster comes after those);
+    ``why`` (cluster id → the shared facts and scores that join its members, from
+    :func:`khabar.explain.cluster_why`) fills the ``why`` column of clusters of two or more."""
+    why = why or {}
     docs = documents[documents["cluster"].notna()]
     if docs.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object") for c in CLUSTER_COLUMNS})
@@ -326,12 +339,14 @@ def clusters_frame(pd: Any, documents: Any) -> Any:
                 "first_published": g["published"].min(),
                 "last_published": g["published"].max(),
                 "title": titled.iloc[0] if len(titled) else None,
+                "why": why.get(str(cid)),
             }
         )
     out = pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
     out["size"] = out["size"].astype("int64")
     out["cluster"] = out["cluster"].astype("string")
     out["title"] = out["title"].astype("string")
+    out["why"] = out["why"].astype("string")
     return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
