@@ -298,7 +298,9 @@ pub fn layout(text: &str) -> Layout {
                 out.published = Some(d);
             }
             roles[i] = Some(Role::Dateline);
-        } else if let Some((d, rest)) = leading_dateline(text, &ranges[i], i <= first_paragraph) {
+        } else if let Some((d, rest)) =
+            leading_dateline(text, &ranges[i], facts[..i].iter().all(|f| f.words < 8))
+        {
             if out.published.is_none() && d.day.is_some() {
                 out.published = Some(d);
             }
@@ -362,11 +364,16 @@ pub fn layout(text: &str) -> Layout {
         .map(|r| r.as_ref().map(|r| line_facts(&text[r.clone()])))
         .collect();
     let rest_body = rest_paragraphs(text, &rests, &rest_facts);
-    // (a long line without a full stop may be the headline itself)
+    // (a long line without a full stop may be the headline itself, unless it leads into the
+    // next line with a colon or a comma)
     let head_end = (0..n)
         .find(|&j| {
             let f = &facts[j];
-            let paragraph = is_paragraph(f) && f.words >= 20 && (f.terminal || f.words > 30);
+            let open = text[ranges[j].clone()]
+                .trim_end()
+                .ends_with([':', ',', '،', '؛', ';']);
+            let paragraph =
+                is_paragraph(f) && f.words >= 20 && (f.terminal || open || f.words > 30);
             (roles[j].is_none() && paragraph) || rest_body[j]
         })
         .unwrap_or(n);
@@ -544,7 +551,8 @@ fn rest_roles(
 
 /// A line that opens with a dateline and goes on ("date 2024-03-15 Headline", "12 March 2024
 /// Section"): the dateline and the folded range of the rest. Only lines in the head of the page
-/// (`in_head`) are read so: in the body a date opening a line is part of its sentence.
+/// (`in_head`: no line of eight words or more above it) are read so: in the body, or in a
+/// hard-wrapped paragraph, a date opening a line is part of a sentence.
 fn leading_dateline(
     text: &str,
     line: &Range<usize>,
@@ -702,9 +710,10 @@ fn starts_with_mark(s: &str, w: &str) -> bool {
 fn page_mark(line: &str, f: &Facts) -> Option<Mark> {
     let key = f.key.as_str();
     let bare = key.trim_end_matches([':', '.', '!', '|']).trim();
+    // a heading alone on its line, or "Read also: <headline>" (the colon makes it a prefix)
     let links = marks(Mark::Links).any(|p| {
-        let p = p.trim_end_matches(':');
-        bare == p || (starts_with_mark(key, p) && f.words <= 25 && !f.terminal)
+        bare == p.trim_end_matches(':')
+            || (p.ends_with(':') && key.starts_with(p) && f.words <= 25 && !f.terminal)
     });
     if links {
         return Some(Mark::Links);
