@@ -546,3 +546,30 @@ fn common_nouns_after_a_name_are_not_surnames() {
     let ps = names(t);
     assert!(ps.iter().all(|m| !m.contains("المركز")), "{ps:?}");
 }
+
+#[test]
+fn officials_known_only_by_role() {
+    // a role tied to a state is a role-only person; a bare "the minister" is no entity
+    let t = "The Peruvian defence minister arrived in Lima on Monday. The minister said the talks went well.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{:?}", ps.iter().map(|p| &p.id).collect::<Vec<_>>());
+    assert!(ps[0].role_only, "{}", ps[0].id);
+    assert_eq!(ps[0].country.as_deref(), Some("PER"));
+    let t = "وصل وزير الدفاع البيروفي إلى ليما، وقال الوزير إن المحادثات كانت جيدة.";
+    let ps: Vec<Entity> = persons(&entities(t)).into_iter().cloned().collect();
+    assert_eq!(ps.len(), 1, "{:?}", ps.iter().map(|p| &p.id).collect::<Vec<_>>());
+    assert!(ps[0].role_only && ps[0].country.as_deref() == Some("PER"));
+    // nothing attached: no entity
+    let es = entities("The commander said the unit would stay. The minister agreed.");
+    assert!(persons(&es).is_empty(), "{:?}", persons(&es));
+    let es = entities("قال القائد إن الوحدة ستبقى، ووافق الوزير.");
+    assert!(persons(&es).is_empty(), "{:?}", persons(&es));
+}
+
+#[test]
+fn a_named_person_is_not_role_only() {
+    let es = entities("President Vladimir Putin met the delegation in Moscow.");
+    let ps = persons(&es);
+    assert!(!ps.is_empty() && ps.iter().all(|p| !p.role_only));
+}

@@ -189,7 +189,9 @@ pub(super) fn resolve_roles(people: &mut People) {
             }
             None => {
                 let title = r.role.title.clone().unwrap_or_default();
-                if title == "official" || title == "deputy" {
+                // a bare "the minister", "commander" or "official" with no state or body
+                // attached is no entity of its own
+                if title == "official" || title == "deputy" || r.role.country.is_none() {
                     continue;
                 }
                 let name = match &r.role.country {
@@ -225,6 +227,8 @@ pub(super) fn holds(p: &Person, r: &Role) -> bool {
     let title_ok = match (title, p.title.as_deref()) {
         // "المسؤول الأممي": any official of that state or body
         ("official", _) => r.country.is_some(),
+        // "the Russian leader", "the UAE head": whoever holds an office of that state
+        ("leader" | "head", Some(_)) => r.country.is_some(),
         (t, Some(pt)) => t == pt || pt.ends_with(t),
         _ => false,
     };
