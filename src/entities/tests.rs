@@ -553,12 +553,22 @@ fn officials_known_only_by_role() {
     let t = "The Peruvian defence minister arrived in Lima on Monday. The minister said the talks went well.";
     let es = entities(t);
     let ps = persons(&es);
-    assert_eq!(ps.len(), 1, "{:?}", ps.iter().map(|p| &p.id).collect::<Vec<_>>());
+    assert_eq!(
+        ps.len(),
+        1,
+        "{:?}",
+        ps.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
     assert!(ps[0].role_only, "{}", ps[0].id);
     assert_eq!(ps[0].country.as_deref(), Some("PER"));
     let t = "وصل وزير الدفاع البيروفي إلى ليما، وقال الوزير إن المحادثات كانت جيدة.";
     let ps: Vec<Entity> = persons(&entities(t)).into_iter().cloned().collect();
-    assert_eq!(ps.len(), 1, "{:?}", ps.iter().map(|p| &p.id).collect::<Vec<_>>());
+    assert_eq!(
+        ps.len(),
+        1,
+        "{:?}",
+        ps.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
     assert!(ps[0].role_only && ps[0].country.as_deref() == Some("PER"));
     // nothing attached: no entity
     let es = entities("The commander said the unit would stay. The minister agreed.");
@@ -572,4 +582,31 @@ fn a_named_person_is_not_role_only() {
     let es = entities("President Vladimir Putin met the delegation in Moscow.");
     let ps = persons(&es);
     assert!(!ps.is_empty() && ps.iter().all(|p| !p.role_only));
+}
+
+#[test]
+fn latin_names_keep_their_particles_and_hyphens() {
+    for (t, name) in [
+        (
+            "Foreign Minister Tariq al-Rahawi told reporters the talks would resume.",
+            "Tariq al-Rahawi",
+        ),
+        (
+            "Defence Minister Karima von der Walde said the visit would last two days.",
+            "Karima von der Walde",
+        ),
+        (
+            "Minister Dariush Fathi-Kermani said the ministry would respond.",
+            "Dariush Fathi-Kermani",
+        ),
+    ] {
+        let es = entities(t);
+        check_offsets(t, &es);
+        let ps = persons(&es);
+        assert!(
+            ps.iter().any(|p| texts(p).contains(&name)),
+            "{name}: {:?}",
+            ps.iter().map(|p| texts(p)).collect::<Vec<_>>()
+        );
+    }
 }
