@@ -610,3 +610,23 @@ fn latin_names_keep_their_particles_and_hyphens() {
         );
     }
 }
+
+#[test]
+fn an_office_without_a_state_is_kept_and_a_rank_is_not() {
+    // "the interior minister" is an office: a role-only person, with the pronoun after it
+    let t = "وقال وزير الداخلية إن الحدود آمنة، وأكد سيادته أن الدوريات مستمرة.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].role_only && ps[0].title.as_deref() == Some("interior minister"));
+    // a rank alone takes no pronoun away to the person named before it
+    let t =
+        "وصل خالد العمري إلى المدينة. وقال القائد إن الوحدة ستبقى، وأكد سيادته أن الدوريات مستمرة.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert!(
+        ps.iter().all(|p| !texts(p).contains(&"سيادته")),
+        "{:?}",
+        ps.iter().map(|p| texts(p)).collect::<Vec<_>>()
+    );
+}

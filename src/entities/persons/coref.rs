@@ -189,9 +189,14 @@ pub(super) fn resolve_roles(people: &mut People) {
             }
             None => {
                 let title = r.role.title.clone().unwrap_or_default();
-                // a bare "the minister", "commander" or "official" with no state or body
-                // attached is no entity of its own
-                if title == "official" || title == "deputy" || r.role.country.is_none() {
+                // a rank with no state or body attached ("the minister", "the commander": a
+                // one-word title) is no entity of its own; an office ("the interior minister")
+                // is. A pronoun after it no longer refers to the person named before it.
+                if title == "official" || title == "deputy" {
+                    continue;
+                }
+                if r.role.country.is_none() && !title.contains(' ') {
+                    last = None;
                     continue;
                 }
                 let name = match &r.role.country {
