@@ -141,6 +141,7 @@ fn person(i: usize, lang: &str) -> Entity {
         title: None,
         affiliation: None,
         mentions: Vec::new(),
+        role_only: false,
     }
 }
 
@@ -154,6 +155,7 @@ fn entity(id: &str, kind: EntityKind) -> Entity {
         title: None,
         affiliation: None,
         mentions: Vec::new(),
+        role_only: false,
     }
 }
 

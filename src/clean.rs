@@ -676,9 +676,9 @@ enum Mark {
 }
 
 static MARKS: Lazy<Vec<(String, Mark)>> = Lazy::new(|| {
-    rows(include_str!("../data/clutter.tsv"))
+    rows(tsv!("clutter.tsv"), &["phrase", "kind"])
         .filter_map(|r| {
-            let mark = match field(&r, 1) {
+            let mark = match r.get("kind") {
                 "links" => Mark::Links,
                 "credit" => Mark::Credit,
                 "notice" => Mark::Notice,
@@ -688,7 +688,7 @@ static MARKS: Lazy<Vec<(String, Mark)>> = Lazy::new(|| {
                 "title_suffix" => Mark::TitleSuffix,
                 _ => return None,
             };
-            Some((squeeze_folded(&fold_key(field(&r, 0))), mark))
+            Some((squeeze_folded(&fold_key(r.get("phrase"))), mark))
         })
         .collect()
 });

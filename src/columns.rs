@@ -640,6 +640,7 @@ mod tests {
                     end: i + n.chars().count(),
                     text: n.to_string(),
                 }],
+                role_only: false,
             })
             .collect();
         d

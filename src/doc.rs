@@ -42,6 +42,10 @@ pub struct Entity {
     #[serde(default)]
     pub affiliation: Option<String>,
     pub mentions: Vec<Mention>,
+    /// A person the text names only by a role ("the Saudi defence minister"): it has a `title`,
+    /// usually a `country`, and no personal name. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub role_only: bool,
 }
 
 /// The precision of a time expression.

@@ -41,6 +41,7 @@ pub fn entities(text: &str, specs: &[Spec]) -> Vec<Entity> {
                 title: title.map(str::to_string),
                 affiliation: None,
                 mentions,
+                role_only: false,
             }
         })
         .collect()

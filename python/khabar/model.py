@@ -158,6 +158,7 @@ class Entity(_Item):
     title: str | None = None
     affiliation: str | None = None  # the international body (UN) a person acts for, not a state
     mentions: tuple[Mention, ...] = ()
+    role_only: bool = False  # a person the text names only by a role ("the Saudi defence minister")
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Entity:
@@ -170,7 +171,15 @@ class Entity(_Item):
             title=_opt_str(d.get("title")),
             affiliation=_opt_str(d.get("affiliation")),
             mentions=tuple(Mention.from_dict(m) for m in _items(d.get("mentions"))),
+            role_only=bool(d.get("role_only")),
         )
+
+    def to_dict(self) -> Record:
+        # the record writes `role_only` only when true, as the core does
+        d = _Item.to_dict(self)
+        if not self.role_only:
+            del d["role_only"]
+        return d
 
 
 @dataclass(frozen=True, slots=True)

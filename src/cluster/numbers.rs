@@ -6,13 +6,14 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
+use crate::tsv;
 use crate::text::fold::fold_key;
 
 /// Scale words (folded) and what they multiply by: `data/number_scales.tsv`.
 static SCALES: Lazy<HashMap<String, u64>> = Lazy::new(|| {
-    rows(include_str!("../../data/number_scales.tsv"))
-        .filter_map(|r| Some((fold_key(field(&r, 0)), field(&r, 2).parse().ok()?)))
+    rows(tsv!("number_scales.tsv"), &["word", "value"])
+        .filter_map(|r| Some((fold_key(r.get("word")), r.get("value").parse().ok()?)))
         .collect()
 });
 

@@ -164,6 +164,7 @@ impl Acc {
                     title: f.title.map(str::to_string),
                     affiliation: f.affiliation.map(str::to_string),
                     mentions: Vec::new(),
+                    role_only: false,
                 });
                 self.index
                     .entry(f.kind)
@@ -184,6 +185,11 @@ impl Acc {
         }
         self.mention(a, i, range);
         i
+    }
+
+    /// Mark entity `i` as a person known only by a role.
+    pub fn mark_role_only(&mut self, i: usize) {
+        self.entities[i].role_only = true;
     }
 
     /// Add a mention to entity `i`.

@@ -53,6 +53,18 @@ pub fn starts_upper(text: &str) -> bool {
 /// The articles Latin spellings of Arabic names keep (al-Assad, el-Sisi, al Thani).
 pub const NAME_ARTICLES: [&str; 6] = ["al-", "el-", "Al-", "El-", "al ", "el "];
 
+/// Lower-case particles inside a Latin-script name, joining it to the capitalised word after
+/// them ("Mohammed bin Salman", "Ayman al-Safadi", "Ursula von der Leyen", "Staffan de Mistura").
+pub const NAME_PARTICLES: [&str; 19] = [
+    "al", "el", "bin", "bint", "ibn", "de", "del", "della", "da", "di", "du", "dos", "van", "von",
+    "der", "den", "ter", "la", "le",
+];
+
+/// Is `w`, as written, a lower-case particle of a Latin-script name?
+pub fn is_name_particle(w: &str) -> bool {
+    NAME_PARTICLES.contains(&w)
+}
+
 /// How a Latin-script alias must be written in the original to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caps {

@@ -189,7 +189,14 @@ pub(super) fn resolve_roles(people: &mut People) {
             }
             None => {
                 let title = r.role.title.clone().unwrap_or_default();
+                // a rank with no state or body attached ("the minister", "the commander": a
+                // one-word title) is no entity of its own; an office ("the interior minister")
+                // is. A pronoun after it no longer refers to the person named before it.
                 if title == "official" || title == "deputy" {
+                    continue;
+                }
+                if r.role.country.is_none() && !title.contains(' ') {
+                    last = None;
                     continue;
                 }
                 let name = match &r.role.country {
@@ -225,6 +232,8 @@ pub(super) fn holds(p: &Person, r: &Role) -> bool {
     let title_ok = match (title, p.title.as_deref()) {
         // "المسؤول الأممي": any official of that state or body
         ("official", _) => r.country.is_some(),
+        // "the Russian leader", "the UAE head": whoever holds an office of that state
+        ("leader" | "head", Some(_)) => r.country.is_some(),
         (t, Some(pt)) => t == pt || pt.ends_with(t),
         _ => false,
     };

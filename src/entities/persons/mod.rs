@@ -164,6 +164,9 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
         ranges.sort_by_key(|r| r.start);
         if let Some(first) = ranges.first() {
             let i = acc.add(a, f, first.clone());
+            if p.role_only {
+                acc.mark_role_only(i);
+            }
             for r in ranges.into_iter().skip(1) {
                 acc.mention(a, i, r);
             }

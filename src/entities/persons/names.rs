@@ -10,7 +10,7 @@ use crate::entities::gazetteer::Hit;
 use crate::entities::kb::{Form, Given, KnowledgeBase, WordRole};
 use crate::entities::Ctx;
 use crate::lang::ar::{self, strip_proclitic};
-use crate::lang::en::{is_latin_word, starts_upper};
+use crate::lang::en::{is_latin_word, is_name_particle, starts_upper};
 use crate::text::segment::TokKind;
 
 /// Is a name found without a title closed? As after a reporting verb; and a name of two words
@@ -468,13 +468,53 @@ pub(super) fn delimited_run(cx: Ctx, t: usize) -> Option<Range<usize>> {
     None
 }
 
-/// An English name: capitalised words and initials ("Georgiy Y. Borisenko").
+/// Does the token at `i` start a capitalised name word that no entity of the gazetteer holds?
+fn capitalised_word(cx: Ctx, i: usize) -> bool {
+    cx.tok(i).is_some_and(|x| {
+        x.kind == TokKind::Word && cx.hit_at(i).is_none() && starts_upper(cx.orig(x.range.clone()))
+    })
+}
+
+/// Is the token at `i` a hyphen written without spaces between two words, the second a
+/// capitalised name word ("Amir-Abdollahian", "al-Safadi", "Abdel-Fattah")?
+fn joining_hyphen(cx: Ctx, i: usize) -> bool {
+    let toks = &cx.sent.toks;
+    let (Some(prev), Some(h), Some(next)) = (
+        i.checked_sub(1).and_then(|p| toks.get(p)),
+        toks.get(i),
+        toks.get(i + 1),
+    ) else {
+        return false;
+    };
+    h.kind == TokKind::Punct
+        && cx.orig(h.range.clone()) == "-"
+        && prev.range.end == h.range.start
+        && h.range.end == next.range.start
+        && capitalised_word(cx, i + 1)
+}
+
+/// A lower-case name particle at `i` followed by the rest of the name ("bin Salman",
+/// "von der Leyen", "al-Safadi").
+fn particle_inside(cx: Ctx, i: usize) -> bool {
+    let Some(x) = cx.tok(i) else { return false };
+    x.kind == TokKind::Word
+        && is_name_particle(cx.orig(x.range.clone()))
+        && (capitalised_word(cx, i + 1) || joining_hyphen(cx, i + 1) || particle_inside(cx, i + 1))
+}
+
+/// An English name: capitalised words and initials ("Georgiy Y. Borisenko"), with the
+/// particles and hyphens that join its parts ("Hossein Amir-Abdollahian", "Ursula von der
+/// Leyen").
 pub(super) fn latin_run(cx: Ctx, t: usize) -> Option<Range<usize>> {
     let mut end = t;
     let mut last_word = t;
     while end < cx.sent.toks.len() && end - t < 7 {
         let tok = &cx.sent.toks[end];
         let orig = cx.orig(tok.range.clone());
+        if end > t && (joining_hyphen(cx, end) || particle_inside(cx, end)) {
+            end += 1;
+            continue;
+        }
         if tok.kind == TokKind::Punct && orig == "." && end == last_word && end > t {
             // the full stop of an initial ("Y.")
             if cx.text()[cx.sent.toks[end - 1].range.clone()]
