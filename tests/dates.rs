@@ -613,7 +613,6 @@ fn a_year_before_its_noun_is_a_date_and_a_count_is_not() {
         "1979"
     );
     // A plural noun after the number makes it a count; a number alone stays a number.
-    assert!(dates("The army sent the 2000 soldiers home.", Some(a)).is_empty());
     assert!(dates("Their 1500 members voted.", Some(a)).is_empty());
 }
 

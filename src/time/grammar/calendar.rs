@@ -320,11 +320,9 @@ impl Parser<'_> {
             return None;
         }
         let before = i > 0
-            && self.hits[i - 1].iter().any(|hit| {
-                // "the" alone makes no year of a number: "the 2000 soldiers" is a count
-                (date_prep(hit.word) && hit.word != Word::Prep(Prep::The))
-                    || matches!(hit.word, Word::Ago(..))
-            })
+            && self.hits[i - 1]
+                .iter()
+                .any(|hit| date_prep(hit.word) || matches!(hit.word, Word::Ago(..)))
             && self.num(j).is_some();
         let digit_after =
             |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
@@ -373,7 +371,7 @@ impl Parser<'_> {
     /// The four digits at `j` (ending at `e`) are a year used as an adjective of the noun after
     /// them: a determiner or a possessive before ("his 1996 campaign", "Israel's 1978 invasion",
     /// "a 2010 raid") and a singular noun in small letters after. A plural noun makes it a count
-    /// ("the 2000 soldiers"), and a count of 1,000 or more is written with a comma in news.
+    /// ("their 1500 members"), and a count of 1,000 or more is written with a comma in news.
     fn year_adjective(&self, j: usize, e: usize) -> bool {
         let Some((y, 4)) = self.num(j) else {
             return false;
