@@ -72,6 +72,8 @@ pub enum Prep {
     Span,
     /// Stands before a clock time: at, around, until, حوالي.
     Clock,
+    /// A determiner or possessive before a year used as an adjective: "his 1996 campaign".
+    Owner,
 }
 
 /// Before or after noon: what an am/pm mark or a part of the day says of a clock time in it.
@@ -262,6 +264,7 @@ fn prep(name: &str) -> Option<Prep> {
         "day_on" => Prep::DayOn,
         "span" => Prep::Span,
         "clock" => Prep::Clock,
+        "owner" => Prep::Owner,
         _ => return None,
     })
 }

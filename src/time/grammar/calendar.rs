@@ -331,11 +331,13 @@ impl Parser<'_> {
         if j > 0 && self.glued(j) && self.punct(j - 1, &["-", "/", ".", ":", ",", "+"]) {
             return None;
         }
-        if !(worded || by.is_some() || before || alone) {
+        let adjective = by.is_none() && !worded && self.year_adjective(j, e);
+        let decade = self.toks.get(e).is_some_and(|tok| tok.text == "s") && self.glued(e);
+        if !(worded || by.is_some() || before || alone || adjective || decade) {
             return None;
         }
         // "1990s"
-        if self.toks.get(e).is_some_and(|tok| tok.text == "s") && self.glued(e) && y % 10 == 0 {
+        if decade && y % 10 == 0 {
             return Some(Candidate {
                 start: self.start(i),
                 end: e + 1,
@@ -364,6 +366,31 @@ impl Parser<'_> {
             end: e,
             spec: Spec::Year(y),
         })
+    }
+
+    /// The four digits at `j` (ending at `e`) are a year used as an adjective of the noun after
+    /// them: a determiner or a possessive before ("his 1996 campaign", "Israel's 1978 invasion",
+    /// "a 2010 raid") and a singular noun in small letters after. A plural noun makes it a count
+    /// ("their 1500 members"), and a count of 1,000 or more is written with a comma in news.
+    fn year_adjective(&self, j: usize, e: usize) -> bool {
+        let Some((y, 4)) = self.num(j) else {
+            return false;
+        };
+        let possessive = j >= 2
+            && self.toks[j - 1].text == "s"
+            && self.punct(j - 2, &["'", "’"])
+            && self.glued(j - 1);
+        let owner = j > 0 && self.prep(j - 1, Prep::Owner).is_some();
+        let noun = self.toks.get(e).is_some_and(|tok| {
+            tok.kind == Kind::Word
+                && tok.text.len() > 2
+                && tok
+                    .text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !tok.text.ends_with('s')
+        });
+        (1900..=2099).contains(&y) && (possessive || owner) && noun
     }
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
@@ -419,5 +446,5 @@ impl Parser<'_> {
 /// A linking word before a date ("in", "by", "في"); "about" and "نحو" stand before clock
 /// times and counts ("نحو 2500 مستفيد"), not years.
 fn date_prep(w: Word) -> bool {
-    matches!(w, Word::Prep(p) if p != Prep::Clock)
+    matches!(w, Word::Prep(p) if p != Prep::Clock && p != Prep::Owner)
 }
