@@ -100,6 +100,17 @@ def _png(ax: Any, path: Any) -> tuple[int, int]:
         return image.size
 
 
+def _readable(ax: Any) -> None:
+    """Tick labels do not overlap one another, and they and the legend lie inside the figure."""
+    renderer = ax.figure.canvas.get_renderer()
+    fig = ax.figure.bbox
+    ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    for a, b in zip(ticks, ticks[1:], strict=False):
+        assert not a.overlaps(b), (a, b)
+    boxes = [*ticks, ax.get_legend().get_window_extent(renderer)]
+    assert all(fig.x0 <= b.x0 and b.x1 <= fig.x1 + 1 and fig.y0 <= b.y0 for b in boxes)
+
+
 def test_a_stray_year_does_not_stretch_the_timeline(tmp_path: Any) -> None:
     pytest.importorskip("matplotlib")
     import matplotlib
@@ -119,6 +130,14 @@ def test_a_stray_year_does_not_stretch_the_timeline(tmp_path: Any) -> None:
     assert 500 <= width <= 1700 and 300 <= height <= 500
     assert "1 dated far from the others left out" in ax.get_title()
     assert [t.get_text() for t in ax.get_xticklabels()] == [f"2024-{m:02d}" for m in range(1, 7)]
+    _readable(ax)
+    days = [
+        {"type": "CONSULT", "source": ["A"], "target": ["B"], "date": f"2024-03-{d:02d}"}
+        for d in (1, 4, 9, 12)
+    ]
+    ax = plot.timeline(days, freq="D")
+    _png(ax, tmp_path / "days.png")
+    _readable(ax)
     # a long real span is kept, and its labels thinned out to stay readable
     long = [
         {"type": "CONSULT", "source": ["A"], "target": ["B"], "date": f"{y}-03-01"} for y in range(2000, 2025)

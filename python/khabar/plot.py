@@ -305,7 +305,8 @@ def timeline(
     data = timeline_counts(events, dyad, freq)
     if ax is None:
         width = min(MAX_WIDTH_INCHES, max(6.0, 0.45 * len(data.periods) + 2))
-        _, ax = plt.subplots(figsize=(width, 4))
+        # constrained: the legend beside the axes and the turned labels stay inside the figure
+        _, ax = plt.subplots(figsize=(width, 4), layout="constrained")
     bottom = [0] * len(data.periods)
     x = range(len(data.periods))
     for t in data.types:
@@ -314,9 +315,10 @@ def timeline(
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     # past about 30 periods, every n-th label only, so that they stay readable
     step = max(1, math.ceil(len(data.periods) / 30))
-    ax.set_xticks(
-        list(x)[::step], data.periods[::step], rotation=60 if len(data.periods) > 8 else 0, ha="right"
-    )
+    # turned when they would not fit side by side (about 9 characters an inch)
+    shown = data.periods[::step]
+    crowded = sum(len(p) + 2 for p in shown) > 9 * ax.figure.get_figwidth() * 0.7
+    ax.set_xticks(list(x)[::step], shown, rotation=60 if crowded else 0, ha="right" if crowded else "center")
     ax.set_ylabel("events")
     who = "–".join(dyad) if dyad else "all actors"
     text = title or f"{who}: events by {FREQS[freq][1]}"
@@ -374,7 +376,7 @@ def network(
         degree[b] += n
     nodes = sorted(degree, key=lambda a: (-degree[a], a))
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 7))
+        _, ax = plt.subplots(figsize=(7, 6), layout="constrained")
     angle = {a: 2 * math.pi * i / max(len(nodes), 1) + math.pi / 2 for i, a in enumerate(nodes)}
     at = {a: (math.cos(t), math.sin(t)) for a, t in angle.items()}
     top = max(edges.values(), default=1)
@@ -401,7 +403,7 @@ def network(
         ax.text(0.5, 0.5, "no events between actors", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(title or "actors and the events between them")
     ax.set_xlim(-2.0, 2.0)
-    ax.set_ylim(-1.7, 1.7)
+    ax.set_ylim(-1.45, 1.45)
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
