@@ -26,6 +26,7 @@ import csv
 import dataclasses
 import importlib
 import io
+import itertools
 import json
 import os
 import signal
@@ -33,7 +34,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date as _date
 from datetime import timedelta as _timedelta
 from pathlib import Path
@@ -46,7 +47,7 @@ from .cluster_index import ClusterIndex
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
-from .frames import COLUMNS, TABLES, tables, to_frames
+from .frames import COLUMNS, TABLES, frame_columns, tables, to_frames
 from .frames import _frame as frame_of_rows
 from .model import DocError, Document
 
@@ -78,6 +79,34 @@ class Row:
     meta: dict[str, str]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fields:
+    """Which field of a row holds what (``--text-column``, ``--id-column``, …), and the
+    publication date and language given for plain-text inputs (``--published``, ``--lang``)."""
+
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+    lang: str = "lang"
+    txt_published: str | None = None
+    txt_lang: str | None = None
+
+
+# ``-`` names standard input: JSON Lines when its first line is a JSON object, else one text.
+STDIN = Path("-")
+
+
+def _fields(args: argparse.Namespace) -> Fields:
+    return Fields(
+        args.text_column,
+        args.id_column,
+        args.published_column,
+        args.lang_column,
+        args.published,
+        args.lang,
+    )
+
+
 def _say(message: str) -> None:
     print(f"khabar: {message}", file=sys.stderr, flush=True)
 
@@ -85,20 +114,20 @@ def _say(message: str) -> None:
 # ---------------------------------------------------------------- reading inputs
 
 
-def _row(record: dict[str, Any], text_field: str, fallback_id: str) -> Row:
-    """A row from one JSON object or table row, with ``text_field`` as the text. A field that
+def _row(record: dict[str, Any], fields: Fields, fallback_id: str) -> Row:
+    """A row from one JSON object or table row, its fields named by ``fields``. A field that
     cannot be encoded (a lone surrogate) is repaired with a note, never fails the run."""
-    raw_id = record.get("id")
+    raw_id = record.get(fields.id)
     doc_id, errors = scrub(fallback_id if is_missing(raw_id) or raw_id == "" else str(raw_id), "id")
-    text, text_errors = coerce_text(record.get(text_field))
-    published, pub_errors = coerce_published(record.get("published"))
+    text, text_errors = coerce_text(record.get(fields.text))
+    published, pub_errors = coerce_published(record.get(fields.published))
     errors += text_errors + pub_errors
     meta = {}
     for k in META_FIELDS:
         if isinstance(v := record.get(k), str) and v.strip():
             meta[k], bad = scrub(v.strip(), k)
             errors += bad
-    lang = record.get("lang")
+    lang = record.get(fields.lang)
     code = None
     if isinstance(lang, str) and lang.strip():
         code, bad = scrub(lang.strip().lower(), "lang")
@@ -106,34 +135,85 @@ def _row(record: dict[str, Any], text_field: str, fallback_id: str) -> Row:
     return Row(Prepared(doc_id, text, published, code, errors), meta)
 
 
-def _read_text(path: Path, text_field: str) -> Generator[Row]:
-    doc_id, id_errors = scrub(path.stem, "id (the file name)")
-    text, errors = coerce_text(path.read_bytes())
-    yield Row(Prepared(doc_id, text, None, None, id_errors + errors), {})
+def _read_text(path: Path, fields: Fields) -> Generator[Row]:
+    yield _text_row(path.stem, path.read_bytes(), fields)
 
 
-def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
+def _text_row(stem: str, raw: bytes, fields: Fields) -> Row:
+    """One plain-text document, with the ``--published`` and ``--lang`` given for such inputs."""
+    doc_id, id_errors = scrub(stem, "id (the file name)")
+    text, errors = coerce_text(raw)
+    return Row(Prepared(doc_id, text, fields.txt_published, fields.txt_lang, id_errors + errors), {})
+
+
+def _read_jsonl(path: Path, fields: Fields) -> Generator[Row]:
     with path.open("rb") as f:
-        for n, raw in enumerate(f, start=1):
-            line, errors = coerce_text(raw)
-            if not line.strip():
-                continue
-            fallback = scrub(f"{path.stem}:{n}", "id")[0]
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                bad = DocError("bad_json", f"invalid JSON on line {n}: {e.msg}")
-                yield Row(Prepared(fallback, "", errors=[*errors, bad]), {})
-                continue
-            if not isinstance(record, dict):
-                yield Row(
+        yield from _with_text_field(_json_lines(f, path.stem, fields), fields)
+
+
+def _read_stdin(path: Path, fields: Fields) -> Generator[Row]:
+    """Standard input (``-``): JSON Lines when its first line is a JSON object, else one text
+    whose id is ``stdin``."""
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    if first.lstrip().startswith(b"{"):
+        yield from _with_text_field(_json_lines(itertools.chain([first], stream), "stdin", fields), fields)
+    else:
+        yield _text_row("stdin", first + stream.read(), fields)
+
+
+def _with_text_field(rows: Iterable[tuple[Row, dict[str, Any] | None]], fields: Fields) -> Generator[Row]:
+    """The rows of JSON Lines, held back until one has the text field: input in which no row has
+    it is an error naming the fields it does have (a mistyped ``--text-column`` must not pass as
+    a file of empty documents); rows that lack it after one had it are per-document notes."""
+    held: list[Row] = []
+    found = False
+    seen: set[str] = set()
+    for row, record in rows:
+        if found:
+            yield row
+            continue
+        held.append(row)
+        if record is not None:
+            seen.update(str(k) for k in record)
+            found = fields.text in record
+        if found:
+            yield from held
+            held.clear()
+    if seen and not found:
+        raise InputFileError(
+            f"no row has a {fields.text!r} field (use --text-column; fields: {sorted(seen)})"
+        )
+    yield from held
+
+
+def _json_lines(
+    lines: Iterable[bytes], stem: str, fields: Fields
+) -> Generator[tuple[Row, dict[str, Any] | None]]:
+    """Each row of JSON Lines with its record (``None`` for a line that is not an object)."""
+    for n, raw in enumerate(lines, start=1):
+        line, errors = coerce_text(raw)
+        if not line.strip():
+            continue
+        fallback = scrub(f"{stem}:{n}", "id")[0]
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            bad = DocError("bad_json", f"invalid JSON on line {n}: {e.msg}")
+            yield Row(Prepared(fallback, "", errors=[*errors, bad]), {}), None
+            continue
+        if not isinstance(record, dict):
+            yield (
+                Row(
                     Prepared(fallback, "", errors=[DocError("bad_json", f"line {n} is not a JSON object")]),
                     {},
-                )
-                continue
-            row = _row(record, text_field, fallback)
-            row.doc.errors[:0] = errors
-            yield row
+                ),
+                None,
+            )
+            continue
+        row = _row(record, fields, fallback)
+        row.doc.errors[:0] = errors
+        yield row, record
 
 
 class _Replacements:
@@ -154,20 +234,20 @@ class _Replacements:
 _REPLACED = _Replacements()
 
 
-def _read_csv(path: Path, text_field: str) -> Generator[Row]:
+def _read_csv(path: Path, fields: Fields) -> Generator[Row]:
     csv.field_size_limit(2**31 - 1)  # the length of a record is checked by CsvLines instead
     before = _REPLACED.count
     with path.open(encoding="utf-8-sig", errors=_REPLACED.name, newline="") as f:
         lines = CsvLines(f)
         reader = csv.DictReader(lines)
-        if text_field not in (reader.fieldnames or ()):
+        if fields.text not in (reader.fieldnames or ()):
             raise InputFileError(
-                f"no {text_field!r} column (use --text-column; columns: {reader.fieldnames})"
+                f"no {fields.text!r} column (use --text-column; columns: {reader.fieldnames})"
             )
         lines.record_done()
         for n, record in enumerate(reader, start=1):
             lines.record_done()
-            yield _row(dict(record), text_field, f"{path.stem}:{n}")
+            yield _row(dict(record), fields, f"{path.stem}:{n}")
     if _REPLACED.count != before:
         _say(f"warning: {path}: invalid UTF-8 replaced")
 
@@ -176,27 +256,28 @@ def _read_csv(path: Path, text_field: str) -> Generator[Row]:
 PARQUET_BATCH = 256
 
 
-def _read_parquet(path: Path, text_field: str) -> Generator[Row]:
+def _read_parquet(path: Path, fields: Fields) -> Generator[Row]:
     optional_import("pandas", "parquet", "reading Parquet")
     pq: Any = optional_import("pyarrow.parquet", "parquet", "reading Parquet")
     with pq.ParquetFile(path) as pf:
         names = pf.schema_arrow.names
-        if text_field not in names:
-            raise InputFileError(f"no {text_field!r} column (use --text-column; columns: {names})")
-        wanted = {text_field, "id", "published", "lang", *META_FIELDS}
+        if fields.text not in names:
+            raise InputFileError(f"no {fields.text!r} column (use --text-column; columns: {names})")
+        wanted = {fields.text, fields.id, fields.published, fields.lang, *META_FIELDS}
         columns = [c for c in names if c in wanted]
         n = 0
         for batch in pf.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
             for record in batch.to_pylist():
                 n += 1
-                yield _row(record, text_field, f"{path.stem}:{n}")
+                yield _row(record, fields, f"{path.stem}:{n}")
 
 
-READERS: dict[str, Callable[[Path, str], Generator[Row]]] = {
+READERS: dict[str, Callable[[Path, Fields], Generator[Row]]] = {
     "text": _read_text,
     "jsonl": _read_jsonl,
     "csv": _read_csv,
     "parquet": _read_parquet,
+    "stdin": _read_stdin,
 }
 
 
@@ -217,11 +298,18 @@ def _listing(folder: Path) -> list[str]:
     return names
 
 
+def _kind(path: Path) -> str | None:
+    """The reader of an input: by its extension, or ``stdin`` for ``-``."""
+    return "stdin" if path == STDIN else INPUT_SUFFIXES.get(path.suffix.lower())
+
+
 def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     """Each input file named, folders replaced by their input files; ``None`` marks a failure."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name == "-":
+            yield "stdin", STDIN
+        elif path.is_dir():
             try:
                 files = _listing(path)
             except OSError as e:
@@ -247,7 +335,7 @@ class Tally:
     rows: int = 0
 
 
-def iter_rows(paths: Sequence[str], text_field: str, tally: Tally, fail_fast: bool = False) -> Iterator[Row]:
+def iter_rows(paths: Sequence[str], fields: Fields, tally: Tally, fail_fast: bool = False) -> Iterator[Row]:
     """Every document of the input paths, in order, read as they are needed; an input that cannot
     be read is reported on one line and counted in ``tally.failed``, or raises :class:`FailFast`
     with ``fail_fast``. A file that fails half-way keeps the rows read before the failure."""
@@ -255,21 +343,21 @@ def iter_rows(paths: Sequence[str], text_field: str, tally: Tally, fail_fast: bo
         if path is None:
             tally.failed += 1
         else:
-            kind = INPUT_SUFFIXES.get(path.suffix.lower())
+            kind = _kind(path)
             if kind is None:
                 _say(f"error: {name}: unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
                 tally.failed += 1
             else:
-                yield from _rows_of(READERS[kind], name, path, text_field, tally)
+                yield from _rows_of(READERS[kind], name, path, fields, tally)
         if tally.failed and fail_fast:
             raise FailFast
 
 
-def _rows_of(reader: Any, name: str, path: Path, text_field: str, tally: Tally) -> Iterator[Row]:
+def _rows_of(reader: Any, name: str, path: Path, fields: Fields, tally: Tally) -> Iterator[Row]:
     """The rows of one input file; a failure is reported on one line, naming how far it got."""
     n = 0
     try:
-        for row in reader(path, text_field):
+        for row in reader(path, fields):
             n += 1
             tally.rows += 1
             yield row
@@ -280,7 +368,7 @@ def _rows_of(reader: Any, name: str, path: Path, text_field: str, tally: Tally) 
         tally.failed += 1
 
 
-def preflight(paths: Sequence[str], text_field: str) -> int:
+def preflight(paths: Sequence[str], fields: Fields) -> int:
     """For ``--fail-fast``: the number of inputs that cannot be opened (a missing file or text
     column, a wrong file type), each reported, checked before anything is extracted or written."""
     failed = 0
@@ -288,12 +376,12 @@ def preflight(paths: Sequence[str], text_field: str) -> int:
         if path is None:
             failed += 1
             continue
-        kind = INPUT_SUFFIXES.get(path.suffix.lower())
+        kind = _kind(path)
         try:
             if kind is None:
                 raise InputFileError("unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
             if kind in ("csv", "parquet"):
-                rows = READERS[kind](path, text_field)
+                rows = READERS[kind](path, fields)
                 try:
                     next(rows, None)  # opens the file and checks the text column
                 finally:
@@ -417,7 +505,7 @@ def _parquet_schema(pa: Any, table: str) -> Any:
         "datetime": pa.timestamp("ns"),
         "list": pa.list_(pa.string()),
     }
-    schema = pa.schema([(col, types[kind]) for col, kind in COLUMNS[table].items()])
+    schema = pa.schema([(col, types[kind]) for col, kind in frame_columns(COLUMNS[table]).items()])
     empty = frame_of_rows(pd, [], COLUMNS[table])
     return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
 
@@ -614,7 +702,7 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
     own = index is None
     carry = ClusterIndex() if index is None else index
     newest: str | None = None
-    rows = iter_rows(args.paths, args.text_column, tally, fail_fast=args.fail_fast)
+    rows = iter_rows(args.paths, _fields(args), tally, fail_fast=args.fail_fast)
     bar = _bar()
     try:
         with open_writer(args.format, out) as writer:
@@ -658,8 +746,28 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+# The output format a file name asks for, when --format is not given.
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+
+
+def _output_format(given: str | None, out: Path | None) -> str:
+    """``--format`` when given, else the one ``--out``'s extension names, else JSON Lines."""
+    if given is not None:
+        return given
+    if out is not None:
+        return SUFFIX_FORMATS.get(out.suffix.lower(), "jsonl")
+    return "jsonl"
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
+    args.format = _output_format(args.format, out)
     if args.format == "parquet" and out is None:
         _say("error: --format parquet needs --out FILE")
         return 2
@@ -673,7 +781,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _say(f"error: {e}")
         return 1
     nothing = "nothing written" if out is not None else "output stopped there"
-    if args.fail_fast and preflight(args.paths, args.text_column):
+    if args.fail_fast and preflight(args.paths, _fields(args)):
         _say("stopped at the first input that could not be read (--fail-fast); nothing written")
         return 1
     tally = Tally()
@@ -765,9 +873,17 @@ def parser() -> argparse.ArgumentParser:
         "Parquet files, or folders of them.",
     )
     ex.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, or a folder of .txt/.jsonl/.csv/.parquet"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder of .txt/.jsonl/.csv/.parquet, or - for standard input (JSON Lines or a text)",
     )
-    ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    ex.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: the one --out's extension names, .csv, .parquet or .jsonl; else jsonl)",
+    )
     ex.add_argument(
         "--out",
         metavar="FILE",
@@ -776,6 +892,19 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--text-column", default="text", help="the text field of JSON Lines, CSV and Parquet rows"
     )
+    ex.add_argument("--id-column", default="id", help="the id field of rows (default: id)")
+    ex.add_argument(
+        "--published-column",
+        default="published",
+        help="the publication date field of rows (default: published)",
+    )
+    ex.add_argument(
+        "--lang-column", default="lang", help="the language field of rows, ar or en (default: lang)"
+    )
+    ex.add_argument(
+        "--published", metavar="DATE", default=None, help="the publication date of .txt inputs (ISO 8601)"
+    )
+    ex.add_argument("--lang", choices=("ar", "en"), default=None, help="the language of .txt inputs")
     ex.add_argument("--threads", type=_threads, default=None, help="number of threads (default: all cores)")
     ex.add_argument(
         "--chunk-size",

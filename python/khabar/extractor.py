@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ CHUNK_DOCS = 512
 CHUNK_CHARS = 8_000_000
 # With progress=None, a bar is shown for batches longer than this, on a terminal or in a notebook.
 AUTO_PROGRESS_DOCS = 2000
+# repr(Extractor) is cut to this many characters.
+REPR_CHARS = 200
 
 
 def _interactive() -> bool:
@@ -102,7 +105,53 @@ class Extractor:
         return ("khabar.Extractor", self._core.config_json())
 
     def __repr__(self) -> str:
-        return f"Extractor({self._core.config_json()})"
+        # The options only: the user's knowledge-base rows are counted, not printed (there may be
+        # thousands of them).
+        cfg = self.config
+        rows = cfg.pop("entities", None) or []
+        parts = [f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in sorted(cfg.items())]
+        if rows:
+            parts.append(f"entities=<{len(rows)} rows>")
+        text = ", ".join(parts)
+        if len(text) > REPR_CHARS:
+            text = text[: REPR_CHARS - 1] + "…"
+        return f"Extractor({text})"
+
+    def __call__(self, text: Any, *, published: Any = None, lang: Any = None) -> Document:
+        """The facts of one text, as one :class:`Document` (``ex(text)``, as spaCy's ``nlp(text)``)."""
+        [doc] = self.extract(
+            [text],
+            published=None if published is None else [published],
+            lang=None if lang is None else [lang],
+            progress=False,
+        )
+        return doc
+
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = CHUNK_DOCS,
+        n_threads: int | None = None,
+        cluster_index: ClusterIndex | None = None,
+    ) -> Iterator[Document]:
+        """Extract a stream of texts, yielding documents in order as each batch of ``batch_size``
+        finishes (as spaCy's ``nlp.pipe``), so that memory is bounded by the batch. Ids are
+        ``"0"``, ``"1"``, … over the whole stream. Each batch is clustered with the batches before
+        it through ``cluster_index`` (a fresh :class:`ClusterIndex` when none is given), so a
+        report joins the story of one seen earlier; a document's ``cluster`` is final when it is
+        yielded (a later sister joins that cluster, it does not rename it)."""
+        if type(batch_size) is not int or batch_size < 1:
+            raise InputError(f"batch_size must be a positive int, not {batch_size!r}")
+        if isinstance(texts, str | bytes):
+            texts = [texts]
+        index = cluster_index if cluster_index is not None else ClusterIndex()
+        stream = iter(texts)
+        start = 0
+        while batch := list(itertools.islice(stream, batch_size)):
+            ids = [str(i) for i in range(start, start + len(batch))]
+            start += len(batch)
+            yield from self.extract(batch, ids=ids, n_threads=n_threads, progress=False, cluster_index=index)
 
     def extract(
         self,

@@ -11,11 +11,15 @@ column-wise in Rust to pyarrow as whole buffers (:func:`frames_from_columns`, an
 :func:`to_arrow` and :func:`to_polars` for documents the extractor made), without one Python object
 per row; without pyarrow, or for documents built by hand, the rows are built in Python.
 
-``published`` becomes ``datetime64[ns]``: a value with a UTC offset is converted to UTC and the
-offset dropped, a value without one is kept as written (the outlet's local time), and a value that
-cannot be read is ``NaT``. List-valued columns (``errors``, ``error_messages``, ``context``,
-``source``, ``target``) hold Python lists of strings: in ``documents``, ``errors`` lists the codes of
-the document's errors and ``error_messages`` their messages, in the same order.
+``published`` becomes ``datetime64[ns]`` as written (the outlet's local time, any offset dropped)
+and ``published_utc`` the UTC instant where the value carried an offset (``NaT`` elsewhere); a
+value that cannot be read is ``NaT``. An event's ``date`` becomes the start of the period it names,
+with ``date_grain`` (``year``, ``month``, ``day``, ``time``). Two tables are derived in pandas:
+``event_actors`` (one row per event and actor) and ``clusters`` (one row per story).
+
+List-valued columns (``errors``, ``error_messages``, ``context``, ``source``, ``target``) hold
+Python lists of strings: in ``documents``, ``errors`` lists the codes of the document's errors and
+``error_messages`` their messages, in the same order.
 """
 
 from __future__ import annotations
@@ -33,11 +37,13 @@ from .model import Document
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "TABLES", "tables", "to_arrow", "to_frames", "to_polars"]
+__all__ = ["COLUMNS", "TABLES", "frame_columns", "tables", "to_arrow", "to_frames", "to_polars"]
 
 OUTPUTS = ("pandas", "arrow", "polars")
 
-# Each table's columns and their pandas dtypes ("list" columns are object columns of lists).
+# Each table's columns and their pandas dtypes ("list" columns are object columns of lists). In
+# DataFrames a "datetime" column (``published``) is followed by its ``_utc`` twin and a "date"
+# column (an event's ``date``) by its ``_grain``: see :func:`frame_columns`.
 COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": "string",
@@ -102,7 +108,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source": "list",
         "target": "list",
         "mode": "string",
-        "date": "string",
+        "date": "date",
         "location": "string",
         "start": "int64",
         "end": "int64",
@@ -110,6 +116,35 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 TABLES = tuple(COLUMNS)
+
+
+def frame_columns(columns: dict[str, str]) -> dict[str, str]:
+    """The columns of a table in DataFrames, with their dtypes: ``published`` (naive, as written)
+    gains ``published_utc`` (the UTC instant, where the value carried an offset), and an event's
+    ``date`` (a datetime, the start of the period it names) gains ``date_grain``."""
+    out: dict[str, str] = {}
+    for col, kind in columns.items():
+        if kind == "datetime":
+            out[col] = out[f"{col}_utc"] = "datetime"
+        elif kind == "date":
+            out[col] = "datetime"
+            out[f"{col}_grain"] = "string"
+        else:
+            out[col] = kind
+    return out
+
+
+# The columns of the tables derived in pandas from the others.
+EVENT_ACTOR_COLUMNS = {
+    "doc_id": "string",
+    "event": "int64",
+    "type": "string",
+    "role": "string",
+    "entity_id": "string",
+    "name": "string",
+    "kind": "string",
+    "country": "string",
+}
 
 Row = dict[str, Any]
 # What the core returns for a batch: {table: (rows, {column: (kind, *buffers)})}.
@@ -171,20 +206,42 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
     return out
 
 
-def parse_published(value: str | None) -> datetime | None:
-    """A naive datetime for a published value: UTC when the value has an offset, else as written."""
+def parse_published(value: str | None, utc: bool = False) -> datetime | None:
+    """A naive datetime for a published value: as written (its offset dropped), or with ``utc``
+    the UTC instant, which only a value with an offset has."""
     if not value:
         return None
     try:
         dt = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if dt.tzinfo is not None:
-        try:
-            dt = dt.astimezone(UTC).replace(tzinfo=None)
-        except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
-            return None
-    return dt
+    if not utc:
+        return dt.replace(tzinfo=None)
+    if dt.tzinfo is None:
+        return None
+    try:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        return None
+
+
+# The grain of an event's date value by its shape: 2024, 2024-03, 2024-03-05, 2024-03-05T10:00.
+_GRAINS = {4: "year", 7: "month", 10: "day"}
+
+
+def parse_event_date(value: str | None) -> tuple[datetime | None, str | None]:
+    """An event's date value as the start of the period it names, and that period's grain;
+    values of other shapes (a week, a range) give ``(None, None)``."""
+    if not value:
+        return None, None
+    grain = _GRAINS.get(len(value), "time" if len(value) > 10 and value[10] == "T" else None)
+    if grain is None:
+        return None, None
+    padded = {"year": "-01-01", "month": "-01"}.get(grain, "")
+    try:
+        return datetime.fromisoformat(value + padded).replace(tzinfo=None), grain
+    except ValueError:
+        return None, None
 
 
 # The days a pandas datetime64[ns] column can hold; a publication date outside them (a
@@ -192,18 +249,28 @@ def parse_published(value: str | None) -> datetime | None:
 _NS_FIRST, _NS_LAST = datetime(1677, 9, 22), datetime(2262, 4, 11)
 
 
-def _published_column(pd: Any, values: list[str | None]) -> Any:
-    parsed = [parse_published(v) for v in values]
+def _datetime_column(pd: Any, parsed: list[datetime | None]) -> Any:
     kept = [d if d is not None and _NS_FIRST <= d <= _NS_LAST else None for d in parsed]
     return pd.Series(pd.to_datetime(kept), dtype="datetime64[ns]")
+
+
+def _add_time_columns(pd: Any, data: dict[str, Any], col: str, kind: str, values: list[Any]) -> None:
+    """The columns of :func:`frame_columns` for a "datetime" or "date" column of ISO strings."""
+    if kind == "datetime":
+        data[col] = _datetime_column(pd, [parse_published(v) for v in values])
+        data[f"{col}_utc"] = _datetime_column(pd, [parse_published(v, utc=True) for v in values])
+    else:
+        pairs = [parse_event_date(v) for v in values]
+        data[col] = _datetime_column(pd, [d for d, _ in pairs])
+        data[f"{col}_grain"] = pd.Series([g for _, g in pairs], dtype=pd.StringDtype())
 
 
 def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         values = [r[col] for r in rows]
-        if kind == "datetime":
-            data[col] = _published_column(pd, values)
+        if kind in ("datetime", "date"):
+            _add_time_columns(pd, data, col, kind, values)
         elif kind == "list":
             data[col] = pd.Series([list(v) for v in values], dtype=object)
         else:
@@ -255,8 +322,8 @@ def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         arr = table.column(col)
-        if kind == "datetime":
-            data[col] = _published_column(pd, arr.to_pylist())
+        if kind in ("datetime", "date"):
+            _add_time_columns(pd, data, col, kind, arr.to_pylist())
         elif kind == "list":
             data[col] = pd.Series(arr.to_pylist(), dtype=object)
         elif kind == "string":
@@ -271,13 +338,20 @@ def frames_from_columns(cols: Columns, output: str = "pandas") -> dict[str, Any]
     if output not in OUTPUTS:
         raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
     arrow = arrow_tables(cols)
+    if output == "pandas":
+        pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
+        frames = {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+        return _with_derived(pd, frames)
+    # the clusters table is grouped with pandas, which pyarrow users nearly always have
+    pd = optional_import("pandas", "pandas", "the clusters table")
+    pa: Any = optional_import("pyarrow", "parquet", "arrow output")
+    derived = _with_derived(pd, {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES})
+    for name in DERIVED:
+        arrow[name] = pa.Table.from_pandas(derived[name], preserve_index=False)
     if output == "arrow":
         return arrow
-    if output == "polars":
-        pl: Any = optional_import("polars", "polars", "polars output")
-        return {name: pl.from_arrow(t) for name, t in arrow.items()}
-    pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
-    return {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+    pl: Any = optional_import("polars", "polars", "polars output")
+    return {name: pl.from_arrow(t) for name, t in arrow.items()}
 
 
 def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
@@ -297,9 +371,41 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
             frames = frames_from_columns(cols, "pandas")
     if frames is None:
         rows = tables(docs)
-        frames = {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+        frames = _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES})
+    # documents at hand: the clusters table says why their members were joined
     frames["clusters"] = clusters_frame(pd, frames["documents"], cluster_why(docs))
     return frames
+
+
+# The tables made in pandas from the others, after them.
+DERIVED = ("event_actors", "clusters")
+
+
+def _with_derived(pd: Any, frames: dict[str, Any]) -> dict[str, Any]:
+    frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
+    frames["clusters"] = clusters_frame(pd, frames["documents"])
+    return frames
+
+
+def event_actors_frame(pd: Any, events: Any, entities: Any) -> Any:
+    """One row per event and actor, so that actors group without ``explode``: the event's number
+    in its document (``event``, from 0, the order of ``events``), its type, the actor's ``role``
+    (``source`` or ``target``) and the actor's entity id, name, kind and country."""
+    rows: list[dict[str, Any]] = []
+    numbers = events.groupby("doc_id", sort=False).cumcount() if len(events) else []
+    for n, (doc_id, kind, sources, targets) in zip(
+        numbers, events[["doc_id", "type", "source", "target"]].itertuples(index=False), strict=True
+    ):
+        for role, ids in (("source", sources), ("target", targets)):
+            rows.extend(
+                {"doc_id": doc_id, "event": int(n), "type": kind, "role": role, "entity_id": i} for i in ids
+            )
+    out = pd.DataFrame(rows, columns=["doc_id", "event", "type", "role", "entity_id"])
+    about = entities[["doc_id", "entity_id", "name", "kind", "country"]].drop_duplicates(
+        ["doc_id", "entity_id"]
+    )
+    out = out.merge(about, on=["doc_id", "entity_id"], how="left")
+    return pd.DataFrame({c: out[c].astype(k) for c, k in EVENT_ACTOR_COLUMNS.items()})
 
 
 CLUSTER_COLUMNS = [
@@ -356,7 +462,7 @@ def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
     docs = list(docs)
     cols = _columns_of(docs)
     if cols is not None:
-        return arrow_tables(cols)
+        return frames_from_columns(cols, "arrow")
     pa: Any = optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     return {name: pa.Table.from_pandas(df, preserve_index=False) for name, df in to_frames(docs).items()}
 
