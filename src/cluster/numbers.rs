@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use once_cell::sync::Lazy;
 
 use crate::lexicon::rows;
-use crate::tsv;
 use crate::text::fold::fold_key;
+use crate::tsv;
 
 /// Scale words (folded) and what they multiply by: `data/number_scales.tsv`.
 static SCALES: Lazy<HashMap<String, u64>> = Lazy::new(|| {

@@ -124,14 +124,7 @@ impl Context<'_, '_> {
             }
         }
         let groups = groups(text, &ws, self.idx, self.actors, &markers, dyad);
-        self.events(&Sentence {
-            text,
-            range: s,
-            ws,
-            markers,
-            groups,
-            coded,
-        })
+        self.events(&Sentence::new(text, s, ws, markers, groups, coded))
     }
 
     /// The events of a sentence's coded triggers: each with its parties, kept when they are

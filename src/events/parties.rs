@@ -28,23 +28,64 @@ pub struct Sentence<'s, 't> {
     pub markers: Vec<Option<Marker>>,
     pub groups: Vec<Group>,
     pub coded: Vec<Coded<'t>>,
+    /// The first words of the coded triggers, sorted: which triggers start among some words is
+    /// two binary searches, not a scan of the sentence's triggers.
+    starts: Vec<usize>,
+    /// For each group, the furthest last word of it and the groups before it (groups are in
+    /// order of their first words): a backward search stops where nothing earlier can reach.
+    reach: Vec<usize>,
+}
+
+impl<'s, 't> Sentence<'s, 't> {
+    pub fn new(
+        text: &'s str,
+        range: Range<usize>,
+        ws: Vec<Word>,
+        markers: Vec<Option<Marker>>,
+        groups: Vec<Group>,
+        coded: Vec<Coded<'t>>,
+    ) -> Sentence<'s, 't> {
+        let mut starts: Vec<usize> = coded.iter().map(|c| c.hit.first).collect();
+        starts.sort_unstable();
+        let reach = groups
+            .iter()
+            .scan(0, |far, g| {
+                *far = g.last.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Sentence {
+            text,
+            range,
+            ws,
+            markers,
+            groups,
+            coded,
+            starts,
+            reach,
+        }
+    }
 }
 
 impl Sentence<'_, '_> {
     /// No clause break and no trigger other than the `i`th starts among words `a..b`.
     fn clear(&self, i: usize, a: usize, b: usize) -> bool {
-        let other_trigger = self
-            .coded
-            .iter()
-            .enumerate()
-            .any(|(j, c)| j != i && c.hit.first >= a && c.hit.first < b);
+        let inside = |x: usize| x >= a && x < b;
+        let starting =
+            self.starts.partition_point(|&x| x < b) - self.starts.partition_point(|&x| x < a);
+        let other_trigger = starting > usize::from(inside(self.coded[i].hit.first));
         !self.markers[a..b].contains(&Some(Marker::Break)) && !other_trigger
+    }
+
+    /// The groups whose first word is after word `w`, in order (groups are sorted by first word).
+    fn groups_after(&self, w: usize) -> &[Group] {
+        &self.groups[self.groups.partition_point(|g| g.first <= w)..]
     }
 
     /// The groups after the `i`th trigger that are its parties: the first in reach, then (after
     /// a verb) its object or the owner of the event noun that follows.
     pub fn right_of(&self, i: usize) -> Vec<&Group> {
-        let (groups, markers, c) = (&self.groups, &self.markers, &self.coded[i]);
+        let (markers, c) = (&self.markers, &self.coded[i]);
         let last = c.last();
         let span = if rules(c.kind).attitude {
             RIGHT_ATTITUDE
@@ -60,21 +101,26 @@ impl Sentence<'_, '_> {
         // "رحب X برفض مصر", "welcomed the refusal of Egypt": the owner of the object is the target
         let owner_of_next = |from: usize| {
             let n = next_noun.filter(|n| n.hit.first > from && n.hit.first <= from + 2)?;
-            groups.iter().find(|g| g.first == n.last() + 1)
+            self.groups_after(n.last())
+                .first()
+                .filter(|g| g.first == n.last() + 1)
         };
         let mut right: Vec<&Group> = Vec::new();
-        if let Some(g) = groups
+        if let Some(g) = self
+            .groups_after(last)
             .iter()
-            .find(|g| g.first > last && g.first <= horizon && self.clear(i, last + 1, g.first))
+            .take_while(|g| g.first <= horizon)
+            .find(|g| self.clear(i, last + 1, g.first))
         {
             right.push(g);
             // an Arabic verb's subject is followed by its object ("استقبل الوزير … السيد X")
             if !c.nominal {
-                match groups.iter().find(|o| {
-                    o.first > g.last
-                        && o.first <= g.last + RIGHT
-                        && self.clear(i, g.last + 1, o.first)
-                }) {
+                match self
+                    .groups_after(g.last)
+                    .iter()
+                    .take_while(|o| o.first <= g.last + RIGHT)
+                    .find(|o| self.clear(i, g.last + 1, o.first))
+                {
                     Some(o) => right.push(o),
                     None => right.extend(owner_of_next(g.last)),
                 }
@@ -88,9 +134,11 @@ impl Sentence<'_, '_> {
     /// The group just before the `i`th trigger, in its clause.
     pub fn left_of(&self, i: usize) -> Option<&Group> {
         let first = self.coded[i].hit.first;
-        self.groups
-            .iter()
+        let started = self.groups.partition_point(|g| g.first < first);
+        (0..started)
             .rev()
+            .take_while(|&k| self.reach[k] + LEFT >= first)
+            .map(|k| &self.groups[k])
             .find(|g| g.last < first && g.last + LEFT >= first && self.clear(i, g.last + 1, first))
     }
 
