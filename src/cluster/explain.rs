@@ -223,6 +223,7 @@ mod tests {
                 end: start + 3,
                 text: key.into(),
             }],
+            role_only: false,
         }
     }
 
