@@ -162,6 +162,8 @@ pub const SCHEMA: [(&str, &[(&str, Kind)]); 6] = [
             ("title", Str),
             ("affiliation", Str),
             ("n_mentions", Int),
+            // 1 for a person known only by a role (a boolean in the Python tables)
+            ("role_only", Int),
         ],
     ),
     (
@@ -387,6 +389,7 @@ fn add(t: &mut [Table], d: &Document) {
             S(e.title.as_deref()),
             S(e.affiliation.as_deref()),
             I(e.mentions.len()),
+            I(usize::from(e.role_only)),
         ]);
         for m in &e.mentions {
             t[2].row(&[

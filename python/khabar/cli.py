@@ -502,6 +502,7 @@ def _parquet_schema(pa: Any, table: str) -> Any:
     types = {
         "string": pa.string(),
         "int64": pa.int64(),
+        "bool": pa.bool_(),
         "datetime": pa.timestamp("ns"),
         "list": pa.list_(pa.string()),
     }

@@ -72,6 +72,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "title": "string",
         "affiliation": "string",
         "n_mentions": "int64",
+        "role_only": "bool",
     },
     "mentions": {
         "doc_id": "string",
@@ -186,6 +187,7 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                     "country": e.country,
                     "title": e.title,
                     "affiliation": e.affiliation,
+                    "role_only": e.role_only,
                     "n_mentions": len(e.mentions),
                 }
             )
@@ -306,7 +308,9 @@ def arrow_tables(cols: Columns) -> dict[str, Any]:
         for col in COLUMNS[name]:
             kind, *bufs = columns[col]
             if kind == "int":
-                arrays.append(pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])]))
+                ints = pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])])
+                # the core writes a flag as 0 or 1
+                arrays.append(ints.cast(pa.bool_()) if COLUMNS[name][col] == "bool" else ints)
             elif kind == "str":
                 arrays.append(strings(rows, *bufs))
             else:
