@@ -174,18 +174,9 @@ impl Extractor {
         n_threads: Option<usize>,
         stop: &AtomicBool,
     ) -> Result<Vec<Document>, Stopped> {
-        let pool = pool(n_threads);
-        let mut docs: Vec<Document> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|i| self.extract_one_until(i, stop))
-                .collect()
-        });
-        if stop.load(Ordering::Relaxed) {
-            return Err(Stopped);
-        }
+        let mut docs = self.extract_unclustered_until(inputs, n_threads, stop)?;
         if !self.config.no_cluster {
-            pool.install(|| self.cluster(inputs, &mut docs));
+            pool(n_threads).install(|| self.cluster(inputs, &mut docs));
         }
         Ok(docs)
     }
