@@ -15,6 +15,8 @@ __all__ = [
     "columns_from_json",
     "cluster_entries",
     "cluster_plan",
+    "explain_cluster",
+    "cluster_why",
 ]
 
 # The classes are pyo3 classes, which Python code cannot subclass.
