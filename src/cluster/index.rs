@@ -2,7 +2,9 @@
 //! cluster id, language, MinHash signature, fingerprint, English person names), so that
 //! tomorrow's batch can be clustered against today's without extracting today's again.
 //!
-//! The file format is a small, versioned little-endian binary (`KHCI` magic, format 1); it is
+//! The file format is a small, versioned little-endian binary (`KHCI` magic, format 2: the
+//! fingerprints gained places, speakers, headline facts and figures, so format-1 files, written
+//! with the older fingerprints, are refused rather than matched against the new ones); it is
 //! written whole to a temporary file of a unique name and renamed, so an interrupted save never
 //! leaves half an index. Reading trusts no count: each is checked against the bytes left, so a
 //! corrupt or hostile file cannot make the reader allocate more than the file's own size.
@@ -16,7 +18,7 @@ use super::minhash::{self, Signature, K};
 use crate::doc::{Document, EntityKind};
 use crate::time::calendar::Day;
 
-const MAGIC: &[u8; 8] = b"KHCI\x00\x01\r\n";
+const MAGIC: &[u8; 8] = b"KHCI\x00\x02\r\n";
 
 /// What the index keeps of one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +146,8 @@ impl Index {
         r.read_exact(&mut magic)?;
         if &magic != MAGIC {
             return Err(bad(
-                "not a khabar cluster index (or another format version)",
+                "not a khabar cluster index of this version (an index saved by an earlier \
+                 version must be built again from its documents)",
             ));
         }
         let n = r.len(MIN_ENTRY_BYTES)?;
