@@ -450,12 +450,20 @@ def _open_temporary(path: Path) -> tuple[Path, BinaryIO]:
     already there is never written through or removed; it gets the mode a new file would."""
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        return Path(name), os.fdopen(fd, "wb")
+        stream = os.fdopen(fd, "wb")
     except BaseException:
         os.close(fd)
         os.unlink(name)
         raise
+    # from here the stream owns the descriptor: closing it by number as well would close
+    # whatever file is given that number next
+    try:
+        os.fchmod(stream.fileno(), 0o666 & ~_umask())
+    except BaseException:
+        stream.close()
+        os.unlink(name)
+        raise
+    return Path(name), stream
 
 
 @contextlib.contextmanager
@@ -719,6 +727,8 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
     except (BrokenPipeError, FailFast, KeyboardInterrupt):
         raise
     except OSError as e:
+        if _terminating.is_set():
+            raise Terminated from None
         raise OutputError(f"{e.filename or out or 'stdout'}: cannot be written: {_reason(e)}") from None
     finally:
         if bar is not None:
@@ -729,7 +739,13 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM: the run stops as on Ctrl-C, removing its temporary files."""
 
 
+# Set once SIGTERM has arrived: an error met while the run unwinds from it (a stream closed under a
+# write) is part of the termination, not an output failure of its own.
+_terminating = threading.Event()
+
+
 def _on_sigterm(signum: int, frame: Any) -> None:
+    _terminating.set()
     raise Terminated
 
 
