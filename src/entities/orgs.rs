@@ -488,6 +488,11 @@ fn english(cx: Ctx) -> Vec<Span> {
         if (!suffix && !capitalised(cx.doc, tok.range.clone())) || cx.sent.hit_of[j].is_some() {
             continue;
         }
+        let (j, role) = if suffix {
+            (j, role)
+        } else {
+            last_head(cx, j, role)
+        };
         let (first, country) = caps_before(cx, j, suffix);
         let (last, of_country) = if role == OrgRole::EnOf {
             of_after(cx, j)
@@ -510,6 +515,22 @@ fn english(cx: Ctx) -> Vec<Span> {
         });
     }
     out
+}
+
+/// The last English head among the capitalised words that follow the head at `j`, with its role:
+/// a name may hold more than one head and ends at its last ("Revolutionary Guard Corps", "Naval
+/// Forces Central Command").
+fn last_head(cx: Ctx, j: usize, role: OrgRole) -> (usize, OrgRole) {
+    let mut best = (j, role);
+    let mut k = j + 1;
+    while k < cx.sent.toks.len() && k <= j + MAX_PROPER && caps_word(cx, k) {
+        let w = &cx.text()[cx.sent.toks[k].range.clone()];
+        if let Some(r @ (OrgRole::EnHead | OrgRole::EnOf)) = cx.kb.org_word(w) {
+            best = (k, r);
+        }
+        k += 1;
+    }
+    best
 }
 
 /// A capitalised word that may be part of an English name.

@@ -16,7 +16,7 @@ use super::kb::{Form, KnowledgeBase, Target};
 use super::{Acc, Ctx, Found};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
-use crate::lang::ar;
+use crate::lang::{ar, en};
 
 /// An institution mention with no country beside it, settled at the end of the document.
 pub(crate) struct Pending {
@@ -158,13 +158,16 @@ fn institution(
             .then_some(n)
             .and_then(|n| country_of(n, cx.kb).map(|c| (c, n.range.end, n.range.clone())))
     });
-    // before: "the Egyptian army", "Russia's Foreign Ministry"
+    // before: "the Egyptian army", "Russia's Foreign Ministry", "the US Navy" (a country's name
+    // used as an adjective before a capitalised institution)
     let before = k.checked_sub(1).map(|j| &cx.sent.hits[j]).and_then(|p| {
         let g = gap(cx.doc, p.range.end, h.word_start);
         let possessive = g == "'s" || g == "’s";
         let adjective = g.is_empty() && p.targets.iter().any(|t| t.form == Form::Adjective);
         let latin = cx.text()[h.range.clone()].is_ascii();
-        (latin && (possessive || adjective))
+        // the analysis text is folded: the case is read in the original
+        let attributive = g.is_empty() && en::starts_upper(&cx.doc.mention(h.range.clone()).text);
+        (latin && (possessive || adjective || attributive))
             .then_some(p)
             .and_then(|p| country_of(p, cx.kb).map(|c| (c, p.range.start, p.range.clone())))
     });

@@ -630,3 +630,24 @@ fn an_office_without_a_state_is_kept_and_a_rank_is_not() {
         ps.iter().map(|p| texts(p)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_country_name_before_a_capitalised_institution_is_its_country() {
+    let es = entities(
+        "The US Navy and the Japan Air Force trained together, and the Spanish embassy said so.",
+    );
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    for c in ["USA", "JPN", "ESP"] {
+        assert!(
+            orgs.iter().any(|e| e.country.as_deref() == Some(c)),
+            "{c}: {:?}",
+            es
+        );
+    }
+    let ar = entities("وقالت السفارة الإسبانية إن الرحلات مستمرة.");
+    assert!(
+        ar.iter()
+            .any(|e| e.kind == EntityKind::Org && e.country.as_deref() == Some("ESP")),
+        "{ar:?}"
+    );
+}
