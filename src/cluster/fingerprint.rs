@@ -52,16 +52,9 @@ impl FeatureKind {
     }
 
     /// Can sharing this feature alone make two documents candidates? (A day cannot: every
-    /// story of that day shares it.)
+    /// story of that day shares it.) The features specific to one story, and only those.
     pub fn blocks(self) -> bool {
-        matches!(
-            self,
-            FeatureKind::Person
-                | FeatureKind::Org
-                | FeatureKind::Event
-                | FeatureKind::Speaker
-                | FeatureKind::LeadCountries
-        )
+        self.specific()
     }
 
     /// Does sharing this feature (when rare in the batch) count as specific evidence of one

@@ -216,17 +216,7 @@ impl Parser<'_> {
         clock: Option<Clock>,
         dir: Dir,
     ) -> Option<Spec> {
-        let Some(MonthRef::Named(m)) = pt.month else {
-            return Some(Spec::Date {
-                year: pt.year,
-                month: pt.month,
-                day: pt.day,
-                weekday,
-                clock,
-                dir,
-            });
-        };
-        if pt.hijri {
+        if let (Some(MonthRef::Named(m)), true) = (pt.month, pt.hijri) {
             return Some(Spec::Hijri {
                 year: pt.year?,
                 month: m,

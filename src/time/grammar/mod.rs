@@ -299,19 +299,9 @@ mod tests {
             prices rose from the 20th to the 25th of May, in the past four years, by the end of \
             next week and at the start of 2021. وقال وزير المالية في بيان عن نتائج المحادثات إن \
             الأسعار ارتفعت من 5 إلى 7 مارس وفي مطلع العام المقبل ومنذ ثلاثة أيام.";
-        let folded = Folded::new(page).text;
-        let toks = tokenize(&folded, 0..folded.len());
-        let hits = hits(&toks);
-        let parser = Parser {
-            toks: &toks,
-            hits: &hits,
-            dm_first: false,
-        };
-        let skipped = (0..toks.len())
-            .filter(|&i| !hits[i].is_empty() && !parser.may_start(i))
-            .inspect(|&i| assert!(parser.best(i).is_none(), "{:?}", toks[i].text))
-            .count();
+        let skipped = turned_away(page, |p, i| !p.hits[i].is_empty() && !p.may_start(i));
         assert!(skipped >= 5, "{skipped}");
+        let folded = Folded::new(page).text;
         let found = found_in(&folded);
         for d in [
             "20th to the 25th of may",
@@ -321,6 +311,23 @@ mod tests {
         ] {
             assert!(found.iter().any(|f| f.contains(d)), "{d} in {found:?}");
         }
+    }
+
+    /// How many tokens of `page` the pruning test `turned` turns away, each checked to be one
+    /// where no pattern matches.
+    fn turned_away(page: &str, turned: impl Fn(&Parser, usize) -> bool) -> usize {
+        let folded = Folded::new(page).text;
+        let toks = tokenize(&folded, 0..folded.len());
+        let hits = hits(&toks);
+        let parser = Parser {
+            toks: &toks,
+            hits: &hits,
+            dm_first: false,
+        };
+        (0..toks.len())
+            .filter(|&i| turned(&parser, i))
+            .inspect(|&i| assert!(parser.best(i).is_none(), "{:?}", toks[i].text))
+            .count()
     }
 
     /// The date expressions `find` reports over the whole of a folded text.
@@ -342,19 +349,11 @@ mod tests {
             in the 1990s, 2 days ago, 330 pm, 4.22 per share, 1,330 pm, 17 mln dlrs in 1986. \
             وقال إن 25 شخصا قتلوا في 3 مارس 2024 الساعة 5 و20 دقيقة، وعاد بعد 3 أيام في 15 رمضان 1445 هـ، \
             وأنفق 2021م نحو 2500 مستفيد من 5 إلى 7 مارس.";
-        let folded = Folded::new(page).text;
-        let toks = tokenize(&folded, 0..folded.len());
-        let hits = hits(&toks);
-        let parser = Parser {
-            toks: &toks,
-            hits: &hits,
-            dm_first: false,
-        };
-        let skipped = (0..toks.len())
-            .filter(|&i| toks[i].kind == Kind::Num && !parser.number_may_start(i))
-            .inspect(|&i| assert!(parser.best(i).is_none(), "{:?}", toks[i].text))
-            .count();
+        let skipped = turned_away(page, |p, i| {
+            p.toks[i].kind == Kind::Num && !p.number_may_start(i)
+        });
         assert!(skipped >= 5, "{skipped}");
+        let folded = Folded::new(page).text;
         let found = found_in(&folded);
         for d in [
             "may 5, 2021 at 3 p.m",
