@@ -337,19 +337,24 @@ def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
     return pd.DataFrame(data)
 
 
-def frames_from_columns(cols: Columns, output: str = "pandas") -> dict[str, Any]:
-    """The tables of the core's column buffers as pandas, pyarrow or polars frames."""
+def frames_from_columns(
+    cols: Columns, output: str = "pandas", why: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The tables of the core's column buffers as pandas, pyarrow or polars frames; ``why`` fills
+    the clusters table's ``why`` column (see :func:`clusters_frame`)."""
     if output not in OUTPUTS:
         raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
     arrow = arrow_tables(cols)
     if output == "pandas":
         pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
         frames = {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
-        return _with_derived(pd, frames)
+        return _with_derived(pd, frames, why)
     # the clusters table is grouped with pandas, which pyarrow users nearly always have
     pd = optional_import("pandas", "pandas", "the clusters table")
     pa: Any = optional_import("pyarrow", "parquet", "arrow output")
-    derived = _with_derived(pd, {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES})
+    derived = _with_derived(
+        pd, {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}, why
+    )
     for name in DERIVED:
         arrow[name] = pa.Table.from_pandas(derived[name], preserve_index=False)
     if output == "arrow":
@@ -368,26 +373,23 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     """
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     docs = list(docs)
-    frames: dict[str, Any] | None = None
+    # documents at hand: the clusters table says why their members were joined
+    why = cluster_why(docs)
     if have_pyarrow():
         cols = _columns_of(docs)
         if cols is not None:
-            frames = frames_from_columns(cols, "pandas")
-    if frames is None:
-        rows = tables(docs)
-        frames = _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES})
-    # documents at hand: the clusters table says why their members were joined
-    frames["clusters"] = clusters_frame(pd, frames["documents"], cluster_why(docs))
-    return frames
+            return frames_from_columns(cols, "pandas", why)
+    rows = tables(docs)
+    return _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}, why)
 
 
 # The tables made in pandas from the others, after them.
 DERIVED = ("event_actors", "clusters")
 
 
-def _with_derived(pd: Any, frames: dict[str, Any]) -> dict[str, Any]:
+def _with_derived(pd: Any, frames: dict[str, Any], why: dict[str, str] | None = None) -> dict[str, Any]:
     frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
-    frames["clusters"] = clusters_frame(pd, frames["documents"])
+    frames["clusters"] = clusters_frame(pd, frames["documents"], why)
     return frames
 
 
@@ -428,7 +430,8 @@ def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -
     """One row per cluster of a documents table; the title is that of the earliest member dated
     by its own text or metadata (a member dated only through its cluster comes after those);
     ``why`` (cluster id → the shared facts and scores that join its members, from
-    :func:`khabar.explain.cluster_why`) fills the ``why`` column of clusters of two or more."""
+    :func:`khabar.explain.cluster_why`) fills the ``why`` column of clusters of two or more.
+    Built with grouped aggregations, not a loop over the clusters."""
     why = why or {}
     docs = documents[documents["cluster"].notna()]
     if docs.empty:
@@ -437,27 +440,31 @@ def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -
         return out
     docs = docs.assign(_lent=docs["published_source"].eq("cluster").fillna(False))
     docs = docs.sort_values(["_lent", "published", "doc_id"], na_position="last", kind="stable")
-    rows = []
-    for cid, g in docs.groupby("cluster", sort=True):
-        titled = g["title"].dropna()
-        rows.append(
-            {
-                "cluster": cid,
-                "size": len(g),
-                "languages": sorted({str(x) for x in g["lang"].dropna()}),
-                "outlets": sorted({str(x) for x in g["source"].dropna()}),
-                "first_published": g["published"].min(),
-                "last_published": g["published"].max(),
-                "title": titled.iloc[0] if len(titled) else None,
-                "why": why.get(str(cid)),
-            }
-        )
-    out = pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
-    out["size"] = out["size"].astype("int64")
-    out["cluster"] = out["cluster"].astype("string")
-    out["title"] = out["title"].astype("string")
-    out["why"] = out["why"].astype("string")
+    groups = docs.groupby("cluster", sort=True)
+    ids = groups.size().index
+    out = pd.DataFrame(
+        {
+            "cluster": ids.astype("string").array,
+            "size": groups.size().to_numpy(dtype="int64"),
+            "languages": _distinct(docs, "lang", ids),
+            "outlets": _distinct(docs, "source", ids),
+            "first_published": groups["published"].min().to_numpy(),
+            "last_published": groups["published"].max().to_numpy(),
+            # the first title in the order above (`first` skips missing values)
+            "title": groups["title"].first().astype("string").array,
+            "why": pd.array([why.get(str(c)) for c in ids], dtype="string"),
+        }
+    )
     return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _distinct(docs: Any, col: str, ids: Any) -> list[list[str]]:
+    """The sorted distinct values of a column within each cluster (``ids`` in order)."""
+    pairs = docs[["cluster", col]].dropna().drop_duplicates()
+    found: dict[Any, list[str]] = {c: [] for c in ids}
+    for cid, value in zip(pairs["cluster"], pairs[col], strict=True):
+        found[cid].append(str(value))
+    return [sorted(v) for v in found.values()]
 
 
 def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
