@@ -1,9 +1,11 @@
 //! The Python binding (`khabar._core`): the only module that knows pyo3. It copies inputs out of
-//! Python, runs the Rust pipeline with the GIL released, and hands each document back as its JSON
-//! record, or the result tables as column buffers (`extract_columns`: Arrow's layout, handed to
-//! pyarrow without one Python object per value); the Python package builds its objects and tables
-//! from there. `ClusterIndex` holds the stories clustered so far ([`crate::cluster::Index`]), so
-//! that a later batch joins them (`Extractor.cluster(..., index=...)`).
+//! Python, runs the Rust pipeline with the GIL released, and keeps the documents in the core as a
+//! `Batch`, from which the Python package gets its record objects (built straight from the Rust
+//! structs, [`objects`]), the result tables as column buffers (Arrow's layout, handed to pyarrow
+//! without one Python object per value) or the JSON records. `extract_columns` goes to the tables
+//! without keeping the documents. `ClusterIndex` holds the stories clustered so far
+//! ([`crate::cluster::Index`]), so that a later batch joins them (`Extractor.cluster(...,
+//! index=...)`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,7 +16,7 @@ use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
+use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
 use crate::bench;
@@ -79,9 +81,10 @@ impl PyExtractor {
         self.inner.config().no_cluster
     }
 
-    /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
-    /// documents are not grouped, whatever the configuration (the caller clusters a larger batch
-    /// later with `cluster`).
+    /// Extract a batch, in input order, and keep the documents in the core (a [`PyBatch`], which
+    /// reads as the sequence of their JSON records). With `cluster=False` the documents are not
+    /// grouped, whatever the configuration (the caller clusters a larger batch later with
+    /// `cluster_batches`).
     #[pyo3(signature = (inputs, n_threads = None, cluster = true))]
     fn extract(
         &self,
@@ -89,18 +92,52 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
         cluster: bool,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<PyBatch> {
         let inputs = to_inputs(inputs)?;
         let inner = &self.inner;
         interruptible(py, text_bytes(&inputs), |stop| {
-            let docs = if cluster {
+            if cluster {
                 // clustered unless the configuration says `no_cluster`
-                inner.extract_until(&inputs, n_threads, stop)?
+                inner.extract_until(&inputs, n_threads, stop)
             } else {
-                inner.extract_unclustered_until(&inputs, n_threads, stop)?
-            };
-            Ok(docs.iter().map(Document::to_json).collect())
+                inner.extract_unclustered_until(&inputs, n_threads, stop)
+            }
         })
+        .map(PyBatch::wrap)
+    }
+
+    /// The documents of `batches` (extracted from `inputs` in that order with `cluster=False`)
+    /// as one batch, grouped into same-story clusters as `cluster` does.
+    #[pyo3(signature = (inputs, batches, n_threads = None, index = None))]
+    fn cluster_batches(
+        &self,
+        py: Python<'_>,
+        inputs: Vec<PyInput>,
+        batches: Vec<Bound<'_, PyBatch>>,
+        n_threads: Option<usize>,
+        index: Option<PyRef<'_, PyClusterIndex>>,
+    ) -> PyResult<PyBatch> {
+        let inputs = to_inputs(inputs)?;
+        let parts: Vec<Arc<Vec<Document>>> =
+            batches.iter().map(|b| Arc::clone(&b.get().docs)).collect();
+        if parts.iter().map(|p| p.len()).sum::<usize>() != inputs.len() {
+            return Err(PyValueError::new_err("one document per input is needed"));
+        }
+        let inner = Arc::clone(&self.inner);
+        let index = index.map(|i| Arc::clone(&i.inner));
+        let docs = py.detach(move || {
+            let mut docs: Vec<Document> = parts.iter().flat_map(|p| p.iter().cloned()).collect();
+            drop(parts);
+            match index {
+                Some(index) => {
+                    let mut index = index.lock().unwrap_or_else(|e| e.into_inner());
+                    inner.cluster_incremental(&inputs, &mut docs, &mut index, n_threads);
+                }
+                None => inner.cluster_batch(&inputs, &mut docs, n_threads),
+            }
+            docs
+        });
+        Ok(PyBatch::wrap(docs))
     }
 
     /// Group documents extracted with `cluster=False` into same-story clusters, across the whole
@@ -370,6 +407,133 @@ impl PyClusterIndex {
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
         let bytes = slf.get().to_bytes(slf.py())?;
         Ok((slf.get_type().getattr("from_bytes")?, (bytes,)))
+    }
+}
+
+/// Documents extracted by the core and kept there. The Python documents built from a batch
+/// (`documents`) keep a reference to it and their row, so that their tables are built from
+/// these, column-wise in Rust (`columns`), rather than from the Python objects.
+#[pyclass(frozen, module = "khabar._core", name = "Batch")]
+struct PyBatch {
+    docs: Arc<Vec<Document>>,
+}
+
+impl PyBatch {
+    fn wrap(docs: Vec<Document>) -> Self {
+        PyBatch {
+            docs: Arc::new(docs),
+        }
+    }
+}
+
+#[pymethods]
+impl PyBatch {
+    /// A batch of document records (JSON), for documents made in Python.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, records: Vec<String>) -> PyResult<Self> {
+        py.detach(move || parse_records(&records))
+            .map(PyBatch::wrap)
+    }
+
+    /// The documents of `picks`, (batch, row) pairs, in that order: the batch itself when the
+    /// picks are all of one batch in order, else a new one.
+    #[staticmethod]
+    fn gather(picks: Vec<(Bound<'_, PyBatch>, usize)>) -> PyResult<Self> {
+        if let Some((first, _)) = picks.first() {
+            let whole = first.get().docs.len() == picks.len()
+                && picks
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (b, row))| *row == i && b.is(first));
+            if whole {
+                return Ok(PyBatch {
+                    docs: Arc::clone(&first.get().docs),
+                });
+            }
+        }
+        let docs = picks
+            .iter()
+            .map(|(b, row)| {
+                b.get().docs.get(*row).cloned().ok_or_else(|| {
+                    pyo3::exceptions::PyIndexError::new_err(format!("no row {row} in the batch"))
+                })
+            })
+            .collect::<PyResult<_>>()?;
+        Ok(PyBatch::wrap(docs))
+    }
+
+    /// One Python record object per document, in order (see [`objects`]): `classes` maps the
+    /// name of each Rust record struct to `(class, ((field, has default, default), ...))`.
+    fn documents<'py>(
+        &self,
+        py: Python<'py>,
+        classes: &Bound<'py, PyDict>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let classes = objects::Classes::new(classes)?;
+        let docs = self
+            .docs
+            .iter()
+            .map(|d| classes.build(d))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, docs)
+    }
+
+    /// The result tables of the batch as column buffers, like `Extractor.extract_columns`.
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let docs = Arc::clone(&self.docs);
+        let tables = py.detach(move || columns::tables(&docs));
+        tables_dict(py, tables)
+    }
+
+    /// For each cluster id with two or more members, one line saying why they are joined.
+    fn cluster_why(&self, py: Python<'_>) -> BTreeMap<String, String> {
+        let docs = Arc::clone(&self.docs);
+        py.detach(move || cluster::explain::Explainer::new(&docs).why())
+    }
+
+    fn __len__(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The JSON record of document `i` (negative counts from the end).
+    fn __getitem__(&self, i: isize) -> PyResult<String> {
+        let n = self.docs.len() as isize;
+        let at = if i < 0 { i + n } else { i };
+        if !(0..n).contains(&at) {
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "batch index out of range",
+            ));
+        }
+        Ok(self.docs[at as usize].to_json())
+    }
+
+    /// The JSON records, in order.
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        PyList::new(py, self.records(py))?.try_iter()
+    }
+
+    /// Equal to a batch of equal documents, or to a sequence of their JSON records.
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> bool {
+        if let Ok(b) = other.cast::<PyBatch>() {
+            return self.docs == b.get().docs;
+        }
+        match other.extract::<Vec<String>>() {
+            Ok(records) => records == self.records(py),
+            Err(_) => false,
+        }
+    }
+
+    /// Pickles as its records.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Vec<String>,))> {
+        let records = slf.get().records(slf.py());
+        Ok((slf.get_type().getattr("from_json")?, (records,)))
+    }
+}
+
+impl PyBatch {
+    fn records(&self, py: Python<'_>) -> Vec<String> {
+        let docs = Arc::clone(&self.docs);
+        py.detach(move || docs.iter().map(Document::to_json).collect())
     }
 }
 
@@ -746,6 +910,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_class::<PyClusterIndex>()?;
     m.add_class::<PyColumnBuffer>()?;
+    m.add_class::<PyBatch>()?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_entries, m)?)?;
@@ -753,4 +918,471 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain_cluster, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_why, m)?)?;
     Ok(())
+}
+
+/// Python record objects (`khabar.model`'s frozen dataclasses) built straight from the core's
+/// documents, walking them with their serde `Serialize` impls: the same fields, names and values
+/// as the JSON record, without writing and parsing JSON. A struct becomes an instance of the
+/// class registered for its Rust name, made with `object.__new__` and filled slot by slot (the
+/// dataclasses are frozen; `__init__` would cost more than the rest); a field the record leaves
+/// out takes the class's default, a sequence becomes a tuple, an enum its name, and a struct no
+/// class is registered for a dict.
+mod objects {
+    use std::collections::HashMap;
+    use std::fmt;
+
+    use pyo3::exceptions::PyValueError;
+    use pyo3::prelude::*;
+    use pyo3::types::{PyDict, PyString, PyTuple, PyType};
+    use pyo3::BoundObject;
+    use serde::ser::{self, Impossible, Serialize};
+
+    /// How to build one record class: its fields in order, their defaults, and where the record
+    /// keys the class does not know go (a field named `extra`, when it has one).
+    struct Class<'py> {
+        cls: Bound<'py, PyType>,
+        names: Vec<String>,
+        py_names: Vec<Bound<'py, PyString>>,
+        defaults: Vec<Option<Bound<'py, PyAny>>>,
+        extra: Option<usize>,
+    }
+
+    /// A class as Python describes it: (class, ((field, has a default, the default), ...)).
+    type ClassSpec<'py> = (Bound<'py, PyType>, Vec<(String, bool, Bound<'py, PyAny>)>);
+
+    /// The record classes by the name of the Rust struct they stand for.
+    pub struct Classes<'py> {
+        by_struct: HashMap<String, Class<'py>>,
+        object_new: Bound<'py, PyAny>,
+    }
+
+    impl<'py> Classes<'py> {
+        /// From `{struct name: (class, ((field, has default, default), ...))}`.
+        pub fn new(spec: &Bound<'py, PyDict>) -> PyResult<Self> {
+            let py = spec.py();
+            let mut by_struct = HashMap::new();
+            for (name, value) in spec.iter() {
+                let (cls, fields): ClassSpec<'py> = value.extract()?;
+                let names: Vec<String> = fields.iter().map(|f| f.0.clone()).collect();
+                if names.len() > 64 {
+                    return Err(PyValueError::new_err("a record class has over 64 fields"));
+                }
+                let class = Class {
+                    cls,
+                    py_names: names.iter().map(|n| PyString::intern(py, n)).collect(),
+                    defaults: fields
+                        .into_iter()
+                        .map(|(_, has, d)| has.then_some(d))
+                        .collect(),
+                    extra: names.iter().position(|n| n == "extra"),
+                    names,
+                };
+                by_struct.insert(name.extract::<String>()?, class);
+            }
+            let object_new = py.get_type::<PyAny>().getattr("__new__")?;
+            Ok(Classes {
+                by_struct,
+                object_new,
+            })
+        }
+
+        /// The Python object of one value.
+        pub fn build<T: Serialize>(&self, value: &T) -> PyResult<Bound<'py, PyAny>> {
+            value.serialize(ToPy(self)).map_err(|e| e.0)
+        }
+    }
+
+    /// Set an attribute as `object.__setattr__` does: the dataclasses are frozen, so their own
+    /// `__setattr__` refuses.
+    fn set_slot(
+        obj: &Bound<'_, PyAny>,
+        name: &Bound<'_, PyString>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
+        // SAFETY: the three pointers are live objects held by the caller for the whole call.
+        let rc = unsafe {
+            pyo3::ffi::PyObject_GenericSetAttr(obj.as_ptr(), name.as_ptr(), value.as_ptr())
+        };
+        if rc == -1 {
+            return Err(PyErr::fetch(obj.py()));
+        }
+        Ok(())
+    }
+
+    /// A Python error carried through serde.
+    pub struct Error(PyErr);
+
+    impl fmt::Debug for Error {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.0, f)
+        }
+    }
+
+    impl fmt::Display for Error {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(&self.0, f)
+        }
+    }
+
+    impl std::error::Error for Error {}
+
+    impl ser::Error for Error {
+        fn custom<T: fmt::Display>(msg: T) -> Self {
+            Error(PyValueError::new_err(msg.to_string()))
+        }
+    }
+
+    impl From<PyErr> for Error {
+        fn from(e: PyErr) -> Self {
+            Error(e)
+        }
+    }
+
+    #[derive(Clone, Copy)]
+    struct ToPy<'a, 'py>(&'a Classes<'py>);
+
+    impl<'py> ToPy<'_, 'py> {
+        fn py(&self) -> Python<'py> {
+            self.0.object_new.py()
+        }
+
+        fn any<T>(&self, v: T) -> Result<Bound<'py, PyAny>, Error>
+        where
+            T: IntoPyObject<'py>,
+            PyErr: From<T::Error>,
+        {
+            Ok(v.into_pyobject(self.py())
+                .map_err(PyErr::from)?
+                .into_any()
+                .into_bound())
+        }
+    }
+
+    /// A struct being built: an instance of its class (with the fields set so far marked) or,
+    /// for a struct without a class, a dict.
+    pub struct Obj<'a, 'py> {
+        to: ToPy<'a, 'py>,
+        target: Target<'a, 'py>,
+    }
+
+    enum Target<'a, 'py> {
+        Instance {
+            class: &'a Class<'py>,
+            obj: Bound<'py, PyAny>,
+            set: u64,
+            next: usize,
+            unknown: Option<Bound<'py, PyDict>>,
+        },
+        Dict(Bound<'py, PyDict>),
+    }
+
+    impl<'py> ser::SerializeStruct for Obj<'_, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+
+        fn serialize_field<T: ?Sized + Serialize>(
+            &mut self,
+            key: &'static str,
+            value: &T,
+        ) -> Result<(), Error> {
+            let v = value.serialize(self.to)?;
+            match &mut self.target {
+                Target::Dict(d) => d.set_item(key, v)?,
+                Target::Instance {
+                    class,
+                    obj,
+                    set,
+                    next,
+                    unknown,
+                } => {
+                    // fields come in the class's order: look at the expected one first
+                    let at = if class.names.get(*next).is_some_and(|n| n == key) {
+                        Some(*next)
+                    } else {
+                        class.names.iter().position(|n| n == key)
+                    };
+                    match at {
+                        Some(i) => {
+                            set_slot(obj, &class.py_names[i], &v)?;
+                            *set |= 1 << i;
+                            *next = i + 1;
+                        }
+                        None if class.extra.is_some() => {
+                            let py = obj.py();
+                            unknown
+                                .get_or_insert_with(|| PyDict::new(py))
+                                .set_item(key, v)?;
+                        }
+                        // a key of a newer core the class does not have: dropped, as from_dict does
+                        None => {}
+                    }
+                }
+            }
+            Ok(())
+        }
+
+        fn end(self) -> Result<Bound<'py, PyAny>, Error> {
+            match self.target {
+                Target::Dict(d) => Ok(d.into_any()),
+                Target::Instance {
+                    class,
+                    obj,
+                    set,
+                    unknown,
+                    ..
+                } => {
+                    for (i, default) in class.defaults.iter().enumerate() {
+                        if set & (1 << i) != 0 {
+                            continue;
+                        }
+                        if Some(i) == class.extra {
+                            let extra = unknown.clone().unwrap_or_else(|| PyDict::new(obj.py()));
+                            set_slot(&obj, &class.py_names[i], extra.as_any())?;
+                        } else if let Some(d) = default {
+                            set_slot(&obj, &class.py_names[i], d)?;
+                        } else {
+                            return Err(Error(PyValueError::new_err(format!(
+                                "the record has no {:?} for {}",
+                                class.names[i],
+                                class.cls.name()?
+                            ))));
+                        }
+                    }
+                    Ok(obj)
+                }
+            }
+        }
+    }
+
+    /// A sequence being built, as a tuple.
+    pub struct Seq<'a, 'py> {
+        to: ToPy<'a, 'py>,
+        items: Vec<Bound<'py, PyAny>>,
+    }
+
+    impl<'py> Seq<'_, 'py> {
+        fn push<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.items.push(value.serialize(self.to)?);
+            Ok(())
+        }
+
+        fn finish(self) -> Result<Bound<'py, PyAny>, Error> {
+            Ok(PyTuple::new(self.to.py(), self.items)?.into_any())
+        }
+    }
+
+    impl<'py> ser::SerializeSeq for Seq<'_, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Bound<'py, PyAny>, Error> {
+            self.finish()
+        }
+    }
+
+    impl<'py> ser::SerializeTuple for Seq<'_, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Bound<'py, PyAny>, Error> {
+            self.finish()
+        }
+    }
+
+    impl<'py> ser::SerializeTupleStruct for Seq<'_, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            self.push(value)
+        }
+        fn end(self) -> Result<Bound<'py, PyAny>, Error> {
+            self.finish()
+        }
+    }
+
+    /// A map being built, as a dict.
+    pub struct Map<'a, 'py> {
+        to: ToPy<'a, 'py>,
+        dict: Bound<'py, PyDict>,
+        key: Option<Bound<'py, PyAny>>,
+    }
+
+    impl<'py> ser::SerializeMap for Map<'_, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+            self.key = Some(key.serialize(self.to)?);
+            Ok(())
+        }
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+            let key = self
+                .key
+                .take()
+                .ok_or_else(|| <Error as ser::Error>::custom("a map value without its key"))?;
+            self.dict.set_item(key, value.serialize(self.to)?)?;
+            Ok(())
+        }
+        fn end(self) -> Result<Bound<'py, PyAny>, Error> {
+            Ok(self.dict.into_any())
+        }
+    }
+
+    type Never<'py> = Impossible<Bound<'py, PyAny>, Error>;
+
+    impl<'a, 'py> ser::Serializer for ToPy<'a, 'py> {
+        type Ok = Bound<'py, PyAny>;
+        type Error = Error;
+        type SerializeSeq = Seq<'a, 'py>;
+        type SerializeTuple = Seq<'a, 'py>;
+        type SerializeTupleStruct = Seq<'a, 'py>;
+        type SerializeTupleVariant = Never<'py>;
+        type SerializeMap = Map<'a, 'py>;
+        type SerializeStruct = Obj<'a, 'py>;
+        type SerializeStructVariant = Never<'py>;
+
+        fn serialize_bool(self, v: bool) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_i64(self, v: i64) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_u64(self, v: u64) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_f64(self, v: f64) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_char(self, v: char) -> Result<Self::Ok, Error> {
+            self.any(v)
+        }
+        fn serialize_str(self, v: &str) -> Result<Self::Ok, Error> {
+            Ok(PyString::new(self.py(), v).into_any())
+        }
+        fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok, Error> {
+            Ok(pyo3::types::PyBytes::new(self.py(), v).into_any())
+        }
+        fn serialize_none(self) -> Result<Self::Ok, Error> {
+            Ok(self.py().None().into_bound(self.py()))
+        }
+        fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Self::Ok, Error> {
+            value.serialize(self)
+        }
+        fn serialize_unit(self) -> Result<Self::Ok, Error> {
+            self.serialize_none()
+        }
+        fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok, Error> {
+            self.serialize_none()
+        }
+        /// An enum of the vocabulary (`"person"`, `"day"`): its name, interned, as `json.loads`
+        /// would not but every record shares.
+        fn serialize_unit_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+        ) -> Result<Self::Ok, Error> {
+            Ok(PyString::intern(self.py(), variant).into_any())
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _name: &'static str,
+            value: &T,
+        ) -> Result<Self::Ok, Error> {
+            value.serialize(self)
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+            value: &T,
+        ) -> Result<Self::Ok, Error> {
+            let d = PyDict::new(self.py());
+            d.set_item(variant, value.serialize(self)?)?;
+            Ok(d.into_any())
+        }
+        fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
+            Ok(Seq {
+                to: self,
+                items: Vec::with_capacity(len.unwrap_or(0)),
+            })
+        }
+        fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'py>, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_struct(
+            self,
+            _name: &'static str,
+            len: usize,
+        ) -> Result<Seq<'a, 'py>, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_variant(
+            self,
+            name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _len: usize,
+        ) -> Result<Never<'py>, Error> {
+            Err(ser::Error::custom(format!(
+                "{name}: tuple variants have no record form"
+            )))
+        }
+        fn serialize_map(self, _len: Option<usize>) -> Result<Map<'a, 'py>, Error> {
+            Ok(Map {
+                to: self,
+                dict: PyDict::new(self.py()),
+                key: None,
+            })
+        }
+        fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Obj<'a, 'py>, Error> {
+            let target = match self.0.by_struct.get(name) {
+                Some(class) => Target::Instance {
+                    class,
+                    obj: self.0.object_new.call1((&class.cls,))?,
+                    set: 0,
+                    next: 0,
+                    unknown: None,
+                },
+                None => Target::Dict(PyDict::new(self.py())),
+            };
+            Ok(Obj { to: self, target })
+        }
+        fn serialize_struct_variant(
+            self,
+            name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _len: usize,
+        ) -> Result<Never<'py>, Error> {
+            Err(ser::Error::custom(format!(
+                "{name}: struct variants have no record form"
+            )))
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from typing import Any
@@ -250,3 +251,56 @@ def test_entities_carry_the_body_a_person_acts_for() -> None:
         assert roles["affiliation"].tolist() == ["UN"], ents
         assert roles["kind"].tolist() == ["person"]
         assert roles["country"].isna().all()
+
+
+# Reports in both languages and inputs that are not clean text: the column path and the documents
+# path must give the same tables for all of them.
+MIXED = [
+    TEXT,
+    TEXT.replace("Tuesday", "Wednesday").replace("AMMAN", "TOKYO"),
+    "عمّان - وقّع الأردن واليابان اتفاقية للتعاون في مجال المياه يوم الثلاثاء.",
+    "عمّان - وقّع الأردن واليابان يوم الثلاثاء اتفاقية للتعاون المائي.",
+    b"Paris \xff\xfe and Berlin talked on Friday.",
+    None,
+    "",
+    "   \n\t ",
+    'Rabat - Morocco and Germany signed an accord on 3 May 2024. "It is a new page," the minister said.',
+]
+MIXED_PUBLISHED = [None, "2023-03-15", "2023-03-14", None, "not a date", None, None, None, "2024-05-03"]
+
+
+def _assert_same_frames(got: dict[str, Any], want: dict[str, Any], *, why: bool = True) -> None:
+    assert list(got) == list(want)
+    for name in got:
+        a, b = got[name], want[name]
+        if not why and name == "clusters":
+            a, b = a.drop(columns="why"), b.drop(columns="why")
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=name)
+
+
+def test_to_frames_of_documents_equals_the_column_path() -> None:
+    pytest.importorskip("pyarrow")
+    ex = khabar.Extractor()
+    ids = [f"d{i}" for i in range(len(MIXED))]
+    docs = ex.extract(MIXED, ids=ids, published=MIXED_PUBLISHED, progress=False)
+    assert {e.code for d in docs for e in d.errors} >= {"bad_encoding", "missing_text"}
+    columns = ex.extract_frames(MIXED, ids=ids, published=MIXED_PUBLISHED)
+    # the column path has no documents at hand to say why a cluster's members were joined
+    _assert_same_frames(khabar.to_frames(docs), columns, why=False)
+    assert len(columns["entities"]) > 4 and len(columns["dates"]) > 2 and len(columns["quotes"]) > 1
+
+
+def test_documents_of_several_batches_and_by_hand_make_the_tables_of_their_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("pyarrow")
+    ex = khabar.Extractor()
+    first = ex.extract(MIXED[:4], ids=["a0", "a1", "a2", "a3"], progress=False)
+    second = ex.extract(MIXED[4:], ids=[f"b{i}" for i in range(len(MIXED) - 4)], progress=False)
+    renamed = dataclasses.replace(second[-1], id="b-renamed")
+    docs = [second[0], *first[2:], rich_document(), *first[:2], renamed, *second[1:]]
+    fast = khabar.to_frames(docs)
+    # the same documents' tables built by walking the Python objects
+    monkeypatch.setattr(khabar.frames, "have_pyarrow", lambda: False)
+    _assert_same_frames(fast, khabar.to_frames(docs))
+    assert fast["documents"]["doc_id"].tolist() == [d.id for d in docs]

@@ -5,8 +5,9 @@ The corpus is a folder of JSON Lines files (``{id, lang, date, title, text}`` pe
 ``../shared/eval/corpus`` when it exists, else a synthetic one generated for the run
 (:mod:`khabar.synthetic`; ``scripts/gen_corpus.py`` writes one to keep). For each
 language the run reports MB/s and documents/s end to end and per stage on one thread and on all
-cores, clustering, the Python-side cost of building DataFrames and the peak memory of a separate
-process that extracts the whole language. Then each peer runs on the same documents (the slow ones
+cores, clustering, the paths a Python user takes (``extract_frames``, ``extract()`` and
+``to_frames(docs)``) and the peak memory of a separate process that extracts the whole language
+each way. Then each peer runs on the same documents (the slow ones
 on a prefix of them) and one table gives the ratios khabar ÷ peer. A peer that is not installed or
 fails is reported as such. This is a benchmark, not a test: nothing here asserts a speed.
 """
@@ -200,53 +201,71 @@ def bench_khabar(corpus: Corpus, repeat: int, report: Report) -> dict[str, float
     }
 
 
-def bench_frames(corpus: Corpus, report: Report) -> None:
-    """The Python-side cost of DataFrames on all cores: preparing the inputs and turning the core's
-    column buffers into pandas (``extract_frames``), against the whole; and, for comparison, the
-    document path (``extract`` then ``to_frames``)."""
-    from ._inputs import prepare
-    from .frames import frames_from_columns, to_frames
+def bench_python(corpus: Corpus, repeat: int, report: Report) -> dict[str, float]:
+    """The paths a Python user takes, on one thread and on all cores, runs of each alternating:
+    the tables built column-wise in Rust (``extract_frames``), the documents (``extract()``) and
+    their tables (``to_frames(docs)``). Each figure is the median of ``repeat`` runs."""
+    from .frames import to_frames
 
     ex = Extractor()
     ids = [i[0] for i in corpus.inputs]
     pub = [i[2] for i in corpus.inputs]
-    texts = corpus.texts
+    texts, nbytes = corpus.texts, corpus.nbytes
     # pandas and pyarrow imported and warmed up first: their import is not the tables' cost
     to_frames(ex.extract(texts[:1], ids=ids[:1], lang=corpus.lang, progress=False))
-    t0 = time.perf_counter()
-    inputs = [d.as_core_input() for d in prepare(texts, ids, pub, corpus.lang)]
-    t1 = time.perf_counter()
-    cols = _core.Extractor().extract_columns(inputs, None)
-    t2 = time.perf_counter()
-    frames_from_columns(cols, "pandas")
-    t3 = time.perf_counter()
-    python = (t1 - t0) + (t3 - t2)
-    docs = ex.extract(texts, ids=ids, published=pub, lang=corpus.lang, progress=False)
-    t4 = time.perf_counter()
-    to_frames(docs)
-    t5 = time.perf_counter()
+    times: dict[str, list[float]] = {}
+
+    def timed(key: str, fn: Callable[..., Any], **kw: Any) -> Any:
+        t0 = time.perf_counter()
+        out = fn(**kw)
+        times.setdefault(key, []).append(time.perf_counter() - t0)
+        return out
+
+    cores = os.cpu_count() or 1
+    for _ in range(repeat):
+        for n in (1, cores):
+            given = {"texts": texts, "ids": ids, "published": pub, "lang": corpus.lang, "n_threads": n}
+            timed(f"frames_{n}", ex.extract_frames, **given)
+            docs = timed(f"documents_{n}", ex.extract, progress=False, **given)
+            if n == 1:
+                timed("to_frames", to_frames, docs=docs)
+            del docs
+    mbs = {key: _mbs(nbytes, statistics.median(t)) for key, t in times.items()}
+    report.say("Python paths (MB/s)      1 thread  all cores")
+    for label, key in (("extract_frames", "frames"), ("extract() (documents)", "documents")):
+        report.say(f"  {label:22}{_fmt(mbs[f'{key}_1']):>9}{_fmt(mbs[f'{key}_{cores}']):>11}")
+    report.say(f"  {'to_frames(docs)':22}{_fmt(mbs['to_frames']):>9}")
     report.say(
-        f"DataFrames (extract_frames): {t3 - t0:.2f} s, of which Python {python:.2f} s = "
-        f"{python / (t3 - t0):.0%} (inputs {t1 - t0:.2f} s, pandas {t3 - t2:.2f} s); "
-        f"documents path: extract() {t4 - t3:.2f} s + to_frames() {t5 - t4:.2f} s"
+        f"  extract() ÷ extract_frames on one thread {mbs['documents_1'] / mbs['frames_1']:.2f}×; "
+        f"extract() on all cores ÷ one thread {mbs[f'documents_{cores}'] / mbs['documents_1']:.2f}×"
     )
+    return {
+        "extract_frames_1": mbs["frames_1"],
+        "extract_frames_all": mbs[f"frames_{cores}"],
+        "documents_1": mbs["documents_1"],
+        "documents_all": mbs[f"documents_{cores}"],
+        "to_frames": mbs["to_frames"],
+    }
 
 
 def peak_memory(corpus_dir: Path, lang: str, max_mb: float | None, report: Report) -> None:
-    """Peak resident memory of a fresh process that extracts one language into DataFrames."""
-    cmd = [sys.executable, "-m", "khabar.bench", "--memory-probe", str(corpus_dir), lang]
-    if max_mb is not None:
-        cmd.append(str(max_mb))
-    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if out.returncode != 0:
-        report.say(f"peak memory: the probe failed: {out.stderr.strip()[-200:]}")
-        return
-    nbytes, peak = (int(x) for x in out.stdout.split()[:2])
-    budget = 3 * nbytes + 200 * MB
-    report.say(
-        f"peak memory: {peak / MB:,.0f} MB for {nbytes / MB:.1f} MB of text "
-        f"(budget 3× + 200 MB = {budget / MB:,.0f} MB)"
-    )
+    """Peak resident memory of a fresh process that extracts one language, into DataFrames
+    (``extract_frames``) and into documents (``extract()``)."""
+    for path in ("frames", "documents"):
+        cmd = [sys.executable, "-m", "khabar.bench", "--memory-probe", path, str(corpus_dir), lang]
+        if max_mb is not None:
+            cmd.append(str(max_mb))
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            report.say(f"peak memory ({path}): the probe failed: {out.stderr.strip()[-200:]}")
+            continue
+        nbytes, peak = (int(x) for x in out.stdout.split()[:2])
+        budget = 3 * nbytes + 200 * MB
+        what = "extract_frames" if path == "frames" else "extract()"
+        report.say(
+            f"peak memory, {what}: {peak / MB:,.0f} MB for {nbytes / MB:.1f} MB of text "
+            f"(budget 3× + 200 MB = {budget / MB:,.0f} MB)"
+        )
 
 
 def _own_peak() -> int:
@@ -264,11 +283,16 @@ def _own_peak() -> int:
 
 
 def _memory_probe(args: Sequence[str]) -> int:
-    folder, lang = Path(args[0]), args[1]
-    max_mb = float(args[2]) if len(args) > 2 else None
+    path, folder, lang = args[0], Path(args[1]), args[2]
+    max_mb = float(args[3]) if len(args) > 3 else None
     corpus = load_corpus(folder, max_mb)[lang]
     ex = Extractor()
-    ex.extract_frames(corpus.texts, ids=[i[0] for i in corpus.inputs], lang=lang)
+    ids = [i[0] for i in corpus.inputs]
+    if path == "documents":
+        docs = ex.extract(corpus.texts, ids=ids, lang=lang, progress=False)
+        assert len(docs) == len(ids)
+    else:
+        ex.extract_frames(corpus.texts, ids=ids, lang=lang)
     print(corpus.nbytes, _own_peak())
     return 0
 
@@ -475,7 +499,7 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
             continue
         corpus = corpora[lang]
         figures = bench_khabar(corpus, args.repeat, report)
-        bench_frames(corpus, report)
+        figures.update(bench_python(corpus, args.repeat, report))
         peak_memory(folder, lang, args.max_mb, report)
         if not args.no_peers:
             bench_peers(corpus, words, figures, args.slow_mb, args.repeat, report)

@@ -63,7 +63,7 @@ class _Part:
     clustering needs of them (``_core.cluster_entries``)."""
 
     inputs: list[CoreInput]
-    records: list[str]
+    records: _core.Records
     entries: bytes
 
 

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from . import _core
 from .errors import InputError
-from .model import Document
+from .model import Document, core_batch
 
 
 class SharedFact(TypedDict):
@@ -69,8 +69,9 @@ def explain_pairs(docs: Sequence[Document], pairs: Sequence[tuple[int, int]]) ->
     return out
 
 
-def cluster_why(docs: Sequence[Document]) -> dict[str, str]:
-    """For each cluster of two or more documents, one line saying why its members are joined.
+def cluster_why(docs: Sequence[Document], batch: _core.Batch | None = None) -> dict[str, str]:
+    """For each cluster of two or more documents, one line saying why its members are joined
+    (``batch``: the core's batch of the documents, when the caller has it at hand).
 
     Empty when no cluster has two members, or when the documents are not records the core can
     read (built by hand with fields missing): the ``why`` column is an aid, never a failure."""
@@ -80,7 +81,6 @@ def cluster_why(docs: Sequence[Document]) -> dict[str, str]:
             sizes[d.cluster] = sizes.get(d.cluster, 0) + 1
     if not any(n > 1 for n in sizes.values()):
         return {}
-    try:
-        return _core.cluster_why([d.to_json() for d in docs])
-    except ValueError:
-        return {}
+    if batch is None:
+        batch = core_batch(docs)
+    return {} if batch is None else batch.cluster_why()

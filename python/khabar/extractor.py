@@ -18,7 +18,7 @@ from ._inputs import Prepared, chunks, prepare
 from .cluster_index import ClusterIndex
 from .errors import InputError, KhabarError
 from .frames import frames_from_columns, have_pyarrow, to_frames
-from .model import Document
+from .model import Document, documents_of
 
 if TYPE_CHECKING:
     import pandas
@@ -183,24 +183,35 @@ class Extractor:
         """Run the core over documents already prepared (used by the CLI, which adds its own errors)."""
         if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
+        if cluster_index is not None and not isinstance(cluster_index, ClusterIndex):
+            raise InputError(
+                f"cluster_index must be a khabar.ClusterIndex, not {type(cluster_index).__name__}"
+            )
         bar = _progress_bar(progress, len(docs))
-        out: list[Document] = []
-        # Chunks are extracted without clustering; the whole batch is clustered at the end, so
-        # that clusters do not depend on where the chunks fall.
-        records: list[str] = []
+        # Chunks are extracted without clustering and kept in the core; the whole batch is
+        # clustered at the end, so that clusters do not depend on where the chunks fall.
+        batches: list[_core.Batch] = []
         try:
             for chunk in chunks(docs, CHUNK_DOCS, CHUNK_CHARS):
-                got = self._core.extract([d.as_core_input() for d in chunk], n_threads, False)
-                if len(got) != len(chunk):
-                    raise KhabarError(f"the core returned {len(got)} records for {len(chunk)} documents")
-                records.extend(got)
-                out.extend(Document.from_json(r, text=d.text) for r, d in zip(got, chunk, strict=True))
+                batch = self._core.extract([d.as_core_input() for d in chunk], n_threads, False)
+                if len(batch) != len(chunk):
+                    raise KhabarError(f"the core returned {len(batch)} records for {len(chunk)} documents")
+                batches.append(batch)
                 if bar is not None:
                     bar.update(len(chunk))
         finally:
             if bar is not None:
                 bar.close()
-        return self._cluster(docs, records, out, n_threads, cluster_index)
+        # the flag, not self.config: that parses the configuration, user rows and all, again
+        if cluster_index is not None or not self._core.no_cluster:
+            core_index = cluster_index._core if cluster_index is not None else None
+            inputs = [d.as_core_input() for d in docs]
+            batches = [self._core.cluster_batches(inputs, batches, n_threads, core_index)]
+        out: list[Document] = []
+        texts = [d.text for d in docs]
+        for batch in batches:
+            out.extend(documents_of(batch, texts[len(out) : len(out) + len(batch)]))
+        return out
 
     def cluster(
         self,

@@ -7,9 +7,11 @@ pandas DataFrames with fixed dtypes, so that even an empty table has all its col
 A pure converter: it reads documents or the core's column buffers and runs no extraction (that is
 :mod:`khabar.extractor`, whose :func:`~khabar.extractor.extract_frame` and
 :meth:`~khabar.Extractor.extract_frames` end here). The fast path hands the tables the core built
-column-wise in Rust to pyarrow as whole buffers (:func:`frames_from_columns`, and :func:`to_frames`,
-:func:`to_arrow` and :func:`to_polars` for documents the extractor made), without one Python object
-per row; without pyarrow, or for documents built by hand, the rows are built in Python.
+column-wise in Rust to pyarrow as whole buffers, without one Python object per row
+(:func:`frames_from_columns`; :func:`to_frames`, :func:`to_arrow` and :func:`to_polars` take the
+tables of the core's batches the documents came from, and read the records of documents made in
+Python into one: :func:`khabar.model.core_batch`). Without pyarrow, or for documents the core
+cannot read, the rows are built in Python.
 
 ``published`` becomes ``datetime64[ns]`` as written (the outlet's local time, any offset dropped)
 and ``published_utc`` the UTC instant where the value carried an offset (``NaT`` elsewhere); a
@@ -29,10 +31,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from . import _core
 from .errors import InputError, optional_import
 from .explain import cluster_why
-from .model import Document
+from .model import Document, core_batch
 
 if TYPE_CHECKING:
     import pandas
@@ -284,15 +285,6 @@ def have_pyarrow() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
-def _columns_of(docs: list[Document]) -> Columns | None:
-    """Column buffers of documents from the Rust core, or None when the documents are not records
-    the core reads (built by hand with other values)."""
-    try:
-        return _core.columns_from_json([d.to_json() for d in docs])
-    except ValueError:
-        return None
-
-
 def arrow_tables(cols: Columns) -> dict[str, Any]:
     """pyarrow Tables from the column buffers of the core (no Python object per value)."""
     pa: Any = optional_import("pyarrow", "parquet", "Arrow tables")
@@ -373,12 +365,12 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     """
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     docs = list(docs)
-    # documents at hand: the clusters table says why their members were joined
-    why = cluster_why(docs)
-    if have_pyarrow():
-        cols = _columns_of(docs)
-        if cols is not None:
-            return frames_from_columns(cols, "pandas", why)
+    # The core's batch of the documents (theirs, or their records read again): the tables are
+    # built from it column-wise in Rust, and the clusters table says why members were joined.
+    batch = core_batch(docs)
+    why = cluster_why(docs, batch)
+    if batch is not None and have_pyarrow():
+        return frames_from_columns(batch.columns(), "pandas", why)
     rows = tables(docs)
     return _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}, why)
 
@@ -471,9 +463,9 @@ def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
     """The tables of :func:`to_frames` as pyarrow Tables (needs pyarrow)."""
     optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     docs = list(docs)
-    cols = _columns_of(docs)
-    if cols is not None:
-        return frames_from_columns(cols, "arrow")
+    batch = core_batch(docs)
+    if batch is not None:
+        return frames_from_columns(batch.columns(), "arrow")
     pa: Any = optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     return {name: pa.Table.from_pandas(df, preserve_index=False) for name, df in to_frames(docs).items()}
 

@@ -7,14 +7,21 @@ document's text, end exclusive, so ``doc.text[m.start:m.end] == m.text`` for eve
 The record's schema is the Rust core's (``src/doc.rs``): :class:`Document` has one field per key of
 the record, in the record's order (a test checks it against the core's output), and the fixed
 vocabularies (entity kinds, grains, event types, modes, error codes) are ``Literal`` types.
+
+The extractor's documents are built by the core itself from its records, in bulk
+(:func:`documents_of`: the same objects ``from_dict`` makes, without JSON), and each keeps a
+reference to the core's batch that holds its record, so that :func:`khabar.to_frames` builds the
+tables of many documents column-wise in Rust (:func:`core_batch`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, cast
+
+from . import _core
 
 __all__ = [
     "Date",
@@ -292,8 +299,17 @@ class DocError(_Item):
         return cls(code=_word(d.get("code"), ""), message=str(d.get("message") or ""))
 
 
+class _InBatch:
+    """Where a document made by the core came from: ``_origin`` is ``(batch, row)`` of the
+    core's batch that holds its record (see :func:`core_batch`). Not a field: it is not compared,
+    printed or pickled, and a document made otherwise (by hand, by ``dataclasses.replace``, by
+    unpickling) has none."""
+
+    __slots__ = ("_origin",)
+
+
 @dataclass(frozen=True, slots=True, repr=False)
-class Document:
+class Document(_InBatch):
     """What khabar found in one article.
 
     The attributes are the fields of the document record (see ``docs/output.md``), plus ``text``,
@@ -397,3 +413,59 @@ class Document:
 # The keys of the document record, in the order they are written: the fields of Document but the
 # analysed text and the fields of later versions.
 _RECORD_KEYS = tuple(name for name in _field_names(Document) if name not in ("text", "extra"))
+
+
+# The record classes by the name of the core's struct each stands for (src/doc.rs).
+_CORE_CLASSES: dict[str, type] = {
+    "Document": Document,
+    "LangSpan": LangSpan,
+    "Span": Span,
+    "Entity": Entity,
+    "Mention": Mention,
+    "DateExpr": Date,
+    "Quote": Quote,
+    "Event": Event,
+    "DocError": DocError,
+}
+
+
+def _class_spec(cls: type) -> tuple[type, tuple[tuple[str, bool, Any], ...]]:
+    """A class as the core's object builder takes it: its fields with their defaults (a field
+    with a default factory, ``Document.extra``, is filled by the builder)."""
+    out = []
+    for f in fields(cls):
+        has = f.default is not MISSING
+        out.append((f.name, has, f.default if has else None))
+    return cls, tuple(out)
+
+
+_CLASS_SPECS = {name: _class_spec(cls) for name, cls in _CORE_CLASSES.items()}
+
+# A batch reads as the sequence of its JSON records, wherever the core takes records.
+Sequence.register(_core.Batch)
+
+
+def documents_of(batch: _core.Batch, texts: Sequence[str]) -> list[Document]:
+    """The documents of one of the core's batches, built in Rust from its records (no JSON), each
+    with its analysed text and its place in the batch."""
+    docs = cast(list[Document], batch.documents(_CLASS_SPECS))
+    for row, (doc, text) in enumerate(zip(docs, texts, strict=True)):
+        object.__setattr__(doc, "text", text)
+        object.__setattr__(doc, "_origin", (batch, row))
+    return docs
+
+
+def core_batch(docs: Sequence[Document]) -> _core.Batch | None:
+    """The core's batch of exactly these documents, in order: the batches they came from, and for
+    documents made in Python their records read by the core; None when the core cannot read one
+    of those (a document built by hand with values outside the record's vocabularies)."""
+    origins: list[tuple[_core.Batch, int] | None] = [getattr(d, "_origin", None) for d in docs]
+    made = [i for i, origin in enumerate(origins) if origin is None]
+    if made:
+        try:
+            records = _core.Batch.from_json([docs[i].to_json() for i in made])
+        except ValueError:
+            return None
+        for row, i in enumerate(made):
+            origins[i] = (records, row)
+    return _core.Batch.gather(cast(list[tuple[_core.Batch, int]], origins))

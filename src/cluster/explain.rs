@@ -2,13 +2,16 @@
 //! weights, the score against [`SAME_STORY`], and what ruled the pair out, for an analyst to
 //! read (`khabar.explain_cluster`, the `why` column of the clusters table).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::fingerprint::{facts, Feature, FeatureKind, Fingerprint};
-use super::{days_fit, minhash, Entry, Evidence, Weights, NEAR_DUPLICATE, SAME_STORY};
+use super::fingerprint::{self, facts, Feature, FeatureKind, Fingerprint};
+use super::minhash::{self, Signature};
+use super::{days_fit, Evidence, Weights, NEAR_DUPLICATE, SAME_STORY};
 use crate::doc::Document;
+use crate::text::fold::fold_key;
 
 /// One fact both documents state.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,40 +53,76 @@ pub fn explain(docs: &[Document], a: usize, b: usize) -> Option<Explanation> {
     Explainer::new(docs).pair(a, b)
 }
 
-/// A batch ready to explain pairs of: its entries and fact weights, computed once.
+/// A batch ready to explain pairs of: its fingerprints and fact weights, computed once.
 pub struct Explainer<'a> {
     docs: &'a [Document],
-    entries: Vec<Entry>,
+    fps: Vec<Fingerprint>,
+    /// The MinHash signatures of the members of clusters of two or more, the pairs [`Self::why`]
+    /// reads (most documents of a batch are alone in their cluster); another document's is
+    /// computed when a pair asks for it.
+    sigs: Vec<Option<Option<Signature>>>,
     weights: Weights,
 }
 
 impl<'a> Explainer<'a> {
     pub fn new(docs: &'a [Document]) -> Explainer<'a> {
-        let entries: Vec<Entry> = docs.iter().map(Entry::of).collect();
-        let fps: Vec<&Fingerprint> = entries.iter().map(|e| &e.fp).collect();
-        let weights = Weights::of(&fps);
+        let mut size: HashMap<&str, usize> = HashMap::new();
+        for c in docs.iter().filter_map(|d| d.cluster.as_deref()) {
+            *size.entry(c).or_default() += 1;
+        }
+        // as an index entry is made (`Entry::of`): the body folded once for both
+        let (fps, sigs): (Vec<Fingerprint>, Vec<Option<Option<Signature>>>) = docs
+            .par_iter()
+            .map(|d| {
+                let folded = fold_key(&d.body);
+                let joined = d.cluster.as_deref().is_some_and(|c| size[c] > 1);
+                (
+                    fingerprint::of_folded(d, &folded),
+                    joined.then(|| minhash::signature(&folded)),
+                )
+            })
+            .unzip();
+        let weights = Weights::of(&fps.iter().collect::<Vec<_>>());
         Explainer {
             docs,
-            entries,
+            fps,
+            sigs,
             weights,
         }
+    }
+
+    fn signature(&self, i: usize) -> Option<Signature> {
+        self.sigs[i].unwrap_or_else(|| minhash::signature(&fold_key(&self.docs[i].body)))
+    }
+
+    /// The near-duplicate similarity (documents of one language) and the story score of the
+    /// pair `a`, `b`, which are in range: what [`link_strength`] reads, without the shared facts.
+    fn link(&self, a: usize, b: usize) -> (Option<f64>, Option<f64>) {
+        let near_duplicate = if self.docs[a].lang == self.docs[b].lang {
+            match (self.signature(a), self.signature(b)) {
+                (Some(x), Some(y)) => Some(minhash::similarity(&x, &y)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        (
+            near_duplicate,
+            super::story_score(&self.fps[a], &self.fps[b], &self.weights),
+        )
     }
 
     /// Explain the pair `a`, `b`; None when an index is out of range.
     pub fn pair(&self, a: usize, b: usize) -> Option<Explanation> {
         let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
         let w = &self.weights;
-        let (ea, eb) = (&self.entries[a], &self.entries[b]);
-        let near_duplicate = match (&ea.sig, &eb.sig) {
-            (Some(x), Some(y)) if ea.lang == eb.lang => Some(minhash::similarity(x, y)),
-            _ => None,
-        };
-        let score = super::story_score(&ea.fp, &eb.fp, w);
-        let evidence = Evidence::of(&ea.fp, &eb.fp, w);
+        let (fa, fb) = (&self.fps[a], &self.fps[b]);
+        let (near_duplicate, score) = self.link(a, b);
+        let evidence = Evidence::of(fa, fb, w);
         let dup = near_duplicate.is_some_and(|s| s >= NEAR_DUPLICATE);
         let joined = dup || score.is_some_and(|s| s >= SAME_STORY);
         let reason = (!joined).then(|| {
-            if !days_fit(&ea.fp, &eb.fp) {
+            if !days_fit(fa, fb) {
                 "publication days too far apart (or a weekday that does not fit)".to_string()
             } else if !evidence.enough() {
                 if evidence.conflict {
@@ -130,17 +169,21 @@ impl<'a> Explainer<'a> {
                         // not read pair by pair
                         let lo = k.saturating_sub(MAX_LINKS);
                         let hi = (k + MAX_LINKS).min(m.len());
+                        // the strongest link first, then the shared facts of that pair only
+                        // (reading a pair's facts folds both bodies)
                         let best = m[lo..hi]
                             .iter()
                             .filter(|&&j| j != m[k])
-                            .filter_map(|&j| Some((j, self.pair(j, m[k])?)))
-                            .max_by(|x, y| strength(&x.1).total_cmp(&strength(&y.1)))?;
-                        let (x, y) = (best.0.min(m[k]), best.0.max(m[k]));
+                            .map(|&j| (j, link_strength(self.link(j, m[k]))))
+                            .max_by(|x, y| x.1.total_cmp(&y.1))?
+                            .0;
+                        let explained = self.pair(best, m[k])?;
+                        let (x, y) = (best.min(m[k]), best.max(m[k]));
                         Some(format!(
                             "{}–{} {}",
                             self.docs[x].id,
                             self.docs[y].id,
-                            summary(&best.1, 4)
+                            summary(&explained, 4)
                         ))
                     })
                     .collect();
@@ -153,11 +196,12 @@ impl<'a> Explainer<'a> {
 /// How many members before and after [`Explainer::why`] compares a member with.
 const MAX_LINKS: usize = 32;
 
-/// How strongly an explanation links a pair: near-duplicates above any score.
-fn strength(e: &Explanation) -> f64 {
-    match e.near_duplicate.filter(|&s| s >= NEAR_DUPLICATE) {
+/// How strongly a pair is linked, from its near-duplicate similarity and story score
+/// ([`Explainer::link`]): near-duplicates above any score.
+fn link_strength((near_duplicate, score): (Option<f64>, Option<f64>)) -> f64 {
+    match near_duplicate.filter(|&s| s >= NEAR_DUPLICATE) {
         Some(s) => 1.0 + s,
-        None => e.score.unwrap_or(-1.0),
+        None => score.unwrap_or(-1.0),
     }
 }
 
