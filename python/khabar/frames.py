@@ -27,7 +27,8 @@ Python lists of strings: in ``documents``, ``errors`` lists the codes of the doc
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +150,8 @@ EVENT_ACTOR_COLUMNS = {
 }
 
 Row = dict[str, Any]
+# The clusters table's why column by cluster id, or a function that gives it.
+Why = dict[str, str] | Callable[[], dict[str, str]] | None
 # What the core returns for a batch: {table: (rows, {column: (kind, *buffers)})}.
 Columns = dict[str, tuple[int, dict[str, tuple[Any, ...]]]]
 
@@ -329,11 +332,10 @@ def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
     return pd.DataFrame(data)
 
 
-def frames_from_columns(
-    cols: Columns, output: str = "pandas", why: dict[str, str] | None = None
-) -> dict[str, Any]:
+def frames_from_columns(cols: Columns, output: str = "pandas", why: Why = None) -> dict[str, Any]:
     """The tables of the core's column buffers as pandas, pyarrow or polars frames; ``why`` fills
-    the clusters table's ``why`` column (see :func:`clusters_frame`)."""
+    the clusters table's ``why`` column (see :func:`clusters_frame`), or is a function that gives
+    it, called when that table is built (last)."""
     if output not in OUTPUTS:
         raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
     arrow = arrow_tables(cols)
@@ -368,20 +370,26 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     # The core's batch of the documents (theirs, or their records read again): the tables are
     # built from it column-wise in Rust, and the clusters table says why members were joined.
     batch = core_batch(docs)
-    why = cluster_why(docs, batch)
     if batch is not None and have_pyarrow():
-        return frames_from_columns(batch.columns(), "pandas", why)
+        cols = batch.columns()
+        # the why column is worked out in the core, the GIL released, while pandas builds the
+        # tables on this thread
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            why = pool.submit(cluster_why, docs, batch)
+            return frames_from_columns(cols, "pandas", why.result)
     rows = tables(docs)
-    return _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}, why)
+    return _with_derived(
+        pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}, cluster_why(docs, batch)
+    )
 
 
 # The tables made in pandas from the others, after them.
 DERIVED = ("event_actors", "clusters")
 
 
-def _with_derived(pd: Any, frames: dict[str, Any], why: dict[str, str] | None = None) -> dict[str, Any]:
+def _with_derived(pd: Any, frames: dict[str, Any], why: Why = None) -> dict[str, Any]:
     frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
-    frames["clusters"] = clusters_frame(pd, frames["documents"], why)
+    frames["clusters"] = clusters_frame(pd, frames["documents"], why() if callable(why) else why)
     return frames
 
 
