@@ -463,19 +463,37 @@ impl PyBatch {
     }
 
     /// One Python record object per document, in order (see [`objects`]): `classes` maps the
-    /// name of each Rust record struct to `(class, ((field, has default, default), ...))`.
+    /// name of each Rust record struct to `(class, ((field, has default, default), ...))`. Each
+    /// document gets its analysed text from `texts` (the caller's strings, not copies) and, in
+    /// `_origin`, this batch and its row.
     fn documents<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         classes: &Bound<'py, PyDict>,
+        texts: &Bound<'py, PyList>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let docs = &slf.get().docs;
+        if texts.len() != docs.len() {
+            return Err(PyValueError::new_err("one text per document is needed"));
+        }
         let classes = objects::Classes::new(classes)?;
-        let docs = self
-            .docs
+        let (text, origin) = (pyo3::intern!(py, "text"), pyo3::intern!(py, "_origin"));
+        let out = docs
             .iter()
-            .map(|d| classes.build(d))
+            .zip(texts.iter())
+            .enumerate()
+            .map(|(row, (d, t))| {
+                let obj = classes.build(d)?;
+                objects::set_slot(&obj, text, &t)?;
+                objects::set_slot(
+                    &obj,
+                    origin,
+                    PyTuple::new(py, [slf.as_any(), &row.into_pyobject(py)?.into_any()])?.as_any(),
+                )?;
+                Ok(obj)
+            })
             .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, docs)
+        PyList::new(py, out)
     }
 
     /// The result tables of the batch as column buffers, like `Extractor.extract_columns`.
@@ -994,7 +1012,7 @@ mod objects {
 
     /// Set an attribute as `object.__setattr__` does: the dataclasses are frozen, so their own
     /// `__setattr__` refuses.
-    fn set_slot(
+    pub fn set_slot(
         obj: &Bound<'_, PyAny>,
         name: &Bound<'_, PyString>,
         value: &Bound<'_, PyAny>,

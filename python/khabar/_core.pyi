@@ -54,9 +54,12 @@ class Batch:
     @staticmethod
     def gather(picks: list[tuple[Batch, int]]) -> Batch:
         """The documents of (batch, row) pairs, in that order."""
-    def documents(self, classes: dict[str, tuple[type, tuple[tuple[str, bool, Any], ...]]]) -> list[Any]:
+    def documents(
+        self, classes: dict[str, tuple[type, tuple[tuple[str, bool, Any], ...]]], texts: list[str]
+    ) -> list[Any]:
         """One record object per document: ``classes`` maps each core struct's name to its class
-        and the class's fields as (name, has a default, default)."""
+        and the class's fields as (name, has a default, default); each document gets its text
+        from ``texts`` and ``(batch, row)`` in ``_origin``."""
     def columns(self) -> Columns:
         """The result tables as column buffers (Arrow layout); the GIL is released meanwhile."""
     def cluster_why(self) -> dict[str, str]:

@@ -446,22 +446,18 @@ _CLASS_SPECS = {name: _class_spec(cls) for name, cls in _CORE_CLASSES.items()}
 Sequence.register(_core.Batch)
 
 
-def documents_of(batch: _core.Batch, texts: Sequence[str]) -> list[Document]:
+def documents_of(batch: _core.Batch, texts: list[str]) -> list[Document]:
     """The documents of one of the core's batches, built in Rust from its records (no JSON), each
-    with its analysed text and its place in the batch."""
+    with its analysed text and its place in the batch (``_origin``)."""
     # The cyclic collector is paused meanwhile: the objects made hold no cycles, and a batch makes
     # so many that it would otherwise run many times over all of them (half the build time).
     paused = gc.isenabled()
     gc.disable()
     try:
-        docs = cast(list[Document], batch.documents(_CLASS_SPECS))
+        return cast(list[Document], batch.documents(_CLASS_SPECS, texts))
     finally:
         if paused:
             gc.enable()
-    for row, (doc, text) in enumerate(zip(docs, texts, strict=True)):
-        object.__setattr__(doc, "text", text)
-        object.__setattr__(doc, "_origin", (batch, row))
-    return docs
 
 
 def core_batch(docs: Sequence[Document]) -> _core.Batch | None:
