@@ -261,11 +261,13 @@ def peak_memory(corpus_dir: Path, lang: str, max_mb: float | None, report: Repor
             continue
         nbytes, peak = (int(x) for x in out.stdout.split()[:2])
         budget = 3 * nbytes + 200 * MB
-        what = "extract_frames" if path == "frames" else "extract()"
-        report.say(
-            f"peak memory, {what}: {peak / MB:,.0f} MB for {nbytes / MB:.1f} MB of text "
-            f"(budget 3× + 200 MB = {budget / MB:,.0f} MB)"
-        )
+        if path == "frames":
+            report.say(
+                f"peak memory: {peak / MB:,.0f} MB for {nbytes / MB:.1f} MB of text "
+                f"(budget 3× + 200 MB = {budget / MB:,.0f} MB), extract_frames"
+            )
+        else:
+            report.say(f"peak memory of extract() (documents): {peak / MB:,.0f} MB")
 
 
 def _own_peak() -> int:
