@@ -443,6 +443,7 @@ impl KnowledgeBase {
         let titles = load_titles(&mut b);
         let mut latin_given = WordMap::default();
         let given = load_given(&mut latin_given);
+        load_latin_given(&mut latin_given);
         for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
             if let Some(first) = r.name.split_whitespace().next() {
                 latin_given
@@ -716,6 +717,17 @@ fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Give
         });
     }
     out
+}
+
+/// Given names in Latin script only (European, African, Asian): they open English names.
+fn load_latin_given(latin_given: &mut WordMap<String, String>) {
+    for r in rows(tsv!("latin_given_names.tsv"), &["name"]) {
+        let name = r.get("name");
+        // folded as the text is (lower case, no accents: "Jérôme" is read as "jerome")
+        latin_given
+            .entry(fold_key(name))
+            .or_insert_with(|| name.to_string());
+    }
 }
 
 fn load_words() -> WordMap<String, WordRole> {
@@ -1040,6 +1052,7 @@ mod tests {
         let kb = KnowledgeBase::builtin();
         assert!(kb.word("في").stop && kb.word("قال").report);
         assert!(kb.latin_given.contains_key("mohamed"));
+        assert!(kb.latin_given.contains_key("pavel") && kb.latin_given.contains_key("jerome"));
         assert!(kb.given.get("محمد").is_some_and(|g| g.latin == "Mohamed"));
     }
 

@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::entities::kb::KnowledgeBase;
 use crate::entities::{translit, Sentence};
 use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en::{is_latin_word, starts_upper};
 use crate::text::hash::WordMap;
 
 /// One-word names that are the surname of a fuller name join it.
@@ -129,6 +130,10 @@ pub(super) fn surname_mentions(
             });
             if let Some((i, off)) = found {
                 let r = tok.range.start + off..tok.range.end;
+                // an English surname is written with its capital ("Such", not "such")
+                if is_latin_word(w) && !starts_upper(a.orig_text(a.orig(r.clone()))) {
+                    continue;
+                }
                 let k = ms.partition_point(|m| m.start <= r.start);
                 if k == 0 || max_end[k - 1] < r.end {
                     add.push((i, r));

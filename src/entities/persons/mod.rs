@@ -32,6 +32,7 @@
 //! ```
 
 mod coref;
+mod english;
 mod names;
 mod roles;
 mod shapes;
@@ -371,6 +372,18 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
                 pronoun: true,
             });
             t += 1;
+            continue;
+        }
+        if is_latin_word(w) {
+            // English: a capitalised run with a given name, an initial or a context of its own
+            match english::unknown_name(cx, t) {
+                Some(toks) => {
+                    let end = toks.end;
+                    add_named(cx, toks, None, people);
+                    t = end;
+                }
+                None => t += 1,
+            }
             continue;
         }
         let after_nisba = t > 0

@@ -38,21 +38,8 @@ pub(super) fn closed_after(cx: Ctx, t: usize) -> bool {
     }
 }
 
-/// Can a name open at token `t` with no cue before it?
+/// Can an Arabic name open at token `t` with no cue before it? (English names: [`super::english`].)
 pub(super) fn starts_name(cx: Ctx, t: usize) -> bool {
-    let w = cx.word(t);
-    if is_latin_word(w) {
-        // most words are lower-case: that test first, the tables after
-        if !starts_upper(cx.orig(cx.sent.toks[t].range.clone())) || cx.kb.word(w).stop {
-            return false;
-        }
-        let next_cap = || {
-            cx.tok(t + 1)
-                .is_some_and(|n| n.kind == TokKind::Word && starts_upper(cx.orig(n.range.clone())))
-        };
-        let said_before = || t > 0 && cx.role(t - 1).report;
-        return (cx.kb.latin_given.contains_key(w) && next_cap()) || said_before();
-    }
     if cx.role(t).stop && !given_not_stop(cx, t) {
         return false;
     }
@@ -437,9 +424,11 @@ pub(super) fn name_ends(cx: Ctx, t: usize) -> bool {
 
 /// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
 /// team or an adjective as a name: a name there opens with a given name, or is two words or
-/// more closed by punctuation or a preposition.
+/// more closed by punctuation or a preposition. In English capitals mark the name: two
+/// capitalised words after the trade are one ("midfielder Mauro Silva").
 pub(super) fn occupation_name(cx: Ctx, n: &Range<usize>) -> bool {
     given_at(cx, n.start).is_some_and(|g| !g.common)
+        || (n.len() >= 2 && is_latin_word(cx.word(n.start)))
         || (n.len() >= 2 && !cx.word(n.start).starts_with(ar::AL) && closed_after(cx, n.end))
 }
 
