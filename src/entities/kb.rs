@@ -109,6 +109,8 @@ pub struct WordRole {
     pub link: bool,
     /// A regnal ordinal that ends a ruler's name (عبدالله الثاني, إليزابيث الثانية).
     pub regnal: bool,
+    /// A place or building named after a person (مطار, Airport): the name in it is no person.
+    pub facility: bool,
 }
 
 /// What a word does in an organisation's name (data/org_words.tsv).
@@ -747,6 +749,7 @@ fn load_words() -> WordMap<String, WordRole> {
             "complement" => w.complement = true,
             "link" => w.link = true,
             "regnal" => w.regnal = true,
+            "facility" => w.facility = true,
             _ => {}
         }
     }

@@ -33,9 +33,12 @@
 
 mod coref;
 mod english;
+mod facilities;
 mod names;
 mod roles;
 mod shapes;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -147,6 +150,8 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
         sentence(Ctx::new(a, kb, s), &mut people);
     }
     coref::merge_surnames(&mut people);
+    coref::merge_particle_names(&mut people);
+    coref::merge_given_names(kb, &mut people);
     coref::surname_mentions(a, kb, sentences, &mut people);
     coref::resolve_roles(&mut people);
     for p in &people.list {
@@ -238,6 +243,14 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
             role_before(cx, k),
         ),
     };
+    let from = role
+        .as_ref()
+        .map_or(start, |r| first_tok(cx, r.range.start));
+    if facilities::inside_facility(cx, from, &(start..h.tokens.end)) {
+        // "مطار الملك خالد الدولي": the airport's name, not a mention of the king
+        scan.used_until = h.tokens.end;
+        return;
+    }
     let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
     let rec = &cx.kb.records[record];
     // "الوليد بن طلال بن عبدالعزيز آل سعود": the lineage after a known name is its own
@@ -295,7 +308,9 @@ fn titled_name(cx: Ctx, k: usize, scan: &mut Scan, people: &mut People) -> usize
     match name {
         Some(toks) => {
             let end = toks.end;
-            add_named(cx, toks, Some(role), people);
+            if !facilities::inside_facility(cx, first_tok(cx, role.range.start), &toks) {
+                add_named(cx, toks, Some(role), people);
+            }
             scan.used_until = end;
         }
         None => {
@@ -310,6 +325,11 @@ fn titled_name(cx: Ctx, k: usize, scan: &mut Scan, people: &mut People) -> usize
         }
     }
     first_hit_from(cx.sent, k, scan.used_until)
+}
+
+/// The token of the sentence that starts at folded byte `byte` (or the first after it).
+fn first_tok(cx: Ctx, byte: usize) -> usize {
+    cx.sent.toks.partition_point(|x| x.range.start < byte)
 }
 
 /// The first hit from the `k`-th on that starts at or after token `t`. Hits are in token order,
@@ -379,7 +399,9 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             match english::unknown_name(cx, t) {
                 Some(toks) => {
                     let end = toks.end;
-                    add_named(cx, toks, None, people);
+                    if !facilities::inside_facility(cx, toks.start, &toks) {
+                        add_named(cx, toks, None, people);
+                    }
                     t = end;
                 }
                 None => t += 1,
@@ -392,6 +414,9 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             });
         let reported = role.report || bare_role.report;
         let opens = !reported && starts_name(cx, t);
+        // "الفلسطيني وموضوع النفط": after a nationality adjective a word with the conjunction
+        // و opens another phrase, unless it opens a name by itself
+        let after_nisba = after_nisba && (opens || !w.starts_with(ar::WA));
         let start = if reported {
             // "وقال فلان:" — the name must be closed by punctuation or a particle
             t + 1
@@ -410,7 +435,9 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             Some(toks) if after_nisba && start == t && toks.len() < 2 => t += 1,
             Some(toks) if toks.len() >= 2 || strict || is_latin_word(cx.word(toks.start)) => {
                 let end = toks.end;
-                add_named(cx, toks, None, people);
+                if !facilities::inside_facility(cx, toks.start, &toks) {
+                    add_named(cx, toks, None, people);
+                }
                 t = end;
             }
             _ => t += 1,

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname};
+use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname, possessed_or_dual};
 use crate::doc::EntityKind;
 use crate::entities::gazetteer::Hit;
 use crate::entities::kb::{Form, Given, KnowledgeBase, WordRole};
@@ -218,8 +218,29 @@ fn arabic_run(cx: Ctx, t: usize, cued: bool) -> Option<usize> {
 /// that there is no name.
 fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
     let (t, w) = (run.start, cx.word(end));
-    // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name
-    if run.lineage && ar::has_article(w) && ar::has_article(cx.word(end - 1)) {
+    // a word with tanween (محتجزاً, أيضاً) is an adverb or a predicate, never a name word
+    if cx.orig(cx.sent.toks[end].range.clone()).contains('\u{64B}') {
+        return if end == t {
+            Step::Reject
+        } else {
+            Step::End(end)
+        };
+    }
+    // a dual ("الدولتان") or a plural with a possessive ("علاقاتنا") is a noun phrase
+    if possessed_or_dual(w) {
+        return if end == t {
+            Step::Reject
+        } else {
+            Step::End(end)
+        };
+    }
+    // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name (but the word
+    // right after the particle is a name whatever its shape: "محمد ولد الشيخ الغزواني")
+    if run.lineage
+        && ar::has_article(w)
+        && ar::has_article(cx.word(end - 1))
+        && !(end >= 2 && is_particle(cx, end - 2))
+    {
         return Step::End(end);
     }
     let n = w.chars().count();
