@@ -11,27 +11,42 @@
 //! Never a run in capitals (a headline: "DURAN FIGHTS THE SANDS OF TIME"), nor one that ends
 //! with an organisation's head or legal form ("Johnson Controls Inc" is the organisation's).
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::names::{latin_run, strictly_closed};
+use super::names::{initial, latin_run, strictly_closed};
 use crate::doc::EntityKind;
 use crate::entities::kb::Form;
 use crate::entities::Ctx;
 use crate::lang::en::{is_name_particle, starts_upper};
 use crate::text::segment::TokKind;
 
+/// What a capitalised English run at a token is.
+pub(super) enum English {
+    /// A person's name, by its first word or its context.
+    Name(Range<usize>),
+    /// Two name words or more with nothing yet to say they are a person's: one when listed
+    /// beside a person ("Billy Andrade, Duffy Waldorf and …", see [`listed_with`]).
+    Bare(Range<usize>),
+    None,
+}
+
 /// The unknown English name opening at token `t`, if its context makes it one.
-pub(super) fn unknown_name(cx: Ctx, t: usize) -> Option<Range<usize>> {
-    let tok = cx.tok(t)?;
+pub(super) fn unknown_name(cx: Ctx, t: usize) -> English {
+    let Some(tok) = cx.tok(t) else {
+        return English::None;
+    };
     let orig = cx.orig(tok.range.clone());
     if tok.kind != TokKind::Word || !starts_upper(orig) || capitals(orig) {
-        return None;
+        return English::None;
     }
     let role = cx.role(t);
-    if role.stop || role.report {
-        return None;
+    if (role.stop || role.report) && !initial(cx, t) {
+        return English::None;
     }
-    let run = latin_run(cx, t)?;
+    let Some(run) = latin_run(cx, t) else {
+        return English::None;
+    };
     let words = name_words(cx, &run);
     // the last word is a surname, not an initial ("H.E." is an honorific) nor the head or
     // legal form of an organisation's name
@@ -39,16 +54,46 @@ pub(super) fn unknown_name(cx: Ctx, t: usize) -> Option<Range<usize>> {
     if words
         .iter()
         .any(|&w| capitals(cx.orig(cx.sent.toks[w].range.clone())))
-        || last.is_none_or(|w| w.chars().count() < 2 || cx.kb.org_word(w).is_some())
+        || last.is_none_or(|w| {
+            // "Abdelfattah Al" before a known "Sisi": a name never ends with its particle
+            w.chars().count() < 2
+                || cx.kb.org_word(w).is_some()
+                || is_name_particle(w)
+                || matches!(w, "abu" | "abdel" | "abdul")
+        })
     {
-        return None;
+        return English::None;
     }
     let said_before = t > 0 && cx.role(t - 1).report && strictly_closed(cx, &run);
     let opens = words.len() >= 2 && (cx.kb.latin_given.contains_key(cx.word(t)) || initial(cx, t));
     let context = (words.len() >= 2
         && (country_in_brackets(cx, run.end) || reported_at(cx, run.end)))
         || age_in_commas(cx, run.end);
-    (said_before || opens || context).then_some(run)
+    if said_before || opens || context {
+        English::Name(run)
+    } else if words.len() >= 2 && t > 0 {
+        English::Bare(run)
+    } else {
+        English::None
+    }
+}
+
+/// Is the run of tokens `run` listed right after a person's name ending at a token of
+/// `ends` (", " or " and " between them), or right before one starting at a token of
+/// `starts`?
+pub(super) fn listed_with(
+    cx: Ctx,
+    run: &Range<usize>,
+    ends: &BTreeSet<usize>,
+    starts: &BTreeSet<usize>,
+) -> bool {
+    let joiner = |i: usize| {
+        cx.tok(i)
+            .is_some_and(|x| matches!(cx.orig(x.range.clone()), "," | "and"))
+    };
+    let before = run.start >= 2 && joiner(run.start - 1) && ends.contains(&(run.start - 1));
+    let after = joiner(run.end) && starts.contains(&(run.end + 1));
+    before || after
 }
 
 /// The tokens of `run` that are name words (not the full stops of initials, hyphens or
@@ -71,14 +116,6 @@ fn reported_at(cx: Ctx, t: usize) -> bool {
 /// Is the word written in capitals (two letters or more, none lower-case)?
 fn capitals(orig: &str) -> bool {
     orig.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !orig.chars().any(char::is_lowercase)
-}
-
-/// Is token `t` an initial: one capital letter and a full stop ("P.")?
-fn initial(cx: Ctx, t: usize) -> bool {
-    cx.word(t).chars().count() == 1
-        && cx
-            .tok(t + 1)
-            .is_some_and(|x| x.kind == TokKind::Punct && cx.orig(x.range.clone()) == ".")
 }
 
 /// Does a country's name stand in brackets at token `t` ("(Argentina)")?
@@ -166,6 +203,28 @@ mod tests {
             .find(|m| m[0] == "Ilse Vandermeer")
             .expect("Vandermeer");
         assert!(v.contains(&"Vandermeer".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn names_listed_beside_a_person_are_persons() {
+        let ps =
+            persons("The leaders were Bob Hartley, Orrin Plaskett and Quade Mellor at four under.");
+        for name in ["Bob Hartley", "Orrin Plaskett", "Quade Mellor"] {
+            assert!(has(&ps, name), "{name}: {ps:?}");
+        }
+        // a run ending with a particle before a known name is no name of its own
+        let ps = persons("Vladimir Putin and Abdelfattah Al Sisi laid the first stone.");
+        assert!(!ps.iter().flatten().any(|m| m.ends_with("Al")), "{ps:?}");
+    }
+
+    #[test]
+    fn apostrophes_and_initials_inside_names() {
+        let ps = persons("Keith O'Rourke scored twice, A. Smith once; Duran's record stands.");
+        assert!(has(&ps, "Keith O'Rourke") && has(&ps, "A. Smith"), "{ps:?}");
+        assert!(
+            !ps.iter().flatten().any(|m| m.starts_with("Duran")),
+            "{ps:?}"
+        );
     }
 
     #[test]

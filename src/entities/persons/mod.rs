@@ -40,7 +40,7 @@ mod shapes;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::gazetteer::Hit;
@@ -52,6 +52,7 @@ use crate::doc::EntityKind;
 use crate::lang::ar;
 use crate::lang::en::is_latin_word;
 use crate::text::segment::TokKind;
+use english::English;
 use names::{
     clitic_len, definite_nisba, given_before, lineage_after, name_run, occupation_name, skip_punct,
     starts_name, strictly_closed,
@@ -368,6 +369,7 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             Some(*m)
         })
         .collect();
+    let mut bare: Vec<Range<usize>> = Vec::new();
     let mut t = 0;
     while t < cx.sent.toks.len() {
         let r = cx.sent.toks[t].range.clone();
@@ -397,14 +399,20 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
         if is_latin_word(w) {
             // English: a capitalised run with a given name, an initial or a context of its own
             match english::unknown_name(cx, t) {
-                Some(toks) => {
+                English::Name(toks) => {
                     let end = toks.end;
                     if !facilities::inside_facility(cx, toks.start, &toks) {
                         add_named(cx, toks, None, people);
                     }
                     t = end;
                 }
-                None => t += 1,
+                English::Bare(toks) => {
+                    if bare.last().is_none_or(|b: &Range<usize>| b.end < toks.end) {
+                        bare.push(toks);
+                    }
+                    t += 1;
+                }
+                English::None => t += 1,
             }
             continue;
         }
@@ -441,6 +449,46 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
                 t = end;
             }
             _ => t += 1,
+        }
+    }
+    listed_names(cx, bare, people);
+}
+
+/// English runs listed beside a person's name are persons too ("Billy Andrade, Duffy Waldorf
+/// and Jesper Parnevik"): read forward, then backward, so a list is taken from either end.
+fn listed_names(cx: Ctx, mut bare: Vec<Range<usize>>, people: &mut People) {
+    if bare.is_empty() {
+        return;
+    }
+    let (added, _) = people.sentence_start;
+    let toks_of = |r: &Range<usize>| first_tok(cx, r.start)..first_tok(cx, r.end);
+    let in_sentence =
+        |r: &&Range<usize>| r.start >= cx.sent.range.start && r.end <= cx.sent.range.end;
+    let mut ends: BTreeSet<usize> = people.added[added..]
+        .iter()
+        .filter(in_sentence)
+        .map(|r| toks_of(r).end)
+        .collect();
+    let mut starts: BTreeSet<usize> = people.added[added..]
+        .iter()
+        .filter(in_sentence)
+        .map(|r| toks_of(r).start)
+        .collect();
+    for forward in [true, false] {
+        let order: Vec<usize> = if forward {
+            (0..bare.len()).collect()
+        } else {
+            (0..bare.len()).rev().collect()
+        };
+        for i in order {
+            let run = bare[i].clone();
+            if run.is_empty() || !english::listed_with(cx, &run, &ends, &starts) {
+                continue;
+            }
+            ends.insert(run.end);
+            starts.insert(run.start);
+            add_named(cx, run, None, people);
+            bare[i] = 0..0;
         }
     }
 }

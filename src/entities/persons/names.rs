@@ -485,8 +485,8 @@ fn capitalised_word(cx: Ctx, i: usize) -> bool {
     })
 }
 
-/// Is the token at `i` a hyphen written without spaces between two words, the second a
-/// capitalised name word ("Amir-Abdollahian", "al-Safadi", "Abdel-Fattah")?
+/// Is the token at `i` a hyphen or apostrophe written without spaces between two words, the
+/// second a capitalised name word ("Amir-Abdollahian", "al-Safadi", "O'Neill"; not "Duran's")?
 fn joining_hyphen(cx: Ctx, i: usize) -> bool {
     let toks = &cx.sent.toks;
     let (Some(prev), Some(h), Some(next)) = (
@@ -497,10 +497,18 @@ fn joining_hyphen(cx: Ctx, i: usize) -> bool {
         return false;
     };
     h.kind == TokKind::Punct
-        && cx.orig(h.range.clone()) == "-"
+        && matches!(cx.orig(h.range.clone()), "-" | "'" | "\u{2019}")
         && prev.range.end == h.range.start
         && h.range.end == next.range.start
         && capitalised_word(cx, i + 1)
+}
+
+/// Is token `t` an initial: one capital letter and a full stop ("P.", "A.")?
+pub(super) fn initial(cx: Ctx, t: usize) -> bool {
+    cx.word(t).chars().count() == 1
+        && cx
+            .tok(t + 1)
+            .is_some_and(|x| x.kind == TokKind::Punct && cx.orig(x.range.clone()) == ".")
 }
 
 /// A lower-case name particle at `i` followed by the rest of the name ("bin Salman",
@@ -541,7 +549,7 @@ pub(super) fn latin_run(cx: Ctx, t: usize) -> Option<Range<usize>> {
             break;
         }
         let role = cx.role(end);
-        if role.stop || role.report {
+        if (role.stop || role.report) && !initial(cx, end) {
             break;
         }
         end += 1;
