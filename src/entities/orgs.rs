@@ -20,7 +20,9 @@
 //! English: capitalised words closed by a head (Harvard University, Labour Party, Acme
 //! Corporation), a legal form (Apple Inc.), or "X of Y" after a head that takes it (University of
 //! Cairo, Bank of Japan, Ministry of Agriculture). Spans over a known organisation or institution
-//! are left to the tables.
+//! are left to the tables. An acronym defined in brackets after a name ("… (NAPM)") is a mention
+//! of it wherever it occurs, and a long form the heads miss is found by its initials
+//! (`acronyms`); the sides of a sports results line are clubs (`results`).
 //!
 //! The organisation carries the country named inside it. Its words are claimed: a capital or place
 //! inside the name ("جامعة القاهرة") is no separate mention, and persons found inside it later

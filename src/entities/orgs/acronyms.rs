@@ -16,16 +16,19 @@ const MAX_WORDS: usize = 9;
 
 /// The acronym in brackets at tokens `t..t + 3` ("(", "NAPM", ")"), as written.
 pub(super) fn bracketed(cx: Ctx<'_>, t: usize) -> Option<&str> {
+    // brackets first, on the folded text: most tokens are none, and reading the original
+    // text of every token would cost more than the rest of the rule
     let punct = |i: usize, p: &str| {
         cx.tok(i)
-            .is_some_and(|x| x.kind == TokKind::Punct && cx.orig(x.range.clone()) == p)
+            .is_some_and(|x| x.kind == TokKind::Punct && &cx.text()[x.range.clone()] == p)
     };
+    if !punct(t, "(") || !punct(t + 2, ")") {
+        return None;
+    }
     let tok = cx.tok(t + 1)?;
     let w = cx.orig(tok.range.clone());
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (punct(t, "(")
-        && punct(t + 2, ")")
-        && tok.kind == TokKind::Word
+    (tok.kind == TokKind::Word
         && (2..=8).contains(&letters)
         && w.chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&'))

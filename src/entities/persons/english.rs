@@ -26,8 +26,11 @@ pub(super) enum English {
     /// A person's name, by its first word or its context.
     Name(Range<usize>),
     /// Two name words or more with nothing yet to say they are a person's: one when listed
-    /// beside a person ("Billy Andrade, Duffy Waldorf and …", see [`listed_with`]).
-    Bare(Range<usize>),
+    /// beside a person ("Billy Andrade, Duffy Waldorf and …", see [`listed_with`]); and the
+    /// token to read on from.
+    Bare(Range<usize>, usize),
+    /// No name here: the token to read on from.
+    Skip(usize),
     None,
 }
 
@@ -48,6 +51,7 @@ pub(super) fn unknown_name(cx: Ctx, t: usize) -> English {
         return English::None;
     };
     let words = name_words(cx, &run);
+    let after = next_opening(cx, &run);
     // the last word is a surname, not an initial ("H.E." is an honorific) nor the head or
     // legal form of an organisation's name
     let last = words.last().map(|&w| cx.word(w));
@@ -62,7 +66,7 @@ pub(super) fn unknown_name(cx: Ctx, t: usize) -> English {
                 || matches!(w, "abu" | "abdel" | "abdul")
         })
     {
-        return English::None;
+        return English::Skip(after);
     }
     let said_before = t > 0 && cx.role(t - 1).report && strictly_closed(cx, &run);
     let opens = words.len() >= 2 && (cx.kb.latin_given.contains_key(cx.word(t)) || initial(cx, t));
@@ -72,10 +76,22 @@ pub(super) fn unknown_name(cx: Ctx, t: usize) -> English {
     if said_before || opens || context {
         English::Name(run)
     } else if words.len() >= 2 && t > 0 {
-        English::Bare(run)
+        English::Bare(run, after)
     } else {
-        English::None
+        English::Skip(after)
     }
+}
+
+/// Where a name may still open inside `run` when none opens at its start: the next word of
+/// the run that is a given name or an initial (only the first word and the run's end decide,
+/// and the end is the same for every later start), or the run's end. Each word is read once.
+fn next_opening(cx: Ctx, run: &Range<usize>) -> usize {
+    (run.start + 1..run.end)
+        .find(|&i| {
+            cx.sent.toks[i].kind == TokKind::Word
+                && (cx.kb.latin_given.contains_key(cx.word(i)) || initial(cx, i))
+        })
+        .unwrap_or(run.end)
 }
 
 /// Is the run of tokens `run` listed right after a person's name ending at a token of

@@ -11,7 +11,12 @@
 //!   nationality adjective and two name words ("الصربي دوشان لايوفيتش على");
 //! - from a given name of the lexicon ("محمد الباز"), or an opening particle before a name word
 //!   ("أبو محمد الشامي", "عبد الرحمن الخطيب");
-//! - English: capitalised sequences that open with a known given name or stand next to "said".
+//! - English (`english`): capitalised runs that open with a given name or an initial, or whose
+//!   context makes them a name (a reporting verb, a country in brackets, an age in commas, a
+//!   trade before them, a person listed beside them); never a run in capitals.
+//!
+//! No person is read inside a facility's name (`facilities`: "مطار الملك خالد", "Prince Sultan
+//! Air Base").
 //!
 //! A name ends at punctuation, cue, stop and common words, titles, other entities, and words
 //! shaped like verbs. After a title an unknown ال-word is a surname only when closed or joined by
@@ -19,13 +24,17 @@
 //! title phrase right after a name, or in brackets after it, is its apposition and gives the
 //! person's title and country.
 //!
-//! Coreference: a surname alone joins the full name it ends; a role without a name ("السفير
+//! Coreference: a surname alone joins the full name it ends, a name opening with a particle
+//! ("bin Farhan", "ابن سلمان") the full name it ends, a given name after a title ("Prince
+//! Mohammed") the person it opens; a role without a name ("السفير
 //! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
 //! title-pronoun (سيادته) joins the person or role named last before it.
 //!
 //! ```text
 //! mod      the people of a document, the scan of a sentence's hits, names found without a title
 //! names    where a name starts, runs and ends (Arabic and English), given names through clitics
+//! english  English names the tables do not know, from their context
+//! facilities  places and buildings named after a person
 //! roles    title phrases, what an office attaches to, appositions
 //! shapes   word shapes that open or close a name (beyond the verb shapes of `lang::ar`)
 //! coref    surnames joined to full names, surname mentions, roles and pronouns to persons
@@ -406,12 +415,13 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
                     }
                     t = end;
                 }
-                English::Bare(toks) => {
+                English::Bare(toks, next) => {
                     if bare.last().is_none_or(|b: &Range<usize>| b.end < toks.end) {
                         bare.push(toks);
                     }
-                    t += 1;
+                    t = next.max(t + 1);
                 }
+                English::Skip(next) => t = next.max(t + 1),
                 English::None => t += 1,
             }
             continue;
