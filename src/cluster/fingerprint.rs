@@ -210,6 +210,10 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
                     .into_iter()
                     .map(|v| (FeatureKind::Person, v)),
             );
+            // a name of a lineage ("Mohammed bin Salman", "محمد بن سلمان") is shortened by the
+            // press to its given name after a title ("Prince Mohammed", "الشيخ محمد"): another
+            // report may know the person only so
+            f.extend(given_of_lineage(&e.name).map(|v| (FeatureKind::Person, v)));
         }
     }
     for ev in &doc.events {
@@ -319,6 +323,19 @@ pub fn person_variants(name: &str, key: &str) -> Vec<String> {
     }
 }
 
+/// The key of the given name of a name with a lineage particle ("Mohammed bin Salman" →
+/// the key of "Mohammed"), if it has one.
+fn given_of_lineage(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lineage = words.len() >= 3
+        && words[1..]
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "bin" | "ibn" | "bint"));
+    lineage
+        .then(|| crate::entities::translit::key(words[0]))
+        .filter(|k| !k.is_empty())
+}
+
 /// The rest of a Latin name part written with its article fused: "Albusaidi" → "busaidi",
 /// "Elhamamy" → "hamamy" (not "Alexander", "Elena": the article is followed by a consonant and
 /// the rest is a name of its own, four letters or more).
@@ -364,5 +381,27 @@ impl Fingerprint {
     /// Could this document have been published on `day`, by its own weekday words?
     pub fn fits(&self, day: Day) -> bool {
         self.pinned.iter().all(|&w| w == day.weekday())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::given_of_lineage;
+    use crate::entities::translit::key;
+
+    #[test]
+    fn a_lineage_name_is_also_known_by_its_given_name() {
+        assert_eq!(
+            given_of_lineage("Mohammed bin Salman"),
+            Some(key("Mohammed"))
+        );
+        assert_eq!(
+            given_of_lineage("Faisal ibn Farhan Al Saud"),
+            Some(key("Faisal"))
+        );
+        // the same key as the Arabic given name a report may give alone
+        assert_eq!(given_of_lineage("Mohammed bin Salman"), Some(key("محمد")));
+        assert_eq!(given_of_lineage("Vladimir Putin"), None);
+        assert_eq!(given_of_lineage("bin Farhan"), None);
     }
 }

@@ -109,6 +109,8 @@ pub struct WordRole {
     pub link: bool,
     /// A regnal ordinal that ends a ruler's name (عبدالله الثاني, إليزابيث الثانية).
     pub regnal: bool,
+    /// A place or building named after a person (مطار, Airport): the name in it is no person.
+    pub facility: bool,
 }
 
 /// What a word does in an organisation's name (data/org_words.tsv).
@@ -443,6 +445,7 @@ impl KnowledgeBase {
         let titles = load_titles(&mut b);
         let mut latin_given = WordMap::default();
         let given = load_given(&mut latin_given);
+        load_latin_given(&mut latin_given);
         for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
             if let Some(first) = r.name.split_whitespace().next() {
                 latin_given
@@ -718,6 +721,17 @@ fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Give
     out
 }
 
+/// Given names in Latin script only (European, African, Asian): they open English names.
+fn load_latin_given(latin_given: &mut WordMap<String, String>) {
+    for r in rows(tsv!("latin_given_names.tsv"), &["name"]) {
+        let name = r.get("name");
+        // folded as the text is (lower case, no accents: "Jérôme" is read as "jerome")
+        latin_given
+            .entry(fold_key(name))
+            .or_insert_with(|| name.to_string());
+    }
+}
+
 fn load_words() -> WordMap<String, WordRole> {
     let mut out: WordMap<String, WordRole> = WordMap::default();
     for r in rows(tsv!("entity_words.tsv"), &["word", "role"]) {
@@ -735,6 +749,7 @@ fn load_words() -> WordMap<String, WordRole> {
             "complement" => w.complement = true,
             "link" => w.link = true,
             "regnal" => w.regnal = true,
+            "facility" => w.facility = true,
             _ => {}
         }
     }
@@ -1040,6 +1055,7 @@ mod tests {
         let kb = KnowledgeBase::builtin();
         assert!(kb.word("في").stop && kb.word("قال").report);
         assert!(kb.latin_given.contains_key("mohamed"));
+        assert!(kb.latin_given.contains_key("pavel") && kb.latin_given.contains_key("jerome"));
         assert!(kb.given.get("محمد").is_some_and(|g| g.latin == "Mohamed"));
     }
 

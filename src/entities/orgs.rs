@@ -20,13 +20,16 @@
 //! English: capitalised words closed by a head (Harvard University, Labour Party, Acme
 //! Corporation), a legal form (Apple Inc.), or "X of Y" after a head that takes it (University of
 //! Cairo, Bank of Japan, Ministry of Agriculture). Spans over a known organisation or institution
-//! are left to the tables.
+//! are left to the tables. An acronym defined in brackets after a name ("… (NAPM)") is a mention
+//! of it wherever it occurs, and a long form the heads miss is found by its initials
+//! (`acronyms`); the sides of a sports results line are clubs (`results`).
 //!
 //! The organisation carries the country named inside it. Its words are claimed: a capital or place
 //! inside the name ("جامعة القاهرة") is no separate mention, and persons found inside it later
 //! ("جامعة جورج تاون") are dropped; country names and adjectives stay country mentions, as they do
 //! inside national institutions.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::kb::{Form, KnowledgeBase, OrgRole};
@@ -72,14 +75,20 @@ pub(crate) fn find(
     acc: &mut Acc,
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
+    // acronyms defined after a name ("… (NAPM)"), as written, and their organisations
+    let mut defined: HashMap<String, usize> = HashMap::new();
     for s in sentences.iter_mut() {
         let cx = Ctx::new(a, kb, s);
         let mut spans = arabic(cx);
         spans.extend(english(cx));
+        spans.extend(acronyms::long_forms(cx));
+        spans.extend(results::teams(cx));
         if spans.is_empty() {
             continue;
         }
-        spans.sort_by_key(|sp| sp.toks.start);
+        // of two names from one token the longer ("National Association of Purchasing
+        // Management (NAPM)" over "National Association")
+        spans.sort_by_key(|sp| (sp.toks.start, std::cmp::Reverse(sp.toks.end)));
         let mut last_end = 0;
         spans.retain(|sp| {
             let ok = sp.toks.start >= last_end;
@@ -95,10 +104,51 @@ pub(crate) fn find(
                 chars: m.start..m.end,
                 entity,
             });
+            if let Some(acr) = acronyms::bracketed(cx, sp.toks.end) {
+                defined.entry(acr.to_string()).or_insert(entity);
+            }
         }
         release(kb, s, &spans);
     }
+    acronym_mentions(a, sentences, &defined, acc, &mut claims);
     claims
+}
+
+/// Every occurrence of an acronym defined in the document ("(NAPM)", "NAPM said") is a
+/// mention of its organisation, where no other name holds the word.
+fn acronym_mentions(
+    a: &Analysis,
+    sentences: &[Sentence],
+    defined: &HashMap<String, usize>,
+    acc: &mut Acc,
+    claims: &mut Vec<Claim>,
+) {
+    if defined.is_empty() {
+        return;
+    }
+    let mut held: Vec<Range<usize>> = claims.iter().map(|c| c.chars.clone()).collect();
+    held.sort_by_key(|r| r.start);
+    let mut found = Vec::new();
+    for s in sentences {
+        for (t, tok) in s.toks.iter().enumerate() {
+            if tok.kind != TokKind::Word || s.hit_of[t].is_some() {
+                continue;
+            }
+            let Some(&entity) = defined.get(a.orig_text(a.orig(tok.range.clone()))) else {
+                continue;
+            };
+            let m = a.mention(tok.range.clone());
+            let k = held.partition_point(|r| r.start <= m.start);
+            if k > 0 && held[k - 1].end >= m.end {
+                continue; // inside a name already
+            }
+            found.push((entity, tok.range.clone(), m.start..m.end));
+        }
+    }
+    for (entity, range, chars) in found {
+        acc.mention(a, entity, range);
+        claims.push(Claim { chars, entity });
+    }
 }
 
 /// Drop the person and place mentions that other rules found inside an organisation's name.
@@ -616,5 +666,7 @@ fn of_after(cx: Ctx, j: usize) -> (usize, Option<String>) {
     (last, country)
 }
 
+mod acronyms;
+mod results;
 #[cfg(test)]
 mod tests;

@@ -252,3 +252,43 @@ fn a_navy_takes_the_country_beside_it_and_leaves_it_a_country() {
         orgs(&ar)
     );
 }
+
+#[test]
+fn an_acronym_defined_in_the_text_joins_its_long_form() {
+    let es = entities(
+        "The index of the Friends of Quiet Harbours (FQH) rose. FQH said the rise would last.",
+    );
+    let e = org(&es, "Friends of Quiet Harbours").expect("long form");
+    let ms: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        ms,
+        vec!["Friends of Quiet Harbours", "FQH", "FQH"],
+        "{ms:?}"
+    );
+    // a facility's name is no organisation
+    let es = entities("Work began on the Coastal Nuclear Power Plant (CNPP) this year.");
+    assert!(orgs(&es).is_empty(), "{:?}", orgs(&es));
+}
+
+#[test]
+fn teams_of_a_results_line_are_clubs() {
+    let es = entities("Rugby league results on Sunday:\nWigan 42 Bradford Bulls 36\nChicago 4, Houston 3\nPuchon 3 1 0 6 1 10");
+    let o = orgs(&es);
+    for team in ["Wigan", "Bradford Bulls", "Chicago", "Houston", "Puchon"] {
+        assert!(o.contains(&team), "{team}: {o:?}");
+    }
+    assert!(mentions_of(&es, EntityKind::Location).is_empty());
+    // a dateline and national sides are no clubs
+    let es = entities("LONDON 1996-08-30\nRomania 2 Lithuania 1");
+    assert!(orgs(&es).is_empty(), "{:?}", orgs(&es));
+    assert!(mentions_of(&es, EntityKind::Country).contains(&"Romania"));
+}
+
+#[test]
+fn more_english_heads_close_names() {
+    let es = entities("The Commerce Department and the Federal Reserve told the Supreme Court so.");
+    let o = orgs(&es);
+    for name in ["Commerce Department", "Federal Reserve", "Supreme Court"] {
+        assert!(o.contains(&name), "{name}: {o:?}");
+    }
+}

@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::entities::kb::KnowledgeBase;
 use crate::entities::{translit, Sentence};
 use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en::{is_latin_word, is_name_particle, starts_upper};
 use crate::text::hash::WordMap;
 
 /// One-word names that are the surname of a fuller name join it.
@@ -42,6 +43,114 @@ pub(super) fn merge_surnames(people: &mut People) {
     }
     let mut it = gone.into_iter();
     people.list.retain(|_| !it.next().unwrap_or(false));
+}
+
+/// Names that open with a particle ("bin Farhan", "ابن سلمان", "Al Thani", "von der Leyen")
+/// are the tail of a fuller name of the document ("Faisal bin Farhan") and join it: the first
+/// person, in document order, whose name ends with the same words. bin and ibn share a key.
+pub(super) fn merge_particle_names(people: &mut People) {
+    let mut tails: HashMap<String, usize> = HashMap::new();
+    for (i, p) in people.list.iter().enumerate() {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        if p.role_only {
+            continue;
+        }
+        // a tail shorter than the name: "Al Thani" joins "bin Jassim Al Thani"
+        for k in 1..words.len() {
+            tails
+                .entry(translit::key(&words[k..].join(" ")))
+                .or_insert(i);
+        }
+    }
+    let joins: Vec<(usize, usize)> = people
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            !p.role_only && opens_with_particle(&p.name.split_whitespace().collect::<Vec<_>>())
+        })
+        .filter_map(|(i, p)| tails.get(&translit::key(&p.name)).map(|&j| (i, j)))
+        .collect();
+    join_into(people, &joins);
+}
+
+/// Does a name of two words or more open with a particle (bin, ibn, Al, von)?
+fn opens_with_particle(words: &[&str]) -> bool {
+    words.len() >= 2 && {
+        let w = words[0].to_lowercase();
+        is_name_particle(&w) || w == "al" || w == "ibn"
+    }
+}
+
+/// A given name alone ("Prince Mohammed", "الشيخ محمد"), as the press names royals and sheikhs
+/// after their full name, is the person of the document whose name opens with it: the last one
+/// named before it, or the first after when none is.
+pub(super) fn merge_given_names(kb: &KnowledgeBase, people: &mut People) {
+    // (first mention, person) of each first name, in document order
+    let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (i, p) in people.list.iter().enumerate() {
+        let mut words = p.name.split_whitespace();
+        if let (Some(first), Some(_)) = (words.next(), words.next()) {
+            if !p.role_only && !opens_with_particle(&[first, ""]) {
+                let at = p.mentions.iter().map(|m| m.start).min().unwrap_or(0);
+                by_first
+                    .entry(translit::key(first))
+                    .or_default()
+                    .push((at, i));
+            }
+        }
+    }
+    for v in by_first.values_mut() {
+        v.sort_unstable();
+    }
+    let joins: Vec<(usize, usize)> = people
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            !p.role_only
+                && !p.name.contains(' ')
+                && kb.latin_given.contains_key(p.name.to_lowercase().as_str())
+        })
+        .filter_map(|(i, p)| {
+            let v = by_first.get(&translit::key(&p.name))?;
+            let at = p.mentions.iter().map(|m| m.start).min().unwrap_or(0);
+            let k = v.partition_point(|&(s, _)| s < at);
+            let (_, j) = if k > 0 { v[k - 1] } else { v[0] };
+            Some((i, j))
+        })
+        .collect();
+    join_into(people, &joins);
+}
+
+/// Move the mentions of each `(from, to)` person into `to` (or the person `to` has joined) and
+/// drop `from`.
+fn join_into(people: &mut People, joins: &[(usize, usize)]) {
+    if joins.is_empty() {
+        return;
+    }
+    let mut into: Vec<usize> = (0..people.list.len()).collect();
+    for &(i, j) in joins {
+        let mut root = j;
+        while into[root] != root {
+            root = into[root];
+        }
+        if root == i || into[i] != i {
+            continue;
+        }
+        let mut m = std::mem::take(&mut people.list[i].mentions);
+        let (t, c) = (people.list[i].title.clone(), people.list[i].country.clone());
+        let q = &mut people.list[root];
+        q.mentions.append(&mut m);
+        q.title = q.title.take().or(t);
+        q.country = q.country.take().or(c);
+        into[i] = root;
+    }
+    let mut k = 0;
+    people.list.retain(|_| {
+        k += 1;
+        into[k - 1] == k - 1
+    });
 }
 
 /// The lengths and last bytes of a few words: most words of a text are none of a document's
@@ -129,6 +238,10 @@ pub(super) fn surname_mentions(
             });
             if let Some((i, off)) = found {
                 let r = tok.range.start + off..tok.range.end;
+                // an English surname is written with its capital ("Such", not "such")
+                if is_latin_word(w) && !starts_upper(a.orig_text(a.orig(r.clone()))) {
+                    continue;
+                }
                 let k = ms.partition_point(|m| m.start <= r.start);
                 if k == 0 || max_end[k - 1] < r.end {
                     add.push((i, r));

@@ -11,7 +11,12 @@
 //!   nationality adjective and two name words ("الصربي دوشان لايوفيتش على");
 //! - from a given name of the lexicon ("محمد الباز"), or an opening particle before a name word
 //!   ("أبو محمد الشامي", "عبد الرحمن الخطيب");
-//! - English: capitalised sequences that open with a known given name or stand next to "said".
+//! - English (`english`): capitalised runs that open with a given name or an initial, or whose
+//!   context makes them a name (a reporting verb, a country in brackets, an age in commas, a
+//!   trade before them, a person listed beside them); never a run in capitals.
+//!
+//! No person is read inside a facility's name (`facilities`: "مطار الملك خالد", "Prince Sultan
+//! Air Base").
 //!
 //! A name ends at punctuation, cue, stop and common words, titles, other entities, and words
 //! shaped like verbs. After a title an unknown ال-word is a surname only when closed or joined by
@@ -19,24 +24,32 @@
 //! title phrase right after a name, or in brackets after it, is its apposition and gives the
 //! person's title and country.
 //!
-//! Coreference: a surname alone joins the full name it ends; a role without a name ("السفير
+//! Coreference: a surname alone joins the full name it ends, a name opening with a particle
+//! ("bin Farhan", "ابن سلمان") the full name it ends, a given name after a title ("Prince
+//! Mohammed") the person it opens; a role without a name ("السفير
 //! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
 //! title-pronoun (سيادته) joins the person or role named last before it.
 //!
 //! ```text
 //! mod      the people of a document, the scan of a sentence's hits, names found without a title
 //! names    where a name starts, runs and ends (Arabic and English), given names through clitics
+//! english  English names the tables do not know, from their context
+//! facilities  places and buildings named after a person
 //! roles    title phrases, what an office attaches to, appositions
 //! shapes   word shapes that open or close a name (beyond the verb shapes of `lang::ar`)
 //! coref    surnames joined to full names, surname mentions, roles and pronouns to persons
 //! ```
 
 mod coref;
+mod english;
+mod facilities;
 mod names;
 mod roles;
 mod shapes;
+#[cfg(test)]
+mod tests;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::gazetteer::Hit;
@@ -48,6 +61,7 @@ use crate::doc::EntityKind;
 use crate::lang::ar;
 use crate::lang::en::is_latin_word;
 use crate::text::segment::TokKind;
+use english::English;
 use names::{
     clitic_len, definite_nisba, given_before, lineage_after, name_run, occupation_name, skip_punct,
     starts_name, strictly_closed,
@@ -146,6 +160,8 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
         sentence(Ctx::new(a, kb, s), &mut people);
     }
     coref::merge_surnames(&mut people);
+    coref::merge_particle_names(&mut people);
+    coref::merge_given_names(kb, &mut people);
     coref::surname_mentions(a, kb, sentences, &mut people);
     coref::resolve_roles(&mut people);
     for p in &people.list {
@@ -237,6 +253,14 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
             role_before(cx, k),
         ),
     };
+    let from = role
+        .as_ref()
+        .map_or(start, |r| first_tok(cx, r.range.start));
+    if facilities::inside_facility(cx, from, &(start..h.tokens.end)) {
+        // "مطار الملك خالد الدولي": the airport's name, not a mention of the king
+        scan.used_until = h.tokens.end;
+        return;
+    }
     let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
     let rec = &cx.kb.records[record];
     // "الوليد بن طلال بن عبدالعزيز آل سعود": the lineage after a known name is its own
@@ -294,7 +318,9 @@ fn titled_name(cx: Ctx, k: usize, scan: &mut Scan, people: &mut People) -> usize
     match name {
         Some(toks) => {
             let end = toks.end;
-            add_named(cx, toks, Some(role), people);
+            if !facilities::inside_facility(cx, first_tok(cx, role.range.start), &toks) {
+                add_named(cx, toks, Some(role), people);
+            }
             scan.used_until = end;
         }
         None => {
@@ -309,6 +335,11 @@ fn titled_name(cx: Ctx, k: usize, scan: &mut Scan, people: &mut People) -> usize
         }
     }
     first_hit_from(cx.sent, k, scan.used_until)
+}
+
+/// The token of the sentence that starts at folded byte `byte` (or the first after it).
+fn first_tok(cx: Ctx, byte: usize) -> usize {
+    cx.sent.toks.partition_point(|x| x.range.start < byte)
 }
 
 /// The first hit from the `k`-th on that starts at or after token `t`. Hits are in token order,
@@ -347,6 +378,7 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             Some(*m)
         })
         .collect();
+    let mut bare: Vec<Range<usize>> = Vec::new();
     let mut t = 0;
     while t < cx.sent.toks.len() {
         let r = cx.sent.toks[t].range.clone();
@@ -373,12 +405,36 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             t += 1;
             continue;
         }
+        if is_latin_word(w) {
+            // English: a capitalised run with a given name, an initial or a context of its own
+            match english::unknown_name(cx, t) {
+                English::Name(toks) => {
+                    let end = toks.end;
+                    if !facilities::inside_facility(cx, toks.start, &toks) {
+                        add_named(cx, toks, None, people);
+                    }
+                    t = end;
+                }
+                English::Bare(toks, next) => {
+                    if bare.last().is_none_or(|b: &Range<usize>| b.end < toks.end) {
+                        bare.push(toks);
+                    }
+                    t = next.max(t + 1);
+                }
+                English::Skip(next) => t = next.max(t + 1),
+                English::None => t += 1,
+            }
+            continue;
+        }
         let after_nisba = t > 0
             && cx.hit_at(t - 1).is_some_and(|k| {
                 cx.sent.hits[k].tokens.end == t && definite_nisba(cx, &cx.sent.hits[k])
             });
         let reported = role.report || bare_role.report;
         let opens = !reported && starts_name(cx, t);
+        // "الفلسطيني وموضوع النفط": after a nationality adjective a word with the conjunction
+        // و opens another phrase, unless it opens a name by itself
+        let after_nisba = after_nisba && (opens || !w.starts_with(ar::WA));
         let start = if reported {
             // "وقال فلان:" — the name must be closed by punctuation or a particle
             t + 1
@@ -397,10 +453,52 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             Some(toks) if after_nisba && start == t && toks.len() < 2 => t += 1,
             Some(toks) if toks.len() >= 2 || strict || is_latin_word(cx.word(toks.start)) => {
                 let end = toks.end;
-                add_named(cx, toks, None, people);
+                if !facilities::inside_facility(cx, toks.start, &toks) {
+                    add_named(cx, toks, None, people);
+                }
                 t = end;
             }
             _ => t += 1,
+        }
+    }
+    listed_names(cx, bare, people);
+}
+
+/// English runs listed beside a person's name are persons too ("Billy Andrade, Duffy Waldorf
+/// and Jesper Parnevik"): read forward, then backward, so a list is taken from either end.
+fn listed_names(cx: Ctx, mut bare: Vec<Range<usize>>, people: &mut People) {
+    if bare.is_empty() {
+        return;
+    }
+    let (added, _) = people.sentence_start;
+    let toks_of = |r: &Range<usize>| first_tok(cx, r.start)..first_tok(cx, r.end);
+    let in_sentence =
+        |r: &&Range<usize>| r.start >= cx.sent.range.start && r.end <= cx.sent.range.end;
+    let mut ends: BTreeSet<usize> = people.added[added..]
+        .iter()
+        .filter(in_sentence)
+        .map(|r| toks_of(r).end)
+        .collect();
+    let mut starts: BTreeSet<usize> = people.added[added..]
+        .iter()
+        .filter(in_sentence)
+        .map(|r| toks_of(r).start)
+        .collect();
+    for forward in [true, false] {
+        let order: Vec<usize> = if forward {
+            (0..bare.len()).collect()
+        } else {
+            (0..bare.len()).rev().collect()
+        };
+        for i in order {
+            let run = bare[i].clone();
+            if run.is_empty() || !english::listed_with(cx, &run, &ends, &starts) {
+                continue;
+            }
+            ends.insert(run.end);
+            starts.insert(run.start);
+            add_named(cx, run, None, people);
+            bare[i] = 0..0;
         }
     }
 }

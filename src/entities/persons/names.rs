@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname};
+use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname, possessed_or_dual};
 use crate::doc::EntityKind;
 use crate::entities::gazetteer::Hit;
 use crate::entities::kb::{Form, Given, KnowledgeBase, WordRole};
@@ -38,21 +38,8 @@ pub(super) fn closed_after(cx: Ctx, t: usize) -> bool {
     }
 }
 
-/// Can a name open at token `t` with no cue before it?
+/// Can an Arabic name open at token `t` with no cue before it? (English names: [`super::english`].)
 pub(super) fn starts_name(cx: Ctx, t: usize) -> bool {
-    let w = cx.word(t);
-    if is_latin_word(w) {
-        // most words are lower-case: that test first, the tables after
-        if !starts_upper(cx.orig(cx.sent.toks[t].range.clone())) || cx.kb.word(w).stop {
-            return false;
-        }
-        let next_cap = || {
-            cx.tok(t + 1)
-                .is_some_and(|n| n.kind == TokKind::Word && starts_upper(cx.orig(n.range.clone())))
-        };
-        let said_before = || t > 0 && cx.role(t - 1).report;
-        return (cx.kb.latin_given.contains_key(w) && next_cap()) || said_before();
-    }
     if cx.role(t).stop && !given_not_stop(cx, t) {
         return false;
     }
@@ -231,8 +218,29 @@ fn arabic_run(cx: Ctx, t: usize, cued: bool) -> Option<usize> {
 /// that there is no name.
 fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
     let (t, w) = (run.start, cx.word(end));
-    // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name
-    if run.lineage && ar::has_article(w) && ar::has_article(cx.word(end - 1)) {
+    // a word with tanween (محتجزاً, أيضاً) is an adverb or a predicate, never a name word
+    if cx.orig(cx.sent.toks[end].range.clone()).contains('\u{64B}') {
+        return if end == t {
+            Step::Reject
+        } else {
+            Step::End(end)
+        };
+    }
+    // a dual ("الدولتان") or a plural with a possessive ("علاقاتنا") is a noun phrase
+    if possessed_or_dual(w) {
+        return if end == t {
+            Step::Reject
+        } else {
+            Step::End(end)
+        };
+    }
+    // "محمد بن عيد الكواري الوفد": after a lineage one family name ends the name (but the word
+    // right after the particle is a name whatever its shape: "محمد ولد الشيخ الغزواني")
+    if run.lineage
+        && ar::has_article(w)
+        && ar::has_article(cx.word(end - 1))
+        && !(end >= 2 && is_particle(cx, end - 2))
+    {
         return Step::End(end);
     }
     let n = w.chars().count();
@@ -437,9 +445,11 @@ pub(super) fn name_ends(cx: Ctx, t: usize) -> bool {
 
 /// After a trade ("سائق ماكلارين", "لاعب بيلباو", "المدرب الأجنبي") the words are as often a
 /// team or an adjective as a name: a name there opens with a given name, or is two words or
-/// more closed by punctuation or a preposition.
+/// more closed by punctuation or a preposition. In English capitals mark the name: two
+/// capitalised words after the trade are one ("midfielder Mauro Silva").
 pub(super) fn occupation_name(cx: Ctx, n: &Range<usize>) -> bool {
     given_at(cx, n.start).is_some_and(|g| !g.common)
+        || (n.len() >= 2 && is_latin_word(cx.word(n.start)))
         || (n.len() >= 2 && !cx.word(n.start).starts_with(ar::AL) && closed_after(cx, n.end))
 }
 
@@ -475,8 +485,8 @@ fn capitalised_word(cx: Ctx, i: usize) -> bool {
     })
 }
 
-/// Is the token at `i` a hyphen written without spaces between two words, the second a
-/// capitalised name word ("Amir-Abdollahian", "al-Safadi", "Abdel-Fattah")?
+/// Is the token at `i` a hyphen or apostrophe written without spaces between two words, the
+/// second a capitalised name word ("Amir-Abdollahian", "al-Safadi", "O'Neill"; not "Duran's")?
 fn joining_hyphen(cx: Ctx, i: usize) -> bool {
     let toks = &cx.sent.toks;
     let (Some(prev), Some(h), Some(next)) = (
@@ -487,10 +497,18 @@ fn joining_hyphen(cx: Ctx, i: usize) -> bool {
         return false;
     };
     h.kind == TokKind::Punct
-        && cx.orig(h.range.clone()) == "-"
+        && matches!(cx.orig(h.range.clone()), "-" | "'" | "\u{2019}")
         && prev.range.end == h.range.start
         && h.range.end == next.range.start
         && capitalised_word(cx, i + 1)
+}
+
+/// Is token `t` an initial: one capital letter and a full stop ("P.", "A.")?
+pub(super) fn initial(cx: Ctx, t: usize) -> bool {
+    cx.word(t).chars().count() == 1
+        && cx
+            .tok(t + 1)
+            .is_some_and(|x| x.kind == TokKind::Punct && cx.orig(x.range.clone()) == ".")
 }
 
 /// A lower-case name particle at `i` followed by the rest of the name ("bin Salman",
@@ -531,7 +549,7 @@ pub(super) fn latin_run(cx: Ctx, t: usize) -> Option<Range<usize>> {
             break;
         }
         let role = cx.role(end);
-        if role.stop || role.report {
+        if (role.stop || role.report) && !initial(cx, end) {
             break;
         }
         end += 1;

@@ -50,6 +50,7 @@ pub(super) fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
             .is_some_and(|r| ar::verb_shaped(r) && r.chars().count() <= 5)
     });
     !clitic_on_function_word
+        && !possessed_or_dual(w)
         && !ar::derived_verb(w)
         && !clitic_on_verb
         && !clitic_on_short_verb
@@ -59,4 +60,13 @@ pub(super) fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
 /// An ال-word that is no known given name.
 pub(super) fn bare_surname(kb: &KnowledgeBase, w: &str) -> bool {
     w.starts_with(ar::AL) && !kb.given.contains_key(w)
+}
+
+/// A plural with a possessive pronoun (علاقاتنا, قواتهم, تصريحاتها) or a definite dual
+/// (الدولتان, الحكومتين): a noun phrase, never a name.
+pub(super) fn possessed_or_dual(w: &str) -> bool {
+    const POSSESSED: [&str; 5] = ["اتنا", "اتها", "اتهم", "اتكم", "اتهن"];
+    let n = w.chars().count();
+    (n >= 6 && POSSESSED.iter().any(|s| w.ends_with(s)))
+        || (n >= 7 && w.starts_with(ar::AL) && (w.ends_with("تان") || w.ends_with("تين")))
 }

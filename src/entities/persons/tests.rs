@@ -1,0 +1,79 @@
+//! The persons' rules on sentences written for them: coreference of particle names and given
+//! names, names inside facilities, and the word shapes that end an Arabic name.
+
+use crate::doc::{Entity, EntityKind};
+use crate::extractor::{Extractor, Input};
+
+/// The named persons of `text` (not the role-only ones), each as the texts of its mentions.
+fn persons(text: &str) -> Vec<Vec<String>> {
+    let ex = Extractor::new(Default::default()).expect("extractor");
+    let es: Vec<Entity> = ex.extract_one(&Input::new("t", text)).entities;
+    es.iter()
+        .filter(|e| e.kind == EntityKind::Person && !e.role_only)
+        .map(|e| e.mentions.iter().map(|m| m.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn a_name_opening_with_a_particle_joins_the_full_name() {
+    let ps = persons("وصل الأمير فهد بن مساعد إلى القاهرة. وأكد ابن مساعد أن الزيارة ناجحة.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].contains(&"ابن مساعد".to_string()), "{ps:?}");
+    let ps = persons(
+        "Sheikh Nasser bin Hamad Al Marri arrived on Monday. Al Marri said the talks went well.",
+    );
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].contains(&"Al Marri".to_string()), "{ps:?}");
+}
+
+#[test]
+fn a_given_name_after_a_title_joins_the_person_it_opens() {
+    let ps =
+        persons("Crown Prince Nawaf bin Saad visited Cairo. Prince Nawaf met the president there.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    let ps = persons("التقى الشيخ حمدان بن سالم بالوفد، ثم قال الشيخ حمدان إن المحادثات مثمرة.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].iter().any(|m| m == "حمدان"), "{ps:?}");
+}
+
+#[test]
+fn a_name_inside_a_facility_is_no_person() {
+    for t in [
+        "هبطت الطائرة في مطار الملك فهد الدولي صباح اليوم.",
+        "وصل الوفد إلى مطار بن غوريون قادما من روما.",
+        "The jets flew from Prince Sultan Air Base on Monday.",
+        "The flight landed at King Khalid International Airport at dawn.",
+    ] {
+        assert!(persons(t).is_empty(), "{t}: {:?}", persons(t));
+    }
+}
+
+#[test]
+fn arabic_names_end_at_tanween_duals_and_possessed_plurals() {
+    let ps = persons("ولا يزال الرئيس كريم داوود محتجزاً في منزله.");
+    assert_eq!(ps, vec![vec!["كريم داوود".to_string()]]);
+    for t in [
+        "رفعت الدولتان مستوى العلاقات بينهما.",
+        "وقال الوزير: وصلت علاقاتنا إلى مستوى جيد.",
+        "ناقش الوفد النزاع الإسرائيلي - الفلسطيني وموضوع المياه.",
+    ] {
+        assert!(persons(t).is_empty(), "{t}: {:?}", persons(t));
+    }
+}
+
+#[test]
+fn the_word_after_a_particle_stays_in_the_name() {
+    let ps = persons("شارك الرئيس أحمد ولد الشيخ الكنتاوي في القمة.");
+    assert_eq!(ps, vec![vec!["أحمد ولد الشيخ الكنتاوي".to_string()]]);
+}
+
+#[test]
+fn offices_and_institutions_are_no_names() {
+    for t in [
+        "وجه خادم الحرمين الشريفين بإرسال مساعدات عاجلة.",
+        "وقال المتحدث الرسمي باسم رئاسة الجمهورية إن اللقاء تناول التعاون.",
+        "والتقى الوزير المنتدب لدى رئيس الحكومة بنظيره الفرنسي.",
+    ] {
+        assert!(persons(t).is_empty(), "{t}: {:?}", persons(t));
+    }
+}
