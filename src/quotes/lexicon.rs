@@ -1,5 +1,6 @@
-//! The word lists quotes are read with: cue verbs (data/cue_verbs.tsv) and the nouns that
-//! introduce quoted names (data/quote_names.tsv). Role nouns and pronouns are shared with the
+//! The word lists quotes are read with: cue verbs (data/cue_verbs.tsv), the nouns that
+//! introduce quoted names (data/quote_names.tsv) and the complementisers that open a reported
+//! clause (data/clause_words.tsv). Role nouns and pronouns are shared with the
 //! event stage ([`crate::phrases::roles`]).
 
 use once_cell::sync::Lazy;
@@ -33,6 +34,8 @@ pub struct Lexicon {
     pub cues: PhraseTable<Cue>,
     /// Folded nouns that introduce a quoted name.
     pub names: WordSet<String>,
+    /// Folded complementisers that open a reported clause ("أن", "that").
+    pub complementisers: WordSet<String>,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -56,7 +59,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let names = rows(tsv!("quote_names.tsv"), &["word"])
         .map(|r| fold_key(r.get("word")))
         .collect();
-    Lexicon { cues, names }
+    let complementisers = rows(tsv!("clause_words.tsv"), &["form", "kind"])
+        .filter(|r| r.get("kind") == "that")
+        .map(|r| fold_key(r.get("form")))
+        .collect();
+    Lexicon {
+        cues,
+        names,
+        complementisers,
+    }
 });
 
 pub fn lexicon() -> &'static Lexicon {
