@@ -36,6 +36,8 @@ pub struct Lexicon {
     pub names: WordSet<String>,
     /// Folded complementisers that open a reported clause ("أن", "that").
     pub complementisers: WordSet<String>,
+    /// Folded words that never stand in a subject read by text alone (prepositions, "اليوم").
+    pub not_subject: WordSet<String>,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -59,14 +61,17 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let names = rows(tsv!("quote_names.tsv"), &["word"])
         .map(|r| fold_key(r.get("word")))
         .collect();
-    let complementisers = rows(tsv!("clause_words.tsv"), &["form", "kind"])
-        .filter(|r| r.get("kind") == "that")
-        .map(|r| fold_key(r.get("form")))
-        .collect();
+    let clause_words = |kinds: &[&str]| -> WordSet<String> {
+        rows(tsv!("clause_words.tsv"), &["form", "kind"])
+            .filter(|r| kinds.contains(&r.get("kind")))
+            .map(|r| fold_key(r.get("form")))
+            .collect()
+    };
     Lexicon {
         cues,
         names,
-        complementisers,
+        complementisers: clause_words(&["that"]),
+        not_subject: clause_words(&["not_subject", "prep", "by"]),
     }
 });
 

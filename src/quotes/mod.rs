@@ -329,16 +329,13 @@ impl Context<'_, '_> {
         if reading.cue.is_none() {
             self.after_quote(state, tail, &mut reading);
         } else if !reading.direct && n_words < MIN_PARTIAL_WORDS {
-            // 'X called Y a "dear friend," saying …': a cue right after the few quoted words
-            // makes them X's words, not a scare quote
-            let mut after = Reading {
-                direct: false,
-                cue: None,
-                speaker: None,
-                chained: false,
-            };
-            self.after_quote(state, tail, &mut after);
-            reading.direct = after.cue.is_some();
+            // 'X called Y a "dear friend," saying …': a participle right after the few quoted
+            // words makes them X's words, not a scare quote
+            let ws = words_in(self.a, tail);
+            reading.direct = lexicon()
+                .cues
+                .at(self.text, &ws, 0)
+                .is_some_and(|h| h.value.role == CueRole::Participle);
         }
         if reading.cue.is_none() && colon && lead_txt.ends_with(':') {
             // "السفير الروسي: …" — a headline-style colon after the speaker
@@ -349,7 +346,7 @@ impl Context<'_, '_> {
         if reading.cue.is_none() && reading.speaker.is_none() {
             // 'X said: "…", praising "…"': a later quotation of the sentence without a cue of
             // its own is the same speaker's
-            if let Some(s) = before {
+            if let Some(s) = before.filter(|_| n_words >= MIN_PARTIAL_WORDS) {
                 reading.speaker = Some(s.clone());
                 reading.chained = true;
             }
@@ -417,7 +414,7 @@ impl Context<'_, '_> {
                 break;
             }
             if hit.value.role == CueRole::Verb {
-                if let Some(range) = self.bare_name(lead_ws, span.0) {
+                if let Some(range) = self.named_by_text(lead_ws, span) {
                     reading.speaker = Some(Speaker {
                         entity: None,
                         range,
@@ -457,7 +454,8 @@ impl Context<'_, '_> {
             return;
         };
         let span = (hit.first, hit.first + hit.len);
-        if hit.value.role == CueRole::Verb && reports_its_own(text, &ws, span.1) {
+        // (Arabic: an English "said that" after a quotation is rarer than "said that night")
+        if verb_first && hit.value.role == CueRole::Verb && reports_its_own(text, &ws, span.1) {
             return;
         }
         // after a quotation English puts the subject first ("he said") or last ("said X")
@@ -491,6 +489,34 @@ impl Context<'_, '_> {
             },
         }
         reading.direct = true;
+    }
+
+    /// The words that name the subject of the reporting verb at words `span` when no entity,
+    /// role or body noun does: an English name before it ([`Self::bare_name`]), the Arabic words
+    /// between it and its complementiser ([`Self::subject_words`]).
+    fn named_by_text(&self, ws: &[Word], span: (usize, usize)) -> Option<Range<usize>> {
+        if self.verb_first {
+            self.subject_words(ws, span.1)
+        } else {
+            self.bare_name(ws, span.0)
+        }
+    }
+
+    /// Arabic: the words between a reporting verb (ending before word `next`) and its
+    /// complementiser ("وأكد العريني أن", "وقال القائد العسكري اللواء فلان إن"): at most
+    /// [`SUBJECT_WORDS`], none a preposition or time word, no quotation mark or sentence
+    /// punctuation between. Their folded range.
+    fn subject_words(&self, ws: &[Word], next: usize) -> Option<Range<usize>> {
+        let lex = lexicon();
+        let word = |i: usize| &self.text[ws[i].range.clone()];
+        let end = ws.len().min(next + SUBJECT_WORDS + 1);
+        let k = (next..end).find(|&i| lex.complementisers.contains(word(i)))?;
+        if k == next || (next..k).any(|i| lex.not_subject.contains(word(i))) {
+            return None;
+        }
+        let between = &self.text[ws[next].range.start..ws[k].range.start];
+        let marks = ['.', ':', ';', '؛', '«', '»', '"', '“', '”', '(', ')'];
+        (!between.contains(marks)).then(|| ws[next].range.start..ws[k - 1].range.end)
     }
 
     /// An English name the entity stage did not find, standing right before a reporting verb
@@ -571,7 +597,7 @@ impl Context<'_, '_> {
                                 speaker_by_verb = verb;
                             }
                             None if verb => {
-                                if let Some(range) = self.bare_name(&ws, span.0) {
+                                if let Some(range) = self.named_by_text(&ws, span) {
                                     speaker = Some(Speaker {
                                         entity: None,
                                         range,
@@ -609,6 +635,10 @@ impl Context<'_, '_> {
     }
 }
 
+/// How many words an Arabic subject read by text alone may have ("القائد العسكري اللواء عبد
+/// الله فلان").
+const SUBJECT_WORDS: usize = 6;
+
 /// How many words after a verb its complementiser may stand (after the subject: "أكد مصدر في
 /// المنظمة أن").
 const COMPLEMENT_WORDS: usize = 5;
@@ -619,7 +649,7 @@ const COMPLEMENT_WORDS: usize = 5;
 fn reports_its_own(text: &str, ws: &[Word], next: usize) -> bool {
     let end = ws.len().min(next + COMPLEMENT_WORDS);
     (next..end)
-        .take_while(|&i| i == next || text[ws[i].gap_start..ws[i].range.start].trim().is_empty())
+        .take_while(|&i| text[ws[i].gap_start..ws[i].range.start].trim().is_empty())
         .any(|i| {
             lexicon()
                 .complementisers

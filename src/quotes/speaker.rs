@@ -217,7 +217,8 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], cs: Vec<Chun
 /// A role and the person named right after it, nothing but spaces between ("Defence Minister
 /// Prince Khalid", "الرئيس الإيراني إبراهيم رئيسي", "Sheikh Mohammed"), are one chunk: the
 /// person, named by all its words. Roles in a row ("Prime Minister Sheikh") join first. A
-/// statement right after a body ("the State Department statement") is the body's chunk.
+/// statement right after a body ("the State Department statement") is the body's chunk, and two
+/// persons side by side, nothing but spaces between, are the first one.
 fn titled_names(text: &str, entities: &[Entity], cs: Vec<Chunk>) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
     for c in cs {
@@ -233,6 +234,18 @@ fn titled_names(text: &str, entities: &[Entity], cs: Vec<Chunk>) -> Vec<Chunk> {
         let issuer = |p: &Chunk| is_body(entities, p) && spaced(p);
         if c.who == Who::Statement {
             if let Some(p) = out.last_mut().filter(|p| issuer(p)) {
+                p.last = c.last;
+                p.range.end = c.range.end;
+                continue;
+            }
+        }
+        // a name the entity stage cut in two ("Mohamed bin Zayed" + "Al Nahyan") is one person:
+        // the first part's, named by all its words
+        if is_person(entities, &c) {
+            if let Some(p) = out
+                .last_mut()
+                .filter(|p| is_person(entities, p) && spaced(p))
+            {
                 p.last = c.last;
                 p.range.end = c.range.end;
                 continue;

@@ -421,6 +421,22 @@ const ANDEAN_EN: &[Spec] = &[
         None,
         &["Ana Ruiz"],
     ),
+    (
+        "p-quispe",
+        EntityKind::Person,
+        "Marta Quispe",
+        None,
+        None,
+        &["Marta Quispe"],
+    ),
+    (
+        "p-mamani",
+        EntityKind::Person,
+        "Mamani",
+        None,
+        None,
+        &["Mamani"],
+    ),
 ];
 
 #[test]
@@ -432,7 +448,8 @@ Leaders of the Andean Union met in Lima on Friday.\n\n\
 \"Four houses were destroyed by the floods\" in the north of the province, the Andean Union said.\n\n\
 The minister, who met Ana Ruiz on Friday, said: \"The bridge is safe for trucks again.\"\n\n\
 \"We will rebuild every school in the valley,\" Okonkwo said.\n\n\
-Ana Ruiz called the accord \"a new chapter for the whole region\" and a \"model for resolving other disputes peacefully\".";
+Ana Ruiz called the accord \"a new chapter for the whole region\" and a \"model for resolving other disputes peacefully\".\n\n\
+Marta Quispe Mamani called the vote a \"day of hope,\" saying it was fair.";
     let qs = quotes(text, "en", ANDEAN_EN);
     for prefix in ["Sanctions will", "The border", "Four houses"] {
         let q = starts(&qs, prefix);
@@ -454,4 +471,46 @@ Ana Ruiz called the accord \"a new chapter for the whole region\" and a \"model 
         let q = starts(&qs, prefix);
         assert_eq!(q.speaker.as_deref(), Some("p-ruiz"), "{q:#?}");
     }
+    // a name found in two pieces is the first piece's person, named by both; the few quoted
+    // words are hers, for a cue follows them
+    let q = starts(&qs, "day of hope");
+    assert_eq!(q.speaker.as_deref(), Some("p-quispe"), "{q:#?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("Marta Quispe Mamani"));
+}
+
+#[test]
+fn arabic_verb_after_a_quotation_with_its_own_report() {
+    // the verb after the quotation opens a report of its own ("أكد مصدر … أن"): the quoted
+    // words are not the source's
+    let text = "قمة طارئة لتحالف الساحل\n\n\
+ناقش القادة احتمالات «تدخل عسكري محتمل في المنطقة»، أكد مصدر في التحالف أن الخطوة لن تحصل فورا.";
+    let qs = quotes(text, "ar", SAHEL_AR);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.as_deref() != Some("أكد") && q.speaker_text.is_none()),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn arabic_subject_by_text_before_its_complementiser() {
+    // a commander the entity stage does not know: his words name him, no earlier speaker does
+    let text = "معارك في الجنوب\n\n\
+وقال وزير الدفاع الكيني إن القوات تقدمت.\n\n\
+وقال القائد الميداني العقيد سالم الجابري إن «رجالنا دخلوا المقر بعد معارك استمرت يومين».\n\n\
+وقال في المؤتمر إن «المعارك ستتواصل حتى استعادة كل المواقع».";
+    let qs = quotes(text, "ar", SAHEL_AR);
+    let q = starts(&qs, "رجالنا دخلوا");
+    assert_eq!(q.speaker.as_deref(), None, "{q:#?}");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("القائد الميداني العقيد سالم الجابري")
+    );
+    // a verb whose next words are a place is the last speaker's
+    let q = starts(&qs, "المعارك ستتواصل");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("القائد الميداني العقيد سالم الجابري"),
+        "{q:#?}"
+    );
 }
