@@ -360,8 +360,11 @@ impl Context<'_, '_> {
             reading.speaker = state.last.clone();
             reading.chained = true;
         }
+        // a few quoted words are a quotation only when said directly by an entity: a speaker
+        // named by text alone ("وبحسب وكالة «…»", "the sources") leaves a quoted name a name
         let short = n_words < MIN_PARTIAL_WORDS;
-        if short && (!reading.direct || reading.speaker.is_none()) {
+        let by_entity = reading.speaker.as_ref().is_some_and(|s| s.entity.is_some());
+        if short && (!reading.direct || !by_entity) {
             return None;
         }
         Some(reading)

@@ -490,6 +490,9 @@ fn arabic_verb_after_a_quotation_with_its_own_report() {
             .all(|q| q.cue.as_deref() != Some("أكد") && q.speaker_text.is_none()),
         "{qs:#?}"
     );
+    // a quoted name after a source read by text alone stays a name
+    let text = "أسعار النفط\n\nارتفعت الأسعار في «نوفا»، بحسب المصادر.";
+    assert!(quotes(text, "ar", SAHEL_AR).is_empty());
 }
 
 #[test]
