@@ -473,8 +473,11 @@ impl Extractor {
             })
             .collect();
         laps.lap(Stage::Dates);
-        doc.quotes = quotes::extract(&a, &doc.entities);
+        let (found, references) = quotes::extract_with_references(&a, &doc.entities);
+        doc.quotes = found;
         doc.events = events::extract(&a, &doc.entities, &doc.dates, &doc.quotes);
+        // the mentions by reference join their entities once events have read the names
+        quotes::join_references(&mut doc.entities, references);
         laps.lap(Stage::QuotesEvents);
         doc
     }

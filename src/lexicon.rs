@@ -187,6 +187,7 @@ mod tests {
         let _ = crate::time::lexicon::lexicon();
         let _ = crate::events::lexicon::lexicon();
         let _ = crate::quotes::lexicon::lexicon();
+        crate::phrases::clause::force_tables();
         Lazy::force(&crate::cluster::fingerprint::TODAY);
         let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");

@@ -7,6 +7,7 @@
 //! document is scanned in linear time. [`inflect`] expands a verb or noun given once to its
 //! regular forms; [`roles`] holds the role nouns that name a person by office.
 
+pub mod clause;
 pub mod inflect;
 pub mod roles;
 

@@ -1,7 +1,8 @@
 //! Role nouns (data/quote_roles.tsv): the words that name a person by office ("the Russian
-//! ambassador", "السفير الروسي"), the statement of a body ("البيان") and the pronouns that
-//! continue the last speaker. Quotes read them as speakers; events read the one-word person roles
-//! to tell a title's portfolio from its office.
+//! ambassador", "السفير الروسي"), the statement of a body ("البيان"), the pronouns that continue
+//! the last speaker, the nouns that stand for a body named before ("the ministry", "الجماعة")
+//! and those of several parties ("the two sides"). Quotes read them as speakers; events read the
+//! one-word person roles to tell a title's portfolio from its office.
 
 use once_cell::sync::Lazy;
 
@@ -20,6 +21,13 @@ pub enum RoleKind {
     Statement,
     /// A pronoun: the last speaker.
     Pronoun,
+    /// A body of a kind ("the ministry", "the army", "الحركة"): the last named organisation
+    /// whose name holds one of the forms.
+    Body,
+    /// A body of any kind ("the bloc", "the group", "الجماعة"): the last named organisation.
+    Group,
+    /// Several parties or unnamed sources ("the two sides", "الطرفان", "مصادر"): no one entity.
+    Parties,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +53,9 @@ static ROLES: Lazy<Roles> = Lazy::new(|| {
             "person" => RoleKind::Person,
             "statement" => RoleKind::Statement,
             "pronoun" => RoleKind::Pronoun,
+            "body" => RoleKind::Body,
+            "group" => RoleKind::Group,
+            "parties" => RoleKind::Parties,
             _ => continue,
         };
         let forms: Vec<String> = [r.get("ar"), r.get("en")]

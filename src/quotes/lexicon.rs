@@ -1,5 +1,6 @@
-//! The word lists quotes are read with: cue verbs (data/cue_verbs.tsv) and the nouns that
-//! introduce quoted names (data/quote_names.tsv). Role nouns and pronouns are shared with the
+//! The word lists quotes are read with: cue verbs (data/cue_verbs.tsv), the nouns that
+//! introduce quoted names (data/quote_names.tsv) and the complementisers that open a reported
+//! clause (data/clause_words.tsv). Role nouns and pronouns are shared with the
 //! event stage ([`crate::phrases::roles`]).
 
 use once_cell::sync::Lazy;
@@ -33,6 +34,10 @@ pub struct Lexicon {
     pub cues: PhraseTable<Cue>,
     /// Folded nouns that introduce a quoted name.
     pub names: WordSet<String>,
+    /// Folded complementisers that open a reported clause ("أن", "that").
+    pub complementisers: WordSet<String>,
+    /// Folded words that never stand in a subject read by text alone (prepositions, "اليوم").
+    pub not_subject: WordSet<String>,
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
@@ -56,7 +61,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let names = rows(tsv!("quote_names.tsv"), &["word"])
         .map(|r| fold_key(r.get("word")))
         .collect();
-    Lexicon { cues, names }
+    let clause_words = |kinds: &[&str]| -> WordSet<String> {
+        rows(tsv!("clause_words.tsv"), &["form", "kind"])
+            .filter(|r| kinds.contains(&r.get("kind")))
+            .map(|r| fold_key(r.get("form")))
+            .collect()
+    };
+    Lexicon {
+        cues,
+        names,
+        complementisers: clause_words(&["that"]),
+        not_subject: clause_words(&["not_subject", "prep", "by"]),
+    }
 });
 
 pub fn lexicon() -> &'static Lexicon {

@@ -16,7 +16,7 @@ pub mod speaker;
 use std::ops::Range;
 
 use crate::analysis::Analysis;
-use crate::doc::{Entity, Quote};
+use crate::doc::{Entity, Mention, Quote};
 use crate::lang::ar::stems;
 use crate::mentions::MentionIndex;
 use crate::phrases::{words_in, words_of, Word};
@@ -62,7 +62,49 @@ fn near_mark(text: &str, range: Range<usize>, keep_end: bool) -> Range<usize> {
 
 /// Find the direct and partial quotations of a document and attribute them.
 pub fn extract(a: &Analysis, entities: &[Entity]) -> Vec<Quote> {
-    find(a, entities).into_iter().map(|q| q.quote).collect()
+    find(a, entities).0.into_iter().map(|q| q.quote).collect()
+}
+
+/// The quotations, and the places where the reading of their speakers found an entity named by
+/// reference rather than by name ("the bloc" for ECOWAS, "the Iraqi foreign minister" for the
+/// minister named before, "البيان" for the body that issued it): `(entity index, mention)`, for
+/// [`join_references`].
+pub fn extract_with_references(
+    a: &Analysis,
+    entities: &[Entity],
+) -> (Vec<Quote>, Vec<(usize, Mention)>) {
+    let (found, refs) = find(a, entities);
+    (found.into_iter().map(|q| q.quote).collect(), refs)
+}
+
+/// Add the references to their entities' mentions (in text order, each place once), so the
+/// chain from a name to "the minister" and "the statement" is in the output.
+pub fn join_references(entities: &mut [Entity], refs: Vec<(usize, Mention)>) {
+    for (e, m) in refs {
+        let Some(ent) = entities.get_mut(e) else {
+            continue;
+        };
+        let k = ent.mentions.partition_point(|x| x.start < m.start);
+        if ent.mentions.get(k).is_none_or(|x| x.start != m.start) {
+            ent.mentions.insert(k, m);
+        }
+    }
+}
+
+/// The speakers in `said` (resolved, in text order) that name their entity by reference: none
+/// of its own mentions lies inside their words.
+fn references(a: &Analysis, idx: &MentionIndex, said: &[Speaker]) -> Vec<(usize, Mention)> {
+    let mut out: Vec<(usize, Mention)> = said
+        .iter()
+        .filter_map(|s| {
+            let e = s.entity?;
+            let named = idx.within(s.range.clone()).iter().any(|m| m.entity == e);
+            (!named).then(|| (e, a.mention(s.range.clone())))
+        })
+        .collect();
+    out.sort_by_key(|(e, m)| (*e, m.start));
+    out.dedup_by_key(|(e, m)| (*e, m.start));
+    out
 }
 
 /// A quotation with its folded ranges, for the event stage too.
@@ -98,8 +140,9 @@ struct Context<'c, 'a> {
     verb_first: bool,
 }
 
-/// Quotations with their folded ranges and speakers.
-pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
+/// Quotations with their folded ranges and speakers, and the references their speakers' reading
+/// found ([`extract_with_references`]).
+pub fn find(a: &Analysis, entities: &[Entity]) -> (Vec<Found>, Vec<(usize, Mention)>) {
     let text = a.text();
     let idx = MentionIndex::new(a, entities);
     let cx = Context {
@@ -110,8 +153,11 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         idx,
         verb_first: a.lang == "ar",
     };
+    let (bodies, body_keys) = speaker::bodies(&cx.idx, entities);
     let mut state = State {
         aliases: speaker::aliases(text, &cx.idx, entities),
+        bodies,
+        body_keys,
         ..State::default()
     };
     let mut out: Vec<Found> = Vec::new();
@@ -123,11 +169,19 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         let marked = marks::find(text, para.clone());
         let sentences = &a.sentences[by_para[p].clone()];
         let mut prev_end = para.start;
+        // the speaker of the last quotation read in this paragraph
+        let mut prev_speaker: Option<Speaker> = None;
         for m in &marked {
-            let (lead, tail) = surroundings(text, para, sentences, &marked, m, prev_end);
-            let Some(reading) = cx.read(&state, m, lead, tail) else {
+            let (lead, tail, same_sentence) =
+                surroundings(text, para, sentences, &marked, m, prev_end);
+            let before = prev_speaker.as_ref().filter(|_| same_sentence);
+            let Some(reading) = cx.read(&state, m, lead, tail, before) else {
                 continue;
             };
+            prev_speaker = reading.speaker.clone();
+            if let Some(s) = reading.speaker.as_ref().filter(|_| !reading.chained) {
+                state.said.push(s.clone());
+            }
             // a paragraph that opens a quotation and leaves it open, continued by a quoted
             // paragraph: the continuation's speaker is the first one's too
             if let Some(k) = pending.take() {
@@ -159,15 +213,16 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         // a pending speaker may have been filled in later
         apply_speaker(a, entities, f);
     }
-    out
+    let refs = references(a, &cx.idx, &state.said);
+    (out, refs)
 }
 
 /// The stretches before and after the quoted stretch `m` of paragraph `para` (whose
 /// `sentences` and `marked` stretches are given) where its cue and speaker are looked for: from
 /// the end of the previous quotation (`prev_end`) or the start of its sentence to the opening mark,
-/// and from the closing mark to the end of its sentence or the next opening mark. Sentences and
-/// marks are in text order and do not overlap: binary searches keep a paragraph of thousands of
-/// quotations linear.
+/// and from the closing mark to the end of its sentence or the next opening mark; and whether
+/// the previous quotation ended in the same sentence. Sentences and marks are in text order and
+/// do not overlap: binary searches keep a paragraph of thousands of quotations linear.
 fn surroundings(
     text: &str,
     para: &Range<usize>,
@@ -175,7 +230,7 @@ fn surroundings(
     marked: &[Marked],
     m: &Marked,
     prev_end: usize,
-) -> (Range<usize>, Range<usize>) {
+) -> (Range<usize>, Range<usize>, bool) {
     let sent = sentences
         .get(sentences.partition_point(|s| s.end <= m.open))
         .filter(|s| s.start <= m.open)
@@ -191,7 +246,7 @@ fn surroundings(
         .get(marked.partition_point(|n| n.open < m.end))
         .map_or(para.end, |n| n.open);
     let tail = near_mark(text, m.end..tail_sent.end.min(next_open).max(m.end), false);
-    (lead, tail)
+    (lead, tail, prev_end > sent.start)
 }
 
 /// The sentences lying inside each paragraph (both in text order), in one pass over each: for
@@ -245,13 +300,15 @@ impl Context<'_, '_> {
     }
 
     /// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its
-    /// speaker. `lead` and `tail`: where its cue is looked for before and after it.
+    /// speaker. `lead` and `tail`: where its cue is looked for before and after it; `before`:
+    /// the speaker of a quotation earlier in the same sentence.
     fn read(
         &self,
         state: &State,
         m: &Marked,
         lead: Range<usize>,
         tail: Range<usize>,
+        before: Option<&Speaker>,
     ) -> Option<Reading> {
         let text = self.text;
         let n_words = words_in(self.a, m.inner.clone()).len();
@@ -271,11 +328,27 @@ impl Context<'_, '_> {
         self.cue_before(state, m, &lead_ws, &lead_cs, &mut reading);
         if reading.cue.is_none() {
             self.after_quote(state, tail, &mut reading);
+        } else if !reading.direct && n_words < MIN_PARTIAL_WORDS {
+            // 'X called Y a "dear friend," saying …': a participle right after the few quoted
+            // words makes them X's words, not a scare quote
+            let ws = words_in(self.a, tail);
+            reading.direct = lexicon()
+                .cues
+                .at(self.text, &ws, 0)
+                .is_some_and(|h| h.value.role == CueRole::Participle);
         }
         if reading.cue.is_none() && colon && lead_txt.ends_with(':') {
             // "السفير الروسي: …" — a headline-style colon after the speaker
             if let Some(c) = lead_cs.last().filter(|c| lead_ws.len() == c.last + 1) {
                 reading.speaker = self.resolve(c, state);
+            }
+        }
+        if reading.cue.is_none() && reading.speaker.is_none() {
+            // 'X said: "…", praising "…"': a later quotation of the sentence without a cue of
+            // its own is the same speaker's
+            if let Some(s) = before.filter(|_| n_words >= MIN_PARTIAL_WORDS) {
+                reading.speaker = Some(s.clone());
+                reading.chained = true;
             }
         }
         if reading.cue.is_none()
@@ -287,8 +360,11 @@ impl Context<'_, '_> {
             reading.speaker = state.last.clone();
             reading.chained = true;
         }
+        // a few quoted words are a quotation only when said directly by an entity: a speaker
+        // named by text alone ("وبحسب وكالة «…»", "the sources") leaves a quoted name a name
         let short = n_words < MIN_PARTIAL_WORDS;
-        if short && (!reading.direct || reading.speaker.is_none()) {
+        let by_entity = reading.speaker.as_ref().is_some_and(|s| s.entity.is_some());
+        if short && (!reading.direct || !by_entity) {
             return None;
         }
         Some(reading)
@@ -340,6 +416,15 @@ impl Context<'_, '_> {
                 reading.chained = c.who == Who::Pronoun;
                 break;
             }
+            if hit.value.role == CueRole::Verb {
+                if let Some(range) = self.named_by_text(lead_ws, span) {
+                    reading.speaker = Some(Speaker {
+                        entity: None,
+                        range,
+                    });
+                    break;
+                }
+            }
         }
         if reading.cue.is_some() && reading.speaker.is_none() {
             reading.speaker = state.last.clone();
@@ -348,22 +433,34 @@ impl Context<'_, '_> {
     }
 
     /// `"…," the ambassador said` / `"…," he added` / `"…", according to X`: a cue just after
-    /// the closing mark, in `tail`.
+    /// the closing mark, in `tail`; in English also a reporting verb further on whose subject
+    /// stands before it (`"…" in the east of the country, the monitor said`).
     fn after_quote(&self, state: &State, tail: Range<usize>, reading: &mut Reading) {
         let text = self.text;
         let verb_first = self.verb_first;
         let lex = lexicon();
         let ws = words_in(self.a, tail.clone());
         let cs = self.chunks(&ws);
-        let Some(hit) = lex
-            .cues
-            .scan(text, &ws)
-            .into_iter()
-            .find(|hit| hit.first <= 4 && hit.value.role != CueRole::Statement)
-        else {
+        let hits = lex.cues.scan(text, &ws);
+        let near = hits
+            .iter()
+            .find(|hit| hit.first <= 4 && hit.value.role != CueRole::Statement);
+        let far = || {
+            hits.iter().find(|hit| {
+                let span = (hit.first, hit.first + hit.len);
+                hit.value.role == CueRole::Verb
+                    && !text[tail.start..hit.range.start].contains([':', ';'])
+                    && subject(text, &ws, &cs, span, false).is_some_and(|c| c.last < hit.first)
+            })
+        };
+        let Some(hit) = near.or_else(|| if verb_first { None } else { far() }) else {
             return;
         };
         let span = (hit.first, hit.first + hit.len);
+        // (Arabic: an English "said that" after a quotation is rarer than "said that night")
+        if verb_first && hit.value.role == CueRole::Verb && reports_its_own(text, &ws, span.1) {
+            return;
+        }
         // after a quotation English puts the subject first ("he said") or last ("said X")
         let role = hit.value.role;
         let first = role == CueRole::According || (verb_first && role == CueRole::Verb);
@@ -378,12 +475,87 @@ impl Context<'_, '_> {
                 reading.speaker = self.resolve(c, state);
                 reading.chained = c.who == Who::Pronoun;
             }
-            None => {
-                reading.speaker = state.last.clone();
-                reading.chained = true;
-            }
+            None => match self
+                .bare_name(&ws, span.0)
+                .filter(|_| role == CueRole::Verb)
+            {
+                Some(range) => {
+                    reading.speaker = Some(Speaker {
+                        entity: None,
+                        range,
+                    })
+                }
+                None => {
+                    reading.speaker = state.last.clone();
+                    reading.chained = true;
+                }
+            },
         }
         reading.direct = true;
+    }
+
+    /// The words that name the subject of the reporting verb at words `span` when no entity,
+    /// role or body noun does: an English name before it ([`Self::bare_name`]), the Arabic words
+    /// between it and its complementiser ([`Self::subject_words`]).
+    fn named_by_text(&self, ws: &[Word], span: (usize, usize)) -> Option<Range<usize>> {
+        if self.verb_first {
+            self.subject_words(ws, span.1)
+        } else {
+            self.bare_name(ws, span.0)
+        }
+    }
+
+    /// Arabic: the words between a reporting verb (ending before word `next`) and its
+    /// complementiser ("وأكد العريني أن", "وقال القائد العسكري اللواء فلان إن"): at most
+    /// [`SUBJECT_WORDS`], none a preposition or time word, no quotation mark or sentence
+    /// punctuation between. Their folded range.
+    fn subject_words(&self, ws: &[Word], next: usize) -> Option<Range<usize>> {
+        let lex = lexicon();
+        let word = |i: usize| &self.text[ws[i].range.clone()];
+        let end = ws.len().min(next + SUBJECT_WORDS + 1);
+        let k = (next..end).find(|&i| lex.complementisers.contains(word(i)))?;
+        if k == next || (next..k).any(|i| lex.not_subject.contains(word(i))) {
+            return None;
+        }
+        let between = &self.text[ws[next].range.start..ws[k].range.start];
+        let marks = ['.', ':', ';', '؛', '«', '»', '"', '“', '”', '(', ')'];
+        (!between.contains(marks)).then(|| ws[next].range.start..ws[k - 1].range.end)
+    }
+
+    /// An English name the entity stage did not find, standing right before a reporting verb
+    /// at word `cue` ("Haddad said", "al-Amin added"): up to four capitalised words, not the
+    /// first word of the sentence, nothing but spaces between them and the verb. Its folded
+    /// range, for a speaker named by text alone.
+    fn bare_name(&self, ws: &[Word], cue: usize) -> Option<Range<usize>> {
+        if self.verb_first || cue == 0 {
+            return None;
+        }
+        let capital = |w: &Word| {
+            let t = self.a.orig_text(self.a.orig(w.range.clone()));
+            let t = t
+                .strip_prefix("al-")
+                .or_else(|| t.strip_prefix("el-"))
+                .unwrap_or(t);
+            t.chars().next().is_some_and(char::is_uppercase)
+        };
+        let spaced = |k: usize| {
+            self.text[ws[k].gap_start..ws[k].range.start]
+                .trim()
+                .is_empty()
+        };
+        let mut first = cue;
+        while first > 0 && cue - first < 4 && capital(&ws[first - 1]) && spaced(first) {
+            first -= 1;
+        }
+        if first == cue {
+            return None;
+        }
+        let start = ws[first].range.start;
+        let opens_sentence = self
+            .a
+            .sentence_of(start)
+            .is_none_or(|s| self.text[s.start..start].trim().is_empty());
+        (!opens_sentence).then(|| start..ws[cue - 1].range.end)
     }
 
     /// After sentence `sent` (an index into `a.sentences`): its cue subjects become the last
@@ -422,11 +594,21 @@ impl Context<'_, '_> {
                 CueRole::Verb | CueRole::According => {
                     let verb = hit.value.role == CueRole::Verb;
                     if speaker.is_none() || (verb && !speaker_by_verb) {
-                        if let Some(c) = subject(text, &ws, &cs, span, !verb || verb_first) {
-                            if c.who != Who::Pronoun {
+                        match subject(text, &ws, &cs, span, !verb || verb_first) {
+                            Some(c) if c.who != Who::Pronoun => {
                                 speaker = self.resolve(c, state);
                                 speaker_by_verb = verb;
                             }
+                            None if verb => {
+                                if let Some(range) = self.named_by_text(&ws, span) {
+                                    speaker = Some(Speaker {
+                                        entity: None,
+                                        range,
+                                    });
+                                    speaker_by_verb = true;
+                                }
+                            }
+                            _ => {}
                         }
                     }
                 }
@@ -446,9 +628,36 @@ impl Context<'_, '_> {
                     state.statement_owner = Some(s.clone());
                 }
             }
-            state.last = Some(s);
+            // an "according to" source of a narrative sentence ("…, according to the
+            // website") does not take the place of the speaker "he added" continues
+            if speaker_by_verb || state.last.is_none() {
+                state.said.push(s.clone());
+                state.last = Some(s);
+            }
         }
     }
+}
+
+/// How many words an Arabic subject read by text alone may have ("القائد العسكري اللواء عبد
+/// الله فلان").
+const SUBJECT_WORDS: usize = 6;
+
+/// How many words after a verb its complementiser may stand (after the subject: "أكد مصدر في
+/// المنظمة أن").
+const COMPLEMENT_WORDS: usize = 5;
+
+/// Is the verb ending before word `next` followed, within a few words and no punctuation, by a
+/// complementiser ("أن", "إن", "that")? Then it introduces its own report, and a quotation before
+/// it ('"…"، أكد مصدر أن …') belongs to the clause before, not to this verb.
+fn reports_its_own(text: &str, ws: &[Word], next: usize) -> bool {
+    let end = ws.len().min(next + COMPLEMENT_WORDS);
+    (next..end)
+        .take_while(|&i| text[ws[i].gap_start..ws[i].range.start].trim().is_empty())
+        .any(|i| {
+            lexicon()
+                .complementisers
+                .contains(&text[ws[i].range.clone()])
+        })
 }
 
 /// Does the chunk `c`, at most one word after the statement word ending before word `next`,

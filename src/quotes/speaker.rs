@@ -21,6 +21,12 @@ pub enum Who {
     },
     Pronoun,
     Statement,
+    /// A noun standing for a body named before ("the ministry", "the bloc", "الجماعة").
+    Body {
+        role: usize,
+    },
+    /// Several parties or unnamed sources ("the two sides", "مصادر"): no one entity.
+    Parties,
 }
 
 /// Words that can name a speaker: word indices `first..=last`, folded byte range.
@@ -30,6 +36,18 @@ pub struct Chunk {
     pub last: usize,
     pub range: Range<usize>,
     pub who: Who,
+}
+
+impl crate::phrases::clause::Phrase for Chunk {
+    fn first(&self) -> usize {
+        self.first
+    }
+    fn last(&self) -> usize {
+        self.last
+    }
+    fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
 }
 
 /// A resolved speaker.
@@ -84,6 +102,8 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
             },
             RoleKind::Statement => Who::Statement,
             RoleKind::Pronoun => Who::Pronoun,
+            RoleKind::Body | RoleKind::Group => Who::Body { role: *hit.value },
+            RoleKind::Parties => Who::Parties,
         };
         out.push(Chunk {
             first,
@@ -157,6 +177,7 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], cs: Vec<Chun
         }
         joined.push(c);
     }
+    let joined = titled_names(text, entities, joined);
     // apposition: a role and a person within a few words, a comma between them
     let mut out: Vec<Chunk> = Vec::with_capacity(joined.len());
     let mut it = joined.into_iter().peekable();
@@ -166,8 +187,15 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], cs: Vec<Chun
             break;
         };
         let comma = text[a.range.end..b.range.start].contains([',', '،']);
-        let role_then_person =
-            matches!(a.who, Who::Role { .. }) && is_person(entities, b) && b.first <= a.last + 5;
+        // the comma right before the name ("سفير روسيا لدى القاهرة، إيفان"), not before a
+        // relative clause that names someone else ("the minister, who met X")
+        let comma_at_name = text[a.range.end..b.range.start]
+            .trim_end()
+            .ends_with([',', '،']);
+        let role_then_person = matches!(a.who, Who::Role { .. })
+            && is_person(entities, b)
+            && b.first <= a.last + 5
+            && comma_at_name;
         let person_then_role =
             is_person(entities, &a) && matches!(b.who, Who::Role { .. }) && b.first <= a.last + 2;
         if comma && (role_then_person || person_then_role) {
@@ -186,9 +214,77 @@ fn merge_affiliations(text: &str, ws: &[Word], entities: &[Entity], cs: Vec<Chun
     out
 }
 
-/// The chunk that is the subject of the cue at words `cue.0..cue.1`: right after it (verb
-/// first, as Arabic reports) or just before it (subject first, as English does), tried in the
-/// order the language prefers. Punctuation may not stand between a verb and a subject after it.
+/// A role and the person named right after it, nothing but spaces between ("Defence Minister
+/// Prince Khalid", "الرئيس الإيراني إبراهيم رئيسي", "Sheikh Mohammed"), are one chunk: the
+/// person, named by all its words. Roles in a row ("Prime Minister Sheikh") join first. A
+/// statement right after a body ("the State Department statement") is the body's chunk, and two
+/// persons side by side, nothing but spaces between, are the first one.
+fn titled_names(text: &str, entities: &[Entity], cs: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(cs.len());
+    for c in cs {
+        let spaced = |p: &Chunk| {
+            p.last + 1 == c.first
+                && text
+                    .get(p.range.end..c.range.start)
+                    .is_some_and(|g| g.trim().is_empty())
+        };
+        let joinable = |p: &Chunk| matches!(p.who, Who::Role { .. }) && spaced(p);
+        let role = matches!(c.who, Who::Role { .. });
+        // "the State Department statement", "a Saudi statement": the body speaks
+        let issuer = |p: &Chunk| is_body(entities, p) && spaced(p);
+        if c.who == Who::Statement {
+            if let Some(p) = out.last_mut().filter(|p| issuer(p)) {
+                p.last = c.last;
+                p.range.end = c.range.end;
+                continue;
+            }
+        }
+        // a name the entity stage cut in two ("Mohamed bin Zayed" + "Al Nahyan") is one person:
+        // the first part's, named by all its words
+        if is_person(entities, &c) {
+            if let Some(p) = out
+                .last_mut()
+                .filter(|p| is_person(entities, p) && spaced(p))
+            {
+                p.last = c.last;
+                p.range.end = c.range.end;
+                continue;
+            }
+        }
+        if let Some(p) = out.last_mut().filter(|p| joinable(p)) {
+            if is_person(entities, &c) {
+                *p = Chunk {
+                    first: p.first,
+                    last: c.last,
+                    range: p.range.start..c.range.end,
+                    who: c.who,
+                };
+                continue;
+            }
+            if role {
+                p.last = c.last;
+                p.range.end = c.range.end;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Is one of the three words before word `i` "in" / "في" ("in a statement", "في
+/// بيان"): a statement named there is where something was said, not who said it.
+fn after_in(text: &str, ws: &[Word], i: usize) -> bool {
+    (1..=3).any(|k| {
+        i.checked_sub(k)
+            .and_then(|j| ws.get(j))
+            .is_some_and(|w| matches!(&text[w.range.clone()], "in" | "في" | "وفي"))
+    })
+}
+
+/// The chunk that is the subject of the cue at words `cue.0..cue.1`, read by the clause
+/// reading ([`crate::phrases::clause::agent`]) in the order the language prefers. A statement
+/// after "in" ("said in a statement") is no subject.
 pub fn subject<'c>(
     text: &str,
     ws: &[Word],
@@ -196,37 +292,8 @@ pub fn subject<'c>(
     cue: (usize, usize),
     verb_first: bool,
 ) -> Option<&'c Chunk> {
-    // `cs` is in text order and its chunks do not overlap, so their last words rise too: the
-    // candidates on either side are found by binary search, never by a scan of the sentence
-    // (a sentence of thousands of cues stays linear).
-    let after = || {
-        let k = cs.partition_point(|c| c.first < cue.1);
-        cs[k..]
-            .iter()
-            .take_while(|c| c.first <= cue.1 + 1)
-            .find(|c| {
-                !text[ws[cue.1 - 1].range.end..c.range.start].contains(|ch: char| {
-                    !crate::text::chars::is_alphanumeric(ch) && !ch.is_whitespace()
-                })
-            })
-    };
-    let before = || {
-        let k = cs.partition_point(|c| c.first < cue.0);
-        cs[..k]
-            .iter()
-            .rev()
-            .filter(|c| c.last < cue.0)
-            .take_while(|c| c.last + 3 >= cue.0)
-            .find(|c| {
-                !text[c.range.end..ws[cue.0].range.start]
-                    .contains(['.', ':', ';', '؛', '!', '?', '؟'])
-            })
-    };
-    if verb_first {
-        after().or_else(before)
-    } else {
-        before().or_else(after)
-    }
+    crate::phrases::clause::agent(text, ws, cs, cue, verb_first)
+        .filter(|c| !(c.who == Who::Statement && after_in(text, ws, c.first)))
 }
 
 /// What a document has said so far: the last speaker (for "he added", "وأضاف") and the body
@@ -237,6 +304,12 @@ pub struct State {
     pub statement_owner: Option<Speaker>,
     /// For a person known only by a title, the named person it stands in apposition to.
     pub aliases: Vec<Option<usize>>,
+    /// The organisations' mentions in text order (folded start, entity), and each
+    /// organisation's folded name and mentions, for "the ministry", "the bloc".
+    pub bodies: Vec<(usize, usize)>,
+    pub body_keys: Vec<String>,
+    /// Every speaker named so far (not continued), for the references they make.
+    pub said: Vec<Speaker>,
 }
 
 /// Is every mention of this person a title ("السفير الروسي", "the ambassador")?
@@ -306,6 +379,14 @@ pub fn resolve(
                 range: c.range.clone(),
             },
         }),
+        Who::Parties => Some(Speaker {
+            entity: None,
+            range: c.range.clone(),
+        }),
+        Who::Body { role } => Some(Speaker {
+            entity: last_body(*role, state, c.range.start),
+            range: c.range.clone(),
+        }),
         Who::Role { role, affil } => {
             let entity = holder(
                 *role,
@@ -321,6 +402,67 @@ pub fn resolve(
             })
         }
     }
+}
+
+/// How many organisation mentions back "the ministry" / "the bloc" looks for the body it stands
+/// for: far more than a story keeps one in mind, and a bound on the walk.
+const BODY_LOOKBACK: usize = 300;
+
+/// The organisations' mentions in text order and their folded names and mentions, for
+/// [`State::bodies`] and [`State::body_keys`].
+pub fn bodies(idx: &MentionIndex, entities: &[Entity]) -> (Vec<(usize, usize)>, Vec<String>) {
+    let spots = idx
+        .within(0..usize::MAX)
+        .iter()
+        .filter(|s| entities[s.entity].kind == EntityKind::Org)
+        .map(|s| (s.range.start, s.entity))
+        .collect();
+    let keys = entities
+        .iter()
+        .map(|e| {
+            if e.kind != EntityKind::Org {
+                return String::new();
+            }
+            let mut k = fold_key(&e.name);
+            for m in &e.mentions {
+                k.push(' ');
+                k.push_str(&fold_key(&m.text));
+            }
+            k
+        })
+        .collect();
+    (spots, keys)
+}
+
+/// The organisation a body noun (`role`, at folded byte `at`) stands for: among those named
+/// before it whose name holds one of the noun's forms ("the ministry": a ministry), or among all
+/// for a generic noun ("the bloc", "الجماعة"), the one named most often so far (the story's
+/// body, not one named in passing), the latest on a tie.
+fn last_body(role: usize, state: &State, at: usize) -> Option<usize> {
+    let r = &roles().list[role];
+    let any = r.kind == RoleKind::Group;
+    let k = state.bodies.partition_point(|&(start, _)| start < at);
+    // entity → (mentions so far, rank of its latest mention: lower is later)
+    let mut seen: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+    for (rank, &(_, e)) in state.bodies[..k]
+        .iter()
+        .rev()
+        .take(BODY_LOOKBACK)
+        .enumerate()
+    {
+        seen.entry(e).or_insert((0, rank)).0 += 1;
+    }
+    let fits = |e: usize| {
+        any || state
+            .body_keys
+            .get(e)
+            .is_some_and(|key| r.forms.iter().any(|f| key.contains(f.as_str())))
+    };
+    seen.into_iter()
+        .filter(|&(e, _)| fits(e))
+        .map(|(e, (n, rank))| (e, n, rank))
+        .max_by_key(|&(_, n, rank)| (n, std::cmp::Reverse(rank)))
+        .map(|(e, _, _)| e)
 }
 
 /// The person who holds `role` (for the state or body `affil`): the best match by title and

@@ -348,3 +348,172 @@ fn according_to_the_statement_is_its_issuer() {
     assert_eq!(qs[1].speaker.as_deref(), Some("EGY-MFA"), "{qs:#?}");
     assert_eq!(qs[1].speaker_text.as_deref(), Some("البيان"));
 }
+
+const SAHEL_AR: &[Spec] = &[
+    (
+        "org-sahel",
+        EntityKind::Org,
+        "Sahel Alliance",
+        None,
+        None,
+        &["تحالف الساحل"],
+    ),
+    (
+        "KEN",
+        EntityKind::Country,
+        "Kenya",
+        None,
+        None,
+        &["كينيا", "الكيني"],
+    ),
+    (
+        "p-ruto",
+        EntityKind::Person,
+        "William Ruto",
+        Some("KEN"),
+        Some("president"),
+        &["ويليام روتو"],
+    ),
+];
+
+#[test]
+fn arabic_body_nouns_parties_and_titled_names() {
+    let text = "قمة طارئة لتحالف الساحل\n\n\
+عقد قادة تحالف الساحل قمة طارئة في العاصمة.\n\n\
+وطلبت الجماعة في ختام القمة «الإفراج الفوري عن جميع المسؤولين المحتجزين لدى العسكريين».\n\n\
+وأوضحت في بيان لها: «ستعقد القمة المقبلة في العاصمة خلال أسبوعين».\n\n\
+وفي بيان مشترك، أكد الطرفان على «احترام وقف إطلاق النار في كل المناطق الحدودية».\n\n\
+وفور توقيع الاتفاق، شكر الرئيس الكيني ويليام روتو -في بيان- «حكومات المنطقة على دعمها المتواصل للمفاوضات».";
+    let qs = quotes(text, "ar", SAHEL_AR);
+    // "الجماعة" is the organisation last named; the subjectless verb continues it, and "في
+    // بيان" after the verb is where it spoke, not who
+    for prefix in ["الإفراج الفوري", "ستعقد القمة"] {
+        let q = starts(&qs, prefix);
+        assert_eq!(q.speaker.as_deref(), Some("org-sahel"), "{q:#?}");
+    }
+    // the two parties are no one entity: the text names them
+    let q = starts(&qs, "احترام وقف");
+    assert_eq!(
+        (q.speaker.as_deref(), q.speaker_text.as_deref()),
+        (None, Some("الطرفان")),
+        "{q:#?}"
+    );
+    // a role right before the name is the named person
+    let q = starts(&qs, "حكومات المنطقة");
+    assert_eq!(q.speaker.as_deref(), Some("p-ruto"), "{q:#?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("الرئيس الكيني ويليام روتو"));
+}
+
+const ANDEAN_EN: &[Spec] = &[
+    (
+        "org-andean",
+        EntityKind::Org,
+        "Andean Union",
+        None,
+        None,
+        &["Andean Union"],
+    ),
+    (
+        "p-ruiz",
+        EntityKind::Person,
+        "Ana Ruiz",
+        None,
+        None,
+        &["Ana Ruiz"],
+    ),
+    (
+        "p-quispe",
+        EntityKind::Person,
+        "Marta Quispe",
+        None,
+        None,
+        &["Marta Quispe"],
+    ),
+    (
+        "p-mamani",
+        EntityKind::Person,
+        "Mamani",
+        None,
+        None,
+        &["Mamani"],
+    ),
+];
+
+#[test]
+fn english_body_nouns_appositions_and_names_by_text() {
+    let text = "Andean leaders meet on the crisis\n\n\
+Leaders of the Andean Union met in Lima on Friday.\n\n\
+\"Sanctions will stay in place until the vote is held,\" the bloc said in a joint statement.\n\n\
+\"The border crossings will reopen on Monday,\" it added.\n\n\
+\"Four houses were destroyed by the floods\" in the north of the province, the Andean Union said.\n\n\
+The minister, who met Ana Ruiz on Friday, said: \"The bridge is safe for trucks again.\"\n\n\
+\"We will rebuild every school in the valley,\" Okonkwo said.\n\n\
+Ana Ruiz called the accord \"a new chapter for the whole region\" and a \"model for resolving other disputes peacefully\".\n\n\
+Marta Quispe Mamani called the vote a \"day of hope,\" saying it was fair.";
+    let qs = quotes(text, "en", ANDEAN_EN);
+    for prefix in ["Sanctions will", "The border", "Four houses"] {
+        let q = starts(&qs, prefix);
+        assert_eq!(q.speaker.as_deref(), Some("org-andean"), "{q:#?}");
+    }
+    // the subject stands before the relative clause, not the person named inside it
+    let q = starts(&qs, "The bridge");
+    assert_eq!(q.speaker.as_deref(), None, "{q:#?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("minister"));
+    // a name the entity stage did not know is the speaker by its text
+    let q = starts(&qs, "We will rebuild");
+    assert_eq!(
+        (q.speaker.as_deref(), q.speaker_text.as_deref()),
+        (None, Some("Okonkwo")),
+        "{q:#?}"
+    );
+    // a second quotation of the sentence without a cue of its own is the same speaker's
+    for prefix in ["a new chapter", "model for"] {
+        let q = starts(&qs, prefix);
+        assert_eq!(q.speaker.as_deref(), Some("p-ruiz"), "{q:#?}");
+    }
+    // a name found in two pieces is the first piece's person, named by both; the few quoted
+    // words are hers, for a cue follows them
+    let q = starts(&qs, "day of hope");
+    assert_eq!(q.speaker.as_deref(), Some("p-quispe"), "{q:#?}");
+    assert_eq!(q.speaker_text.as_deref(), Some("Marta Quispe Mamani"));
+}
+
+#[test]
+fn arabic_verb_after_a_quotation_with_its_own_report() {
+    // the verb after the quotation opens a report of its own ("أكد مصدر … أن"): the quoted
+    // words are not the source's
+    let text = "قمة طارئة لتحالف الساحل\n\n\
+ناقش القادة احتمالات «تدخل عسكري محتمل في المنطقة»، أكد مصدر في التحالف أن الخطوة لن تحصل فورا.";
+    let qs = quotes(text, "ar", SAHEL_AR);
+    assert!(
+        qs.iter()
+            .all(|q| q.cue.as_deref() != Some("أكد") && q.speaker_text.is_none()),
+        "{qs:#?}"
+    );
+    // a quoted name after a source read by text alone stays a name
+    let text = "أسعار النفط\n\nارتفعت الأسعار في «نوفا»، بحسب المصادر.";
+    assert!(quotes(text, "ar", SAHEL_AR).is_empty());
+}
+
+#[test]
+fn arabic_subject_by_text_before_its_complementiser() {
+    // a commander the entity stage does not know: his words name him, no earlier speaker does
+    let text = "معارك في الجنوب\n\n\
+وقال وزير الدفاع الكيني إن القوات تقدمت.\n\n\
+وقال القائد الميداني العقيد سالم الجابري إن «رجالنا دخلوا المقر بعد معارك استمرت يومين».\n\n\
+وقال في المؤتمر إن «المعارك ستتواصل حتى استعادة كل المواقع».";
+    let qs = quotes(text, "ar", SAHEL_AR);
+    let q = starts(&qs, "رجالنا دخلوا");
+    assert_eq!(q.speaker.as_deref(), None, "{q:#?}");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("القائد الميداني العقيد سالم الجابري")
+    );
+    // a verb whose next words are a place is the last speaker's
+    let q = starts(&qs, "المعارك ستتواصل");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("القائد الميداني العقيد سالم الجابري"),
+        "{q:#?}"
+    );
+}
