@@ -227,7 +227,8 @@ pub fn groups(
             let same = g.ids.contains(&id)
                 && first <= g.last + 3
                 && !gap.contains(['.', ':', ';', '؛', '?', '!', '؟']);
-            if (g.last + 2 >= first && joins(gap)) || pair || same {
+            // "Iran and the United States": a conjunction and an article between
+            if (g.last + 3 >= first && joins(gap)) || pair || same {
                 if !g.ids.contains(&id) {
                     g.ids.push(id);
                 }

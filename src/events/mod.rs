@@ -111,11 +111,18 @@ fn complete(events: &mut [Event], sentence_of: &[usize], prominent: &[String]) {
 }
 
 /// One event per type, source, target and day in a document: the first, with its sentence and
-/// trigger (a story repeats its main event in the title, the lead and the body).
+/// trigger (a story repeats its main event in the title, the lead and the body). A meeting or a
+/// cooperation has no direction: its parties are one set.
 fn once(events: Vec<Event>) -> Vec<Event> {
     let key = |e: &Event| {
-        let mut source = e.source.clone();
-        let mut target = e.target.clone();
+        let (mut source, mut target) = if rules(e.kind).mutual {
+            (
+                e.source.iter().chain(&e.target).cloned().collect(),
+                Vec::new(),
+            )
+        } else {
+            (e.source.clone(), e.target.clone())
+        };
         source.sort();
         target.sort();
         let day = e
@@ -274,6 +281,11 @@ impl Context<'_, '_> {
             && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
         let mut target: Vec<String> = Vec::new();
+        // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal
+        let mut right = right.into_iter();
+        if genitive {
+            source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
+        }
         for g in right {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
