@@ -112,7 +112,10 @@ impl<'e> ActorIds<'e> {
         let mut seen: Vec<(String, usize, usize)> = Vec::new();
         let mut slot: WordMap<String, usize> = WordMap::default();
         for (i, e) in self.entities.iter().enumerate() {
-            if e.kind == EntityKind::Location {
+            // a person counts for their state or body when the entity names it; working it out
+            // from a title reads every organisation's mentions, too dear to ask of every person
+            let stateless = e.country.is_none() && e.affiliation.is_none();
+            if e.kind == EntityKind::Location || (e.kind == EntityKind::Person && stateless) {
                 continue;
             }
             let Some(id) = self.get(i).filter(|id| !self.personal(id)) else {

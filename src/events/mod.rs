@@ -69,20 +69,23 @@ pub fn extract(
         {
             dyad = Some(e.source.iter().chain(&e.target).cloned().collect());
         }
-        sentence_of.extend(std::iter::repeat(k).take(evs.len()));
+        sentence_of.extend(std::iter::repeat_n(k, evs.len()));
         out.extend(evs);
     }
-    complete(&mut out, &sentence_of, &actors.prominence());
+    complete(&mut out, &sentence_of, || actors.prominence());
     once(out)
 }
 
 /// A directed event whose sentence gives it one side only ("calling on Iran to release the
 /// vessel", "France threatens retaliation") is aimed at, or comes from, the story's main other
-/// party: the document's most named state or body (`prominent`, most named first) that is not
+/// party: the document's most named state or body (`prominent` lists them, most named first) that is not
 /// its own side, nor the one praising or blaming it in the same sentence ("Moscow praised
 /// Cairo's refusal": the refusal is not aimed at Moscow). `sentence_of` gives each event's
 /// sentence; a sentence's events are next to each other.
-fn complete(events: &mut [Event], sentence_of: &[usize], prominent: &[String]) {
+fn complete(events: &mut [Event], sentence_of: &[usize], prominent: impl FnOnce() -> Vec<String>) {
+    // worked out for the first event that needs it: most documents have none
+    let mut prominent = Some(prominent);
+    let mut ranked: Vec<String> = Vec::new();
     for i in 0..events.len() {
         let e = &events[i];
         if !rules(e.kind).directed || e.source.len() + e.target.len() != 1 {
@@ -98,7 +101,10 @@ fn complete(events: &mut [Event], sentence_of: &[usize], prominent: &[String]) {
                     .filter(|&j| j != i && rules(events[j].kind).attitude)
                     .any(|j| events[j].source.contains(id) || events[j].target.contains(id))
         };
-        let Some(other) = prominent.iter().find(|id| !taken(id)).cloned() else {
+        if let Some(f) = prominent.take() {
+            ranked = f();
+        }
+        let Some(other) = ranked.iter().find(|id| !taken(id)).cloned() else {
             continue;
         };
         let e = &mut events[i];
