@@ -8,8 +8,10 @@
 //! in. PLOVER's edge rules are applied on the way ([`coding`]): a cooperative event announced for
 //! the future or hoped for is AGREE; what follows a refusal is what was refused, not an event of
 //! its own; a cooperative trigger right after "agreed"/"اتفق" is the same fact. Meetings and
-//! cooperation need two parties. Precision first: one event per type and actor set per sentence,
-//! and none without an actor.
+//! cooperation need two parties. A person named beside states is one of theirs; a news agency
+//! is no party; a directed event with one side takes the story's main other party
+//! (`complete`); a trigger under a condition ("if", "إذا") is no event. Precision first: one
+//! event per type, source, target and day in a document (`once`), and none without an actor.
 
 pub mod actors;
 mod coding;

@@ -671,3 +671,31 @@ fn one_event_per_type_parties_and_day() {
     // the first is kept, with its own sentence and trigger
     assert_eq!(evs[0].trigger, "held talks");
 }
+
+#[test]
+fn arriving_in_a_place_is_a_visit_to_its_state() {
+    let place = |name: &'static str, surface: &'static [&'static str]| -> Spec<'static> {
+        (
+            "place",
+            EntityKind::Location,
+            name,
+            Some("EGY"),
+            None,
+            surface,
+        )
+    };
+    let extra = [place("Alexandria", &["Alexandria"])];
+    let specs = more_states(&extra);
+    let t = format!("{HEAD_EN}The Russian president arrives in Alexandria for a two-day stay.");
+    let evs = events(&t, "en", &specs);
+    assert_eq!(
+        parties(&evs, "CONSULT"),
+        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
+        "{evs:#?}"
+    );
+    let mut specs: Vec<Spec> = STATES_AR.to_vec();
+    specs.push(place("Alexandria", &["الإسكندرية"]));
+    let t = format!("{HEAD_AR}ووصل الرئيس الروسي إلى الإسكندرية صباح اليوم في زيارة تستمر يومين.");
+    let evs = events(&t, "ar", &specs);
+    assert!(has(&evs, "CONSULT", &["EGY", "RUS"]), "{evs:#?}");
+}
