@@ -177,6 +177,24 @@ def test_errors_are_counted_and_listed_as_misses() -> None:
     assert "الصفدي" in str(missed_person)
 
 
+def test_event_misses_say_which_part_was_wrong() -> None:
+    en = _good_en()
+    # the right parties with the wrong type, and the right type with an actor too many and one
+    # lacking
+    en["events"] = [
+        {"type": "ACCUSE", "source": ["JOR"], "target": ["JPN"]},
+        {"type": "AGREE", "source": ["JOR"], "target": ["EGY"]},
+    ]
+    ev = khabar.evaluate([en], GOLD, texts={"en": TEXT_EN, "ar": TEXT_AR})
+    assert (ev["events"]["tp"], ev["events"]["fp"], ev["events"]["fn"]) == (0, 2, 2)
+    spurious = {m.found: m.expected for m in ev.misses if m.doc == "en" and m.problem == "spurious"}
+    assert spurious["ACCUSE {JOR, JPN}"] == "AGREE {JOR, JPN} (type ACCUSE, gold AGREE)"
+    assert spurious["AGREE {EGY, JOR}"] == "AGREE {JOR, JPN} (target has EGY, not in the gold; lacks JPN)"
+    missed = next(m for m in ev.misses if m.doc == "en" and m.measure == "events" and m.problem == "missed")
+    assert missed.expected == "AGREE {JOR, JPN}"
+    assert missed.found == "ACCUSE {JOR, JPN} (type ACCUSE, gold AGREE)"
+
+
 def test_bad_offsets_are_caught() -> None:
     en = _good_en()
     en["entities"][0]["mentions"] = [{"start": 0, "end": 6, "text": "Jordan"}]  # text there is "Amman,"

@@ -539,6 +539,45 @@ def _describe_fact(fact: Fact) -> str:
     return f"{fact[0]} {{{', '.join(sorted(fact[1]))}}}"
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """A predicted event's type and the gold labels of its source and its target."""
+
+    type: str
+    source: frozenset[str]
+    target: frozenset[str]
+
+    @property
+    def fact(self) -> Fact:
+        return (self.type, self.source | self.target)
+
+
+def _nearest(fact: Fact, readings: Iterable[Fact]) -> Fact | None:
+    """The reading closest to ``fact``: the most actors shared, then the same type, then the
+    fewest actors apart (ties: the first in sorted order)."""
+
+    def closeness(r: Fact) -> tuple[int, bool, int]:
+        return (len(r[1] & fact[1]), r[0] == fact[0], -len(r[1] ^ fact[1]))
+
+    return max(sorted(readings, key=_describe_fact), key=closeness, default=None)
+
+
+def _wrong_parts(roles: _Roles, gold: Fact) -> str:
+    """Which part of a predicted event differs from a gold reading: its type, an actor in its
+    source or target that the gold does not have, an actor of the gold that it lacks."""
+    parts = []
+    if roles.type != gold[0]:
+        parts.append(f"type {roles.type}, gold {gold[0]}")
+    for role, actors in (("source", roles.source), ("target", roles.target)):
+        extra = sorted(actors - gold[1])
+        if extra:
+            parts.append(f"{role} has {', '.join(extra)}, not in the gold")
+    lacking = sorted(gold[1] - roles.source - roles.target)
+    if lacking:
+        parts.append(f"lacks {', '.join(lacking)}")
+    return "; ".join(parts)
+
+
 def _score_events(s: _Scoring, gold: Record, pred: Record, labels: Mapping[str, str]) -> None:
     # Gold events with the same accepted readings are one fact, required if any of them is.
     required: dict[frozenset[Fact], bool] = {}
@@ -547,23 +586,39 @@ def _score_events(s: _Scoring, gold: Record, pred: Record, labels: Mapping[str, 
         required[readings] = required.get(readings, False) or not event.get("optional")
     acceptable: set[Fact] = set().union(*required) if required else set()
     # A predicted event is its type and the gold labels of its actors (an id the gold knows
-    # under another name is translated through the entity matching).
-    predicted: set[Fact] = set()
+    # under another name is translated through the entity matching); the first prediction of a
+    # fact gives the roles a miss is explained with.
+    roles: dict[Fact, _Roles] = {}
     for e in pred.get("events") or []:
-        actors = [*(e.get("source") or []), *(e.get("target") or [])]
-        predicted.add((e.get("type"), frozenset(labels.get(str(a), str(a)) for a in actors)))
+        r = _Roles(
+            str(e.get("type")),
+            frozenset(labels.get(str(a), str(a)) for a in e.get("source") or []),
+            frozenset(labels.get(str(a), str(a)) for a in e.get("target") or []),
+        )
+        roles.setdefault((e.get("type"), r.source | r.target), r)
+    predicted = set(roles)
     c = s.counts["events"]
     for fact in sorted(predicted - acceptable, key=_describe_fact):
         c.fp += 1
-        s.miss("events", "spurious", found=_describe_fact(fact))
+        near = _nearest(fact, acceptable)
+        why = None if near is None else f"{_describe_fact(near)} ({_wrong_parts(roles[fact], near)})"
+        s.miss("events", "spurious", expected=why, found=_describe_fact(fact))
     for readings, needed in required.items():
         if not needed:
             continue
         if readings & predicted:
             c.tp += 1
-        else:
-            c.fn += 1
-            s.miss("events", "missed", expected=" or ".join(sorted(map(_describe_fact, readings))))
+            continue
+        c.fn += 1
+        expected = " or ".join(sorted(map(_describe_fact, readings)))
+        # the wrong prediction nearest to an accepted reading, and what it got wrong
+        wrong = sorted(predicted - acceptable, key=_describe_fact)
+        pairs = [(p, _nearest(p, readings)) for p in wrong]
+        best = max(pairs, key=lambda pr: len(pr[0][1] & pr[1][1]) if pr[1] else -1, default=None)
+        found = None
+        if best is not None and best[1] is not None and best[0][1] & best[1][1]:
+            found = f"{_describe_fact(best[0])} ({_wrong_parts(roles[best[0]], best[1])})"
+        s.miss("events", "missed", expected=expected, found=found)
 
 
 # ---------------------------------------------------------------- clusters

@@ -4,7 +4,12 @@
 
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
 use once_cell::unsync::OnceCell;
+
+use crate::lexicon::rows;
+use crate::text::hash::{WordMap, WordSet};
+use crate::tsv;
 
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
@@ -22,17 +27,31 @@ pub struct Group {
     pub ids: Vec<String>,
 }
 
+/// The ids of the news outlets and agencies of data/organisations.tsv (kind `media`): a report's
+/// source ("(Reuters) -", "طلب لرويترز") is no party to the events it reports. (A state's outlet
+/// still stands for its state, like its ministries.)
+static MEDIA: Lazy<WordSet<String>> = Lazy::new(|| {
+    rows(tsv!("organisations.tsv"), &["id", "kind"])
+        .filter(|r| r.get("kind") == "media")
+        .map(|r| r.get("id").to_string())
+        .collect()
+});
+
 /// The id an entity acts under: a state for its officials, ministries and armies; for an
 /// official of an international body (a title naming the body), the body; for an official known
 /// only by a title, the ministry of that portfolio named in the document ("interior minister" →
 /// "Ministry of Interior (Egypt)" → EGY); else its own id. None for an official known only by a
-/// title whose state the document never gives: a role is no actor of its own.
+/// title whose state the document never gives: a role is no actor of its own; None for a news
+/// outlet of no state.
 pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if e.kind == EntityKind::Country {
         return Some(e.id.clone());
     }
     if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
         return Some(c.clone());
+    }
+    if e.kind == EntityKind::Org && MEDIA.contains(&e.id) {
+        return None;
     }
     if e.kind != EntityKind::Person {
         return Some(e.id.clone());
@@ -64,6 +83,8 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
 pub struct ActorIds<'e> {
     entities: &'e [Entity],
     ids: Vec<OnceCell<Option<String>>>,
+    /// The ids of the document's persons: an official acting under their own id.
+    persons: WordSet<&'e str>,
 }
 
 impl<'e> ActorIds<'e> {
@@ -71,7 +92,50 @@ impl<'e> ActorIds<'e> {
         ActorIds {
             entities,
             ids: entities.iter().map(|_| OnceCell::new()).collect(),
+            persons: entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.id.as_str())
+                .collect(),
         }
+    }
+
+    /// Is actor `id` a person acting under their own id (no state or body known)?
+    pub fn personal(&self, id: &str) -> bool {
+        self.persons.contains(id)
+    }
+
+    /// The states and bodies of the document, most named first (then first named first): the
+    /// story's main parties.
+    pub fn prominence(&self) -> Vec<String> {
+        // actor id -> (mentions, first mention's offset)
+        let mut seen: Vec<(String, usize, usize)> = Vec::new();
+        let mut slot: WordMap<String, usize> = WordMap::default();
+        for (i, e) in self.entities.iter().enumerate() {
+            // a person counts for their state or body when the entity names it; working it out
+            // from a title reads every organisation's mentions, too dear to ask of every person
+            let stateless = e.country.is_none() && e.affiliation.is_none();
+            if e.kind == EntityKind::Location || (e.kind == EntityKind::Person && stateless) {
+                continue;
+            }
+            let Some(id) = self.get(i).filter(|id| !self.personal(id)) else {
+                continue;
+            };
+            let first = e
+                .mentions
+                .iter()
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let k = *slot.entry(id.clone()).or_insert_with(|| {
+                seen.push((id, 0, usize::MAX));
+                seen.len() - 1
+            });
+            seen[k].1 += e.mentions.len();
+            seen[k].2 = seen[k].2.min(first);
+        }
+        seen.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        seen.into_iter().map(|(id, _, _)| id).collect()
     }
 
     /// [`actor_id`] of entity `i`.
@@ -166,7 +230,8 @@ pub fn groups(
             let same = g.ids.contains(&id)
                 && first <= g.last + 3
                 && !gap.contains(['.', ':', ';', '؛', '?', '!', '؟']);
-            if (g.last + 2 >= first && joins(gap)) || pair || same {
+            // "Iran and the United States": a conjunction and an article between
+            if (g.last + 3 >= first && joins(gap)) || pair || same {
                 if !g.ids.contains(&id) {
                     g.ids.push(id);
                 }

@@ -73,6 +73,10 @@ pub fn code<'t>(
         if refusal_until.is_some_and(|e| hit.first < e) {
             continue;
         }
+        // "if its citizens were attacked", "إذا تعرضت": a condition is no event
+        if conditional(markers, hit.first) {
+            continue;
+        }
         let last = hit.first + hit.len - 1;
         let broke = |from: usize| markers[from..hit.first].contains(&Some(Marker::Break));
         // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
@@ -111,6 +115,17 @@ pub fn code<'t>(
         });
     }
     out
+}
+
+/// Does a condition word ("if", "unless", "إذا") govern a trigger at word `first`, within
+/// [`MODAL`] words and its clause?
+fn conditional(markers: &[Option<Marker>], first: usize) -> bool {
+    let from = first.saturating_sub(MODAL);
+    (from..first).rev().find_map(|k| match markers[k] {
+        Some(Marker::Conditional) => Some(true),
+        Some(Marker::Break) => Some(false),
+        _ => None,
+    }) == Some(true)
 }
 
 /// The future or hope word that governs a trigger at word `first`, within [`MODAL`] words and

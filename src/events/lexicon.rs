@@ -47,6 +47,8 @@ pub enum Marker {
     Passive,
     /// "by", "من قبل": after a passive verb, the group that follows is the doer.
     Agent,
+    /// "if", "إذا": what follows in the clause is a condition, not an event.
+    Conditional,
 }
 
 /// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
@@ -63,6 +65,9 @@ pub struct TypeRules {
     pub unilateral: bool,
     /// Praise or blame: it looks further after the trigger for what it is about.
     pub attitude: bool,
+    /// Aimed at another party (a demand, an accusation, a sanction): when the sentence names
+    /// only one side, the other is the story's main other party.
+    pub directed: bool,
 }
 
 pub struct Lexicon {
@@ -136,6 +141,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "article" => Marker::Article,
             "passive" => Marker::Passive,
             "agent" => Marker::Agent,
+            "conditional" => Marker::Conditional,
             _ => continue,
         };
         markers.insert(r.get("word"), m);
@@ -171,6 +177,7 @@ fn type_rules() -> [TypeRules; EventType::ALL.len()] {
         "mutual",
         "unilateral",
         "attitude",
+        "directed",
     ];
     let mut out = [TypeRules::default(); EventType::ALL.len()];
     for r in rows(tsv!("plover_types.tsv"), &columns) {
@@ -184,6 +191,7 @@ fn type_rules() -> [TypeRules; EventType::ALL.len()] {
             mutual: yes("mutual"),
             unilateral: yes("unilateral"),
             attitude: yes("attitude"),
+            directed: yes("directed"),
         };
     }
     out

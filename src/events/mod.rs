@@ -8,8 +8,10 @@
 //! in. PLOVER's edge rules are applied on the way ([`coding`]): a cooperative event announced for
 //! the future or hoped for is AGREE; what follows a refusal is what was refused, not an event of
 //! its own; a cooperative trigger right after "agreed"/"اتفق" is the same fact. Meetings and
-//! cooperation need two parties. Precision first: one event per type and actor set per sentence,
-//! and none without an actor.
+//! cooperation need two parties. A person named beside states is one of theirs; a news agency
+//! is no party; a directed event with one side takes the story's main other party
+//! (`complete`); a trigger under a condition ("if", "إذا") is no event. Precision first: one
+//! event per type, source, target and day in a document (`once`), and none without an actor.
 
 pub mod actors;
 mod coding;
@@ -55,6 +57,8 @@ pub fn extract(
         quotes,
     };
     let mut out = Vec::new();
+    // the sentence of each event of `out`
+    let mut sentence_of: Vec<usize> = Vec::new();
     // the last pair of actors named, for "both sides" / "الجانبان"
     let mut dyad: Option<Vec<String>> = None;
     for (k, s) in a.sentences.iter().enumerate() {
@@ -67,9 +71,76 @@ pub fn extract(
         {
             dyad = Some(e.source.iter().chain(&e.target).cloned().collect());
         }
+        sentence_of.extend(std::iter::repeat_n(k, evs.len()));
         out.extend(evs);
     }
-    out
+    complete(&mut out, &sentence_of, || actors.prominence());
+    once(out)
+}
+
+/// A directed event whose sentence gives it one side only ("calling on Iran to release the
+/// vessel", "France threatens retaliation") is aimed at, or comes from, the story's main other
+/// party: the document's most named state or body (`prominent` lists them, most named first) that is not
+/// its own side, nor the one praising or blaming it in the same sentence ("Moscow praised
+/// Cairo's refusal": the refusal is not aimed at Moscow). `sentence_of` gives each event's
+/// sentence; a sentence's events are next to each other.
+fn complete(events: &mut [Event], sentence_of: &[usize], prominent: impl FnOnce() -> Vec<String>) {
+    // worked out for the first event that needs it: most documents have none
+    let mut prominent = Some(prominent);
+    let mut ranked: Vec<String> = Vec::new();
+    for i in 0..events.len() {
+        let e = &events[i];
+        if !rules(e.kind).directed || e.source.len() + e.target.len() != 1 {
+            continue;
+        }
+        let side = e.source.first().or(e.target.first());
+        let k = sentence_of[i];
+        let from = sentence_of.partition_point(|&x| x < k);
+        let until = sentence_of.partition_point(|&x| x <= k);
+        let taken = |id: &String| {
+            Some(id) == side
+                || (from..until)
+                    .filter(|&j| j != i && rules(events[j].kind).attitude)
+                    .any(|j| events[j].source.contains(id) || events[j].target.contains(id))
+        };
+        if let Some(f) = prominent.take() {
+            ranked = f();
+        }
+        let Some(other) = ranked.iter().find(|id| !taken(id)).cloned() else {
+            continue;
+        };
+        let e = &mut events[i];
+        if e.source.is_empty() {
+            e.source.push(other);
+        } else {
+            e.target.push(other);
+        }
+    }
+}
+
+/// One event per type, source, target and day in a document: the first, with its sentence and
+/// trigger (a story repeats its main event in the title, the lead and the body). A meeting or a
+/// cooperation has no direction: its parties are one set.
+fn once(events: Vec<Event>) -> Vec<Event> {
+    let key = |e: &Event| {
+        let (mut source, mut target) = if rules(e.kind).mutual {
+            (
+                e.source.iter().chain(&e.target).cloned().collect(),
+                Vec::new(),
+            )
+        } else {
+            (e.source.clone(), e.target.clone())
+        };
+        source.sort();
+        target.sort();
+        let day = e
+            .date
+            .as_deref()
+            .map(|d| d.split('T').next().unwrap_or(d).to_string());
+        (e.kind, source, target, day)
+    };
+    let mut seen = std::collections::HashSet::new();
+    events.into_iter().filter(|e| seen.insert(key(e))).collect()
 }
 
 /// What every sentence of one document is coded against: its analysis, entities (with their
@@ -148,7 +219,14 @@ impl Context<'_, '_> {
                 // "arrived in Amman on a visit": the place visited stands for its state
                 target.extend(self.host(s.clone(), &source));
             }
-            if !enough(c, &source, &target, &named) || repeats(&out, c.kind, &source, &target) {
+            // an event that had its parties only with a person counted apart keeps its states
+            // when directed: its other side is then the story's (see `complete`)
+            let whole = enough(c, &source, &target, &named) && rules(c.kind).directed;
+            let (source, target) = self
+                .states_over_persons(&source, &target)
+                .unwrap_or((source, target));
+            let kept = whole || enough(c, &source, &target, &named);
+            if !kept || repeats(&out, c.kind, &source, &target) {
                 continue;
             }
             out.push(self.event(s.clone(), c, source, target, &contexts));
@@ -211,6 +289,11 @@ impl Context<'_, '_> {
             && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
         let mut target: Vec<String> = Vec::new();
+        // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal
+        let mut right = right.into_iter();
+        if genitive {
+            source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
+        }
         for g in right {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
@@ -241,6 +324,24 @@ impl Context<'_, '_> {
             }
         }
         (source, target)
+    }
+
+    /// Parties with the persons dropped, when a state or body is among them and some person is
+    /// not: an official whose state the document does not give, named beside states ("met his
+    /// counterpart X"), is one of theirs, and counting them apart would split the state's event
+    /// in two.
+    fn states_over_persons(
+        &self,
+        source: &[String],
+        target: &[String],
+    ) -> Option<(Vec<String>, Vec<String>)> {
+        let personal = |id: &&String| self.actors.personal(id);
+        let all = || source.iter().chain(target);
+        if all().all(|id| personal(&id)) || !all().any(|id| personal(&id)) {
+            return None;
+        }
+        let keep = |ids: &[String]| ids.iter().filter(|id| !personal(id)).cloned().collect();
+        Some((keep(source), keep(target)))
     }
 
     /// For each word, whether an entity mention covers it.

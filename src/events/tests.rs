@@ -147,7 +147,10 @@ fn praise_and_signing_are_support() {
     let t = format!("{HEAD_AR}ورحبت روسيا برفض مصر إرسال أسلحة إلى أوكرانيا.");
     let evs = events(&t, "ar", STATES_AR);
     assert!(has(&evs, "SUPPORT", &["EGY", "RUS"]), "{evs:#?}");
-    assert!(has(&evs, "REJECT", &["EGY"]), "{evs:#?}");
+    // Egypt's refusal, aimed at the story's other party
+    assert!(has(&evs, "REJECT", &["EGY", "UKR"]), "{evs:#?}");
+    let (source, _) = parties(&evs, "REJECT");
+    assert_eq!(source, vec!["EGY".to_string()], "{evs:#?}");
     // what was refused is not an event of its own
     assert!(!evs.iter().any(|e| e.kind == EventType::Aid), "{evs:#?}");
     let t = format!("{HEAD_EN}Russia and Egypt signed an agreement on nuclear energy.");
@@ -482,4 +485,217 @@ fn both_sides_are_the_last_parties_that_dealt_together() {
                 || e.kind == EventType::Assault),
         "{evs:#?}"
     );
+}
+
+/// States of the conflict tests, with a person whose state the document does not give and a
+/// news agency of no state.
+const CONFLICT_EN: &[Spec] = &[
+    (
+        "IRN",
+        EntityKind::Country,
+        "Iran",
+        None,
+        None,
+        &["Iran", "Iranian", "Tehran"],
+    ),
+    (
+        "USA",
+        EntityKind::Country,
+        "United States",
+        None,
+        None,
+        &["United States", "U.S.", "Washington"],
+    ),
+    ("GRC", EntityKind::Country, "Greece", None, None, &["Greek"]),
+    (
+        "person-karim-nadir",
+        EntityKind::Person,
+        "Karim Nadir",
+        None,
+        Some("foreign minister"),
+        &["Karim Nadir"],
+    ),
+    (
+        "REUTERS",
+        EntityKind::Org,
+        "Reuters",
+        None,
+        None,
+        &["Reuters"],
+    ),
+];
+
+const CONFLICT_AR: &[Spec] = &[
+    (
+        "IRN",
+        EntityKind::Country,
+        "Iran",
+        None,
+        None,
+        &["إيران", "الإيرانية", "طهران"],
+    ),
+    (
+        "USA",
+        EntityKind::Country,
+        "United States",
+        None,
+        None,
+        &["الولايات المتحدة", "واشنطن", "الأمريكية"],
+    ),
+    (
+        "GRC",
+        EntityKind::Country,
+        "Greece",
+        None,
+        None,
+        &["اليونانية"],
+    ),
+    (
+        "person-karim-nadir",
+        EntityKind::Person,
+        "Karim Nadir",
+        None,
+        Some("foreign minister"),
+        &["كريم نادر"],
+    ),
+    (
+        "REUTERS",
+        EntityKind::Org,
+        "Reuters",
+        None,
+        None,
+        &["رويترز"],
+    ),
+];
+
+#[test]
+fn a_person_beside_states_counts_as_one_of_them() {
+    let t =
+        format!("{HEAD_EN}Washington held talks with Iran and its envoy Karim Nadir on Monday.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert_eq!(tuples(&evs), one("CONSULT", &["IRN", "USA"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}وعقدت واشنطن محادثات مع إيران ومبعوثها كريم نادر يوم الاثنين.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert_eq!(tuples(&evs), one("CONSULT", &["IRN", "USA"]), "{evs:#?}");
+}
+
+#[test]
+fn a_news_agency_is_no_party() {
+    let t = format!("{HEAD_EN}TEHRAN (Reuters) - Iran and the United States agreed on a prisoner swap, officials said.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(has(&evs, "AGREE", &["IRN", "USA"]), "{evs:#?}");
+    assert!(
+        evs.iter()
+            .all(|e| !e.source.iter().chain(&e.target).any(|a| a == "REUTERS")),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}ولم ترد إيران على طلب لرويترز للتعليق.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(
+        evs.iter()
+            .all(|e| !e.source.iter().chain(&e.target).any(|a| a == "REUTERS")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_directed_event_with_one_side_takes_the_story_other_party() {
+    // the story is about Iran and the United States; the demand names Iran only
+    let t = format!(
+        "{HEAD_EN}The United States said Iran seized a tanker. Washington condemned the move. \
+         The statement called on Iran to release the vessel at once."
+    );
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(has(&evs, "REQUEST", &["IRN", "USA"]), "{evs:#?}");
+    let t = format!(
+        "{HEAD_AR}وقالت الولايات المتحدة إن إيران احتجزت ناقلة نفط. وأدانت واشنطن الخطوة. \
+         ودعت طهران إلى الإفراج الفوري عن الناقلة."
+    );
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(has(&evs, "REQUEST", &["IRN", "USA"]), "{evs:#?}");
+}
+
+#[test]
+fn seizures_strikes_and_ultimatums_are_coded() {
+    let t = format!("{HEAD_EN}Iran seized a Greek tanker in the Gulf on Thursday.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(has(&evs, "COERCE", &["GRC", "IRN"]), "{evs:#?}");
+    assert_eq!(evs[0].cameo.as_deref(), Some("1711"));
+    let t = format!("{HEAD_AR}واحتجزت إيران ناقلة النفط اليونانية في الخليج يوم الخميس.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(has(&evs, "COERCE", &["GRC", "IRN"]), "{evs:#?}");
+    let t = format!("{HEAD_EN}The United States carried out air strikes on Iranian positions.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(has(&evs, "ASSAULT", &["IRN", "USA"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}شنت الولايات المتحدة غارات على مواقع إيرانية فجر اليوم.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(evs.iter().any(|e| e.kind == EventType::Assault), "{evs:#?}");
+    let t = format!("{HEAD_EN}Washington issued an ultimatum to Iran to stop enrichment.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(has(&evs, "THREATEN", &["IRN", "USA"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}وأمهلت واشنطن إيران أسبوعا لوقف التخصيب.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(has(&evs, "THREATEN", &["IRN", "USA"]), "{evs:#?}");
+}
+
+#[test]
+fn a_condition_is_no_event() {
+    let t = format!("{HEAD_EN}Iran said any attack by the United States would meet a response.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Assault),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_EN}Iran will respond if the United States attacks its ships.");
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Assault),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}وقالت إيران إنها سترد إذا هاجمت الولايات المتحدة سفنها.");
+    let evs = events(&t, "ar", CONFLICT_AR);
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Assault),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn one_event_per_type_parties_and_day() {
+    let t = format!(
+        "{HEAD_EN}Iran and the United States held talks in Oman.\n\nThe talks between Iran and \
+         the United States lasted three hours."
+    );
+    let evs = events(&t, "en", CONFLICT_EN);
+    assert_eq!(tuples(&evs), one("CONSULT", &["IRN", "USA"]), "{evs:#?}");
+    // the first is kept, with its own sentence and trigger
+    assert_eq!(evs[0].trigger, "held talks");
+}
+
+#[test]
+fn arriving_in_a_place_is_a_visit_to_its_state() {
+    let place = |name: &'static str, surface: &'static [&'static str]| -> Spec<'static> {
+        (
+            "place",
+            EntityKind::Location,
+            name,
+            Some("EGY"),
+            None,
+            surface,
+        )
+    };
+    let extra = [place("Alexandria", &["Alexandria"])];
+    let specs = more_states(&extra);
+    let t = format!("{HEAD_EN}The Russian president arrives in Alexandria for a two-day stay.");
+    let evs = events(&t, "en", &specs);
+    assert_eq!(
+        parties(&evs, "CONSULT"),
+        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
+        "{evs:#?}"
+    );
+    let mut specs: Vec<Spec> = STATES_AR.to_vec();
+    specs.push(place("Alexandria", &["الإسكندرية"]));
+    let t = format!("{HEAD_AR}ووصل الرئيس الروسي إلى الإسكندرية صباح اليوم في زيارة تستمر يومين.");
+    let evs = events(&t, "ar", &specs);
+    assert!(has(&evs, "CONSULT", &["EGY", "RUS"]), "{evs:#?}");
 }
