@@ -286,14 +286,23 @@ fn years_decades_ranges_and_durations() {
         "2023-08-31/2023-09-14"
     );
     assert_eq!(value("Output fell between 2010 and 2015.", a), "2010/2015");
-    for text in [
-        "وتستغرق الزيارة يومين",
-        "شهدت مصر خلال السنوات الأربع الماضية هجمات",
-        "The visit lasts two days.",
+    // lengths of time carry ISO 8601 durations
+    for (text, want) in [
+        ("وتستغرق الزيارة يومين", "P2D"),
+        ("شهدت مصر خلال السنوات الأربع الماضية هجمات", "P4Y"),
+        ("The visit lasts two days.", "P2D"),
+        ("The talks went on for three weeks.", "P3W"),
+        ("استمرت المفاوضات ثلاثة أسابيع", "P3W"),
+        ("He was held for 1 month and 21 days.", "P1M21D"),
+        ("ويستمر النزاع منذ سنوات", "PXY"),
     ] {
         let d = dates(text, Some(a));
         assert_eq!(d.len(), 1, "{text}: {d:?}");
-        assert_eq!((d[0].1.clone(), d[0].2), (None, Grain::Duration), "{text}");
+        assert_eq!(
+            (d[0].1.as_deref(), d[0].2),
+            (Some(want), Grain::Duration),
+            "{text}"
+        );
     }
 }
 
