@@ -148,7 +148,8 @@ enum Last {
 
 /// Give "the quarter" and "year-earlier" the period the document spoke of before them, in
 /// text order: "the quarter" the last quarter named, "year-earlier" that quarter or year a year
-/// back. The specs are rewritten, so that resolving them again keeps the reading.
+/// back, and "a year ago" after a quarter that quarter a year back (results compared with
+/// the year before's). The specs are rewritten, so that resolving them again keeps the reading.
 pub fn link_anaphora<'s>(specs: impl Iterator<Item = &'s mut Spec>, anchor: Option<Day>) {
     let mut last: Option<Last> = None;
     for spec in specs {
@@ -168,6 +169,22 @@ pub fn link_anaphora<'s>(specs: impl Iterator<Item = &'s mut Spec>, anchor: Opti
                 };
             }
             (Spec::YearEarlier, Some(Last::Quarter(y, q))) => {
+                *spec = Spec::Quarter {
+                    n: Some(q),
+                    year: Some(YearRef::Named(y - 1)),
+                    shift: None,
+                };
+                continue;
+            }
+            // "a year ago", "a year earlier" after a quarter: that quarter a year back
+            (
+                Spec::Ago {
+                    unit: Unit::Year,
+                    n: -1,
+                    extra_days: 0,
+                },
+                Some(Last::Quarter(y, q)),
+            ) => {
                 *spec = Spec::Quarter {
                     n: Some(q),
                     year: Some(YearRef::Named(y - 1)),

@@ -172,6 +172,15 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
             period::season_value(anchor, *n, *year, *shift),
             Grain::Range,
         ),
+        Spec::At(day, c) => {
+            let r = resolve(day, anchor);
+            match r.value.as_deref().and_then(Day::parse_iso) {
+                Some(d) if r.grain == Grain::Day => {
+                    ok(Some(with_clock(d, &Some(c.clone())).0), Grain::Time)
+                }
+                _ => r,
+            }
+        }
         // left unlinked to a period of the document: the year before the anchor's
         Spec::YearEarlier => rel_unit(anchor, Unit::Year, -1),
         Spec::RelDay {

@@ -109,6 +109,9 @@ pub enum Spec {
         year: Option<YearRef>,
         shift: Option<i64>,
     },
+    /// A clock time on the day another expression names: "10 p.m. Wednesday", "5 p.m. EST
+    /// Nov. 9", "noon Thursday".
+    At(Box<Spec>, Clock),
     /// "year-earlier", "the year-ago quarter": the period a year before the one the document
     /// spoke of last (a quarter or a year), else the year before the anchor's.
     YearEarlier,

@@ -75,7 +75,9 @@ impl Parser<'_> {
             return None;
         };
         // "a third-quarter loss", "its fourth quarter": the span starts after "a" or "its"
-        let owner = self.prep(i, Prep::Owner).is_some() && self.prep(i, Prep::The).is_none();
+        let owner = self.prep(i, Prep::Owner).is_some()
+            && self.prep(i, Prep::The).is_none()
+            && self.shift(i, Pos::Pre).is_none();
         let start = self.lead(if owner && i + 1 < e { i + 1 } else { i });
         Some(Candidate {
             start,
@@ -275,6 +277,8 @@ mod tests {
 
     #[test]
     fn seasons_need_a_shift_an_article_or_a_year() {
+        let f = found("Talks began this spring and resume in the winter of 2025.");
+        assert_eq!(f[0].0, "this spring");
         let f = found("Talks began last summer and resume in the winter of 2025.");
         assert!(
             matches!(
