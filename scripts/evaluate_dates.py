@@ -24,7 +24,12 @@ Speed is CPU time after a warm-up for both systems: khabar's whole pipeline on a
 call, one thread, no clustering (median of a few runs), against dateparser's one run; the date
 stage's own time is printed beside it.
 
+TimeML corpora (TempEval-3) are scored by a TimeML scorer on khabar's own records; for the row
+beside it, `--timeml-dateparser DOCS OUT` writes dateparser's dates on the same prepared
+documents as records of the same shape.
+
 Usage: python scripts/evaluate_dates.py [--data DIR] [--details] [--no-dateparser]
+       python scripts/evaluate_dates.py --timeml-dateparser DOCS.jsonl OUT.jsonl
 """
 
 from __future__ import annotations
@@ -280,6 +285,35 @@ def run_dateparser(cases, sentence_of):
     return out, time.process_time() - t0
 
 
+def dateparser_timeml(docs_path, out_path):
+    """dateparser's dates on TimeML documents (the JSON lines a TimeML scorer prepares: id, text,
+    published), written as khabar-style records so that the same scorer reads both: each found
+    string with its offsets, the day as its value (with the time when dateparser gives one)."""
+    from dateparser.search import search_dates
+
+    with open(docs_path, encoding="utf-8") as f, open(out_path, "w", encoding="utf-8") as out:
+        for line in f:
+            doc = json.loads(line)
+            text = doc["text"]
+            ref = dt.datetime.fromisoformat(doc["published"][:10]) if doc.get("published") else None
+            settings = {"RELATIVE_BASE": ref} if ref else {}
+            try:
+                found = search_dates(text, languages=["en"], settings=settings) or []
+            except Exception:  # dateparser raises on some inputs; count as nothing found
+                found = []
+            dates, pos = [], 0
+            for s, v in found:
+                k = text.find(s, pos)
+                if k < 0:
+                    continue
+                pos = k + len(s)
+                timed = (v.hour, v.minute) != (0, 0)
+                value = v.strftime("%Y-%m-%dT%H:%M") if timed else v.date().isoformat()
+                grain = "time" if timed else "day"
+                dates.append({"start": k, "end": k + len(s), "text": s, "value": value, "grain": grain})
+            out.write(json.dumps({"id": doc["id"], "dates": dates}, ensure_ascii=False) + "\n")
+
+
 def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
@@ -361,7 +395,16 @@ def main(argv=None):
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "eval" / "dates"))
     ap.add_argument("--details", action="store_true", help="list failures and out-of-scope cases")
     ap.add_argument("--no-dateparser", action="store_true")
+    ap.add_argument(
+        "--timeml-dateparser",
+        nargs=2,
+        metavar=("DOCS", "OUT"),
+        help="write dateparser's dates on prepared TimeML documents as records for a TimeML scorer, and stop",
+    )
     args = ap.parse_args(argv)
+    if args.timeml_dateparser:
+        dateparser_timeml(*args.timeml_dateparser)
+        return
     data = pathlib.Path(args.data)
     global NUMBER_WORDS
     NUMBER_WORDS = numbers_words()

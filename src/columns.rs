@@ -346,6 +346,7 @@ fn grain_name(g: Grain) -> &'static str {
         Grain::Time => "time",
         Grain::Range => "range",
         Grain::Duration => "duration",
+        Grain::Reference => "reference",
     }
 }
 

@@ -58,6 +58,17 @@ pub enum Grain {
     Time,
     Range,
     Duration,
+    /// A time named only by its relation to the time of writing ("now", "recently", "soon"),
+    /// valued as TimeML does: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Reference,
+}
+
+impl Grain {
+    /// Whether the value names a time on the calendar (a day, a month, a range…): a length of
+    /// time (`P2D`) and a reference (`PRESENT_REF`) do not.
+    pub fn is_calendar(self) -> bool {
+        !matches!(self, Grain::Duration | Grain::Reference)
+    }
 }
 
 /// A time expression.

@@ -286,14 +286,23 @@ fn years_decades_ranges_and_durations() {
         "2023-08-31/2023-09-14"
     );
     assert_eq!(value("Output fell between 2010 and 2015.", a), "2010/2015");
-    for text in [
-        "وتستغرق الزيارة يومين",
-        "شهدت مصر خلال السنوات الأربع الماضية هجمات",
-        "The visit lasts two days.",
+    // lengths of time carry ISO 8601 durations
+    for (text, want) in [
+        ("وتستغرق الزيارة يومين", "P2D"),
+        ("شهدت مصر خلال السنوات الأربع الماضية هجمات", "P4Y"),
+        ("The visit lasts two days.", "P2D"),
+        ("The talks went on for three weeks.", "P3W"),
+        ("استمرت المفاوضات ثلاثة أسابيع", "P3W"),
+        ("He was held for 1 month and 21 days.", "P1M21D"),
+        ("ويستمر النزاع منذ سنوات", "PXY"),
     ] {
         let d = dates(text, Some(a));
         assert_eq!(d.len(), 1, "{text}: {d:?}");
-        assert_eq!((d[0].1.clone(), d[0].2), (None, Grain::Duration), "{text}");
+        assert_eq!(
+            (d[0].1.as_deref(), d[0].2),
+            (Some(want), Grain::Duration),
+            "{text}"
+        );
     }
 }
 
@@ -625,4 +634,82 @@ fn this_morning_and_the_night_before_yesterday_in_arabic() {
     );
     assert_eq!(value("وقعت الحادثة البارحة الأولى", a), "2024-03-03");
     assert_eq!(value("سيعود الوفد هذا المساء", a), "2024-03-05");
+}
+
+#[test]
+fn a_clock_time_before_a_day_is_on_that_day() {
+    // 2024-01-10 is a Wednesday
+    let a = "2024-01-10";
+    assert_eq!(
+        value("Polls closed at 10 p.m. Monday.", a),
+        "2024-01-08T22:00"
+    );
+    assert_eq!(
+        value("The deadline is 5 p.m. Jan. 3, the ministry said.", a),
+        "2024-01-03T17:00"
+    );
+    assert_eq!(
+        value("وأغلقت مراكز الاقتراع الساعة 10 مساء الاثنين", a),
+        "2024-01-08T22:00"
+    );
+}
+
+#[test]
+fn a_day_and_month_weeks_ahead_is_this_years() {
+    let a = "2024-10-25";
+    assert_eq!(value("The vote is set for Nov. 16.", a), "2024-11-16");
+    assert_eq!(value("ويجري التصويت في 16 نوفمبر", a), "2024-11-16");
+    // five months ahead is too far: last year's
+    assert_eq!(
+        value("The plant opened on Dec. 30.", "2024-08-01"),
+        "2023-12-30"
+    );
+    // a month alone stays in the past: "May" in late April is last May
+    assert_eq!(value("Prices rose in May.", "2024-04-27"), "2023-05");
+    assert_eq!(value("وارتفعت الأسعار في مايو", "2024-04-27"), "2023-05");
+    // early January named in late December
+    assert_eq!(
+        value("The talks resume on Jan. 5.", "2024-12-28"),
+        "2025-01-05"
+    );
+}
+
+#[test]
+fn references_quarters_and_seasons_resolve() {
+    let a = "2024-10-25";
+    let d = dates("Inflation is now lower than it was recently.", Some(a));
+    assert_eq!(
+        d.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(),
+        [Some("PRESENT_REF"), Some("PAST_REF")]
+    );
+    assert!(d.iter().all(|x| x.2 == Grain::Reference));
+    let d = dates("ويعمل حاليا على خطة ستنفذ في المستقبل", Some(a));
+    assert_eq!(
+        d.iter().map(|x| x.1.as_deref()).collect::<Vec<_>>(),
+        [Some("PRESENT_REF"), Some("FUTURE_REF")]
+    );
+    assert_eq!(
+        value("Profit rose in the third quarter.", a),
+        "2024-07-01/2024-09-30"
+    );
+    assert_eq!(
+        value("وارتفعت الأرباح في الربع الثالث", a),
+        "2024-07-01/2024-09-30"
+    );
+    // the latest quarter is the last complete one
+    assert_eq!(
+        value("Sales fell in the latest quarter.", a),
+        "2024-07-01/2024-09-30"
+    );
+    // "a year ago" after a quarter: that quarter a year back
+    let d = dates(
+        "Profit rose in the second quarter, against a loss a year ago.",
+        Some(a),
+    );
+    assert_eq!(d[1].1.as_deref(), Some("2023-04-01/2023-06-30"), "{d:?}");
+    assert_eq!(
+        value("The dam filled last summer.", a),
+        "2024-06-01/2024-08-31"
+    );
+    assert_eq!(value("وامتلأ السد الصيف الماضي", a), "2024-06-01/2024-08-31");
 }

@@ -46,7 +46,7 @@ Record = dict[str, Any]
 
 # The fixed vocabularies of the record (docs/output.md).
 EntityKind = Literal["country", "org", "person", "location"]
-Grain = Literal["year", "month", "day", "time", "range", "duration"]
+Grain = Literal["year", "month", "day", "time", "range", "duration", "reference"]
 QuoteKind = Literal["direct", "partial"]
 EventType = Literal[
     "CONSULT",

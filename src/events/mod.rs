@@ -392,7 +392,10 @@ impl Context<'_, '_> {
         self.dates_by_start[from..]
             .iter()
             .take_while(|&&k| self.dates[k].start <= o.end)
-            .filter(|&&k| self.dates[k].end <= o.end && self.dates[k].value.is_some())
+            .filter(|&&k| {
+                let d = &self.dates[k];
+                d.end <= o.end && d.value.is_some() && d.grain.is_calendar()
+            })
             .min()
             .and_then(|&k| self.dates[k].value.clone())
             .or_else(|| self.a.anchor.map(|d| d.iso()))

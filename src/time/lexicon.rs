@@ -143,6 +143,15 @@ pub enum Word {
     HourWord,
     /// Counts a distance from a day: "two days from tomorrow" (1), "before yesterday" (-1).
     RelTo(i64),
+    /// A time named by its relation to the time of writing: the present (0: now, حاليا), the
+    /// past (-1: recently, مؤخرا), the future (1: soon, في المستقبل).
+    Ref(i64),
+    /// A quarter of the year: quarter, الربع.
+    Quarter,
+    /// A season: 1 spring, 2 summer, 3 autumn, 4 winter.
+    Season(u32),
+    /// A word kept inside a period's span: fiscal, المالي.
+    Fiscal,
 }
 
 /// The longest phrase in the tables, in words.
@@ -314,6 +323,10 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "zone" => Word::Zone(zone(value)),
         "hour_word" => Word::HourWord,
         "relto" => Word::RelTo(int()?),
+        "ref" => Word::Ref(int()?),
+        "quarter" => Word::Quarter,
+        "season" => Word::Season(value.parse().ok().filter(|n| (1..=4).contains(n))?),
+        "fiscal" => Word::Fiscal,
         _ => return None,
     })
 }

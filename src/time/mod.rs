@@ -5,6 +5,8 @@
 //! two are separate so that the cluster stage can resolve the same expressions again against a
 //! date inherited from a sister report. The rules are documented in docs/dates.md.
 //!
+//! `period` resolves the periods named without a date (now, quarters, seasons, lengths of time)
+//! and links "the quarter" and "year-earlier" to the period the document spoke of last.
 //! `dateline` reads the short lines that give a page's publication date; `calendar` does the day
 //! arithmetic and `hijri` the Hijri conversion; `lexicon` holds the month, weekday, number and
 //! relative-time words of `data/`; `tokens` splits folded text for the grammar.
@@ -14,6 +16,7 @@ pub mod dateline;
 pub mod grammar;
 pub mod hijri;
 pub mod lexicon;
+pub mod period;
 pub mod resolve;
 pub mod spec;
 pub mod tokens;
@@ -52,7 +55,9 @@ impl TimeExpr {
 /// Every time expression in the given folded ranges (title, datelines, body), resolved against
 /// `anchor`, the publication day when known.
 pub fn recognise(folded: &str, ranges: &[Range<usize>], anchor: Option<Day>) -> Vec<TimeExpr> {
-    grammar::find(folded, ranges)
+    let mut found = grammar::find(folded, ranges);
+    period::link_anaphora(found.iter_mut().map(|f| &mut f.spec), anchor);
+    found
         .into_iter()
         .map(|f| {
             let r = resolve::resolve(&f.spec, anchor);

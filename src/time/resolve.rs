@@ -10,6 +10,7 @@
 use super::calendar::{days_in_month, Day};
 use super::hijri;
 use super::lexicon::Unit;
+use super::period;
 use super::spec::{Clock, Dir, MonthRef, Spec};
 use crate::doc::Grain;
 
@@ -58,13 +59,8 @@ fn year_for(anchor: Day, month: u32, day: u32, dir: Dir) -> i32 {
     let now = (anchor.month, if day == 0 { 0 } else { anchor.day });
     let y = anchor.year;
     match dir {
-        Dir::Auto => {
-            if here <= now {
-                y
-            } else {
-                y - 1
-            }
-        }
+        // Nothing says: a report's past, or a day weeks ahead.
+        Dir::Auto => report_year(anchor, month, day),
         Dir::Future => {
             if here >= now {
                 y
@@ -86,6 +82,34 @@ fn year_for(anchor: Day, month: u32, day: u32, dir: Dir) -> i32 {
                 y + 1
             }
         }
+    }
+}
+
+/// How far ahead of the anchor a day and month without a year may lie and still be this
+/// year's: a report names a day weeks ahead (a vote, a deadline) without its year, but not a
+/// day eleven months back.
+const DAY_AHEAD: i64 = 62;
+
+/// The year of a day and month without one, nothing saying which way: the anchor's when the
+/// day is on or before the anchor or at most [`DAY_AHEAD`] days after it, else the year before.
+/// A month alone (`day` 0) is the anchor's year's only when not after the anchor's month:
+/// "May" in a report of late April is last May.
+fn report_year(anchor: Day, month: u32, day: u32) -> i32 {
+    let y = anchor.year;
+    if day == 0 {
+        return if month <= anchor.month { y } else { y - 1 };
+    }
+    let ahead = |y: i32| {
+        Day::new(y, month, day.min(days_in_month(y, month))).map(|x| x.to_days() - anchor.to_days())
+    };
+    let within = |k: Option<i64>| k.is_some_and(|k| k <= DAY_AHEAD);
+    if within(ahead(y + 1)) {
+        // late December names early January: next year's
+        y + 1
+    } else if within(ahead(y)) {
+        y
+    } else {
+        y - 1
     }
 }
 
@@ -134,7 +158,31 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
         Spec::Hijri { year, month, day } => hijri_value(*year, *month, *day),
         Spec::Year(y) => ok(Some(format!("{y:04}")), Grain::Year),
         Spec::Decade(y) => ok(Some(format!("{:04}/{:04}", y, y + 9)), Grain::Range),
-        Spec::Duration => ok(None, Grain::Duration),
+        Spec::Duration(parts) => ok(period::duration_value(parts), Grain::Duration),
+        Spec::Ref(k) => ok(
+            Some(period::reference_value(*k).to_string()),
+            Grain::Reference,
+        ),
+        Spec::Quarter { n, year, shift } => ok(
+            period::quarter_of(anchor, *n, *year, *shift)
+                .and_then(|(y, q)| period::quarter_value(y, q)),
+            Grain::Range,
+        ),
+        Spec::Season { n, year, shift } => ok(
+            period::season_value(anchor, *n, *year, *shift),
+            Grain::Range,
+        ),
+        Spec::At(day, c) => {
+            let r = resolve(day, anchor);
+            match r.value.as_deref().and_then(Day::parse_iso) {
+                Some(d) if r.grain == Grain::Day => {
+                    ok(Some(with_clock(d, &Some(c.clone())).0), Grain::Time)
+                }
+                _ => r,
+            }
+        }
+        // left unlinked to a period of the document: the year before the anchor's
+        Spec::YearEarlier => rel_unit(anchor, Unit::Year, -1),
         Spec::RelDay {
             offset,
             weekday,

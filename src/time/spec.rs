@@ -87,6 +87,40 @@ pub enum Spec {
     Time(Clock),
     /// From one expression to another.
     Range(Box<Spec>, Box<Spec>),
-    /// A length of time: "يومين", "two days", "السنوات الأربع الماضية".
-    Duration,
+    /// A length of time as (unit, count) parts, count 0 when the text gives none ("for years"):
+    /// "يومين", "two days", "السنوات الأربع الماضية", "1 month and 21 days".
+    Duration(Vec<(Unit, i64)>),
+    /// A time named by its relation to the time of writing: -1 the past (recently, مؤخرا), 0
+    /// the present (now, حاليا), 1 the future (soon, في المستقبل).
+    Ref(i64),
+    /// A quarter of the year (n from 1 to 4): "the third quarter", "Q3"-style "third-quarter",
+    /// "الربع الثالث من العام". Without n it is "the quarter" of a report, the one the document
+    /// spoke of last (resolved to the last complete one when none), or with `shift` one counted
+    /// from the anchor's ("next quarter", "the current quarter").
+    Quarter {
+        n: Option<u32>,
+        year: Option<YearRef>,
+        shift: Option<i64>,
+    },
+    /// A season (1 spring, 2 summer, 3 autumn, 4 winter, which runs into the next year):
+    /// "last summer", "the winter of 1994", "صيف 2023", "الشتاء المقبل".
+    Season {
+        n: u32,
+        year: Option<YearRef>,
+        shift: Option<i64>,
+    },
+    /// A clock time on the day another expression names: "10 p.m. Wednesday", "5 p.m. EST
+    /// Nov. 9", "noon Thursday".
+    At(Box<Spec>, Clock),
+    /// "year-earlier", "the year-ago quarter": the period a year before the one the document
+    /// spoke of last (a quarter or a year), else the year before the anchor's.
+    YearEarlier,
+}
+
+/// The year of a quarter or season when the text gives it: named ("of 1989") or counted from
+/// the anchor's ("of last year", "من العام الماضي").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearRef {
+    Named(i32),
+    Shifted(i64),
 }

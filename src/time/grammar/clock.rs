@@ -396,6 +396,33 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday": on the day named after it
+        let k = self.opt_punct(e, &[","]);
+        let day = (k < self.toks.len())
+            .then(|| [self.weekday_expr(k), self.absolute(k)])
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|d| {
+                matches!(
+                    d.spec,
+                    Spec::Weekday { .. }
+                        | Spec::Date {
+                            day: Some(_),
+                            clock: None,
+                            ..
+                        }
+                )
+            })
+            // "10:53 ص الثلاثاء 04 يوليه 2023": the whole date, not its weekday alone
+            .max_by_key(|d| d.end);
+        if let Some(d) = day {
+            return Some(Candidate {
+                start: self.start(i),
+                end: d.end,
+                spec: Spec::At(Box::new(d.spec), c),
+            });
+        }
         Some(Candidate {
             start: self.start(i),
             end: e,

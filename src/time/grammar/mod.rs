@@ -13,6 +13,8 @@
 //!   of the day (صباح اليوم), a hedge (في وقت سابق اليوم) and the weekday printed beside them
 //!   (اليوم الأحد); units shifted (العام المقبل, last week, هذا العام، في مايو), distances
 //!   (منذ ثلاثة أيام, two days ago), lengths of time (يومين, the past four years);
+//! - `period`: times named by their relation to the time of writing (now, recently, حاليا),
+//!   quarters (the third quarter, الربع الثالث), seasons (last summer, صيف 2023), year-earlier;
 //! - `range`: ranges (from 20 to 31 May, بين 5 و7 مارس);
 //! - `clock`: clock times.
 //!
@@ -22,6 +24,7 @@
 mod calendar;
 mod clock;
 mod numeric;
+mod period;
 mod primitives;
 mod range;
 mod relative;
@@ -240,6 +243,8 @@ impl Parser<'_> {
             ]
         } else {
             &[
+                Self::period,
+                Self::reference,
                 Self::nth_weekday,
                 Self::weekday_count,
                 Self::range,

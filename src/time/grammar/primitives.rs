@@ -76,4 +76,10 @@ impl Parser<'_> {
         })
         .map(|(k, e, _)| (k, e))
     }
+
+    /// Skip an optional word kept inside a period's span: fiscal, المالي.
+    pub(super) fn fiscal(&self, i: usize) -> usize {
+        self.word(i, |w| (w == Word::Fiscal).then_some(()))
+            .map_or(i, |x| x.1)
+    }
 }

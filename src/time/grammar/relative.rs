@@ -148,24 +148,27 @@ impl Parser<'_> {
             .as_ref()
             .map_or(i, |hedge| self.opt_prep(hedge.1, Prep::Of));
         let start = self.lead(i);
-        // English: shift before the unit, with an optional count: "the past two years".
-        let (unit, count, shift, e) = if let Some((k, e)) = self.shift(j, Pos::Pre) {
+        // English: shift before the unit, with an optional count: "the past two years", and
+        // "fiscal" kept inside: "this fiscal year".
+        let (unit, count, n, shift, e) = if let Some((k, e)) = self.shift(j, Pos::Pre) {
             let n = self.count(e);
-            let k2 = n.map_or(e, |x| x.1);
+            let k2 = self.fiscal(n.map_or(e, |x| x.1));
             let ((u, c), e2, _) = self.word(k2, unit_word)?;
-            (u, if n.is_some() { Count::Many } else { c }, k, e2)
+            (u, c, n.map(|x| x.0), k, e2)
         } else {
             let ((u, c), e, _) = self.word(j, unit_word)?;
             let n = self.count(e);
-            let k2 = n.map_or(e, |x| x.1);
+            let k2 = self.fiscal(n.map_or(e, |x| x.1));
             let (k, e2) = self.shift(k2, Pos::Post)?;
-            (u, if n.is_some() { Count::Many } else { c }, k, e2)
+            (u, c, n.map(|x| x.0), k, e2)
         };
-        if count != Count::One {
+        if n.is_some() || count != Count::One {
+            // "the past two years": the count read; "الشهور الماضية": none given
+            let n = n.unwrap_or(if count == Count::Two { 2 } else { 0 });
             return Some(Candidate {
                 start,
                 end: e,
-                spec: Spec::Duration,
+                spec: Spec::Duration(vec![(unit, n)]),
             });
         }
         // "هذا العام، في مايو": a month of that year.
@@ -226,7 +229,7 @@ impl Parser<'_> {
             return explicit.then(|| Candidate {
                 start: self.lead(i),
                 end: j,
-                spec: Spec::Duration,
+                spec: Spec::Duration(parts.clone()),
             });
         };
         // "منذ سنوات": for years, a length.
@@ -234,7 +237,7 @@ impl Parser<'_> {
             return Some(Candidate {
                 start: self.lead(i),
                 end,
-                spec: Spec::Duration,
+                spec: Spec::Duration(parts.clone()),
             });
         }
         let spec = if parts.len() == 1 {
