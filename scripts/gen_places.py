@@ -42,7 +42,7 @@ ARTICLE = re.compile(r"^(?:Al|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|El|Ed|Er|Es|Et|En|Ez
 MAX_ARABIC = 4
 # Arabic forms of towns outside the focus countries are rarely in Arabic news and often spell
 # everyday words (أن, دولة): kept from this population up
-FOREIGN_ARABIC_MIN = 300_000
+FOREIGN_ARABIC_MIN = 1_000_000
 MAX_LATIN = 6
 
 HEADER = "".join(
@@ -53,7 +53,7 @@ HEADER = "".join(
         "Every city of 15,000 people or more, and every place of 1,000 or more in the Arab states, Iran, "
         "Turkey, Israel and Palestine, the Sahel and the Horn of Africa.",
         "aliases_en: ASCII forms (focus countries); aliases_ar: Arabic-script names without Persian or Urdu "
-        'letters (elsewhere only for places of 300,000 or more). Lists are separated by ";".',
+        'letters (elsewhere only for places of 1,000,000 or more). Lists are separated by ";".',
     )
 )
 

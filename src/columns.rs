@@ -622,6 +622,9 @@ mod tests {
                 country: None,
                 title: None,
                 affiliation: None,
+                geonames: None,
+                lat: None,
+                lon: None,
                 mentions: vec![Mention {
                     start: i,
                     end: i + n.chars().count(),

@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use super::nisba;
+use super::places::{self, Places};
 use super::translit;
 use crate::doc::EntityKind;
 use crate::lexicon::{field, rows};
@@ -176,6 +177,8 @@ pub struct KnowledgeBase {
     /// The endings of the organisation heads (head, weak, descriptor).
     head_ends: HeadEnds,
     pub ambiguous: Vec<Ambiguous>,
+    /// GeoNames facts of places and the words that weigh their names.
+    pub places: Places,
     /// Pattern id → its meanings.
     pub targets: Vec<Vec<Target>>,
     pub automaton: AhoCorasick,
@@ -253,8 +256,9 @@ pub struct KeyStarts {
 
 /// Bytes of a key's beginning that the filter keeps.
 const KEY_START: usize = 8;
-/// 2^17 bits (16 KB): the six thousand keys leave about one probe in twenty falsely open.
-const STARTS_LOG2: u32 = 17;
+/// 2^21 bits (256 KB): the keys of the GeoNames places (about 130,000 with the other tables)
+/// leave about one probe in sixteen falsely open.
+const STARTS_LOG2: u32 = 21;
 const STARTS_WORDS: usize = 1 << (STARTS_LOG2 - 6);
 
 impl KeyStarts {
@@ -375,14 +379,21 @@ const MAX_MEANINGS: usize = 16;
 
 /// Collects keys and their meanings before the automaton is built.
 #[derive(Default)]
-struct Builder {
+pub(super) struct Builder {
     keys: HashMap<String, usize>,
     targets: Vec<Vec<Target>>,
     patterns: Vec<String>,
 }
 
 impl Builder {
-    fn add(&mut self, alias: &str, form: Form, record: usize) {
+    /// The meanings the tables loaded so far give `alias`, if any.
+    pub(super) fn taken(&self, alias: &str) -> Option<&[Target]> {
+        self.keys
+            .get(&fold_key(alias))
+            .map(|&id| self.targets[id].as_slice())
+    }
+
+    pub(super) fn add(&mut self, alias: &str, form: Form, record: usize) {
         let key = fold_key(alias);
         if key.chars().count() < 2 {
             return;
@@ -467,6 +478,7 @@ impl KnowledgeBase {
         load_places(&mut b, &mut records);
         load_orgs(&mut b, &mut records);
         load_persons(&mut b, &mut records);
+        let places = places::load(&mut b, &mut records);
         let institutions = load_institutions(&mut b);
         let titles = load_titles(&mut b);
         let mut latin_given = WordMap::default();
@@ -508,11 +520,17 @@ impl KnowledgeBase {
             org_words: org_words.into(),
             head_ends,
             ambiguous,
+            places,
             targets: b.targets,
             automaton,
             key_starts,
             by_id,
         }
+    }
+
+    /// The index of the record with this id.
+    pub fn record_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// The record with this id.

@@ -103,7 +103,7 @@ fn is_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, h: &Hit) -> bool {
             return true;
         }
     }
-    false
+    super::places::capital_cue(a, kb, s, h)
 }
 
 /// Resolve the hits of one sentence (persons and titles are left to the person rules).
@@ -136,6 +136,10 @@ pub(crate) fn sentence(
             // a capital acting ("Moscow welcomed") is its state; on the map it is a place
             Some(state) if t.form == Form::Capital && !is_place(a, kb, s, h) => {
                 add_record(a, kb, acc, state, h.range.clone());
+                if super::places::in_capitals(a, h) {
+                    // "BEIRUT, Oct 10": the dateline's city is a place too
+                    add_record(a, kb, acc, t.record, h.range.clone());
+                }
             }
             _ => {
                 add_record(a, kb, acc, t.record, h.range.clone());
