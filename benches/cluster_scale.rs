@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use khabar::doc::{DateExpr, Document, Entity, EntityKind, Event, Grain};
+use khabar::doc::{DateExpr, Document, Entity, EntityKind, Event, EventMode, EventType, Grain};
 use khabar::time::calendar::Day;
 
 /// A small deterministic generator (xorshift64*), so every run sees the same corpus.
@@ -140,7 +140,11 @@ fn person(i: usize, lang: &str) -> Entity {
         country: None,
         title: None,
         affiliation: None,
+        geonames: None,
+        lat: None,
+        lon: None,
         mentions: Vec::new(),
+        role_only: false,
     }
 }
 
@@ -153,7 +157,11 @@ fn entity(id: &str, kind: EntityKind) -> Entity {
         country: None,
         title: None,
         affiliation: None,
+        geonames: None,
+        lat: None,
+        lon: None,
         mentions: Vec::new(),
+        role_only: false,
     }
 }
 
@@ -204,12 +212,12 @@ fn report(
     entities.extend(s.countries.iter().map(|c| entity(c, EntityKind::Country)));
     entities.extend(s.org.map(|o| entity(o, EntityKind::Org)));
     let event = Event {
-        kind: s.event.to_string(),
+        kind: EventType::parse(s.event).expect("a PLOVER type"),
         context: Vec::new(),
         cameo: None,
         source: vec![s.countries[0].to_string()],
         target: vec![s.countries[1].to_string()],
-        mode: "asserted".to_string(),
+        mode: EventMode::Asserted,
         date: None,
         location: None,
         start: 0,

@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use khabar::timing::{run_batch, BatchTimes, Stage};
+use khabar::bench::{run_batch, BatchTimes};
+use khabar::timing::Stage;
 use khabar::{Config, Extractor, Input};
 
 fn load(dir: &str, max_mb: f64) -> BTreeMap<String, Vec<Input>> {

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::clean::Layout;
 use crate::doc::Mention;
+use crate::lexicon;
 use crate::text::fold::{CharIndex, Folded};
 use crate::text::segment::{self, Token};
 use crate::time::calendar::Day;
@@ -42,7 +43,7 @@ impl<'a> Analysis<'a> {
         let sentences: Vec<Range<usize>> = layout
             .content()
             .into_iter()
-            .flat_map(|r| segment::sentences(text, r))
+            .flat_map(|r| segment::sentences(text, r, &lexicon::tables().abbreviations))
             .collect();
         // about one token per five bytes of text: sized once instead of grown by doubling
         let mut tokens = Vec::with_capacity(text.len() / 5);

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::doc::{Document, EntityKind, Grain};
+use crate::doc::{DocError, Document, EntityKind, Grain};
 
 /// One column's values.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +146,7 @@ pub const SCHEMA: [(&str, &[(&str, Kind)]); 6] = [
             ("n_quotes", Int),
             ("n_events", Int),
             ("errors", List),
+            ("error_messages", List),
             ("body", Str),
         ],
     ),
@@ -160,7 +161,13 @@ pub const SCHEMA: [(&str, &[(&str, Kind)]); 6] = [
             ("country", Str),
             ("title", Str),
             ("affiliation", Str),
+            // a place's GeoNames id and coordinates, written as text (numbers in Python's tables)
+            ("geonames", Str),
+            ("lat", Str),
+            ("lon", Str),
             ("n_mentions", Int),
+            // 1 for a person known only by a role (a boolean in the Python tables)
+            ("role_only", Int),
         ],
     ),
     (
@@ -231,6 +238,8 @@ enum Cell<'a> {
     S(Option<&'a str>),
     I(usize),
     L(&'a [String]),
+    /// A list column of one part of each error: its code or its message.
+    E(&'a [DocError], fn(&DocError) -> &str),
 }
 
 impl Table {
@@ -263,6 +272,12 @@ impl Table {
                 (Column::List(offsets, c), Cell::L(v)) => {
                     for s in v.iter() {
                         c.push(Some(s));
+                    }
+                    offsets.push(c.len() as i64);
+                }
+                (Column::List(offsets, c), Cell::E(v, part)) => {
+                    for e in v.iter() {
+                        c.push(Some(part(e)));
                     }
                     offsets.push(c.len() as i64);
                 }
@@ -347,7 +362,7 @@ fn empty() -> Vec<Table> {
 
 /// Write the rows of one document into the tables (in [`SCHEMA`] order).
 fn add(t: &mut [Table], d: &Document) {
-    use Cell::{I, L, S};
+    use Cell::{E, I, L, S};
     let id = Some(d.id.as_str());
     t[0].row(&[
         S(id),
@@ -362,7 +377,8 @@ fn add(t: &mut [Table], d: &Document) {
         I(d.dates.len()),
         I(d.quotes.len()),
         I(d.events.len()),
-        L(&d.errors),
+        E(&d.errors, |e| e.code.as_str()),
+        E(&d.errors, |e| &e.message),
         S(Some(&d.body)),
     ]);
     for e in &d.entities {
@@ -376,7 +392,11 @@ fn add(t: &mut [Table], d: &Document) {
             S(e.country.as_deref()),
             S(e.title.as_deref()),
             S(e.affiliation.as_deref()),
+            S(e.geonames.map(|g| g.to_string()).as_deref()),
+            S(e.lat.map(|c| c.0.to_string()).as_deref()),
+            S(e.lon.map(|c| c.0.to_string()).as_deref()),
             I(e.mentions.len()),
+            I(usize::from(e.role_only)),
         ]);
         for m in &e.mentions {
             t[2].row(&[
@@ -415,12 +435,12 @@ fn add(t: &mut [Table], d: &Document) {
     for ev in &d.events {
         t[5].row(&[
             S(id),
-            S(Some(&ev.kind)),
+            S(Some(ev.kind.as_str())),
             L(&ev.context),
             S(ev.cameo.as_deref()),
             L(&ev.source),
             L(&ev.target),
-            S(Some(&ev.mode)),
+            S(Some(ev.mode.as_str())),
             S(ev.date.as_deref()),
             S(ev.location.as_deref()),
             I(ev.start),
@@ -605,12 +625,15 @@ fn replace(table: &mut Table, name: &str, col: StrColumn) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Entity, Mention};
+    use crate::doc::{Entity, ErrorCode, Mention};
 
     fn doc(id: &str, title: Option<&str>, names: &[&str]) -> Document {
         let mut d = Document::empty(id);
         d.title = title.map(str::to_string);
-        d.errors = vec!["a".into(), "b".into()];
+        d.errors = vec![
+            DocError::new(ErrorCode::MissingText, "a"),
+            DocError::new(ErrorCode::StageFailed, "b"),
+        ];
         d.entities = names
             .iter()
             .enumerate()
@@ -630,6 +653,7 @@ mod tests {
                     end: i + n.chars().count(),
                     text: n.to_string(),
                 }],
+                role_only: false,
             })
             .collect();
         d
@@ -663,7 +687,11 @@ mod tests {
         };
         assert_eq!(offsets.len(), docs.len() + 1);
         assert_eq!(*offsets.last().unwrap() as usize, errors.len());
-        assert_eq!(errors.get(errors.len() - 1), Some("b"));
+        assert_eq!(errors.get(errors.len() - 1), Some("stage_failed"));
+        let Some(Column::List(_, messages)) = t[0].column("error_messages") else {
+            panic!("error_messages is a list column")
+        };
+        assert_eq!(messages.get(messages.len() - 1), Some("b"));
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct Entity {
     #[serde(default)]
     pub lon: Option<Coord>,
     pub mentions: Vec<Mention>,
+    /// A person the text names only by a role ("the Saudi defence minister"): it has a `title`,
+    /// usually a `country`, and no personal name. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub role_only: bool,
 }
 
 /// A latitude or longitude in degrees.
@@ -95,16 +99,121 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+/// A PLOVER event type, written in capitals (`AGREE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl EventType {
+    /// The sixteen types, in PLOVER's order.
+    pub const ALL: [EventType; 16] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+    ];
+
+    /// The type's name as written in the record and the tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Sanction => "SANCTION",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+        }
+    }
+
+    /// The type of a name as written in the record and the tables (`AGREE`).
+    pub fn parse(name: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a text presents an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventMode {
+    /// It happened or is happening.
+    Asserted,
+    /// From a leak or an unnamed document.
+    Reported,
+    /// Announced for the future.
+    Intended,
+    Hoped,
+    /// It did not happen, or was refused.
+    Negated,
+}
+
+impl EventMode {
+    /// The mode's name as written in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventMode::Asserted => "asserted",
+            EventMode::Reported => "reported",
+            EventMode::Intended => "intended",
+            EventMode::Hoped => "hoped",
+            EventMode::Negated => "negated",
+        }
+    }
+}
+
 /// A coded event (PLOVER type, CAMEO code alongside).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     pub context: Vec<String>,
     pub cameo: Option<String>,
     pub source: Vec<String>,
     pub target: Vec<String>,
-    pub mode: String,
+    pub mode: EventMode,
     pub date: Option<String>,
     pub location: Option<String>,
     pub start: usize,
@@ -142,7 +251,78 @@ pub struct Document {
     pub cluster: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
-    pub errors: Vec<String>,
+    pub errors: Vec<DocError>,
+}
+
+/// Something that went wrong with one document: a stable code to match on and a message for
+/// people (docs/output.md lists the codes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl DocError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> DocError {
+        DocError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// The kinds of per-document errors. The input codes are found by the Python layer, which hands
+/// them to the core with the input; the others by the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Undecodable bytes or lone surrogates, replaced so that offsets stay valid.
+    BadEncoding,
+    /// No text: `None`, NaN, a missing column value.
+    MissingText,
+    /// A value that is not text (a number, a list).
+    NotText,
+    /// A line of a JSON Lines file that is not a JSON object.
+    BadJson,
+    /// A publication date that could not be read.
+    PublishedUnparsed,
+    /// A publication date whose instant in UTC falls outside the years 1 to 9999.
+    PublishedOutOfRange,
+    /// A date names a weekday other than the publication day's ("today, Sunday" on a Monday).
+    WeekdayMismatch,
+    /// A stage of the pipeline failed; the document is left empty.
+    StageFailed,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 8] = [
+        ErrorCode::BadEncoding,
+        ErrorCode::MissingText,
+        ErrorCode::NotText,
+        ErrorCode::BadJson,
+        ErrorCode::PublishedUnparsed,
+        ErrorCode::PublishedOutOfRange,
+        ErrorCode::WeekdayMismatch,
+        ErrorCode::StageFailed,
+    ];
+
+    /// The code as the record writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BadEncoding => "bad_encoding",
+            ErrorCode::MissingText => "missing_text",
+            ErrorCode::NotText => "not_text",
+            ErrorCode::BadJson => "bad_json",
+            ErrorCode::PublishedUnparsed => "published_unparsed",
+            ErrorCode::PublishedOutOfRange => "published_out_of_range",
+            ErrorCode::WeekdayMismatch => "weekday_mismatch",
+            ErrorCode::StageFailed => "stage_failed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
 }
 
 impl Document {
@@ -171,7 +351,73 @@ impl Document {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| {
-            format!("{{\"id\":{:?},\"errors\":[{:?}]}}", self.id, e.to_string())
+            let mut doc = Document::empty(&self.id);
+            let message = format!("the record could not be written: {e}");
+            doc.errors
+                .push(DocError::new(ErrorCode::StageFailed, message));
+            serde_json::to_string(&doc).unwrap_or_default()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_are_written_as_their_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(code));
+        }
+        let e = DocError::new(ErrorCode::MissingText, "missing text");
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(json, r#"{"code":"missing_text","message":"missing text"}"#);
+    }
+
+    /// The first column of a table of docs/output.md, the one whose header starts with `head`.
+    fn documented(head: &str) -> Vec<&'static str> {
+        let doc = include_str!("../docs/output.md");
+        let table = doc
+            .split(head)
+            .nth(1)
+            .expect("docs/output.md has the table");
+        table
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| l.split('`').nth(1))
+            .collect()
+    }
+
+    /// docs/output.md lists the record's fields in the order they are written.
+    #[test]
+    fn the_documented_fields_are_the_record() {
+        let json = serde_json::to_value(Document::empty("x")).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let fields = documented("| field |");
+        // serde_json's map without `preserve_order` sorts its keys
+        let mut sorted = fields.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
+        let record = Document::empty("x").to_json();
+        let mut at = 0;
+        for field in fields {
+            let found = record[at..].find(&format!("\"{field}\":"));
+            at += found.unwrap_or_else(|| panic!("{field} out of order in {record}"));
+        }
+    }
+
+    /// docs/output.md lists every code in its table of errors, and no other.
+    #[test]
+    fn the_documented_codes_are_the_codes() {
+        let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(documented("| code |"), codes);
     }
 }

@@ -1,7 +1,6 @@
 //! The extractor: configuration and knowledge base, built once, shared read-only by the threads
 //! that run the pipeline over a batch.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -12,12 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::columns::{self, Table};
-use crate::doc::{DateExpr, Document, Span};
+use crate::doc::{DateExpr, DocError, Document, ErrorCode, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
 use crate::timing::{Laps, Stage, StageTimes, Stopwatch};
-use crate::{clean, cluster, events, quotes, text, time};
+use crate::{clean, cluster, events, lexicon, quotes, text, time};
 
 /// One document to process.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +28,7 @@ pub struct Input {
     /// Language given by the caller (ISO 639-1); detected when None.
     pub lang: Option<String>,
     /// Problems the caller already found (undecodable bytes, a missing text).
-    pub errors: Vec<String>,
+    pub errors: Vec<DocError>,
 }
 
 impl Input {
@@ -54,11 +53,19 @@ pub struct Config {
 
 /// Errors building an extractor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError(pub String);
+pub enum ConfigError {
+    /// The configuration is not JSON of the [`Config`] shape (serde's message).
+    Json(String),
+    /// A knowledge-base row the user gave is refused.
+    Entity(entities::kb::RowError),
+}
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            ConfigError::Json(e) => write!(f, "bad configuration: {e}"),
+            ConfigError::Entity(e) => e.fmt(f),
+        }
     }
 }
 
@@ -90,13 +97,20 @@ pub struct Extractor {
 
 impl Extractor {
     pub fn new(config: Config) -> Result<Extractor, ConfigError> {
-        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError)?;
+        let kb = KnowledgeBase::new(&config.entities).map_err(ConfigError::Entity)?;
         Ok(Extractor { config, kb })
     }
 
     pub fn from_json(json: &str) -> Result<Extractor, ConfigError> {
-        let config: Config = serde_json::from_str(json)
-            .map_err(|e| ConfigError(format!("bad configuration: {e}")))?;
+        // serde reads a struct from a JSON array too (`[]`, `[true]`): only an object is a
+        // configuration
+        if !json.trim_start().starts_with('{') {
+            return Err(ConfigError::Json(
+                "expected a JSON object of settings".to_string(),
+            ));
+        }
+        let config: Config =
+            serde_json::from_str(json).map_err(|e| ConfigError::Json(e.to_string()))?;
         Extractor::new(config)
     }
 
@@ -136,8 +150,10 @@ impl Extractor {
                     .unwrap_or_else(|| "unknown".to_string());
                 let mut doc = Document::empty(&input.id);
                 doc.errors = input.errors.clone();
-                doc.errors
-                    .push(format!("internal error, document skipped: {msg}"));
+                doc.errors.push(DocError::new(
+                    ErrorCode::StageFailed,
+                    format!("internal error, document skipped: {msg}"),
+                ));
                 doc
             }
         }
@@ -158,18 +174,9 @@ impl Extractor {
         n_threads: Option<usize>,
         stop: &AtomicBool,
     ) -> Result<Vec<Document>, Stopped> {
-        let pool = pool(n_threads);
-        let mut docs: Vec<Document> = pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|i| self.extract_one_until(i, stop))
-                .collect()
-        });
-        if stop.load(Ordering::Relaxed) {
-            return Err(Stopped);
-        }
+        let mut docs = self.extract_unclustered_until(inputs, n_threads, stop)?;
         if !self.config.no_cluster {
-            pool.install(|| self.cluster(inputs, &mut docs));
+            pool(n_threads).install(|| self.cluster(inputs, &mut docs));
         }
         Ok(docs)
     }
@@ -390,8 +397,9 @@ impl Extractor {
             Some(p) => match Day::parse_iso(p) {
                 Some(d) => (Some(d), Some(p.to_string()), Some("metadata")),
                 None => {
-                    doc.errors.push(format!(
-                        "published not understood, read from the text instead: {p:?}"
+                    doc.errors.push(DocError::new(
+                        ErrorCode::PublishedUnparsed,
+                        format!("published not understood, read from the text instead: {p:?}"),
                     ));
                     from_text(&layout)
                 }
@@ -409,7 +417,7 @@ impl Extractor {
             .join("\n");
         doc.lang = match &input.lang {
             Some(l) if !l.trim().is_empty() => l.trim().to_lowercase(),
-            _ => text::lang::detect(&content).to_string(),
+            _ => text::lang::detect(&content, &lexicon::tables().function_words).to_string(),
         };
 
         let a = Analysis::new(&input.text, folded, layout, doc.lang.clone(), anchor);
@@ -447,9 +455,12 @@ impl Extractor {
             .map(|t| {
                 let m = a.mention(t.range);
                 if t.mismatch {
-                    doc.errors.push(format!(
-                        "date {:?} names a weekday other than the publication day's",
-                        m.text
+                    doc.errors.push(DocError::new(
+                        ErrorCode::WeekdayMismatch,
+                        format!(
+                            "date {:?} names a weekday other than the publication day's",
+                            m.text
+                        ),
                     ));
                 }
                 DateExpr {
@@ -477,7 +488,8 @@ fn other_language_lines(a: &Analysis, lang: &str) -> Vec<crate::doc::LangSpan> {
         .iter()
         .filter(|l| matches!(l.role, clean::Role::Body | clean::Role::Title))
         .filter_map(|l| {
-            let other = text::lang::other_line(&a.text()[l.range.clone()], lang, 20)?;
+            let words = &lexicon::tables().function_words;
+            let other = text::lang::other_line(&a.text()[l.range.clone()], lang, 20, words)?;
             let o = a.orig(l.range.clone());
             Some(crate::doc::LangSpan {
                 start: o.start,
@@ -517,11 +529,16 @@ fn body_text(a: &Analysis) -> String {
     out
 }
 
-/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork).
-/// Pools keyed by (process id, thread count).
-type Pools = HashMap<(u32, usize), Arc<rayon::ThreadPool>>;
+/// Thread pools by size, rebuilt in a forked child (a pool's threads do not survive fork):
+/// (process id, thread count, pool), the most recently used last. At most [`MAX_POOLS`] are
+/// kept: a caller trying every `n_threads` from 1 to 64 must not leave thousands of idle threads.
+type Pools = Vec<(u32, usize, Arc<rayon::ThreadPool>)>;
 
-static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(HashMap::new()));
+/// Thread pools kept alive at once; the least recently used beyond them is dropped (its threads
+/// end when the batches using it finish).
+const MAX_POOLS: usize = 4;
+
+static POOLS: Lazy<Mutex<Pools>> = Lazy::new(|| Mutex::new(Vec::new()));
 
 /// The number of threads to use when the caller does not say.
 pub fn default_threads() -> usize {
@@ -539,17 +556,48 @@ pub(crate) fn pool(n_threads: Option<usize>) -> Arc<rayon::ThreadPool> {
         .min(256);
     let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    pools.retain(|(p, _), _| *p == pid);
-    pools
-        .entry((pid, n))
-        .or_insert_with(|| {
-            Arc::new(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("khabar-{i}"))
-                    .build()
-                    .expect("thread pool"),
-            )
-        })
-        .clone()
+    pools.retain(|(p, _, _)| *p == pid);
+    let pool = match pools.iter().position(|(_, size, _)| *size == n) {
+        Some(i) => pools.remove(i).2,
+        None => Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("khabar-{i}"))
+                .build()
+                .expect("thread pool"),
+        ),
+    };
+    pools.push((pid, n, Arc::clone(&pool)));
+    if pools.len() > MAX_POOLS {
+        pools.remove(0);
+    }
+    pool
+}
+
+#[cfg(test)]
+mod pool_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_json_object_is_a_configuration() {
+        for bad in ["[]", " [true]", "null", "3"] {
+            let err = Extractor::from_json(bad).err().expect(bad);
+            assert!(
+                matches!(&err, ConfigError::Json(m) if m.contains("JSON object")),
+                "{bad}: {err}"
+            );
+        }
+        assert!(Extractor::from_json(" {}").is_ok());
+    }
+
+    #[test]
+    fn thread_pools_are_kept_for_a_few_sizes_only() {
+        for n in 1..=12 {
+            assert_eq!(pool(Some(n)).current_num_threads(), n);
+        }
+        let sizes: Vec<usize> = POOLS.lock().unwrap().iter().map(|p| p.1).collect();
+        assert!(sizes.len() <= MAX_POOLS, "{sizes:?}");
+        // a size used again is reused, not built anew
+        assert!(Arc::ptr_eq(&pool(Some(12)), &pool(Some(12))));
+    }
 }

@@ -3,66 +3,96 @@
 //! Every table is a TSV file: `#` lines first (the first names the table's source), then a header
 //! row naming the columns, then one row per entry. Facts live in these tables, never in match
 //! arms: a new clutter phrase, month spelling or abbreviation is a row, not a code change.
-//! Stages with tables of their own (entities, time, events) parse them with [`rows`] too.
+//! Stages with tables of their own (entities, time, events) parse them with [`rows`] too, and
+//! read each field by its column's name (`row.get("name")`), never by position.
 
 use crate::text::fold::fold_key;
-use crate::text::hash::{WordMap, WordSet};
+use crate::text::hash::WordSet;
+use crate::text::lang::FunctionWords;
 use once_cell::sync::Lazy;
+use std::rc::Rc;
 
-/// The data rows of a TSV table: comments and the header row skipped, fields split on tabs and
-/// trimmed. Blank lines are ignored.
-pub fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// An embedded table: its file name under `data/` (for messages) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tsv {
+    pub file: &'static str,
+    pub text: &'static str,
 }
 
-/// Field `i` of a row, or "" when the row is short.
-pub fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
-    row.get(i).copied().unwrap_or("")
+/// The table `data/<file>`, embedded at compile time: `tsv!("months.tsv")`.
+#[macro_export]
+macro_rules! tsv {
+    ($file:literal) => {
+        $crate::lexicon::Tsv {
+            file: $file,
+            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $file)),
+        }
+    };
 }
 
-/// Function words per language, to tell Latin-script (and Persian-script) languages apart.
-///
-/// One table maps each word to the set of languages it is a function word of (a bit per
-/// language), so that scoring a text against several languages looks each of its words up once.
-pub struct FunctionWords {
-    langs: Vec<&'static str>,
-    words: WordMap<String, u32>,
+/// One data row of a table, its fields addressed by the names of the header's columns.
+pub struct Row {
+    table: Rc<Header>,
+    fields: Vec<&'static str>,
 }
 
-impl FunctionWords {
-    /// Of `langs`, the one whose function words cover most tokens of `folded` (at least 3% of them).
-    pub fn best(&self, folded: &str, langs: &[&'static str]) -> Option<&'static str> {
-        let mut counts = [0usize; 32];
-        let mut total = 0;
-        for w in folded
-            .split(|c: char| !crate::text::chars::is_alphabetic(c))
-            .filter(|w| !w.is_empty())
-        {
-            total += 1;
-            let mut bits = self.words.get(w).copied().unwrap_or(0);
-            while bits != 0 {
-                counts[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
-            }
-        }
-        if total == 0 {
-            return None;
-        }
-        let mut best: Option<(&'static str, usize)> = None;
-        for &lang in langs {
-            let Some(bit) = self.langs.iter().position(|&l| l == lang) else {
-                continue;
-            };
-            let n = counts[bit];
-            if n * 33 >= total && best.is_none_or(|(_, m)| n > m) {
-                best = Some((lang, n));
-            }
-        }
-        best.map(|(l, _)| l)
+/// A table's file name and header columns, shared by its rows.
+struct Header {
+    file: &'static str,
+    columns: Vec<&'static str>,
+}
+
+impl Row {
+    /// Every field of the row, in the header's order.
+    pub fn fields(&self) -> &[&'static str] {
+        &self.fields
     }
+
+    /// The field of column `name`, or "" when the row is short. A name the header lacks is a
+    /// mistake in the code, not in the data: it panics, naming the table.
+    pub fn get(&self, name: &str) -> &'static str {
+        match self.table.columns.iter().position(|&c| c == name) {
+            Some(i) => self.fields.get(i).copied().unwrap_or(""),
+            None => panic!(
+                "data/{}: no column {name:?} (columns: {:?})",
+                self.table.file, self.table.columns
+            ),
+        }
+    }
+}
+
+/// The data rows of a table: comments skipped, the header row read, fields split on tabs and
+/// trimmed, blank lines ignored. `needs` are the columns the loader reads: a header that lacks
+/// one panics when the table is loaded (every table is loaded by the tests), so a renamed or
+/// missing column fails loudly instead of shifting the fields.
+pub fn rows(table: Tsv, needs: &[&str]) -> impl Iterator<Item = Row> {
+    let mut lines = table
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let columns: Vec<&str> = lines
+        .next()
+        .map(|h| h.split('\t').map(str::trim).collect())
+        .unwrap_or_default();
+    #[cfg(test)]
+    tests::LOADED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(table.file);
+    if let Some(missing) = needs.iter().find(|n| !columns.contains(n)) {
+        panic!(
+            "data/{}: the header lacks column {missing:?} (columns: {columns:?})",
+            table.file
+        );
+    }
+    let header = Rc::new(Header {
+        file: table.file,
+        columns,
+    });
+    lines.map(move |l| Row {
+        table: Rc::clone(&header),
+        fields: l.split('\t').map(str::trim).collect(),
+    })
 }
 
 /// How a clutter phrase marks its line (see data/clutter.tsv).
@@ -91,13 +121,16 @@ pub struct Tables {
 }
 
 static TABLES: Lazy<Tables> = Lazy::new(|| {
-    let abbreviations = rows(include_str!("../data/abbreviations.tsv"))
-        .map(|r| fold_key(field(&r, 0)).trim_end_matches('.').to_string())
+    let abbreviations = rows(tsv!("abbreviations.tsv"), &["abbreviation"])
+        .map(|r| {
+            fold_key(r.get("abbreviation"))
+                .trim_end_matches('.')
+                .to_string()
+        })
         .collect();
-    let mut langs: Vec<&'static str> = Vec::new();
-    let mut words: WordMap<String, u32> = WordMap::default();
-    for r in rows(include_str!("../data/function_words.tsv")) {
-        let lang: &'static str = match field(&r, 0) {
+    let mut function_words = FunctionWords::default();
+    for r in rows(tsv!("function_words.tsv"), &["lang", "words"]) {
+        let lang: &'static str = match r.get("lang") {
             "en" => "en",
             "fr" => "fr",
             "es" => "es",
@@ -109,17 +142,13 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
             "ur" => "ur",
             _ => continue,
         };
-        let bit = langs.iter().position(|&l| l == lang).unwrap_or_else(|| {
-            langs.push(lang);
-            langs.len() - 1
-        });
-        for w in field(&r, 1).split_whitespace() {
-            *words.entry(fold_key(w)).or_default() |= 1 << bit;
+        for w in r.get("words").split_whitespace() {
+            function_words.add(lang, fold_key(w));
         }
     }
-    let clutter = rows(include_str!("../data/clutter.tsv"))
+    let clutter = rows(tsv!("clutter.tsv"), &["phrase", "kind"])
         .filter_map(|r| {
-            let kind = match field(&r, 1) {
+            let kind = match r.get("kind") {
                 "line" => ClutterKind::Line,
                 "prefix" => ClutterKind::Prefix,
                 "with_next" => ClutterKind::WithNext,
@@ -128,12 +157,12 @@ static TABLES: Lazy<Tables> = Lazy::new(|| {
                 "source" => ClutterKind::Source,
                 _ => return None,
             };
-            Some((fold_key(field(&r, 0)), kind))
+            Some((fold_key(r.get("phrase")), kind))
         })
         .collect();
     Tables {
         abbreviations,
-        function_words: FunctionWords { langs, words },
+        function_words,
         clutter,
     }
 });
@@ -147,12 +176,68 @@ pub fn tables() -> &'static Tables {
 mod tests {
     use super::*;
 
+    /// The tables [`rows`] has read in this test process.
+    pub(super) static LOADED: std::sync::Mutex<std::collections::BTreeSet<&str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+    /// Every embedded table is loaded here, each by the loader that reads it: each loader names
+    /// the columns it needs, so a table whose header lacks one fails this test.
     #[test]
-    fn rows_skip_comments_and_header() {
-        let t = "# source: us\nname\tkind\na\tb\n\nc\n";
-        let r: Vec<Vec<&str>> = rows(t).collect();
-        assert_eq!(r, vec![vec!["a", "b"], vec!["c"]]);
-        assert_eq!(field(&r[1], 1), "");
+    fn every_table_has_the_columns_its_loader_reads() {
+        let _ = tables();
+        let _ = crate::entities::KnowledgeBase::builtin();
+        Lazy::force(&crate::clean::BYLINES);
+        Lazy::force(&crate::time::dateline::PATTERNS);
+        Lazy::force(&crate::time::dateline::VOCABULARY);
+        let _ = crate::time::lexicon::lexicon();
+        let _ = crate::events::lexicon::lexicon();
+        let _ = crate::quotes::lexicon::lexicon();
+        Lazy::force(&crate::cluster::fingerprint::TODAY);
+        let loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        for entry in std::fs::read_dir(data).expect("data/") {
+            let name = entry.expect("data/ entry").file_name();
+            let name = name.to_string_lossy();
+            // country_forms.tsv is the source scripts/regen_countries.py makes countries.tsv from
+            if name.ends_with(".tsv") && name != "country_forms.tsv" {
+                assert!(loaded.contains(&*name), "data/{name} is read by no loader");
+            }
+        }
+    }
+
+    fn table(text: &'static str) -> Tsv {
+        Tsv {
+            file: "test.tsv",
+            text,
+        }
+    }
+
+    #[test]
+    fn rows_are_read_by_header_name() {
+        let t = table("# source: us\nname\tkind\na\tb\n\nc\n");
+        let r: Vec<Row> = rows(t, &["name", "kind"]).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!((r[0].get("name"), r[0].get("kind")), ("a", "b"));
+        // a short row has empty trailing fields
+        assert_eq!((r[1].get("name"), r[1].get("kind")), ("c", ""));
+        // the columns may come in any order
+        let swapped = table("kind\tname\nb\ta\n");
+        let r: Vec<Row> = rows(swapped, &["name", "kind"]).collect();
+        assert_eq!((r[0].get("name"), r[0].get("kind")), ("a", "b"));
+    }
+
+    #[test]
+    #[should_panic(expected = "data/test.tsv: the header lacks column \"kind\"")]
+    fn a_header_without_a_needed_column_fails_loudly() {
+        let _ = rows(table("name\tsort\na\tb\n"), &["name", "kind"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "data/test.tsv: no column \"knid\"")]
+    fn reading_a_column_the_header_lacks_fails_loudly() {
+        for r in rows(table("name\tkind\na\tb\n"), &["name"]) {
+            let _ = r.get("knid");
+        }
     }
 
     #[test]

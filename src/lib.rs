@@ -14,6 +14,7 @@
 //!               └─ events      triggers + actors + mode → Event
 //!                   └─ Document (original character offsets)
 //! Batch: cluster::assign(&mut [Document])
+//! Under every stage: lang (Arabic and English letter classes, proclitics, word shapes)
 //! ```
 //!
 //! Every stage works on the folded text (spelling variants, diacritics and digits unified) and
@@ -21,6 +22,7 @@
 //! The Python binding lives in `py` (feature `python`) and nowhere else.
 
 pub mod analysis;
+pub mod bench;
 pub mod clean;
 pub mod cluster;
 pub mod columns;
@@ -28,7 +30,12 @@ pub mod doc;
 pub mod entities;
 pub mod events;
 pub mod extractor;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod lang;
 pub mod lexicon;
+pub mod mentions;
+pub mod phrases;
 pub mod quotes;
 pub mod text;
 pub mod time;

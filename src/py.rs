@@ -17,15 +17,23 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple, PyType};
 use rayon::prelude::*;
 
+use crate::bench;
 use crate::cluster::{self, Entry, Index, Plan};
 use crate::columns::{self, Column, StrColumn, Table};
-use crate::doc::Document;
+use crate::doc::{DocError, Document, ErrorCode};
 use crate::extractor::{Extractor, Input, Stopped};
 use crate::time::calendar::Day;
-use crate::timing::{self, Stage};
+use crate::timing::Stage;
 
-/// One input as the Python side passes it: (id, text, published, lang, errors found so far).
-type PyInput = (String, Text, Option<String>, Option<String>, Vec<String>);
+/// One input as the Python side passes it: (id, text, published, lang, errors found so far as
+/// (code, message) pairs).
+type PyInput = (
+    String,
+    Text,
+    Option<String>,
+    Option<String>,
+    Vec<(String, String)>,
+);
 
 /// An article's text, copied out of its Python str through a temporary UTF-8 bytes object.
 /// pyo3's `String` extraction reads the str's cached UTF-8 form, which CPython then keeps inside
@@ -54,13 +62,21 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (config_json = "{}"))]
-    fn new(config_json: &str) -> PyResult<Self> {
-        let inner =
-            Extractor::from_json(config_json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    fn new(py: Python<'_>, config_json: &str) -> PyResult<Self> {
+        let inner = py
+            .detach(|| built::extractor(config_json))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(PyExtractor {
-            inner: Arc::new(inner),
+            inner,
             config_json: config_json.to_string(),
         })
+    }
+
+    /// Whether the configuration says not to cluster (read without parsing the configuration
+    /// again, which holds every user row).
+    #[getter]
+    fn no_cluster(&self) -> bool {
+        self.inner.config().no_cluster
     }
 
     /// Extract a batch; one JSON record per input, in input order. With `cluster=False` the
@@ -74,7 +90,7 @@ impl PyExtractor {
         n_threads: Option<usize>,
         cluster: bool,
     ) -> PyResult<Vec<String>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = &self.inner;
         interruptible(py, text_bytes(&inputs), |stop| {
             let docs = if cluster {
@@ -105,7 +121,7 @@ impl PyExtractor {
         if inputs.len() != records.len() {
             return Err(PyValueError::new_err("one record per input is needed"));
         }
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         let index = index.map(|i| Arc::clone(&i.inner));
         py.detach(move || {
@@ -152,7 +168,7 @@ impl PyExtractor {
             ));
         }
         let plan = from_py_plan(plan)?;
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
         py.detach(move || {
             let mut docs = parse_records(&records)?;
@@ -170,7 +186,7 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = &self.inner;
         let tables = interruptible(py, text_bytes(&inputs), |stop| {
             inner.extract_tables_until(&inputs, n_threads, stop)
@@ -187,9 +203,9 @@ impl PyExtractor {
         inputs: Vec<PyInput>,
         n_threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = to_inputs(inputs);
+        let inputs = to_inputs(inputs)?;
         let inner = Arc::clone(&self.inner);
-        let t = py.detach(move || timing::run_batch(&inner, &inputs, n_threads));
+        let t = py.detach(move || bench::run_batch(&inner, &inputs, n_threads));
         let out = PyDict::new(py);
         out.set_item("docs", t.docs)?;
         out.set_item("bytes", t.bytes)?;
@@ -218,6 +234,60 @@ impl PyExtractor {
 /// The stories clustered so far: what clustering keeps of each document (signature,
 /// fingerprint, cluster id), loaded from and saved to a file, so that tomorrow's batch joins
 /// today's stories. Shared between threads behind a lock; pickles as its bytes.
+/// Extractors built in this process, by configuration: building one with a large user knowledge
+/// base takes seconds and memory in proportion, so an extractor made again from the same
+/// configuration (unpickled in a worker, made per task) shares the one still alive instead.
+mod built {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    use std::sync::{Arc, Mutex, Weak};
+
+    use once_cell::sync::Lazy;
+
+    use crate::extractor::{ConfigError, Extractor};
+
+    /// Hash of a configuration → (the configuration, the extractor built from it while alive).
+    type Built = HashMap<u64, Vec<(String, Weak<Extractor>)>>;
+
+    static BUILT: Lazy<Mutex<Built>> = Lazy::new(|| Mutex::new(HashMap::new()));
+
+    fn key(config_json: &str) -> u64 {
+        let mut h = DefaultHasher::new();
+        config_json.hash(&mut h);
+        h.finish()
+    }
+
+    /// The extractor of this configuration: the one built earlier if it is still alive, else a
+    /// new one. Built outside the lock (two threads may build one configuration at once; the
+    /// later keeps its own, both are correct).
+    pub fn extractor(config_json: &str) -> Result<Arc<Extractor>, ConfigError> {
+        let k = key(config_json);
+        if let Some(found) = lookup(k, config_json) {
+            return Ok(found);
+        }
+        let ex = Arc::new(Extractor::from_json(config_json)?);
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built.retain(|_, v| {
+            v.retain(|(_, w)| w.strong_count() > 0);
+            !v.is_empty()
+        });
+        built
+            .entry(k)
+            .or_default()
+            .push((config_json.to_string(), Arc::downgrade(&ex)));
+        Ok(ex)
+    }
+
+    fn lookup(k: u64, config_json: &str) -> Option<Arc<Extractor>> {
+        let built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        built
+            .get(&k)?
+            .iter()
+            .filter(|(c, _)| c == config_json)
+            .find_map(|(_, w)| w.upgrade())
+    }
+}
+
 #[pyclass(frozen, module = "khabar._core", name = "ClusterIndex")]
 struct PyClusterIndex {
     inner: Arc<Mutex<Index>>,
@@ -273,7 +343,7 @@ impl PyClusterIndex {
 
     #[staticmethod]
     fn from_bytes(data: &[u8]) -> PyResult<Self> {
-        let index = Index::read_from(&mut &data[..])
+        let index = Index::from_bytes(data)
             .map_err(|e| PyValueError::new_err(format!("not a cluster index: {e}")))?;
         Ok(PyClusterIndex::wrap(index))
     }
@@ -376,15 +446,26 @@ fn interruptible<T: Send>(
     })
 }
 
-fn to_inputs(inputs: Vec<PyInput>) -> Vec<Input> {
+fn to_inputs(inputs: Vec<PyInput>) -> PyResult<Vec<Input>> {
     inputs
         .into_iter()
-        .map(|(id, Text(text), published, lang, errors)| Input {
-            id,
-            text,
-            published,
-            lang,
-            errors,
+        .map(|(id, Text(text), published, lang, errors)| {
+            let errors = errors
+                .into_iter()
+                .map(|(code, message)| match ErrorCode::parse(&code) {
+                    Some(code) => Ok(DocError::new(code, message)),
+                    None => Err(PyValueError::new_err(format!(
+                        "not an error code: {code:?}"
+                    ))),
+                })
+                .collect::<PyResult<_>>()?;
+            Ok(Input {
+                id,
+                text,
+                published,
+                lang,
+                errors,
+            })
         })
         .collect()
 }
@@ -607,13 +688,49 @@ fn cluster_plan(
         let mut sizes = Vec::with_capacity(parts.len());
         let mut fresh = Vec::new();
         for p in &parts {
-            let index = Index::read_from(&mut &p[..])
+            let index = Index::from_bytes(p)
                 .map_err(|e| PyValueError::new_err(format!("not cluster entries: {e}")))?;
             sizes.push(index.len());
             fresh.extend_from_slice(index.entries());
         }
         let plan = crate::extractor::pool(n_threads).install(|| cluster::plan(&[], &fresh));
         Ok(plan.split(&sizes).into_iter().map(to_py_plan).collect())
+    })
+}
+
+/// Why each pair (a, b) of documents of a batch (JSON records) is, or is not, one story: the
+/// shared facts with their weights, the score and the threshold, as one JSON object a pair.
+#[pyfunction]
+fn explain_cluster(
+    py: Python<'_>,
+    records: Vec<String>,
+    pairs: Vec<(usize, usize)>,
+) -> PyResult<Vec<String>> {
+    py.detach(move || {
+        let docs = parse_records(&records)?;
+        let explainer = cluster::explain::Explainer::new(&docs);
+        pairs
+            .iter()
+            .map(|&(a, b)| {
+                let e = explainer.pair(a, b).ok_or_else(|| {
+                    pyo3::exceptions::PyIndexError::new_err(format!(
+                        "documents {a} and {b}: the batch has {} documents",
+                        docs.len()
+                    ))
+                })?;
+                serde_json::to_string(&e).map_err(|e| PyValueError::new_err(e.to_string()))
+            })
+            .collect()
+    })
+}
+
+/// For each cluster id of a batch (JSON records) with two or more members, one line saying why
+/// its members are joined (see `cluster::explain::Explainer::why`).
+#[pyfunction]
+fn cluster_why(py: Python<'_>, records: Vec<String>) -> PyResult<BTreeMap<String, String>> {
+    py.detach(move || {
+        let docs = parse_records(&records)?;
+        Ok(cluster::explain::Explainer::new(&docs).why())
     })
 }
 
@@ -633,5 +750,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columns_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_entries, m)?)?;
     m.add_function(wrap_pyfunction!(cluster_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_cluster, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster_why, m)?)?;
     Ok(())
 }

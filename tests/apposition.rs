@@ -153,7 +153,7 @@ fn high_commissioner_is_a_un_role() {
 #[test]
 fn a_role_and_a_name_not_in_apposition_stay_two() {
     for t in [
-        "The ambassador met Tom Fletcher on Monday to discuss the aid convoys.",
+        "The Russian ambassador met Tom Fletcher on Monday to discuss the aid convoys.",
         "The UN under-secretary-general met Tom Fletcher on Monday.",
         "وقال السفير الروسي إنه التقى توم فليتشر في جنيف يوم الاثنين.",
         "وبعد لقائه بالسفير الروسي، قال توم فليتشر إن المحادثات فشلت.",
@@ -166,7 +166,13 @@ fn a_role_and_a_name_not_in_apposition_stay_two() {
             .find(|p| !p.id.starts_with("role-"))
             .expect("named");
         assert_eq!(named.title, None, "{t}: {named:#?}");
+        assert!(ps.iter().any(|p| p.role_only), "{t}: {ps:#?}");
     }
+    // a bare role with no state or body attached is no entity; the name keeps no title
+    let d = doc("The ambassador met Tom Fletcher on Monday to discuss the aid convoys.");
+    let ps = persons(&d);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!(ps[0].title, None);
 }
 
 #[test]

@@ -174,10 +174,65 @@ fn tomorrows_batch_joins_todays_clusters_through_a_saved_index() {
 
 #[test]
 fn a_corrupt_index_is_an_error_not_a_crash() {
-    let mut bytes: &[u8] = b"KHCI\x00\x01\r\n\xff\xff\xff\xff\xff\xff\xff\xff";
+    let mut bytes: &[u8] = b"KHCI\x00\x02\r\n\xff\xff\xff\xff\xff\xff\xff\xff";
     assert!(khabar::cluster::Index::read_from(&mut bytes).is_err());
     let mut other: &[u8] = b"PK\x03\x04 not an index";
     assert!(khabar::cluster::Index::read_from(&mut other).is_err());
+}
+
+#[test]
+fn an_index_of_the_first_format_is_refused_with_a_reason() {
+    // format 1 held fingerprints without places, speakers or headline facts: matching a new
+    // batch against them would miss stories silently
+    let bytes = [&b"KHCI\x00\x01\r\n"[..], &0u64.to_le_bytes()].concat();
+    let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("earlier version"), "{err}");
+    let current = [&b"KHCI\x00\x02\r\n"[..], &0u64.to_le_bytes()].concat();
+    assert!(khabar::cluster::Index::from_bytes(&current).is_ok_and(|i| i.is_empty()));
+}
+
+#[test]
+fn an_index_count_larger_than_its_file_is_refused_before_allocating() {
+    // 16 bytes claiming a million entries: refused on the count, not after reserving for them
+    let bytes = [&b"KHCI\x00\x02\r\n"[..], &(1u64 << 20).to_le_bytes()].concat();
+    let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
+    assert!(err.to_string().contains("larger than the file"), "{err}");
+    let path = std::env::temp_dir().join(format!("khabar-count-{}.khci", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    let err = khabar::cluster::Index::load(&path).unwrap_err();
+    std::fs::remove_file(&path).ok();
+    assert!(err.to_string().contains("larger than the file"), "{err}");
+}
+
+#[test]
+fn saving_an_index_leaves_other_files_and_links_beside_it_alone() {
+    let dir = std::env::temp_dir().join(format!("khabar-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("stories.khci");
+    // the names a fixed temporary name would take: a user's file and a planted link
+    let mine = dir.join("stories.tmp");
+    std::fs::write(&mine, "mine").unwrap();
+    let target = dir.join("target");
+    std::fs::write(&target, "untouched").unwrap();
+    let planted = dir.join(".stories.khci.tmp");
+    std::os::unix::fs::symlink(&target, &planted).unwrap();
+
+    let index = khabar::cluster::Index::default();
+    index.save(&path).unwrap();
+    index.save(&path).unwrap();
+    assert!(khabar::cluster::Index::load(&path).unwrap().is_empty());
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched");
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [".stories.khci.tmp", "stories.khci", "stories.tmp", "target"]
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

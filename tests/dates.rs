@@ -578,3 +578,51 @@ fn a_weekday_after_a_date_picks_its_year() {
         "الثلاثاء"
     );
 }
+
+#[test]
+fn a_future_marker_reaches_past_a_clock_time_and_a_subjunctive_verb() {
+    // Published on Tuesday 5 March 2024.
+    let a = "2024-03-05";
+    // "will" stays in the sentence across the points of "a.m." and a zone in brackets.
+    let found = dates(
+        "The truce will come into force at 6 a.m. local time (0400 GMT) on Monday.",
+        Some(a),
+    );
+    assert_eq!(found[1].1.as_deref(), Some("2024-03-11"));
+    // على أن before a verb in the imperfect announces; before a noun it reports.
+    assert_eq!(
+        value("وصل الوفد إلى العاصمة، على أن يعود الاثنين", a),
+        "2024-03-11"
+    );
+    assert_eq!(
+        value("شدد الوزير على أن الاجتماع عقد الاثنين", a),
+        "2024-03-04"
+    );
+}
+
+#[test]
+fn a_year_before_its_noun_is_a_date_and_a_count_is_not() {
+    let a = "2024-03-05";
+    assert_eq!(value("The ministry recalled its 1998 ruling.", a), "1998");
+    assert_eq!(
+        value("Police described a 2016 raid on the port.", a),
+        "2016"
+    );
+    assert_eq!(
+        value("It followed Egypt's 1979 treaty with its neighbour.", a),
+        "1979"
+    );
+    // A plural noun after the number makes it a count; a number alone stays a number.
+    assert!(dates("Their 1500 members voted.", Some(a)).is_empty());
+}
+
+#[test]
+fn this_morning_and_the_night_before_yesterday_in_arabic() {
+    let a = "2024-03-05";
+    assert_eq!(
+        value("وقال المتحدث إن هذا الصباح شهد هدوءا", a),
+        "2024-03-05"
+    );
+    assert_eq!(value("وقعت الحادثة البارحة الأولى", a), "2024-03-03");
+    assert_eq!(value("سيعود الوفد هذا المساء", a), "2024-03-05");
+}

@@ -153,7 +153,7 @@ def test_published_per_document_with_gaps() -> None:
 def test_unreadable_published_is_an_error_entry() -> None:
     [doc] = khabar.extract(AR_UNDATED, published="the day after the storm")
     assert doc.published is None
-    assert any("published not understood" in e for e in doc.errors)
+    assert [e.code for e in doc.errors] == ["published_unparsed"]
 
 
 def test_lang_override() -> None:
@@ -195,13 +195,13 @@ def test_record_of_a_full_document() -> None:
                 type="CONSULT", context=("diplomatic",), cameo="040", source=("JOR",), target=("JPN",)
             ),
         ),
-        errors=("one thing went wrong",),
+        errors=(khabar.DocError("stage_failed", "one thing went wrong"),),
         text=text,
     )
     record = doc.to_dict()
     assert record["entities"][0]["mentions"] == [{"start": 0, "end": 8, "text": "Haddadin"}]
     assert record["events"][0]["source"] == ["JOR"] and record["events"][0]["context"] == ["diplomatic"]
-    assert record["errors"] == ["one thing went wrong"]
+    assert record["errors"] == [{"code": "stage_failed", "message": "one thing went wrong"}]
     assert record["dates"][0] == {
         "start": 32,
         "end": 39,

@@ -97,9 +97,9 @@ def test_jsonl_input_with_metadata(tmp_path: Path, capsys: pytest.CaptureFixture
     assert first["published"] == "2023-04-09" and first["published_source"] == "metadata"
     assert first["source"] == "Gulf Today" and first["url"] == "https://x.test/1"
     assert records[1]["title"] == "اجتماع اللجنة المشتركة" and records[1]["title_span"] is None
-    assert records[2]["errors"][0].startswith("invalid JSON on line 4")
-    assert records[3]["errors"] == ["line 5 is not a JSON object"]
-    assert records[4]["errors"] == ["missing text"]
+    assert [e["code"] for e in records[2]["errors"]] == ["bad_json"]
+    assert records[3]["errors"] == [{"code": "bad_json", "message": "line 5 is not a JSON object"}]
+    assert [e["code"] for e in records[4]["errors"]] == ["missing_text"]
 
 
 def test_csv_input_and_output_tables(tmp_path: Path) -> None:
@@ -177,7 +177,7 @@ def test_binary_file_as_txt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, records, err = run(["extract", str(tmp_path)], capsys)
     assert code == 0 and err == ""
     assert [r["id"] for r in records] == ["scan", "zz"]
-    assert records[0]["errors"] == ["invalid UTF-8 replaced"]
+    assert [e["code"] for e in records[0]["errors"]] == ["bad_encoding"]
     assert records[1]["errors"] == []
 
 

@@ -51,6 +51,7 @@ def test_clusters_table() -> None:
         "first_published",
         "last_published",
         "title",
+        "why",
     ]
     assert clusters["size"].tolist() == [2, 1]
     top = clusters.iloc[0]
@@ -58,6 +59,9 @@ def test_clusters_table() -> None:
     assert top["languages"] == ["ar", "en"]
     assert str(top["first_published"].date()) == "2023-11-09"
     assert top["title"] == "Morocco, Germany pledge cooperation on green hydrogen"
+    # why the Arabic and the English report are one story: the minister both name, and the score
+    assert "score" in top["why"] and "person" in top["why"]
+    assert clusters["why"].isna().tolist() == [False, True]
 
 
 def test_cluster_rejects_what_is_not_a_document() -> None:

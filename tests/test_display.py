@@ -162,7 +162,7 @@ def test_hostile_input_renders_as_text() -> None:
                     "mentions": [at(text, "script")],
                 }
             ],
-            "errors": ["<error>"],
+            "errors": [{"code": "stage_failed", "message": "<error>"}],
         },
         text=text,
     )

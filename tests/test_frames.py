@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
 import pytest
 
 import khabar
-from khabar.frames import CLUSTER_COLUMNS, COLUMNS, TABLES
+from khabar.errors import install_command
+from khabar.frames import CLUSTER_COLUMNS, COLUMNS, EVENT_ACTOR_COLUMNS, TABLES, frame_columns
 
 pd = pytest.importorskip("pandas")
 
@@ -82,9 +84,9 @@ def rich_document(
 def test_tables_have_their_columns_and_dtypes(sample_docs: dict[str, khabar.Document]) -> None:
     frames = khabar.to_frames([*sample_docs.values(), rich_document()])
     assert list(TABLES) == ["documents", "entities", "mentions", "dates", "quotes", "events"]
-    assert list(frames) == [*TABLES, "clusters"]
+    assert list(frames) == [*TABLES, "event_actors", "clusters"]
     for name in TABLES:
-        assert list(frames[name].columns) == list(COLUMNS[name]), name
+        assert list(frames[name].columns) == list(frame_columns(COLUMNS[name])), name
     assert list(frames["clusters"].columns) == CLUSTER_COLUMNS
     # the hand-built record has no cluster; the samples hold two stories told twice
     assert frames["clusters"]["size"].tolist() == [2, 2, 1, 1]
@@ -119,7 +121,7 @@ def test_rows_join_on_doc_id() -> None:
     assert documents.loc["a", "errors"] == []
 
 
-def test_published_is_normalised_to_utc_naive() -> None:
+def test_published_is_as_written_and_published_utc_the_instant() -> None:
     values = [
         "2023-03-14T10:20:00+02:00",
         "2023-03-14T10:20Z",
@@ -129,14 +131,20 @@ def test_published_is_normalised_to_utc_naive() -> None:
         "14 March",
     ]
     docs = [rich_document(str(i), published=v) for i, v in enumerate(values)]
-    published = khabar.to_frames(docs)["documents"]["published"]
-    assert published.dt.tz is None
+    documents = khabar.to_frames(docs)["documents"]
+    published = documents["published"]
+    assert published.dt.tz is None and documents["published_utc"].dt.tz is None
     assert published.tolist()[:4] == [
-        pd.Timestamp("2023-03-14 08:20"),
+        pd.Timestamp("2023-03-14 10:20"),
         pd.Timestamp("2023-03-14 10:20"),
         pd.Timestamp("2023-03-14 10:20"),
         pd.Timestamp("2023-03-14"),
     ]
+    assert documents["published_utc"].tolist()[:2] == [
+        pd.Timestamp("2023-03-14 08:20"),
+        pd.Timestamp("2023-03-14 10:20"),
+    ]
+    assert documents["published_utc"].isna().tolist() == [False, False, True, True, True, True]
     assert published.isna().tolist() == [False, False, False, False, True, True]
 
 
@@ -164,7 +172,8 @@ def test_empty_input_gives_empty_tables_with_columns() -> None:
     frames = khabar.to_frames([])
     for name, df in frames.items():
         assert len(df) == 0
-        assert list(df.columns) == (CLUSTER_COLUMNS if name == "clusters" else list(COLUMNS[name]))
+        expected = {"clusters": CLUSTER_COLUMNS, "event_actors": list(EVENT_ACTOR_COLUMNS)}
+        assert list(df.columns) == expected.get(name, list(frame_columns(COLUMNS.get(name, {}))))
     assert str(frames["mentions"]["start"].dtype) == "int64"
     assert str(frames["documents"]["published"].dtype) == "datetime64[ns]"
 
@@ -205,7 +214,8 @@ def test_extract_frame_uses_the_index_and_a_given_extractor() -> None:
     frames = khabar.extract_frame(df, extractor=khabar.Extractor(), n_threads=1)
     docs = frames["documents"]
     assert docs["doc_id"].tolist() == ["101", "102"]
-    assert docs.loc[1, "errors"] == ["missing text"]
+    assert docs.loc[1, "errors"] == ["missing_text"]
+    assert docs.loc[1, "error_messages"] == ["missing text"]
 
 
 def test_extract_frame_rejects_missing_columns() -> None:
@@ -220,7 +230,7 @@ def test_extract_frame_rejects_missing_columns() -> None:
 
 def test_missing_pandas_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
-    with pytest.raises(khabar.MissingDependencyError, match=r"pip install 'khabar\[pandas\]'") as info:
+    with pytest.raises(khabar.MissingDependencyError, match=re.escape(install_command("pandas"))) as info:
         khabar.to_frames([rich_document()])
     assert isinstance(info.value, ImportError)
     assert info.value.package == "pandas"

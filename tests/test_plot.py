@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -10,6 +11,7 @@ from made_docs import arabic_doc, english_doc
 
 import khabar
 from khabar import plot
+from khabar.errors import install_command
 
 EVENTS = [
     {"doc_id": "a", "type": "CONSULT", "source": ["EGY"], "target": ["RUS"], "date": "2023-03-12"},
@@ -82,8 +84,98 @@ def test_pictures_are_drawn() -> None:
 def test_a_clear_message_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
     blocked: dict[str, Any] = {"matplotlib": None, "matplotlib.pyplot": None}
     monkeypatch.setattr(sys, "modules", {**sys.modules, **blocked})
-    with pytest.raises(khabar.MissingDependencyError, match=r"pip install 'khabar\[plot\]'"):
+    with pytest.raises(khabar.MissingDependencyError, match=re.escape(install_command("plot"))):
         plot.timeline(EVENTS)
     with pytest.raises(ImportError):
         plot.network(EVENTS)
     assert plot.network_counts(EVENTS)  # counting needs no matplotlib
+
+
+def _png(ax: Any, path: Any) -> tuple[int, int]:
+    """Save the figure of ``ax`` as a PNG and return its size in pixels, read back from the file."""
+    from PIL import Image
+
+    ax.figure.savefig(path, dpi=100)
+    with Image.open(path) as image:
+        return image.size
+
+
+def _readable(ax: Any) -> None:
+    """Tick labels do not overlap one another, and they and the legend lie inside the figure."""
+    renderer = ax.figure.canvas.get_renderer()
+    fig = ax.figure.bbox
+    ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    for a, b in zip(ticks, ticks[1:], strict=False):
+        assert not a.overlaps(b), (a, b)
+    boxes = [*ticks, ax.get_legend().get_window_extent(renderer)]
+    assert all(fig.x0 <= b.x0 and b.x1 <= fig.x1 + 1 and fig.y0 <= b.y0 for b in boxes)
+
+
+def test_a_stray_year_does_not_stretch_the_timeline(tmp_path: Any) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    events = [
+        {"type": "CONSULT", "source": ["EGY"], "target": ["RUS"], "date": f"2024-{m:02d}-10"}
+        for m in range(1, 7)
+    ]
+    events.append({"type": "AGREE", "source": ["EGY"], "target": ["RUS"], "date": "1701-05-02"})
+    data = plot.timeline_counts(events)
+    assert data.periods[0] == "2024-01" and data.periods[-1] == "2024-06" and data.outliers == 1
+    ax = plot.timeline(events)
+    width, height = _png(ax, tmp_path / "timeline.png")
+    assert 500 <= width <= 1700 and 300 <= height <= 500
+    assert "1 dated far from the others left out" in ax.get_title()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f"2024-{m:02d}" for m in range(1, 7)]
+    _readable(ax)
+    days = [
+        {"type": "CONSULT", "source": ["A"], "target": ["B"], "date": f"2024-03-{d:02d}"}
+        for d in (1, 4, 9, 12)
+    ]
+    ax = plot.timeline(days, freq="D")
+    _png(ax, tmp_path / "days.png")
+    _readable(ax)
+    # a long real span is kept, and its labels thinned out to stay readable
+    long = [
+        {"type": "CONSULT", "source": ["A"], "target": ["B"], "date": f"{y}-03-01"} for y in range(2000, 2025)
+    ]
+    ax = plot.timeline(long)
+    width, _ = _png(ax, tmp_path / "long.png")
+    assert plot.timeline_counts(long).outliers == 0 and width <= 1700
+    assert len(ax.get_xticklabels()) <= 31
+    plt.close("all")
+
+
+def test_the_network_names_its_nodes_without_overlaps(tmp_path: Any) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    docs = [english_doc(), arabic_doc()]
+    ax = plot.network(docs)
+    width, height = _png(ax, tmp_path / "network.png")
+    assert 500 <= width <= 800 and 500 <= height <= 800
+    texts = [t for t in ax.texts if t.get_text().strip()]
+    shown = {t.get_text() for t in texts}
+    named = plot.names(docs)
+    assert named["EGY"] in shown and named["RUS"] in shown and "EGY" not in shown
+    # node names and edge counts: no two boxes of text overlap on the canvas
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), (a, b)
+    # every box lies inside the figure
+    fig = ax.figure.bbox
+    assert all(fig.x0 <= b.x0 and b.x1 <= fig.x1 and fig.y0 <= b.y0 and b.y1 <= fig.y1 for b in boxes)
+    # ids given names by the caller; edge labels stay a readable size
+    ax = plot.network(EVENTS, labels={"EGY": "Egypt", "RUS": "Russia", "USA": "United States of America"})
+    shown = {t.get_text() for t in ax.texts}
+    assert {"Egypt", "Russia", "5", "1"} <= shown and any("United States" in t for t in shown)
+    assert min(t.get_fontsize() for t in ax.texts) >= 9
+    plt.close("all")

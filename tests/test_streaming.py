@@ -195,12 +195,14 @@ def test_a_file_several_times_larger_than_the_memory_limit(tmp_path: Path) -> No
     limit = base + HEADROOM
 
     # News-like rows (synthetic, both languages), each with a bulky field that crawl exports carry
-    # and the command line does not use: the file is several times what the limit leaves free.
+    # and the command line does not use: the file is several times what the limit leaves free. The
+    # texts alone are what one chunk holds: enough of them (3.5 million characters a language) that
+    # the control below exceeds the limit by a clear margin, not by the allocator's last megabyte.
     big = tmp_path / "crawl.jsonl"
     padding = "<div class='ad'>" + "x" * 100_000 + "</div>"
     n = 0
     with big.open("w", encoding="utf-8") as f:
-        for en, ar in zip(generate("en", 2_500_000), generate("ar", 2_500_000), strict=False):
+        for en, ar in zip(generate("en", 3_500_000), generate("ar", 3_500_000), strict=False):
             for rec in (en, ar):
                 f.write(
                     json.dumps({"id": rec["id"], "text": rec["text"], "html": padding}, ensure_ascii=False)

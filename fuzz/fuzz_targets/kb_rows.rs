@@ -45,6 +45,9 @@ fuzz_target!(|data: &[u8]| {
             let doc = ex.extract_one(&Input::new("fuzz", text.clone()));
             check::document(&text, &doc);
         }
-        Err(e) => assert!(e.0.contains("row") || e.0.contains("configuration"), "unclear error: {e}"),
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.contains("row") || msg.contains("configuration"), "unclear error: {msg}")
+        }
     }
 });

@@ -18,9 +18,10 @@ from .cluster_index import ClusterIndex
 from .display import render, to_displacy
 from .errors import InputError, KhabarError, MissingDependencyError
 from .evaluate import Evaluation, evaluate
-from .extractor import Extractor, default_extractor
-from .frames import extract_frame, to_arrow, to_frames, to_polars
-from .model import Date, Document, Entity, Event, Mention, Quote, Span
+from .explain import Explanation, explain_cluster
+from .extractor import Extractor, default_extractor, extract_frame
+from .frames import to_arrow, to_frames, to_polars
+from .model import Date, DocError, Document, Entity, Event, LangSpan, Mention, Quote, Span
 
 __version__: str = _core.version()
 
@@ -28,19 +29,23 @@ __all__ = [
     "ClusterIndex",
     "cluster",
     "Date",
+    "DocError",
     "Document",
     "Entity",
     "Evaluation",
     "Event",
+    "Explanation",
     "Extractor",
     "InputError",
     "KhabarError",
+    "LangSpan",
     "Mention",
     "MissingDependencyError",
     "Quote",
     "Span",
     "__version__",
     "evaluate",
+    "explain_cluster",
     "extract",
     "extract_frame",
     "plot",

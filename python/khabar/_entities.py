@@ -14,6 +14,7 @@ Names are matched literally (never as patterns), so regular-expression character
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -22,6 +23,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ._inputs import CsvLines
 from .errors import InputError
 
 KINDS = ("country", "org", "person", "location")
@@ -65,12 +67,41 @@ def _read(path: pathlib.Path) -> list[Any]:
     if suffix == ".jsonl":
         return [_json_line(path, n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     dialect = "excel-tab" if suffix in (".tsv", ".tab") else "excel"
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return _csv_rows(path, text, dialect)
+
+
+def _csv_rows(path: pathlib.Path, text: str, dialect: str) -> list[Any]:
+    """The rows of a CSV or TSV file. Only ``#`` lines before the header are comments (a row whose
+    id starts with ``#`` is data); a quoted cell keeps its line breaks; a record that runs on and
+    on (a quote left open) is an error naming the line it started on."""
+    body = text
+    while body.startswith("#"):
+        _, newline, body = body.partition("\n")
+        if not newline:
+            body = ""
+    skipped = text[: len(text) - len(body)].count("\n")
     csv.field_size_limit(2**31 - 1)  # an over-long cell is then reported by its row, not by csv
+    lines = CsvLines(io.StringIO(body, newline=""))
+    rows = []
     try:
-        return list(csv.DictReader(lines, dialect=dialect))
+        reader = csv.DictReader(lines, dialect=dialect)
+        _ = reader.fieldnames  # reads the header
+        lines.record_done()
+        for row in reader:
+            lines.record_done()
+            rows.append(row)
+    except ValueError as e:
+        raise InputError(f"entities file {path}: {_shifted(str(e), skipped)}") from None
     except csv.Error as e:
-        raise InputError(f"entities file {path}: {e}") from None
+        raise InputError(f"entities file {path}: line {lines.line + skipped}: {e}") from None
+    return rows
+
+
+def _shifted(message: str, skipped: int) -> str:
+    """A CsvLines message with its line number counted from the top of the file."""
+    head, _, rest = message.partition(":")
+    number = head.removeprefix("line ")
+    return f"line {int(number) + skipped}:{rest}" if number.isdigit() else message
 
 
 def _json_line(path: pathlib.Path, n: int, line: str) -> Any:

@@ -9,10 +9,12 @@ Exit codes (every error is one line on stderr, ``khabar: error: …``):
 - 2: a wrong command line;
 - 3: the output could not be written (checked before extracting, where it can be);
 - 70: an internal error (a bug: please report it);
-- 130: interrupted (Ctrl-C).
+- 130: interrupted (Ctrl-C); 143: terminated (SIGTERM).
 
-Output files are written beside their final name and renamed into place when complete, so an
-interrupted or failed run never leaves a partial ``--out`` file.
+Output files are written beside their final name (under a unique temporary name, created
+exclusively) and renamed into place when complete, so an interrupted, terminated or failed run
+never leaves a partial ``--out`` file; a FIFO or a device named by ``--out`` is written into as it
+is, and an ``--out`` that is also an input is refused.
 """
 
 from __future__ import annotations
@@ -24,25 +26,30 @@ import csv
 import dataclasses
 import importlib
 import io
+import itertools
 import json
 import os
+import signal
+import stat
 import sys
-from collections.abc import Callable, Generator, Iterator, Sequence
+import tempfile
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date as _date
 from datetime import timedelta as _timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ._inputs import Prepared, coerce_published, coerce_text, is_missing
+from ._inputs import CsvLines, Prepared, coerce_published, coerce_text, is_missing, scrub
 from ._samples import samples
 from .bench import add_bench_parser
 from .cluster_index import ClusterIndex
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
 from .extractor import default_extractor
-from .frames import COLUMNS, TABLES, tables, to_frames
+from .frames import COLUMNS, TABLES, frame_columns, tables, to_frames
 from .frames import _frame as frame_of_rows
-from .model import Document
+from .model import DocError, Document
 
 __all__ = ["main"]
 
@@ -72,6 +79,34 @@ class Row:
     meta: dict[str, str]
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fields:
+    """Which field of a row holds what (``--text-column``, ``--id-column``, …), and the
+    publication date and language given for plain-text inputs (``--published``, ``--lang``)."""
+
+    text: str = "text"
+    id: str = "id"
+    published: str = "published"
+    lang: str = "lang"
+    txt_published: str | None = None
+    txt_lang: str | None = None
+
+
+# ``-`` names standard input: JSON Lines when its first line is a JSON object, else one text.
+STDIN = Path("-")
+
+
+def _fields(args: argparse.Namespace) -> Fields:
+    return Fields(
+        args.text_column,
+        args.id_column,
+        args.published_column,
+        args.lang_column,
+        args.published,
+        args.lang,
+    )
+
+
 def _say(message: str) -> None:
     print(f"khabar: {message}", file=sys.stderr, flush=True)
 
@@ -79,41 +114,106 @@ def _say(message: str) -> None:
 # ---------------------------------------------------------------- reading inputs
 
 
-def _row(record: dict[str, Any], text_field: str, fallback_id: str) -> Row:
-    """A row from one JSON object or table row, with ``text_field`` as the text."""
-    raw_id = record.get("id")
-    doc_id = fallback_id if is_missing(raw_id) or raw_id == "" else str(raw_id)
-    text, errors = coerce_text(record.get(text_field))
-    published, pub_errors = coerce_published(record.get("published"))
-    lang = record.get("lang")
-    meta = {k: v.strip() for k in META_FIELDS if isinstance(v := record.get(k), str) and v.strip()}
-    code = lang.strip().lower() if isinstance(lang, str) and lang.strip() else None
-    return Row(Prepared(doc_id, text, published, code, errors + pub_errors), meta)
+def _row(record: dict[str, Any], fields: Fields, fallback_id: str) -> Row:
+    """A row from one JSON object or table row, its fields named by ``fields``. A field that
+    cannot be encoded (a lone surrogate) is repaired with a note, never fails the run."""
+    raw_id = record.get(fields.id)
+    doc_id, errors = scrub(fallback_id if is_missing(raw_id) or raw_id == "" else str(raw_id), "id")
+    text, text_errors = coerce_text(record.get(fields.text))
+    published, pub_errors = coerce_published(record.get(fields.published))
+    errors += text_errors + pub_errors
+    meta = {}
+    for k in META_FIELDS:
+        if isinstance(v := record.get(k), str) and v.strip():
+            meta[k], bad = scrub(v.strip(), k)
+            errors += bad
+    lang = record.get(fields.lang)
+    code = None
+    if isinstance(lang, str) and lang.strip():
+        code, bad = scrub(lang.strip().lower(), "lang")
+        errors += bad
+    return Row(Prepared(doc_id, text, published, code, errors), meta)
 
 
-def _read_text(path: Path, text_field: str) -> Generator[Row]:
-    text, errors = coerce_text(path.read_bytes())
-    yield Row(Prepared(path.stem, text, None, None, errors), {})
+def _read_text(path: Path, fields: Fields) -> Generator[Row]:
+    yield _text_row(path.stem, path.read_bytes(), fields)
 
 
-def _read_jsonl(path: Path, text_field: str) -> Generator[Row]:
+def _text_row(stem: str, raw: bytes, fields: Fields) -> Row:
+    """One plain-text document, with the ``--published`` and ``--lang`` given for such inputs."""
+    doc_id, id_errors = scrub(stem, "id (the file name)")
+    text, errors = coerce_text(raw)
+    return Row(Prepared(doc_id, text, fields.txt_published, fields.txt_lang, id_errors + errors), {})
+
+
+def _read_jsonl(path: Path, fields: Fields) -> Generator[Row]:
     with path.open("rb") as f:
-        for n, raw in enumerate(f, start=1):
-            line, errors = coerce_text(raw)
-            if not line.strip():
-                continue
-            fallback = f"{path.stem}:{n}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield Row(Prepared(fallback, "", errors=errors + [f"invalid JSON on line {n}: {e.msg}"]), {})
-                continue
-            if not isinstance(record, dict):
-                yield Row(Prepared(fallback, "", errors=[f"line {n} is not a JSON object"]), {})
-                continue
-            row = _row(record, text_field, fallback)
-            row.doc.errors[:0] = errors
+        yield from _with_text_field(_json_lines(f, path.stem, fields), fields)
+
+
+def _read_stdin(path: Path, fields: Fields) -> Generator[Row]:
+    """Standard input (``-``): JSON Lines when its first line is a JSON object, else one text
+    whose id is ``stdin``."""
+    stream = sys.stdin.buffer
+    first = stream.readline()
+    if first.lstrip().startswith(b"{"):
+        yield from _with_text_field(_json_lines(itertools.chain([first], stream), "stdin", fields), fields)
+    else:
+        yield _text_row("stdin", first + stream.read(), fields)
+
+
+def _with_text_field(rows: Iterable[tuple[Row, dict[str, Any] | None]], fields: Fields) -> Generator[Row]:
+    """The rows of JSON Lines, held back until one has the text field: input in which no row has
+    it is an error naming the fields it does have (a mistyped ``--text-column`` must not pass as
+    a file of empty documents); rows that lack it after one had it are per-document notes."""
+    held: list[Row] = []
+    found = False
+    seen: set[str] = set()
+    for row, record in rows:
+        if found:
             yield row
+            continue
+        held.append(row)
+        if record is not None:
+            seen.update(str(k) for k in record)
+            found = fields.text in record
+        if found:
+            yield from held
+            held.clear()
+    if seen and not found:
+        raise InputFileError(
+            f"no row has a {fields.text!r} field (use --text-column; fields: {sorted(seen)})"
+        )
+    yield from held
+
+
+def _json_lines(
+    lines: Iterable[bytes], stem: str, fields: Fields
+) -> Generator[tuple[Row, dict[str, Any] | None]]:
+    """Each row of JSON Lines with its record (``None`` for a line that is not an object)."""
+    for n, raw in enumerate(lines, start=1):
+        line, errors = coerce_text(raw)
+        if not line.strip():
+            continue
+        fallback = scrub(f"{stem}:{n}", "id")[0]
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            bad = DocError("bad_json", f"invalid JSON on line {n}: {e.msg}")
+            yield Row(Prepared(fallback, "", errors=[*errors, bad]), {}), None
+            continue
+        if not isinstance(record, dict):
+            yield (
+                Row(
+                    Prepared(fallback, "", errors=[DocError("bad_json", f"line {n} is not a JSON object")]),
+                    {},
+                ),
+                None,
+            )
+            continue
+        row = _row(record, fields, fallback)
+        row.doc.errors[:0] = errors
+        yield row, record
 
 
 class _Replacements:
@@ -134,17 +234,20 @@ class _Replacements:
 _REPLACED = _Replacements()
 
 
-def _read_csv(path: Path, text_field: str) -> Generator[Row]:
-    csv.field_size_limit(2**31 - 1)
+def _read_csv(path: Path, fields: Fields) -> Generator[Row]:
+    csv.field_size_limit(2**31 - 1)  # the length of a record is checked by CsvLines instead
     before = _REPLACED.count
     with path.open(encoding="utf-8-sig", errors=_REPLACED.name, newline="") as f:
-        reader = csv.DictReader(f)
-        if text_field not in (reader.fieldnames or ()):
+        lines = CsvLines(f)
+        reader = csv.DictReader(lines)
+        if fields.text not in (reader.fieldnames or ()):
             raise InputFileError(
-                f"no {text_field!r} column (use --text-column; columns: {reader.fieldnames})"
+                f"no {fields.text!r} column (use --text-column; columns: {reader.fieldnames})"
             )
+        lines.record_done()
         for n, record in enumerate(reader, start=1):
-            yield _row(dict(record), text_field, f"{path.stem}:{n}")
+            lines.record_done()
+            yield _row(dict(record), fields, f"{path.stem}:{n}")
     if _REPLACED.count != before:
         _say(f"warning: {path}: invalid UTF-8 replaced")
 
@@ -153,27 +256,28 @@ def _read_csv(path: Path, text_field: str) -> Generator[Row]:
 PARQUET_BATCH = 256
 
 
-def _read_parquet(path: Path, text_field: str) -> Generator[Row]:
+def _read_parquet(path: Path, fields: Fields) -> Generator[Row]:
     optional_import("pandas", "parquet", "reading Parquet")
     pq: Any = optional_import("pyarrow.parquet", "parquet", "reading Parquet")
     with pq.ParquetFile(path) as pf:
         names = pf.schema_arrow.names
-        if text_field not in names:
-            raise InputFileError(f"no {text_field!r} column (use --text-column; columns: {names})")
-        wanted = {text_field, "id", "published", "lang", *META_FIELDS}
+        if fields.text not in names:
+            raise InputFileError(f"no {fields.text!r} column (use --text-column; columns: {names})")
+        wanted = {fields.text, fields.id, fields.published, fields.lang, *META_FIELDS}
         columns = [c for c in names if c in wanted]
         n = 0
         for batch in pf.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
             for record in batch.to_pylist():
                 n += 1
-                yield _row(record, text_field, f"{path.stem}:{n}")
+                yield _row(record, fields, f"{path.stem}:{n}")
 
 
-READERS: dict[str, Callable[[Path, str], Generator[Row]]] = {
+READERS: dict[str, Callable[[Path, Fields], Generator[Row]]] = {
     "text": _read_text,
     "jsonl": _read_jsonl,
     "csv": _read_csv,
     "parquet": _read_parquet,
+    "stdin": _read_stdin,
 }
 
 
@@ -194,11 +298,18 @@ def _listing(folder: Path) -> list[str]:
     return names
 
 
+def _kind(path: Path) -> str | None:
+    """The reader of an input: by its extension, or ``stdin`` for ``-``."""
+    return "stdin" if path == STDIN else INPUT_SUFFIXES.get(path.suffix.lower())
+
+
 def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
     """Each input file named, folders replaced by their input files; ``None`` marks a failure."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name == "-":
+            yield "stdin", STDIN
+        elif path.is_dir():
             try:
                 files = _listing(path)
             except OSError as e:
@@ -224,7 +335,7 @@ class Tally:
     rows: int = 0
 
 
-def iter_rows(paths: Sequence[str], text_field: str, tally: Tally, fail_fast: bool = False) -> Iterator[Row]:
+def iter_rows(paths: Sequence[str], fields: Fields, tally: Tally, fail_fast: bool = False) -> Iterator[Row]:
     """Every document of the input paths, in order, read as they are needed; an input that cannot
     be read is reported on one line and counted in ``tally.failed``, or raises :class:`FailFast`
     with ``fail_fast``. A file that fails half-way keeps the rows read before the failure."""
@@ -232,21 +343,21 @@ def iter_rows(paths: Sequence[str], text_field: str, tally: Tally, fail_fast: bo
         if path is None:
             tally.failed += 1
         else:
-            kind = INPUT_SUFFIXES.get(path.suffix.lower())
+            kind = _kind(path)
             if kind is None:
                 _say(f"error: {name}: unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
                 tally.failed += 1
             else:
-                yield from _rows_of(READERS[kind], name, path, text_field, tally)
+                yield from _rows_of(READERS[kind], name, path, fields, tally)
         if tally.failed and fail_fast:
             raise FailFast
 
 
-def _rows_of(reader: Any, name: str, path: Path, text_field: str, tally: Tally) -> Iterator[Row]:
+def _rows_of(reader: Any, name: str, path: Path, fields: Fields, tally: Tally) -> Iterator[Row]:
     """The rows of one input file; a failure is reported on one line, naming how far it got."""
     n = 0
     try:
-        for row in reader(path, text_field):
+        for row in reader(path, fields):
             n += 1
             tally.rows += 1
             yield row
@@ -257,7 +368,7 @@ def _rows_of(reader: Any, name: str, path: Path, text_field: str, tally: Tally) 
         tally.failed += 1
 
 
-def preflight(paths: Sequence[str], text_field: str) -> int:
+def preflight(paths: Sequence[str], fields: Fields) -> int:
     """For ``--fail-fast``: the number of inputs that cannot be opened (a missing file or text
     column, a wrong file type), each reported, checked before anything is extracted or written."""
     failed = 0
@@ -265,12 +376,12 @@ def preflight(paths: Sequence[str], text_field: str) -> int:
         if path is None:
             failed += 1
             continue
-        kind = INPUT_SUFFIXES.get(path.suffix.lower())
+        kind = _kind(path)
         try:
             if kind is None:
                 raise InputFileError("unsupported file type (expected .txt, .jsonl, .csv or .parquet)")
             if kind in ("csv", "parquet"):
-                rows = READERS[kind](path, text_field)
+                rows = READERS[kind](path, fields)
                 try:
                     next(rows, None)  # opens the file and checks the text column
                 finally:
@@ -309,22 +420,79 @@ def _csv_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _temporary(path: Path) -> Path:
-    """Where ``path`` is written before it is renamed into place (same folder: the rename is atomic)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.partial")
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_through(path: Path) -> bool:
+    """Is ``path`` something to write into as it is (a FIFO, a device) rather than replace?"""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _destination(path: Path) -> tuple[Path, bool]:
+    """Where ``path`` is written, and whether in place: a FIFO or a device (``/dev/stdout``
+    included) as it is; anything else at the end of its symbolic links, so that a link stays a
+    link and its target is replaced."""
+    if _write_through(path):
+        return path, True
+    return Path(os.path.realpath(path)), False
+
+
+def _open_temporary(path: Path) -> tuple[Path, BinaryIO]:
+    """A new file beside ``path``, to be renamed to it when complete (same folder: the rename is
+    atomic). Its name is unique and it is created exclusively, so a file or a symbolic link
+    already there is never written through or removed; it gets the mode a new file would."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        stream = os.fdopen(fd, "wb")
+    except BaseException:
+        os.close(fd)
+        os.unlink(name)
+        raise
+    # from here the stream owns the descriptor: closing it by number as well would close
+    # whatever file is given that number next
+    try:
+        os.fchmod(stream.fileno(), 0o666 & ~_umask())
+    except BaseException:
+        stream.close()
+        os.unlink(name)
+        raise
+    return Path(name), stream
 
 
 @contextlib.contextmanager
-def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[Path]]:
-    """Temporary files for ``paths``, renamed to them only when the block completes; removed
-    otherwise (an error, Ctrl-C), so that no output file is ever left half-written."""
-    temps = [_temporary(p) for p in paths]
+def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
+    """Open files for ``paths``: temporary files renamed to them only when the block completes
+    and removed otherwise (an error, Ctrl-C, SIGTERM), so that no output file is ever left
+    half-written. A symbolic link is followed (its target is replaced, the link stays); a FIFO
+    or a device is written into directly."""
+    temps: list[tuple[Path, Path]] = []
+    streams: list[BinaryIO] = []
     try:
-        yield temps
-        for temp, path in zip(temps, paths, strict=True):
-            os.replace(temp, path)
+        for path in paths:
+            final, in_place = _destination(path)
+            if in_place:
+                streams.append(final.open("wb"))
+                continue
+            temp, stream = _open_temporary(final)
+            temps.append((temp, final))
+            streams.append(stream)
+        yield streams
+        for stream in streams:
+            stream.close()
+        for temp, final in temps:
+            os.replace(temp, final)
     finally:
-        for temp in temps:
+        for stream in streams:
+            with contextlib.suppress(OSError):
+                stream.close()
+        for temp, _ in temps:
             with contextlib.suppress(OSError):
                 temp.unlink()
 
@@ -342,10 +510,13 @@ def _parquet_schema(pa: Any, table: str) -> Any:
     types = {
         "string": pa.string(),
         "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
         "datetime": pa.timestamp("ns"),
         "list": pa.list_(pa.string()),
     }
-    schema = pa.schema([(col, types[kind]) for col, kind in COLUMNS[table].items()])
+    schema = pa.schema([(col, types[kind]) for col, kind in frame_columns(COLUMNS[table]).items()])
     empty = frame_of_rows(pd, [], COLUMNS[table])
     return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
 
@@ -354,16 +525,19 @@ class Writer:
     """Writes the documents chunk by chunk as they are extracted: JSON Lines, CSV (a file per
     table, or the documents table on stdout) or Parquet (a file per table, a row group per chunk)."""
 
-    def __init__(self, fmt: str, targets: list[Path] | None, stack: contextlib.ExitStack) -> None:
+    def __init__(self, fmt: str, targets: list[BinaryIO] | None, stack: contextlib.ExitStack) -> None:
         self.fmt = fmt
         self.csv: list[Any] = []
         self.parquet: list[Any] = []
         self.stream: BinaryIO | None = None
         if fmt == "jsonl":
-            self.stream = stack.enter_context(targets[0].open("wb")) if targets else sys.stdout.buffer
+            self.stream = targets[0] if targets else sys.stdout.buffer
         elif fmt == "csv":
             streams = (
-                [stack.enter_context(t.open("w", encoding="utf-8", newline="")) for t in targets]
+                [
+                    stack.enter_context(io.TextIOWrapper(t, encoding="utf-8", newline="", write_through=True))
+                    for t in targets
+                ]
                 if targets
                 else [sys.stdout]
             )
@@ -403,8 +577,8 @@ def open_writer(fmt: str, out: Path | None) -> Iterator[Writer]:
         with contextlib.ExitStack() as stack:
             yield Writer(fmt, None, stack)
         return
-    with _atomic_outputs(_output_paths(fmt, out)) as temps, contextlib.ExitStack() as stack:
-        yield Writer(fmt, temps, stack)
+    with _atomic_outputs(_output_paths(fmt, out)) as streams, contextlib.ExitStack() as stack:
+        yield Writer(fmt, streams, stack)
 
 
 def _check_writer(fmt: str, out: Path | None) -> None:
@@ -415,13 +589,46 @@ def _check_writer(fmt: str, out: Path | None) -> None:
             optional_import(package, "parquet", "--format parquet")
     if out is None:
         return
-    folder = out.parent
-    if out.is_dir():
-        raise OutputError(f"{out}: is a folder; --out needs a file name")
-    if not folder.is_dir():
-        raise OutputError(f"{out}: cannot be written: no folder {folder}")
-    if not os.access(folder, os.W_OK):
-        raise OutputError(f"{out}: cannot be written: folder {folder} is not writable")
+    if fmt != "jsonl" and _destination(out)[1]:
+        raise OutputError(
+            f"{out}: is a FIFO or a device, and --format {fmt} writes a file per table beside "
+            "--out; give a file name (or use --format jsonl)"
+        )
+    for path in _output_paths(fmt, out):
+        final, in_place = _destination(path)
+        if final.is_dir():
+            raise OutputError(f"{path}: is a folder; --out needs a file name")
+        if in_place:
+            continue
+        folder = final.parent
+        if not folder.is_dir():
+            raise OutputError(f"{path}: cannot be written: no folder {folder}")
+        if not os.access(folder, os.W_OK):
+            raise OutputError(f"{path}: cannot be written: folder {folder} is not writable")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _output_reads_input(fmt: str, out: Path, inputs: Sequence[str]) -> Path | None:
+    """The output file (or side table) that is one of the inputs, or that a folder named as an
+    input would read: writing it would replace what is being read."""
+    outputs = [p for p in _output_paths(fmt, out) if p.exists()]
+    for name in inputs:
+        path = Path(name)
+        candidates = [path]
+        if path.is_dir():
+            candidates = [path / p.name for p in outputs]
+        for candidate in candidates:
+            for output in outputs:
+                suffix_read = candidate.suffix.lower() in INPUT_SUFFIXES or candidate == path
+                if suffix_read and _same_file(candidate, output):
+                    return output
+    return None
 
 
 # ---------------------------------------------------------------- commands
@@ -492,7 +699,7 @@ def _forget_old_stories(index: ClusterIndex, docs: list[Document], newest: str |
     newest = max(days)
     try:
         cutoff = _date.fromisoformat(newest) - _timedelta(days=RUN_INDEX_DAYS)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a date, or within a month of year 1: keep all
         return newest
     index.retain_since(cutoff.isoformat())
     return newest
@@ -506,7 +713,7 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
     own = index is None
     carry = ClusterIndex() if index is None else index
     newest: str | None = None
-    rows = iter_rows(args.paths, args.text_column, tally, fail_fast=args.fail_fast)
+    rows = iter_rows(args.paths, _fields(args), tally, fail_fast=args.fail_fast)
     bar = _bar()
     try:
         with open_writer(args.format, out) as writer:
@@ -522,30 +729,84 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
     except (BrokenPipeError, FailFast, KeyboardInterrupt):
         raise
     except OSError as e:
+        if _terminating.is_set():
+            raise Terminated from None
         raise OutputError(f"{e.filename or out or 'stdout'}: cannot be written: {_reason(e)}") from None
     finally:
         if bar is not None:
             bar.close()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the run stops as on Ctrl-C, removing its temporary files."""
+
+
+# Set once SIGTERM has arrived: an error met while the run unwinds from it (a stream closed under a
+# write) is part of the termination, not an output failure of its own.
+_terminating = threading.Event()
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    _terminating.set()
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM unwinds like Ctrl-C (temporary outputs are removed) instead of
+    killing the process where it stands."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# The output format a file name asks for, when --format is not given.
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+
+
+def _output_format(given: str | None, out: Path | None) -> str:
+    """``--format`` when given, else the one ``--out``'s extension names, else JSON Lines."""
+    if given is not None:
+        return given
+    if out is not None:
+        return SUFFIX_FORMATS.get(out.suffix.lower(), "jsonl")
+    return "jsonl"
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
+    args.format = _output_format(args.format, out)
     if args.format == "parquet" and out is None:
         _say("error: --format parquet needs --out FILE")
         return 2
     _check_writer(args.format, out)
+    if out is not None and (clash := _output_reads_input(args.format, out, args.paths)) is not None:
+        _say(f"error: --out {out}: {clash} is also an input; choose another output file")
+        return 2
     try:
         index = _load_index(args.cluster_index)
     except InputFileError as e:
         _say(f"error: {e}")
         return 1
     nothing = "nothing written" if out is not None else "output stopped there"
-    if args.fail_fast and preflight(args.paths, args.text_column):
+    if args.fail_fast and preflight(args.paths, _fields(args)):
         _say("stopped at the first input that could not be read (--fail-fast); nothing written")
         return 1
     tally = Tally()
     try:
-        _stream(args, out, index, tally)
+        with _terminate_as_interrupt():
+            _stream(args, out, index, tally)
     except FailFast:
         _say(f"stopped at the first input that could not be read (--fail-fast); {nothing}")
         return 1
@@ -631,9 +892,17 @@ def parser() -> argparse.ArgumentParser:
         "Parquet files, or folders of them.",
     )
     ex.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, or a folder of .txt/.jsonl/.csv/.parquet"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder of .txt/.jsonl/.csv/.parquet, or - for standard input (JSON Lines or a text)",
     )
-    ex.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    ex.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: the one --out's extension names, .csv, .parquet or .jsonl; else jsonl)",
+    )
     ex.add_argument(
         "--out",
         metavar="FILE",
@@ -642,6 +911,19 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--text-column", default="text", help="the text field of JSON Lines, CSV and Parquet rows"
     )
+    ex.add_argument("--id-column", default="id", help="the id field of rows (default: id)")
+    ex.add_argument(
+        "--published-column",
+        default="published",
+        help="the publication date field of rows (default: published)",
+    )
+    ex.add_argument(
+        "--lang-column", default="lang", help="the language field of rows, ar or en (default: lang)"
+    )
+    ex.add_argument(
+        "--published", metavar="DATE", default=None, help="the publication date of .txt inputs (ISO 8601)"
+    )
+    ex.add_argument("--lang", choices=("ar", "en"), default=None, help="the language of .txt inputs")
     ex.add_argument("--threads", type=_threads, default=None, help="number of threads (default: all cores)")
     ex.add_argument(
         "--chunk-size",
@@ -686,6 +968,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputError as e:
         _say(f"error: {e}")
         return 3
+    except Terminated:
+        _say("terminated")
+        return 143
     except KeyboardInterrupt:
         _say("interrupted")
         return 130

@@ -40,9 +40,9 @@ from .frames import COLUMNS, TABLES, _frame, frames_from_columns
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["extract_frame"]
+    from ._core import CoreInput
 
-CoreInput = tuple[str, str, str | None, str | None, list[str]]
+__all__ = ["extract_frame"]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .model import Document, Entity
 
 __all__ = ["DISPLACY_COLORS", "Rendered", "document_html", "page", "render", "to_displacy"]
@@ -54,6 +55,9 @@ DISPLACY_LABELS = {
     "date": "DATE",
 }
 DISPLACY_COLORS = {DISPLACY_LABELS[k]: c for k, c in COLORS.items() if k in DISPLACY_LABELS}
+DISPLACY_LABEL_SETS = ("khabar", "spacy")
+# spaCy's labels take the colours of the kinds they come from.
+DISPLACY_COLORS |= {"GPE": COLORS["country"], "NORP": COLORS["country"], "LOC": COLORS["location"]}
 
 _STYLE = """
 .khabar-doc,.khabar-legend{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans",
@@ -259,7 +263,7 @@ def _events(doc: Document, prefix: str) -> str:
 def _errors(doc: Document) -> str:
     if not doc.errors:
         return ""
-    items = "".join(f"<li>{_e(x)}</li>" for x in doc.errors)
+    items = "".join(f"<li>{_e(x.code)}: {_e(x.message)}</li>" for x in doc.errors)
     return f'<div class="khabar-errors" dir="ltr"><b>Errors</b><ul>{items}</ul></div>'
 
 
@@ -354,9 +358,45 @@ def page(docs: Document | Iterable[Document], *, title: str = "khabar", clutter:
 # ---------------------------------------------------------------- displaCy
 
 
-def _displacy_one(doc: Document, dates: bool) -> dict[str, Any]:
+# English demonym endings (Jordanian, Lebanese, Turkish, Iraqi), and Arabic nisba endings
+# (الأردني، الأردنيون، الأردنيين، الأردنيان): a country named by its people or as an adjective.
+_DEMONYM_EN = ("ian", "ians", "ese", "ish", "ean", "eans")
+_NISBA_AR = ("ي", "يون", "يين", "يان")
+
+
+def _is_demonym(mention: str, name: str) -> bool:
+    """Whether a mention of a country names its people or is its adjective, spaCy's NORP, not the
+    state itself (GPE). A rule of word shape, not a lookup: the state's own name is never one."""
+    text = mention.strip()
+    if not text or text.casefold() == name.casefold():
+        return False
+    if text.isascii():
+        word = text.casefold().removeprefix("the ")
+        # the name's stem lengthened (Jordan → Jordanian, Iraq → Iraqi), or a demonym ending that
+        # no capital has (British, Lebanese); a capital (Amman for Jordan) is neither
+        stem = name.casefold()[:4]
+        return (word.startswith(stem) and len(word) > len(name)) or word.endswith(_DEMONYM_EN)
+    # الأردني (with the article), or a plural of the people (أردنيون)
+    return (text.startswith("ال") and text.endswith(_NISBA_AR)) or text.endswith(_NISBA_AR[1:])
+
+
+def _spacy_label(entity: Entity, mention: str) -> str:
+    """spaCy's label of a mention: GPE for a state or a place inside one, LOC for a region or sea,
+    NORP for a people or nationality, ORG and PERSON as they are."""
+    if entity.kind == "country":
+        return "NORP" if _is_demonym(mention, entity.name) else "GPE"
+    if entity.kind == "location":
+        return "GPE" if entity.country else "LOC"
+    return DISPLACY_LABELS.get(entity.kind, entity.kind.upper())
+
+
+def _displacy_one(doc: Document, dates: bool, labels: str = "khabar") -> dict[str, Any]:
     spans = [
-        (m.start, m.end, DISPLACY_LABELS.get(e.kind, e.kind.upper()))
+        (
+            m.start,
+            m.end,
+            _spacy_label(e, m.text) if labels == "spacy" else DISPLACY_LABELS.get(e.kind, e.kind.upper()),
+        )
         for e in doc.entities
         for m in e.mentions
     ]
@@ -374,7 +414,7 @@ def _displacy_one(doc: Document, dates: bool) -> dict[str, Any]:
 
 
 def to_displacy(
-    docs: Document | Iterable[Document], *, dates: bool = True
+    docs: Document | Iterable[Document], *, dates: bool = True, labels: str = "khabar"
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Documents in displaCy's manual format, for spaCy's renderer.
 
@@ -383,7 +423,14 @@ def to_displacy(
         from spacy import displacy
         displacy.render(khabar.to_displacy(doc), style="ent", manual=True,
                         options={"colors": khabar.display.DISPLACY_COLORS})
+
+    ``labels="spacy"`` gives spaCy's own labels instead of khabar's kinds, so that tools written
+    for spaCy's entities work unchanged: ``GPE`` (a state, or a place inside one), ``NORP`` (a
+    state named by its people or adjective: Jordanian, الأردني), ``LOC`` (a region or sea),
+    ``ORG``, ``PERSON`` and ``DATE``.
     """
+    if labels not in DISPLACY_LABEL_SETS:
+        raise InputError(f"labels must be one of {DISPLACY_LABEL_SETS}, not {labels!r}")
     if isinstance(docs, Document):
-        return _displacy_one(docs, dates)
-    return [_displacy_one(d, dates) for d in _as_docs(docs)]
+        return _displacy_one(docs, dates, labels)
+    return [_displacy_one(d, dates, labels) for d in _as_docs(docs)]

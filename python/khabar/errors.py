@@ -7,9 +7,40 @@ exceptions are for calls that cannot be carried out at all.
 from __future__ import annotations
 
 import importlib
+import json
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 from types import ModuleType
+from urllib.parse import unquote, urlparse
 
-__all__ = ["InputError", "KhabarError", "MissingDependencyError", "optional_import"]
+__all__ = ["InputError", "KhabarError", "MissingDependencyError", "install_command", "optional_import"]
+
+
+@cache
+def _installed_from() -> str:
+    """What to give ``pip install`` to reinstall this khabar: the checkout folder or wheel file it
+    was installed from (khabar is not on a package index yet), else the name ``khabar``."""
+    try:
+        direct = metadata.distribution("khabar").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        # run from a checkout without installing it: the checkout holds python/khabar
+        checkout = Path(__file__).resolve().parents[2]
+        return str(checkout) if (checkout / "pyproject.toml").exists() else "khabar"
+    if direct is None:  # installed from a package index
+        return "khabar"
+    try:
+        url = json.loads(direct).get("url", "")
+    except (ValueError, AttributeError):
+        return "khabar"
+    parsed = urlparse(url)
+    return unquote(parsed.path) if parsed.scheme == "file" and parsed.path else "khabar"
+
+
+def install_command(extra: str) -> str:
+    """The command that adds an optional extra to khabar as it was installed here (from a
+    checkout: ``pip install '/path/to/khabar[pandas]'``; from a wheel: the wheel's path)."""
+    return f"pip install '{_installed_from()}[{extra}]'"
 
 
 class KhabarError(Exception):
@@ -28,7 +59,7 @@ class MissingDependencyError(KhabarError, ImportError):
 
     def __init__(self, package: str, extra: str, needed_for: str) -> None:
         super().__init__(
-            f"{needed_for} needs the optional package {package!r}: pip install 'khabar[{extra}]'",
+            f"{needed_for} needs the optional package {package!r}: {install_command(extra)}",
             name=package,
         )
         self.package = package

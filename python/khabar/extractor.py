@@ -1,23 +1,29 @@
-"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python."""
+"""The :class:`Extractor`: the Rust pipeline with its configuration, driven in chunks from Python, and
+:func:`extract_frame`, which runs it over a column of a DataFrame."""
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._entities import load_entities
 from ._inputs import Prepared, chunks, prepare
 from .cluster_index import ClusterIndex
 from .errors import InputError, KhabarError
+from .frames import frames_from_columns, have_pyarrow, to_frames
 from .model import Document
 
-__all__ = ["Extractor", "default_extractor"]
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Extractor", "default_extractor", "extract_frame"]
 
 # Documents are handed to the core in chunks, so that a progress bar can move. Ctrl-C is honoured
 # between chunks and inside them: the core watches for it while it works on a large chunk and
@@ -26,6 +32,8 @@ CHUNK_DOCS = 512
 CHUNK_CHARS = 8_000_000
 # With progress=None, a bar is shown for batches longer than this, on a terminal or in a notebook.
 AUTO_PROGRESS_DOCS = 2000
+# repr(Extractor) is cut to this many characters.
+REPR_CHARS = 200
 
 
 def _interactive() -> bool:
@@ -53,7 +61,8 @@ class Extractor:
     """The extraction pipeline with one configuration.
 
     Building one compiles the knowledge base once; reuse it for many calls. It is safe to share
-    between threads and pickles as its configuration (rebuilt in the receiving process).
+    between threads and pickles as its configuration (rebuilt in the receiving process; an
+    extractor made from a configuration already built in this process shares that one).
     ``entities`` adds knowledge-base rows (id, kind, name, aliases, country, title) from a
     DataFrame, a list of mappings or a CSV/TSV/JSON file; they pickle with the extractor.
 
@@ -96,7 +105,53 @@ class Extractor:
         return ("khabar.Extractor", self._core.config_json())
 
     def __repr__(self) -> str:
-        return f"Extractor({self._core.config_json()})"
+        # The options only: the user's knowledge-base rows are counted, not printed (there may be
+        # thousands of them).
+        cfg = self.config
+        rows = cfg.pop("entities", None) or []
+        parts = [f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in sorted(cfg.items())]
+        if rows:
+            parts.append(f"entities=<{len(rows)} rows>")
+        text = ", ".join(parts)
+        if len(text) > REPR_CHARS:
+            text = text[: REPR_CHARS - 1] + "…"
+        return f"Extractor({text})"
+
+    def __call__(self, text: Any, *, published: Any = None, lang: Any = None) -> Document:
+        """The facts of one text, as one :class:`Document` (``ex(text)``, as spaCy's ``nlp(text)``)."""
+        [doc] = self.extract(
+            [text],
+            published=None if published is None else [published],
+            lang=None if lang is None else [lang],
+            progress=False,
+        )
+        return doc
+
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = CHUNK_DOCS,
+        n_threads: int | None = None,
+        cluster_index: ClusterIndex | None = None,
+    ) -> Iterator[Document]:
+        """Extract a stream of texts, yielding documents in order as each batch of ``batch_size``
+        finishes (as spaCy's ``nlp.pipe``), so that memory is bounded by the batch. Ids are
+        ``"0"``, ``"1"``, … over the whole stream. Each batch is clustered with the batches before
+        it through ``cluster_index`` (a fresh :class:`ClusterIndex` when none is given), so a
+        report joins the story of one seen earlier; a document's ``cluster`` is final when it is
+        yielded (a later sister joins that cluster, it does not rename it)."""
+        if type(batch_size) is not int or batch_size < 1:
+            raise InputError(f"batch_size must be a positive int, not {batch_size!r}")
+        if isinstance(texts, str | bytes):
+            texts = [texts]
+        index = cluster_index if cluster_index is not None else ClusterIndex()
+        stream = iter(texts)
+        start = 0
+        while batch := list(itertools.islice(stream, batch_size)):
+            ids = [str(i) for i in range(start, start + len(batch))]
+            start += len(batch)
+            yield from self.extract(batch, ids=ids, n_threads=n_threads, progress=False, cluster_index=index)
 
     def extract(
         self,
@@ -184,7 +239,8 @@ class Extractor:
     ) -> list[Document]:
         if index is not None and not isinstance(index, ClusterIndex):
             raise InputError(f"cluster_index must be a khabar.ClusterIndex, not {type(index).__name__}")
-        if index is None and not force and self.config.get("no_cluster"):
+        # the flag, not self.config: that parses the configuration, user rows and all, again
+        if index is None and not force and self._core.no_cluster:
             return out
         core_index = index._core if index is not None else None
         ids, changed = self._core.cluster([d.as_core_input() for d in docs], records, n_threads, core_index)
@@ -207,8 +263,6 @@ class Extractor:
         """Extract and return the tables of :func:`khabar.to_frames` directly, built column-wise in
         Rust (no :class:`Document` objects): ``output`` is ``"pandas"``, ``"arrow"`` (pyarrow
         Tables) or ``"polars"``. Needs pyarrow."""
-        from .frames import frames_from_columns
-
         if n_threads is not None and (type(n_threads) is not int or n_threads < 1):
             raise InputError(f"n_threads must be a positive int or None, not {n_threads!r}")
         prepared = prepare(texts, ids, published, lang)
@@ -220,3 +274,35 @@ class Extractor:
 def default_extractor() -> Extractor:
     """The shared extractor with the default configuration, built on first use."""
     return Extractor()
+
+
+def extract_frame(
+    df: pandas.DataFrame,
+    text: str = "text",
+    id: str | None = None,
+    published: str | None = None,
+    *,
+    extractor: Extractor | None = None,
+    **kw: Any,
+) -> dict[str, pandas.DataFrame]:
+    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
+
+    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
+    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
+    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
+    ``extract``.
+    """
+
+    columns = getattr(df, "columns", None)
+    if columns is None:
+        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
+    for what, col in (("text", text), ("id", id), ("published", published)):
+        if col is not None and col not in columns:
+            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
+    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
+    pub = df[published].tolist() if published is not None else None
+    ex = extractor if extractor is not None else default_extractor()
+    if have_pyarrow() and not kw.get("progress"):
+        kw.pop("progress", None)
+        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
+    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

@@ -4,15 +4,22 @@ Every table has a ``doc_id`` column that joins it to ``documents``. :func:`table
 with the standard library only (the CLI writes CSV from them); :func:`to_frames` turns them into
 pandas DataFrames with fixed dtypes, so that even an empty table has all its columns.
 
-The fast path builds the tables column-wise in Rust and hands them to pyarrow as whole buffers
-(:meth:`Extractor.extract_frames`, :func:`extract_frame`, and :func:`to_frames`, :func:`to_arrow` and
-:func:`to_polars` for documents the extractor made), without one Python object per row; without
-pyarrow, or for documents built by hand, the rows are built in Python.
+A pure converter: it reads documents or the core's column buffers and runs no extraction (that is
+:mod:`khabar.extractor`, whose :func:`~khabar.extractor.extract_frame` and
+:meth:`~khabar.Extractor.extract_frames` end here). The fast path hands the tables the core built
+column-wise in Rust to pyarrow as whole buffers (:func:`frames_from_columns`, and :func:`to_frames`,
+:func:`to_arrow` and :func:`to_polars` for documents the extractor made), without one Python object
+per row; without pyarrow, or for documents built by hand, the rows are built in Python.
 
-``published`` becomes ``datetime64[ns]``: a value with a UTC offset is converted to UTC and the
-offset dropped, a value without one is kept as written (the outlet's local time), and a value that
-cannot be read is ``NaT``. List-valued columns (``errors``, ``context``, ``source``, ``target``) hold
-Python lists of strings.
+``published`` becomes ``datetime64[ns]`` as written (the outlet's local time, any offset dropped)
+and ``published_utc`` the UTC instant where the value carried an offset (``NaT`` elsewhere); a
+value that cannot be read is ``NaT``. An event's ``date`` becomes the start of the period it names,
+with ``date_grain`` (``year``, ``month``, ``day``, ``time``). Two tables are derived in pandas:
+``event_actors`` (one row per event and actor) and ``clusters`` (one row per story).
+
+List-valued columns (``errors``, ``error_messages``, ``context``, ``source``, ``target``) hold
+Python lists of strings: in ``documents``, ``errors`` lists the codes of the document's errors and
+``error_messages`` their messages, in the same order.
 """
 
 from __future__ import annotations
@@ -24,17 +31,19 @@ from typing import TYPE_CHECKING, Any
 
 from . import _core
 from .errors import InputError, optional_import
-from .extractor import Extractor, default_extractor
+from .explain import cluster_why
 from .model import Document
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["COLUMNS", "TABLES", "extract_frame", "tables", "to_arrow", "to_frames", "to_polars"]
+__all__ = ["COLUMNS", "TABLES", "frame_columns", "tables", "to_arrow", "to_frames", "to_polars"]
 
 OUTPUTS = ("pandas", "arrow", "polars")
 
-# Each table's columns and their pandas dtypes ("list" columns are object columns of lists).
+# Each table's columns and their pandas dtypes ("list" columns are object columns of lists). In
+# DataFrames a "datetime" column (``published``) is followed by its ``_utc`` twin and a "date"
+# column (an event's ``date``) by its ``_grain``: see :func:`frame_columns`.
 COLUMNS: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": "string",
@@ -50,6 +59,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "n_quotes": "int64",
         "n_events": "int64",
         "errors": "list",
+        "error_messages": "list",
         "body": "string",
     },
     "entities": {
@@ -61,7 +71,11 @@ COLUMNS: dict[str, dict[str, str]] = {
         "country": "string",
         "title": "string",
         "affiliation": "string",
+        "geonames": "Int64",  # a place's GeoNames id and coordinates (null elsewhere)
+        "lat": "float64",
+        "lon": "float64",
         "n_mentions": "int64",
+        "role_only": "bool",
     },
     "mentions": {
         "doc_id": "string",
@@ -98,7 +112,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "source": "list",
         "target": "list",
         "mode": "string",
-        "date": "string",
+        "date": "date",
         "location": "string",
         "start": "int64",
         "end": "int64",
@@ -106,6 +120,35 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 TABLES = tuple(COLUMNS)
+
+
+def frame_columns(columns: dict[str, str]) -> dict[str, str]:
+    """The columns of a table in DataFrames, with their dtypes: ``published`` (naive, as written)
+    gains ``published_utc`` (the UTC instant, where the value carried an offset), and an event's
+    ``date`` (a datetime, the start of the period it names) gains ``date_grain``."""
+    out: dict[str, str] = {}
+    for col, kind in columns.items():
+        if kind == "datetime":
+            out[col] = out[f"{col}_utc"] = "datetime"
+        elif kind == "date":
+            out[col] = "datetime"
+            out[f"{col}_grain"] = "string"
+        else:
+            out[col] = kind
+    return out
+
+
+# The columns of the tables derived in pandas from the others.
+EVENT_ACTOR_COLUMNS = {
+    "doc_id": "string",
+    "event": "int64",
+    "type": "string",
+    "role": "string",
+    "entity_id": "string",
+    "name": "string",
+    "kind": "string",
+    "country": "string",
+}
 
 Row = dict[str, Any]
 # What the core returns for a batch: {table: (rows, {column: (kind, *buffers)})}.
@@ -131,7 +174,8 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                 "n_dates": len(doc.dates),
                 "n_quotes": len(doc.quotes),
                 "n_events": len(doc.events),
-                "errors": list(doc.errors),
+                "errors": [e.code for e in doc.errors],
+                "error_messages": [e.message for e in doc.errors],
                 "body": doc.body,
             }
         )
@@ -146,6 +190,10 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                     "country": e.country,
                     "title": e.title,
                     "affiliation": e.affiliation,
+                    "geonames": e.geonames,
+                    "lat": e.lat,
+                    "lon": e.lon,
+                    "role_only": e.role_only,
                     "n_mentions": len(e.mentions),
                 }
             )
@@ -166,17 +214,42 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
     return out
 
 
-def parse_published(value: str | None) -> datetime | None:
-    """A naive datetime for a published value: UTC when the value has an offset, else as written."""
+def parse_published(value: str | None, utc: bool = False) -> datetime | None:
+    """A naive datetime for a published value: as written (its offset dropped), or with ``utc``
+    the UTC instant, which only a value with an offset has."""
     if not value:
         return None
     try:
         dt = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt
+    if not utc:
+        return dt.replace(tzinfo=None)
+    if dt.tzinfo is None:
+        return None
+    try:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        return None
+
+
+# The grain of an event's date value by its shape: 2024, 2024-03, 2024-03-05, 2024-03-05T10:00.
+_GRAINS = {4: "year", 7: "month", 10: "day"}
+
+
+def parse_event_date(value: str | None) -> tuple[datetime | None, str | None]:
+    """An event's date value as the start of the period it names, and that period's grain;
+    values of other shapes (a week, a range) give ``(None, None)``."""
+    if not value:
+        return None, None
+    grain = _GRAINS.get(len(value), "time" if len(value) > 10 and value[10] == "T" else None)
+    if grain is None:
+        return None, None
+    padded = {"year": "-01-01", "month": "-01"}.get(grain, "")
+    try:
+        return datetime.fromisoformat(value + padded).replace(tzinfo=None), grain
+    except ValueError:
+        return None, None
 
 
 # The days a pandas datetime64[ns] column can hold; a publication date outside them (a
@@ -184,18 +257,28 @@ def parse_published(value: str | None) -> datetime | None:
 _NS_FIRST, _NS_LAST = datetime(1677, 9, 22), datetime(2262, 4, 11)
 
 
-def _published_column(pd: Any, values: list[str | None]) -> Any:
-    parsed = [parse_published(v) for v in values]
+def _datetime_column(pd: Any, parsed: list[datetime | None]) -> Any:
     kept = [d if d is not None and _NS_FIRST <= d <= _NS_LAST else None for d in parsed]
     return pd.Series(pd.to_datetime(kept), dtype="datetime64[ns]")
+
+
+def _add_time_columns(pd: Any, data: dict[str, Any], col: str, kind: str, values: list[Any]) -> None:
+    """The columns of :func:`frame_columns` for a "datetime" or "date" column of ISO strings."""
+    if kind == "datetime":
+        data[col] = _datetime_column(pd, [parse_published(v) for v in values])
+        data[f"{col}_utc"] = _datetime_column(pd, [parse_published(v, utc=True) for v in values])
+    else:
+        pairs = [parse_event_date(v) for v in values]
+        data[col] = _datetime_column(pd, [d for d, _ in pairs])
+        data[f"{col}_grain"] = pd.Series([g for _, g in pairs], dtype=pd.StringDtype())
 
 
 def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         values = [r[col] for r in rows]
-        if kind == "datetime":
-            data[col] = _published_column(pd, values)
+        if kind in ("datetime", "date"):
+            _add_time_columns(pd, data, col, kind, values)
         elif kind == "list":
             data[col] = pd.Series([list(v) for v in values], dtype=object)
         else:
@@ -203,7 +286,7 @@ def _frame(pd: Any, rows: list[Row], columns: dict[str, str]) -> Any:
     return pd.DataFrame(data)
 
 
-def _have_pyarrow() -> bool:
+def have_pyarrow() -> bool:
     return importlib.util.find_spec("pyarrow") is not None
 
 
@@ -231,9 +314,15 @@ def arrow_tables(cols: Columns) -> dict[str, Any]:
         for col in COLUMNS[name]:
             kind, *bufs = columns[col]
             if kind == "int":
-                arrays.append(pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])]))
+                ints = pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])])
+                # the core writes a flag as 0 or 1
+                arrays.append(ints.cast(pa.bool_()) if COLUMNS[name][col] == "bool" else ints)
             elif kind == "str":
-                arrays.append(strings(rows, *bufs))
+                text = strings(rows, *bufs)
+                # the core writes a place's id and coordinates as text
+                dtype = COLUMNS[name][col]
+                numbers = {"Int64": pa.int64(), "float64": pa.float64()}
+                arrays.append(text.cast(numbers[dtype]) if dtype in numbers else text)
             else:
                 n_items = (len(bufs[1]) // 8) - 1
                 child = strings(n_items, *bufs[1:])
@@ -247,8 +336,8 @@ def _pandas_from_arrow(pd: Any, table: Any, columns: dict[str, str]) -> Any:
     data: dict[str, Any] = {}
     for col, kind in columns.items():
         arr = table.column(col)
-        if kind == "datetime":
-            data[col] = _published_column(pd, arr.to_pylist())
+        if kind in ("datetime", "date"):
+            _add_time_columns(pd, data, col, kind, arr.to_pylist())
         elif kind == "list":
             data[col] = pd.Series(arr.to_pylist(), dtype=object)
         elif kind == "string":
@@ -263,13 +352,20 @@ def frames_from_columns(cols: Columns, output: str = "pandas") -> dict[str, Any]
     if output not in OUTPUTS:
         raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
     arrow = arrow_tables(cols)
+    if output == "pandas":
+        pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
+        frames = {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+        return _with_derived(pd, frames)
+    # the clusters table is grouped with pandas, which pyarrow users nearly always have
+    pd = optional_import("pandas", "pandas", "the clusters table")
+    pa: Any = optional_import("pyarrow", "parquet", "arrow output")
+    derived = _with_derived(pd, {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES})
+    for name in DERIVED:
+        arrow[name] = pa.Table.from_pandas(derived[name], preserve_index=False)
     if output == "arrow":
         return arrow
-    if output == "polars":
-        pl: Any = optional_import("polars", "polars", "polars output")
-        return {name: pl.from_arrow(t) for name, t in arrow.items()}
-    pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
-    return {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+    pl: Any = optional_import("polars", "polars", "polars output")
+    return {name: pl.from_arrow(t) for name, t in arrow.items()}
 
 
 def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
@@ -283,23 +379,67 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
     docs = list(docs)
     frames: dict[str, Any] | None = None
-    if _have_pyarrow():
+    if have_pyarrow():
         cols = _columns_of(docs)
         if cols is not None:
             frames = frames_from_columns(cols, "pandas")
     if frames is None:
         rows = tables(docs)
-        frames = {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}
+        frames = _with_derived(pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES})
+    # documents at hand: the clusters table says why their members were joined
+    frames["clusters"] = clusters_frame(pd, frames["documents"], cluster_why(docs))
+    return frames
+
+
+# The tables made in pandas from the others, after them.
+DERIVED = ("event_actors", "clusters")
+
+
+def _with_derived(pd: Any, frames: dict[str, Any]) -> dict[str, Any]:
+    frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
     frames["clusters"] = clusters_frame(pd, frames["documents"])
     return frames
 
 
-CLUSTER_COLUMNS = ["cluster", "size", "languages", "outlets", "first_published", "last_published", "title"]
+def event_actors_frame(pd: Any, events: Any, entities: Any) -> Any:
+    """One row per event and actor, so that actors group without ``explode``: the event's number
+    in its document (``event``, from 0, the order of ``events``), its type, the actor's ``role``
+    (``source`` or ``target``) and the actor's entity id, name, kind and country."""
+    rows: list[dict[str, Any]] = []
+    numbers = events.groupby("doc_id", sort=False).cumcount() if len(events) else []
+    for n, (doc_id, kind, sources, targets) in zip(
+        numbers, events[["doc_id", "type", "source", "target"]].itertuples(index=False), strict=True
+    ):
+        for role, ids in (("source", sources), ("target", targets)):
+            rows.extend(
+                {"doc_id": doc_id, "event": int(n), "type": kind, "role": role, "entity_id": i} for i in ids
+            )
+    out = pd.DataFrame(rows, columns=["doc_id", "event", "type", "role", "entity_id"])
+    about = entities[["doc_id", "entity_id", "name", "kind", "country"]].drop_duplicates(
+        ["doc_id", "entity_id"]
+    )
+    out = out.merge(about, on=["doc_id", "entity_id"], how="left")
+    return pd.DataFrame({c: out[c].astype(k) for c, k in EVENT_ACTOR_COLUMNS.items()})
 
 
-def clusters_frame(pd: Any, documents: Any) -> Any:
+CLUSTER_COLUMNS = [
+    "cluster",
+    "size",
+    "languages",
+    "outlets",
+    "first_published",
+    "last_published",
+    "title",
+    "why",
+]
+
+
+def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -> Any:
     """One row per cluster of a documents table; the title is that of the earliest member dated
-    by its own text or metadata (a member dated only through its cluster comes after those)."""
+    by its own text or metadata (a member dated only through its cluster comes after those);
+    ``why`` (cluster id → the shared facts and scores that join its members, from
+    :func:`khabar.explain.cluster_why`) fills the ``why`` column of clusters of two or more."""
+    why = why or {}
     docs = documents[documents["cluster"].notna()]
     if docs.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object") for c in CLUSTER_COLUMNS})
@@ -319,12 +459,14 @@ def clusters_frame(pd: Any, documents: Any) -> Any:
                 "first_published": g["published"].min(),
                 "last_published": g["published"].max(),
                 "title": titled.iloc[0] if len(titled) else None,
+                "why": why.get(str(cid)),
             }
         )
     out = pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
     out["size"] = out["size"].astype("int64")
     out["cluster"] = out["cluster"].astype("string")
     out["title"] = out["title"].astype("string")
+    out["why"] = out["why"].astype("string")
     return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -334,7 +476,7 @@ def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
     docs = list(docs)
     cols = _columns_of(docs)
     if cols is not None:
-        return arrow_tables(cols)
+        return frames_from_columns(cols, "arrow")
     pa: Any = optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     return {name: pa.Table.from_pandas(df, preserve_index=False) for name, df in to_frames(docs).items()}
 
@@ -343,35 +485,3 @@ def to_polars(docs: Iterable[Document]) -> dict[str, Any]:
     """The tables of :func:`to_frames` as polars DataFrames (needs polars and pyarrow)."""
     pl: Any = optional_import("polars", "polars", "khabar.to_polars()")
     return {name: pl.from_arrow(t) for name, t in to_arrow(docs).items()}
-
-
-def extract_frame(
-    df: pandas.DataFrame,
-    text: str = "text",
-    id: str | None = None,
-    published: str | None = None,
-    *,
-    extractor: Extractor | None = None,
-    **kw: Any,
-) -> dict[str, pandas.DataFrame]:
-    """Extract the texts of one column of a DataFrame and return :func:`to_frames` of the result.
-
-    Ids come from the ``id`` column when given, else from the index. ``published`` names a column of
-    publication dates. ``extractor`` runs a configured :class:`~khabar.Extractor` instead of the
-    default one; other keywords (``lang``, ``n_threads``, ``progress``) are passed on to its
-    ``extract``.
-    """
-
-    columns = getattr(df, "columns", None)
-    if columns is None:
-        raise InputError(f"extract_frame() takes a pandas DataFrame, not {type(df).__name__}")
-    for what, col in (("text", text), ("id", id), ("published", published)):
-        if col is not None and col not in columns:
-            raise InputError(f"{what} column {col!r} is not in the DataFrame (columns: {list(columns)})")
-    ids = df[id].tolist() if id is not None else [str(i) for i in df.index]
-    pub = df[published].tolist() if published is not None else None
-    ex = extractor if extractor is not None else default_extractor()
-    if _have_pyarrow() and not kw.get("progress"):
-        kw.pop("progress", None)
-        return ex.extract_frames(df[text].tolist(), ids=ids, published=pub, **kw)
-    return to_frames(ex.extract(df[text].tolist(), ids=ids, published=pub, **kw))

@@ -3,6 +3,10 @@
 Every class here is a frozen dataclass with slots. ``to_dict()`` gives the plain JSON record described
 in ``docs/output.md`` and ``from_dict()`` reads one back. All offsets are ``str`` indices into the
 document's text, end exclusive, so ``doc.text[m.start:m.end] == m.text`` for every span.
+
+The record's schema is the Rust core's (``src/doc.rs``): :class:`Document` has one field per key of
+the record, in the record's order (a test checks it against the core's output), and the fixed
+vocabularies (entity kinds, grains, event types, modes, error codes) are ``Literal`` types.
 """
 
 from __future__ import annotations
@@ -10,11 +14,62 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Literal, cast
 
-__all__ = ["Date", "Document", "Entity", "Event", "Mention", "Quote", "Span"]
+__all__ = [
+    "Date",
+    "DocError",
+    "Document",
+    "Entity",
+    "EntityKind",
+    "ErrorCode",
+    "Event",
+    "EventType",
+    "Grain",
+    "LangSpan",
+    "Mention",
+    "Mode",
+    "Quote",
+    "QuoteKind",
+    "Span",
+]
 
 Record = dict[str, Any]
+
+# The fixed vocabularies of the record (docs/output.md).
+EntityKind = Literal["country", "org", "person", "location"]
+Grain = Literal["year", "month", "day", "time", "range", "duration"]
+QuoteKind = Literal["direct", "partial"]
+EventType = Literal[
+    "CONSULT",
+    "AGREE",
+    "COOPERATE",
+    "SUPPORT",
+    "REJECT",
+    "AID",
+    "REQUEST",
+    "ACCUSE",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "CONCEDE",
+    "RETREAT",
+]
+Mode = Literal["asserted", "intended", "hoped", "negated", "reported"]
+# What went wrong with a document (the table of codes in docs/output.md).
+ErrorCode = Literal[
+    "bad_encoding",
+    "missing_text",
+    "not_text",
+    "bad_json",
+    "published_unparsed",
+    "published_out_of_range",
+    "weekday_mismatch",
+    "stage_failed",
+]
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -50,6 +105,11 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def _items(value: Any) -> Iterable[Mapping[str, Any]]:
     return value if isinstance(value, list | tuple) else ()
+
+
+def _word(value: Any, default: str) -> Any:
+    """A vocabulary word of a record (checked by the core that wrote it, not here)."""
+    return str(value or default)
 
 
 class _Item:
@@ -91,7 +151,7 @@ class Entity(_Item):
     """A distinct real-world entity of one document (country, org, person or location)."""
 
     id: str
-    kind: str
+    kind: EntityKind
     name: str
     key: str | None = None
     country: str | None = None
@@ -101,12 +161,13 @@ class Entity(_Item):
     lat: float | None = None
     lon: float | None = None
     mentions: tuple[Mention, ...] = ()
+    role_only: bool = False  # a person the text names only by a role ("the Saudi defence minister")
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Entity:
         return cls(
             id=str(d.get("id") or ""),
-            kind=str(d.get("kind") or ""),
+            kind=_word(d.get("kind"), ""),
             name=str(d.get("name") or ""),
             key=_opt_str(d.get("key")),
             country=_opt_str(d.get("country")),
@@ -116,7 +177,15 @@ class Entity(_Item):
             lat=None if d.get("lat") is None else float(d["lat"]),
             lon=None if d.get("lon") is None else float(d["lon"]),
             mentions=tuple(Mention.from_dict(m) for m in _items(d.get("mentions"))),
+            role_only=bool(d.get("role_only")),
         )
+
+    def to_dict(self) -> Record:
+        # the record writes `role_only` only when true, as the core does
+        d = _Item.to_dict(self)
+        if not self.role_only:
+            del d["role_only"]
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +196,7 @@ class Date(_Item):
     end: int
     text: str
     value: str | None = None
-    grain: str | None = None
+    grain: Grain | None = None
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Date:
@@ -136,7 +205,7 @@ class Date(_Item):
             end=int(d["end"]),
             text=str(d.get("text") or ""),
             value=_opt_str(d.get("value")),
-            grain=_opt_str(d.get("grain")),
+            grain=cast(Grain | None, _opt_str(d.get("grain"))),
         )
 
 
@@ -147,7 +216,7 @@ class Quote(_Item):
     start: int
     end: int
     text: str
-    kind: str = "direct"
+    kind: QuoteKind = "direct"
     speaker: str | None = None
     speaker_name: str | None = None
     speaker_text: str | None = None
@@ -159,7 +228,7 @@ class Quote(_Item):
             start=int(d["start"]),
             end=int(d["end"]),
             text=str(d.get("text") or ""),
-            kind=str(d.get("kind") or "direct"),
+            kind=_word(d.get("kind"), "direct"),
             speaker=_opt_str(d.get("speaker")),
             speaker_name=_opt_str(d.get("speaker_name")),
             speaker_text=_opt_str(d.get("speaker_text")),
@@ -171,12 +240,12 @@ class Quote(_Item):
 class Event(_Item):
     """A PLOVER event coded from one sentence (``start``/``end`` span that sentence)."""
 
-    type: str
+    type: EventType
     context: tuple[str, ...] = ()
     cameo: str | None = None
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
-    mode: str = "asserted"
+    mode: Mode = "asserted"
     date: str | None = None
     location: str | None = None
     start: int = 0
@@ -186,12 +255,12 @@ class Event(_Item):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Event:
         return cls(
-            type=str(d.get("type") or ""),
+            type=_word(d.get("type"), ""),
             context=_strs(d.get("context")),
             cameo=_opt_str(d.get("cameo")),
             source=_strs(d.get("source")),
             target=_strs(d.get("target")),
-            mode=str(d.get("mode") or "asserted"),
+            mode=_word(d.get("mode"), "asserted"),
             date=_opt_str(d.get("date")),
             location=_opt_str(d.get("location")),
             start=int(d.get("start") or 0),
@@ -200,25 +269,33 @@ class Event(_Item):
         )
 
 
-# The keys of the document record, in the order they are written.
-_RECORD_KEYS = (
-    "id",
-    "lang",
-    "title",
-    "published",
-    "published_source",
-    "body",
-    "boilerplate",
-    "entities",
-    "dates",
-    "quotes",
-    "events",
-    "cluster",
-    "source",
-    "url",
-    "errors",
-    "title_span",
-)
+@dataclass(frozen=True, slots=True)
+class LangSpan(_Item):
+    """A title or body line written in another language than the document's."""
+
+    start: int
+    end: int
+    lang: str
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> LangSpan:
+        return cls(start=int(d["start"]), end=int(d["end"]), lang=str(d.get("lang") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class DocError(_Item):
+    """Something that went wrong with a document: a stable ``code`` to match on (see
+    ``docs/output.md``) and a ``message`` for people."""
+
+    code: ErrorCode
+    message: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> DocError:
+        return cls(code=_word(d.get("code"), ""), message=str(d.get("message") or ""))
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -232,7 +309,9 @@ class Document:
 
     id: str
     lang: str | None = None
+    lang_spans: tuple[LangSpan, ...] = ()
     title: str | None = None
+    title_span: Span | None = None
     published: str | None = None
     published_source: str | None = None
     body: str = ""
@@ -244,8 +323,7 @@ class Document:
     cluster: str | None = None
     source: str | None = None
     url: str | None = None
-    errors: tuple[str, ...] = ()
-    title_span: Span | None = None
+    errors: tuple[DocError, ...] = ()
     text: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
@@ -287,7 +365,9 @@ class Document:
         return cls(
             id=str(d.get("id") or ""),
             lang=_opt_str(d.get("lang")),
+            lang_spans=tuple(LangSpan.from_dict(s) for s in _items(d.get("lang_spans"))),
             title=_opt_str(d.get("title")),
+            title_span=Span.from_dict(span) if isinstance(span, Mapping) else None,
             published=_opt_str(d.get("published")),
             published_source=_opt_str(d.get("published_source")),
             body=str(d.get("body") or ""),
@@ -299,8 +379,7 @@ class Document:
             cluster=_opt_str(d.get("cluster")),
             source=_opt_str(d.get("source")),
             url=_opt_str(d.get("url")),
-            errors=_strs(d.get("errors")),
-            title_span=Span.from_dict(span) if isinstance(span, Mapping) else None,
+            errors=tuple(DocError.from_dict(e) for e in _items(d.get("errors"))),
             text=text if text is not None else str(d.get("text") or ""),
             extra={k: v for k, v in d.items() if k not in _RECORD_KEYS and k != "text"},
         )
@@ -319,3 +398,8 @@ class Document:
             yield "date", d.start, d.end, d.text
         for q in self.quotes:
             yield "quote", q.start, q.end, q.text
+
+
+# The keys of the document record, in the order they are written: the fields of Document but the
+# analysed text and the fields of later versions.
+_RECORD_KEYS = tuple(name for name in _field_names(Document) if name not in ("text", "extra"))

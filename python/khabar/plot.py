@@ -21,12 +21,13 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date as _date
 from typing import Any
 
 from .errors import optional_import
 from .model import Document
 
-__all__ = ["TimelineCounts", "network", "network_counts", "timeline", "timeline_counts"]
+__all__ = ["TimelineCounts", "names", "network", "network_counts", "timeline", "timeline_counts"]
 
 # Fixed colours for PLOVER types, so a type keeps its colour from one picture to the next.
 TYPE_COLORS = {
@@ -48,6 +49,8 @@ TYPE_COLORS = {
     "ASSAULT": "#5f3dc4",
 }
 OTHER_COLOR = "#868e96"
+# The widest timeline drawn, in inches (at the default 100 dpi, 1,600 pixels).
+MAX_WIDTH_INCHES = 16.0
 # Bins of the timeline: the ISO prefix length that identifies a period, and its name.
 FREQS = {"Y": (4, "year"), "M": (7, "month"), "D": (10, "day")}
 
@@ -113,9 +116,45 @@ def _from_frames(frames: Mapping[str, Any]) -> list[_Event]:
                 str(r.get("type") or ""),
                 tuple(state.get((doc, a), a) for a in _strs(r.get("source"))),
                 tuple(state.get((doc, a), a) for a in _strs(r.get("target"))),
-                _opt(r.get("date")) or published.get(doc),
+                _event_date(r) or published.get(doc),
             )
         )
+    return out
+
+
+# The ISO prefix an event date keeps at its grain (a datetime column says 2024-01-01 for "2024").
+_GRAIN_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
+def _event_date(row: Mapping[str, Any]) -> str | None:
+    """The ISO date of an event row: the string, or the datetime of ``to_frames`` cut to its
+    ``date_grain``, so that a year alone is not counted in January."""
+    date = _opt(row.get("date"))
+    if date is None:
+        return None
+    date = date.replace(" ", "T")
+    width = _GRAIN_WIDTH.get(_opt(row.get("date_grain")) or "")
+    return date[:width] if width else date
+
+
+def names(data: Any) -> dict[str, str]:
+    """Display names of the actors of documents or frames, by entity id (a state's name for an
+    official counted as that state comes from the state's own entity where the data has it)."""
+    out: dict[str, str] = {}
+    if isinstance(data, Document):
+        data = [data]
+    if isinstance(data, Mapping) and "entities" in data:
+        rows: Any = _records(data["entities"])
+        for r in rows:
+            if (i := _opt(r.get("entity_id"))) and (n := _opt(r.get("name"))):
+                out.setdefault(i, n)
+        return out
+    if isinstance(data, Mapping):
+        return out
+    for d in _records(data):
+        if isinstance(d, Document):
+            for e in d.entities:
+                out.setdefault(e.id, e.name)
     return out
 
 
@@ -170,6 +209,8 @@ class TimelineCounts:
     types: list[str]
     counts: dict[tuple[str, str], int]
     undated: int
+    # events dated far from where most are (a misread number dating a report 1701), left out
+    outliers: int = 0
 
 
 def timeline_counts(events: Any, dyad: Sequence[str] | None = None, freq: str = "M") -> TimelineCounts:
@@ -189,11 +230,45 @@ def timeline_counts(events: Any, dyad: Sequence[str] | None = None, freq: str = 
             undated += 1
         else:
             counts[(period, ev.type)] += 1
+    counts, outliers = _without_outliers(counts, freq)
     seen = sorted({p for p, _ in counts})
     periods = _fill(seen, freq)
     order = {t: i for i, t in enumerate(TYPE_COLORS)}
     types = sorted({t for _, t in counts}, key=lambda t: (order.get(t, len(order)), t))
-    return TimelineCounts(periods, types, dict(counts), undated)
+    return TimelineCounts(periods, types, dict(counts), undated, outliers)
+
+
+# Outliers lie beyond this many interquartile ranges from the median period, and beyond the
+# least spread of periods kept whatever the quartiles (a story told over two years, say).
+OUTLIER_IQRS = 3
+MIN_SPREAD = {"Y": 10, "M": 24, "D": 90}
+
+
+def _ordinal(period: str, freq: str) -> int:
+    """A period as a number of its own units, so that distances between periods are counts."""
+    if freq == "Y":
+        return int(period)
+    if freq == "M":
+        return int(period[:4]) * 12 + int(period[5:7])
+    return _date.fromisoformat(period).toordinal()
+
+
+def _without_outliers(counts: Counter[tuple[str, str]], freq: str) -> tuple[Counter[tuple[str, str]], int]:
+    """The counts without the events dated far from where most are, and how many those were."""
+    if not counts:
+        return counts, 0
+    spots = sorted(_ordinal(p, freq) for (p, _), n in counts.items() for _ in range(n))
+    median = spots[len(spots) // 2]
+    iqr = spots[(3 * len(spots)) // 4] - spots[len(spots) // 4]
+    reach = max(OUTLIER_IQRS * iqr, MIN_SPREAD[freq])
+    kept: Counter[tuple[str, str]] = Counter()
+    dropped = 0
+    for (p, t), n in counts.items():
+        if abs(_ordinal(p, freq) - median) <= reach:
+            kept[(p, t)] = n
+        else:
+            dropped += n
+    return kept, dropped
 
 
 def _fill(periods: list[str], freq: str) -> list[str]:
@@ -223,24 +298,34 @@ def timeline(
 
     ``dyad=("EGY", "RUS")`` keeps the events in which both actors take part, either way round.
     Events whose date is coarser than ``freq`` (a year alone, by month) or absent are left out and
-    counted in the title.
+    counted in the title, and so are events dated far from where most are (a report dated 1701 by
+    a misread number among reports of 2024): the range comes from the bulk of the events.
     """
     plt = _pyplot()
     data = timeline_counts(events, dyad, freq)
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(data.periods) + 2), 4))
+        width = min(MAX_WIDTH_INCHES, max(6.0, 0.45 * len(data.periods) + 2))
+        # constrained: the legend beside the axes and the turned labels stay inside the figure
+        _, ax = plt.subplots(figsize=(width, 4), layout="constrained")
     bottom = [0] * len(data.periods)
     x = range(len(data.periods))
     for t in data.types:
         heights = [data.counts.get((p, t), 0) for p in data.periods]
         ax.bar(x, heights, bottom=bottom, label=t, color=TYPE_COLORS.get(t, OTHER_COLOR), width=0.8)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_xticks(list(x), data.periods, rotation=60 if len(data.periods) > 8 else 0, ha="right")
+    # past about 30 periods, every n-th label only, so that they stay readable
+    step = max(1, math.ceil(len(data.periods) / 30))
+    # turned when they would not fit side by side (about 9 characters an inch)
+    shown = data.periods[::step]
+    crowded = sum(len(p) + 2 for p in shown) > 9 * ax.figure.get_figwidth() * 0.7
+    ax.set_xticks(list(x)[::step], shown, rotation=60 if crowded else 0, ha="right" if crowded else "center")
     ax.set_ylabel("events")
     who = "–".join(dyad) if dyad else "all actors"
     text = title or f"{who}: events by {FREQS[freq][1]}"
     if data.undated:
         text += f" ({data.undated} without a {FREQS[freq][1]} left out)"
+    if data.outliers:
+        text += f"\n{data.outliers} dated far from the others left out"
     ax.set_title(text)
     if data.types:
         ax.legend(title="type", fontsize="small", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
@@ -268,45 +353,66 @@ def network_counts(events: Any, *, min_count: int = 1) -> dict[tuple[str, str], 
     return {pair: n for pair, n in sorted(pairs.items()) if n >= min_count}
 
 
-def network(events: Any, *, min_count: int = 1, ax: Any = None, title: str | None = None) -> Any:
-    """Actors as nodes on a circle, events between them as edges as thick as their count;
-    returns the matplotlib ``Axes``."""
+def network(
+    events: Any,
+    *,
+    min_count: int = 1,
+    ax: Any = None,
+    title: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> Any:
+    """Actors as nodes on a circle, named, and events between them as edges as thick as their
+    count, each edge labelled with its count; returns the matplotlib ``Axes``.
+
+    Nodes are named by their entity's name when the input is documents or the dict of frames (or
+    by ``labels``, a mapping from id to name); names sit outside the circle, away from the edges.
+    """
     plt = _pyplot()
     edges = network_counts(events, min_count=min_count)
+    shown = {**names(events), **(labels or {})}
     degree: Counter[str] = Counter()
     for (a, b), n in edges.items():
         degree[a] += n
         degree[b] += n
     nodes = sorted(degree, key=lambda a: (-degree[a], a))
     if ax is None:
-        _, ax = plt.subplots(figsize=(6, 6))
-    at = {
-        a: (
-            math.cos(2 * math.pi * i / len(nodes) + math.pi / 2),
-            math.sin(2 * math.pi * i / len(nodes) + math.pi / 2),
-        )
-        for i, a in enumerate(nodes)
-    }
+        _, ax = plt.subplots(figsize=(7, 6), layout="constrained")
+    angle = {a: 2 * math.pi * i / max(len(nodes), 1) + math.pi / 2 for i, a in enumerate(nodes)}
+    at = {a: (math.cos(t), math.sin(t)) for a, t in angle.items()}
     top = max(edges.values(), default=1)
     for (a, b), n in edges.items():
         (xa, ya), (xb, yb) = at[a], at[b]
         ax.plot([xa, xb], [ya, yb], color="#868e96", linewidth=1 + 5 * n / top, alpha=0.7, zorder=1)
-        label = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
-        ax.text(
-            (xa + xb) / 2, (ya + yb) / 2, str(n), fontsize=8, ha="center", va="center", zorder=3, bbox=label
-        )
+        # a third of the way along, not half: the diagonals of a square cross at their middles
+        lx, ly = xa + (xb - xa) / 3, ya + (yb - ya) / 3
+        box = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#adb5bd", "lw": 0.5}
+        ax.text(lx, ly, str(n), fontsize=10, ha="center", va="center", zorder=3, bbox=box)
     biggest = max(degree.values(), default=1)
     for a in nodes:
         x, y = at[a]
         ax.scatter(
-            [x], [y], s=300 + 1200 * degree[a] / biggest, color="#a5d8ff", edgecolors="#1c7ed6", zorder=2
+            [x], [y], s=200 + 800 * degree[a] / biggest, color="#a5d8ff", edgecolors="#1c7ed6", zorder=2
         )
-        ax.text(x, y, a, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
+        # the name outside the circle, aligned away from it, so that it covers no node or edge
+        c, s = math.cos(angle[a]), math.sin(angle[a])
+        ha = "left" if c > 0.3 else "right" if c < -0.3 else "center"
+        va = "bottom" if s > 0.3 else "top" if s < -0.3 else "center"
+        name = _wrap(shown.get(a, a))
+        ax.text(1.16 * c, 1.16 * s, name, ha=ha, va=va, fontsize=10, fontweight="bold", zorder=4)
     if not nodes:
         ax.text(0.5, 0.5, "no events between actors", ha="center", va="center", transform=ax.transAxes)
     ax.set_title(title or "actors and the events between them")
-    ax.set_xlim(-1.4, 1.4)
-    ax.set_ylim(-1.4, 1.4)
+    ax.set_xlim(-2.0, 2.0)
+    ax.set_ylim(-1.45, 1.45)
     ax.set_aspect("equal")
     ax.axis("off")
     return ax
+
+
+def _wrap(name: str, width: int = 18) -> str:
+    """A long name on two lines (at the space nearest its middle), so that it stays beside its node."""
+    if len(name) <= width or " " not in name:
+        return name
+    middle = len(name) // 2
+    cut = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
+    return name[:cut] + "\n" + name[cut + 1 :]

@@ -4,9 +4,10 @@
 use once_cell::sync::Lazy;
 
 use crate::doc::{Document, EntityKind, Grain};
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::time::calendar::Day;
+use crate::tsv;
 
 /// What kind of fact a feature is; each weighs differently as evidence of the same story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,11 +16,26 @@ pub enum FeatureKind {
     Org,
     Country,
     Event,
-    /// A day.
+    /// A day within the clustering window of the publication day (the day of the story itself),
+    /// or any day of an undated document.
     Date,
-    /// A month or a year ("by 2025", "في مايو").
+    /// A month or a year ("by 2025", "في مايو"), or a day far from publication (background: "the
+    /// attack of 7 October").
     Period,
     Number,
+    /// A place by its gazetteer id.
+    Place,
+    /// The speaker of a quotation (a named person or organisation, not a bare role).
+    Speaker,
+    /// A person, organisation, event or place of the headline and first paragraph ([`LEAD_CHARS`]):
+    /// the same fact again, so that the story's own facts weigh more than background ones.
+    Lead,
+    /// The countries of the headline and first paragraph together with the publication day
+    /// ("EGY|TUR on 2023-07-04"): a report naming no person still names who did what, and when.
+    LeadCountries,
+    /// One country of the headline and first paragraph: two reports whose headlines name
+    /// different pairs of countries on one day ("EGY|JOR", "EGY|SDN") tell different meetings.
+    LeadCountry,
 }
 
 impl FeatureKind {
@@ -27,24 +43,35 @@ impl FeatureKind {
     pub fn weight(self) -> f64 {
         match self {
             FeatureKind::Person => 3.0,
-            FeatureKind::Date => 2.0,
+            FeatureKind::Date | FeatureKind::Speaker | FeatureKind::LeadCountries => 2.0,
             FeatureKind::Org | FeatureKind::Event => 1.5,
-            FeatureKind::Number => 1.0,
+            FeatureKind::Number | FeatureKind::Place | FeatureKind::Lead => 1.0,
             FeatureKind::Period => 0.75,
-            FeatureKind::Country => 0.5,
+            FeatureKind::Country | FeatureKind::LeadCountry => 0.5,
         }
     }
 
     /// Can sharing this feature alone make two documents candidates? (A day cannot: every
-    /// story of that day shares it.)
+    /// story of that day shares it.) The features specific to one story, and only those.
     pub fn blocks(self) -> bool {
+        self.specific()
+    }
+
+    /// Does sharing this feature (when rare in the batch) count as specific evidence of one
+    /// story? Countries, days, numbers, places and periods are shared by unrelated stories all
+    /// the time; a lead fact repeats a fact already counted.
+    pub fn specific(self) -> bool {
         matches!(
             self,
-            FeatureKind::Person | FeatureKind::Org | FeatureKind::Event
+            FeatureKind::Person
+                | FeatureKind::Org
+                | FeatureKind::Event
+                | FeatureKind::Speaker
+                | FeatureKind::LeadCountries
         )
     }
 
-    pub const ALL: [FeatureKind; 7] = [
+    pub const ALL: [FeatureKind; 12] = [
         FeatureKind::Person,
         FeatureKind::Org,
         FeatureKind::Country,
@@ -52,6 +79,11 @@ impl FeatureKind {
         FeatureKind::Date,
         FeatureKind::Period,
         FeatureKind::Number,
+        FeatureKind::Place,
+        FeatureKind::Speaker,
+        FeatureKind::Lead,
+        FeatureKind::LeadCountries,
+        FeatureKind::LeadCountry,
     ];
 
     pub fn code(self) -> u8 {
@@ -61,7 +93,29 @@ impl FeatureKind {
     pub fn from_code(c: u8) -> Option<FeatureKind> {
         FeatureKind::ALL.get(usize::from(c)).copied()
     }
+
+    /// The name `explain` gives the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeatureKind::Person => "person",
+            FeatureKind::Org => "org",
+            FeatureKind::Country => "country",
+            FeatureKind::Event => "event",
+            FeatureKind::Date => "day",
+            FeatureKind::Period => "period",
+            FeatureKind::Number => "number",
+            FeatureKind::Place => "place",
+            FeatureKind::Speaker => "speaker",
+            FeatureKind::Lead => "lead",
+            FeatureKind::LeadCountries => "lead_countries",
+            FeatureKind::LeadCountry => "lead_country",
+        }
+    }
 }
+
+/// The headline and first paragraph: facts first mentioned in the first this many characters
+/// of the body (or in the title) are the story's own.
+pub const LEAD_CHARS: usize = 500;
 
 /// One fact, hashed: a 64-bit id of (kind, value). Hashing keeps a million fingerprints small
 /// and comparisons cheap; at 64 bits collisions are negligible.
@@ -97,21 +151,65 @@ pub fn of(doc: &Document) -> Fingerprint {
 
 /// Fingerprint a document whose body the caller has already folded.
 pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
+    let mut f: Vec<Feature> = facts(doc, folded_body)
+        .iter()
+        .map(|(k, v)| Feature::new(*k, v))
+        .collect();
+    f.sort_unstable();
+    f.dedup();
+    Fingerprint {
+        features: f,
+        day: published(doc),
+        pinned: pinned_weekdays(doc),
+    }
+}
+
+fn published(doc: &Document) -> Option<Day> {
+    doc.published.as_deref().and_then(Day::parse_iso)
+}
+
+/// The facts of a document in readable form, (kind, value), unsorted and possibly repeated:
+/// what [`of_folded`] hashes, and what `explain` shows.
+pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
+    let in_lead = |pos: usize| {
+        pos < LEAD_CHARS
+            || doc
+                .title_span
+                .as_ref()
+                .is_some_and(|t| (t.start..t.end).contains(&pos))
+    };
     let mut f: Vec<(FeatureKind, String)> = Vec::new();
+    let mut lead: Vec<(FeatureKind, String)> = Vec::new();
+    let mut lead_countries: Vec<&str> = Vec::new();
     for e in &doc.entities {
         let kind = match e.kind {
             EntityKind::Person => FeatureKind::Person,
             EntityKind::Org => FeatureKind::Org,
             EntityKind::Country => FeatureKind::Country,
-            EntityKind::Location => continue,
+            EntityKind::Location => FeatureKind::Place,
         };
         let value = if e.kind == EntityKind::Person {
             &e.key
         } else {
             &e.id
         };
-        if !value.is_empty() {
-            f.push((kind, value.clone()));
+        if value.is_empty() {
+            continue;
+        }
+        let first = e.mentions.iter().map(|m| m.start).min();
+        if first.is_some_and(in_lead) {
+            match kind {
+                FeatureKind::Country => lead_countries.push(value),
+                _ => lead.push((kind, value.clone())),
+            }
+        }
+        f.push((kind, value.clone()));
+        if kind == FeatureKind::Person {
+            f.extend(
+                person_variants(&e.name, value)
+                    .into_iter()
+                    .map(|v| (FeatureKind::Person, v)),
+            );
         }
     }
     for ev in &doc.events {
@@ -123,39 +221,124 @@ pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        f.push((
-            FeatureKind::Event,
-            format!("{}:{}", ev.kind, actors.join("|")),
-        ));
+        let value = format!("{}:{}", ev.kind, actors.join("|"));
+        if in_lead(ev.start) {
+            lead.push((FeatureKind::Event, value.clone()));
+        }
+        f.push((FeatureKind::Event, value));
     }
+    let day = published(doc);
     for d in &doc.dates {
         match (&d.value, d.grain) {
             (Some(v), Grain::Day | Grain::Time) => {
-                f.push((FeatureKind::Date, v.chars().take(10).collect()))
+                let value: String = v.chars().take(10).collect();
+                f.push((day_kind(day, &value), value));
             }
             (Some(v), Grain::Month | Grain::Year) => f.push((FeatureKind::Period, v.clone())),
             _ => {}
         }
     }
-    for n in numbers(folded_body) {
-        f.push((FeatureKind::Number, n));
+    for q in &doc.quotes {
+        // a bare role ("the minister") says nothing about which minister
+        if let Some(s) = q.speaker.as_deref().filter(|s| !s.starts_with("role-")) {
+            f.push((FeatureKind::Speaker, s.to_string()));
+        }
     }
-    let mut f: Vec<Feature> = f.iter().map(|(k, v)| Feature::new(*k, v)).collect();
-    f.sort_unstable();
-    f.dedup();
-    Fingerprint {
-        features: f,
-        day: doc.published.as_deref().and_then(Day::parse_iso),
-        pinned: pinned_weekdays(doc),
+    // the figures of the dates ("March 8", "8 آذار") are days, counted above
+    let mut figures = super::numbers::figures(folded_body);
+    for d in &doc.dates {
+        for n in super::numbers::figures(&fold_key(&d.text)) {
+            if let Some(i) = figures.iter().position(|x| *x == n) {
+                figures.swap_remove(i);
+            }
+        }
     }
+    f.extend(figures.into_iter().map(|n| (FeatureKind::Number, n)));
+    f.extend(
+        lead.into_iter()
+            .map(|(k, v)| (FeatureKind::Lead, format!("{}:{v}", k.name()))),
+    );
+    lead_countries.sort_unstable();
+    lead_countries.dedup();
+    f.extend(
+        lead_countries
+            .iter()
+            .map(|c| (FeatureKind::LeadCountry, c.to_string())),
+    );
+    // two or three countries say who; more is a regional round-up
+    if let (Some(day), 2..=3) = (
+        doc.published.as_deref().filter(|_| day.is_some()),
+        lead_countries.len(),
+    ) {
+        f.push((
+            FeatureKind::LeadCountries,
+            format!(
+                "{} on {}",
+                lead_countries.join("|"),
+                &day[..day.len().min(10)]
+            ),
+        ));
+    }
+    f
+}
+
+/// A day near the publication day (or in an undated document) is the story's; one further away
+/// is background, weighed like a month.
+fn day_kind(published: Option<Day>, value: &str) -> FeatureKind {
+    match (published, Day::parse_iso(value)) {
+        (Some(p), Some(d)) if (p.to_days() - d.to_days()).abs() > super::WINDOW_DAYS => {
+            FeatureKind::Period
+        }
+        _ => FeatureKind::Date,
+    }
+}
+
+/// Other keys of a person's Latin name that another outlet's spelling may give: a name part
+/// with its article fused ("Elhamamy", "Albusaidi") keyed without it, as the Arabic key drops
+/// ال. Returns only keys that differ from `key`.
+pub fn person_variants(name: &str, key: &str) -> Vec<String> {
+    let mut changed = false;
+    let parts: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| match fused_article(w) {
+            Some(rest) => {
+                changed = true;
+                rest
+            }
+            None => w,
+        })
+        .collect();
+    if !changed {
+        return Vec::new();
+    }
+    let v = crate::entities::translit::key(&parts.join(" "));
+    if v.is_empty() || v == key {
+        Vec::new()
+    } else {
+        vec![v]
+    }
+}
+
+/// The rest of a Latin name part written with its article fused: "Albusaidi" → "busaidi",
+/// "Elhamamy" → "hamamy" (not "Alexander", "Elena": the article is followed by a consonant and
+/// the rest is a name of its own, four letters or more).
+fn fused_article(w: &str) -> Option<&str> {
+    let lower = w.to_lowercase();
+    if !(lower.starts_with("al") || lower.starts_with("el")) || !w.is_ascii() {
+        return None;
+    }
+    let rest = &w[2..];
+    let next = rest.chars().next()?;
+    let consonant = next.is_ascii_alphabetic() && !"aeiouAEIOU".contains(next);
+    (consonant && rest.len() >= 4).then_some(rest)
 }
 
 /// The words for the day of publication itself ("today", "اليوم", "tonight"): the day rows of
 /// offset 0 in the date stage's relative-time table.
-static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
-    rows(include_str!("../../data/relative_time.tsv"))
-        .filter(|r| field(r, 2) == "day" && field(r, 3) == "0")
-        .map(|r| fold_key(field(&r, 0)))
+pub(crate) static TODAY: Lazy<Vec<String>> = Lazy::new(|| {
+    rows(tsv!("relative_time.tsv"), &["phrase", "kind", "value"])
+        .filter(|r| r.get("kind") == "day" && r.get("value") == "0")
+        .map(|r| fold_key(r.get("phrase")))
         .collect()
 });
 
@@ -181,32 +364,5 @@ impl Fingerprint {
     /// Could this document have been published on `day`, by its own weekday words?
     pub fn fits(&self, day: Day) -> bool {
         self.pinned.iter().all(|&w| w == day.weekday())
-    }
-}
-
-/// Numbers of two or more digits that are not years: casualty counts, sums, quantities.
-fn numbers(folded: &str) -> Vec<String> {
-    // split on bytes: an ASCII digit is never part of a multi-byte character
-    folded
-        .as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .filter(|n| n.len() >= 2 && n.len() <= 9)
-        .filter(|n| !(n.len() == 4 && (n.starts_with(b"19") || n.starts_with(b"20"))))
-        .map(|n| &n[n.iter().take_while(|&&b| b == b'0').count()..])
-        .filter(|n| n.len() >= 2)
-        .map(|n| n.iter().map(|&b| char::from(b)).collect())
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::numbers;
-
-    #[test]
-    fn numbers_skip_years_single_digits_and_leading_zeros() {
-        let en = "on 12 march 2024, 0350 troops and 7 tanks crossed; 1,200 people fled in 1999";
-        assert_eq!(numbers(en), ["12", "350", "200"]);
-        let ar = "قتل 45 شخصا وأصيب 007 آخرون في عام 2023 حسب بيان من 3 صفحات";
-        assert_eq!(numbers(ar), ["45"]);
     }
 }

@@ -18,9 +18,11 @@
 //! [`Index`] keeps the signatures and fingerprints of documents already clustered, so a new day's
 //! batch can join yesterday's clusters without redoing them.
 
+pub mod explain;
 pub mod fingerprint;
 pub mod index;
 pub mod minhash;
+pub mod numbers;
 
 use std::collections::BTreeMap;
 
@@ -391,13 +393,111 @@ fn same_stories(all: &[&Entry]) -> Vec<Pair> {
         .collect()
 }
 
-/// Weighted overlap of two fingerprints (shared weight over the geometric mean of the two
-/// documents' weights: a long report that also covers other matters still matches a short one),
-/// gated by the publication window and by the evidence shared: two specific facts (rare in the
-/// batch, and not countries, years, days or numbers, which unrelated stories share all the time),
-/// among them a person, or a day together with an event or an organisation. None when the window or the gate rules the pair out.
+/// Weighted overlap of two fingerprints: shared weight over the smaller of the two documents'
+/// weights when both are dated (a short report of one meeting matches a long one that also
+/// covers other matters), over their geometric mean when a day is missing,
+/// gated by the publication window and by the evidence shared — see [`Evidence`]. None when the
+/// window or the gate rules the pair out.
 pub fn story_score(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Option<f64> {
     score_with_totals(a, b, w.total(a), w.total(b), w)
+}
+
+/// Can two documents' publication days (or an undated one's weekday words) be one story's?
+pub fn days_fit(a: &Fingerprint, b: &Fingerprint) -> bool {
+    match (a.day, b.day) {
+        (Some(x), Some(y)) => (x.to_days() - y.to_days()).abs() <= WINDOW_DAYS,
+        (Some(x), None) => b.fits(x),
+        (None, Some(y)) => a.fits(y),
+        (None, None) => true,
+    }
+}
+
+/// What two fingerprints share, summed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Evidence {
+    /// The summed weight of the shared features.
+    pub shared: f64,
+    /// Shared specific facts ([`FeatureKind::specific`]) rare in the batch.
+    pub specific: usize,
+    /// Of those, the ones that name someone (all but events: an event type between two
+    /// countries happens more than once a day).
+    pub named: usize,
+    /// Countries both headlines name.
+    pub lead_countries: usize,
+    /// The kinds shared, one bit per [`FeatureKind::code`].
+    pub kinds: u32,
+    /// The headlines name different sets of two or three countries, neither within the other
+    /// (one minister meeting one counterpart, then another): the weak route of [`Self::enough`]
+    /// is closed. Looked at only when the pair rests on that route.
+    pub conflict: bool,
+}
+
+impl Evidence {
+    pub fn of(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Evidence {
+        let mut e = Evidence::default();
+        let (mut i, mut j) = (0, 0);
+        while i < a.features.len() && j < b.features.len() {
+            match a.features[i].cmp(&b.features[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let f = &a.features[i];
+                    e.shared += w.weight(f);
+                    e.kinds |= 1 << f.kind.code();
+                    let specific = w.rare(f) && f.kind.specific();
+                    e.specific += usize::from(specific);
+                    e.named += usize::from(specific && f.kind != FeatureKind::Event);
+                    e.lead_countries += usize::from(f.kind == FeatureKind::LeadCountry);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        // the headline countries are counted only for a pair that rests on the weak route (the
+        // batch pass scores many pairs, and most pass or fail without them)
+        if !e.strong() && e.specific >= 1 && e.has(FeatureKind::Date) {
+            let count = |f: &Fingerprint| {
+                f.features
+                    .iter()
+                    .filter(|x| x.kind == FeatureKind::LeadCountry)
+                    .count()
+            };
+            let (na, nb) = (count(a), count(b));
+            let pair = 2..=3;
+            e.conflict = pair.contains(&na) && pair.contains(&nb) && e.lead_countries < na.min(nb);
+        }
+        e
+    }
+
+    /// Two specific facts among them a person.
+    fn strong(&self) -> bool {
+        self.specific >= 2 && self.has(FeatureKind::Person)
+    }
+
+    pub fn has(&self, k: FeatureKind) -> bool {
+        self.kinds & (1 << k.code()) != 0
+    }
+
+    /// Enough to call two reports one story, given the score: two specific facts among them a
+    /// person; or, on a shared day of the story (a day near both publication days, which a
+    /// report of something else that week does not name) and unless the headlines' countries
+    /// conflict, one specific fact that names someone with a fact of both headlines, or one
+    /// event with headlines that agree on their countries. (One minister's two stories of a day
+    /// share a person and the day, but not what their headlines are about; an event type
+    /// between two countries happens more than once a day.)
+    pub fn enough(&self) -> bool {
+        if self.strong() {
+            return true;
+        }
+        if !self.has(FeatureKind::Date) || self.conflict {
+            return false;
+        }
+        let lead = self.has(FeatureKind::Lead)
+            || self.has(FeatureKind::LeadCountries)
+            || self.lead_countries > 0;
+        let agree = self.has(FeatureKind::LeadCountries) || self.lead_countries >= 2;
+        (self.named >= 1 && lead) || (self.specific >= 1 && agree)
+    }
 }
 
 /// [`story_score`] with the two documents' total weights already summed (the batch pass sums
@@ -409,41 +509,19 @@ fn score_with_totals(
     wb: f64,
     w: &Weights,
 ) -> Option<f64> {
-    match (a.day, b.day) {
-        (Some(x), Some(y)) if (x.to_days() - y.to_days()).abs() > WINDOW_DAYS => return None,
-        (Some(x), None) if !b.fits(x) => return None,
-        (None, Some(y)) if !a.fits(y) => return None,
-        _ => {}
+    if !days_fit(a, b) {
+        return None;
     }
-    let (mut shared, mut kinds, mut specific) = (0.0, 0u32, 0);
-    let (mut i, mut j) = (0, 0);
-    while i < a.features.len() && j < b.features.len() {
-        match a.features[i].cmp(&b.features[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += w.weight(&a.features[i]);
-                kinds |= 1 << a.features[i].kind.code();
-                specific += usize::from(
-                    w.rare(&a.features[i])
-                        && !matches!(
-                            a.features[i].kind,
-                            FeatureKind::Country
-                                | FeatureKind::Period
-                                | FeatureKind::Date
-                                | FeatureKind::Number
-                        ),
-                );
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let has = |k: FeatureKind| kinds & (1 << k.code()) != 0;
-    let evidence = specific >= 2
-        && (has(FeatureKind::Person)
-            || (has(FeatureKind::Date) && (has(FeatureKind::Event) || has(FeatureKind::Org))));
-    (evidence && wa > 0.0 && wb > 0.0).then(|| shared / (wa * wb).sqrt())
+    let e = Evidence::of(a, b, w);
+    // Two dated reports are bounded by the window, and a short one may match a long one that
+    // covers more (the smaller weight); with a day missing nothing bounds a chain of joins, so
+    // the pair needs more of both (the geometric mean).
+    let norm = if a.day.is_some() && b.day.is_some() {
+        wa.min(wb)
+    } else {
+        (wa * wb).sqrt()
+    };
+    (e.enough() && wa > 0.0 && wb > 0.0).then(|| e.shared / norm)
 }
 
 /// The Latin names the non-English members of `batch` take from an English-language member
@@ -486,4 +564,50 @@ fn inherit_days<'a>(
         .filter(|&i| fresh[i].fp.day.is_none() && fresh[i].fp.fits(day))
         .map(|i| (i, day))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fp(facts: &[(FeatureKind, &str)]) -> Fingerprint {
+        let mut features: Vec<Feature> = facts.iter().map(|(k, v)| Feature::new(*k, v)).collect();
+        features.sort_unstable();
+        Fingerprint {
+            features,
+            day: Day::parse_iso("2024-04-10"),
+            pinned: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_fact_on_the_day_of_the_story_is_enough_unless_the_headlines_conflict() {
+        use FeatureKind::*;
+        let meeting = |counterpart: &str| {
+            fp(&[
+                (Person, "smskr"),
+                (Date, "2024-04-10"),
+                (Lead, "person:smskr"),
+                (LeadCountry, "EGY"),
+                (LeadCountry, counterpart),
+            ])
+        };
+        let (jordan, jordan_again, sudan) = (meeting("JOR"), meeting("JOR"), meeting("SDN"));
+        let filler = fp(&[(Person, "other")]);
+        let w = Weights::of(&[&jordan, &jordan_again, &sudan, &filler]);
+        let same = Evidence::of(&jordan, &jordan_again, &w);
+        assert!(same.enough() && !same.conflict);
+        let other = Evidence::of(&jordan, &sudan, &w);
+        assert!(other.conflict && !other.enough());
+        // a report whose headline names no pair of countries does not conflict, but the one
+        // fact must be in both headlines
+        let bare = fp(&[
+            (Person, "smskr"),
+            (Date, "2024-04-10"),
+            (Lead, "person:smskr"),
+        ]);
+        assert!(Evidence::of(&bare, &sudan, &w).enough());
+        let background = fp(&[(Person, "smskr"), (Date, "2024-04-10")]);
+        assert!(!Evidence::of(&background, &sudan, &w).enough());
+    }
 }

@@ -11,18 +11,12 @@ use std::ops::Range;
 
 use aho_corasick::{Anchored, Input};
 
-use super::kb::{Caps, KnowledgeBase, Target};
-use super::strip_clitic;
+use super::kb::{KnowledgeBase, Target};
 use crate::analysis::Analysis;
+use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en::Caps;
 use crate::text::chars;
 use crate::text::segment::{TokKind, Token};
-
-/// Proclitics, folded, longest first so the scan tries "وبال" before "و".
-const PROCLITICS: [&str; 14] = [
-    "وبال", "فبال", "وكال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "لل", "و", "ف", "ب",
-];
-/// Proclitics tried after the list above (ل and ك alone clash with many names: لبنان، كندا).
-const WEAK_PROCLITICS: [&str; 2] = ["ل", "ك"];
 
 /// A knowledge-base key found in the text.
 #[derive(Debug, Clone)]
@@ -43,23 +37,13 @@ fn is_word_char(c: char) -> bool {
     chars::is_alphanumeric(c)
 }
 
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0620}'..='\u{064A}').contains(&c)
-}
-
 /// Does the original text of `range` satisfy the key's case rule? Read from the original text in
 /// place: no mention, no Vec of letters.
 fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
     if caps == Caps::Any {
         return true;
     }
-    let text = a.orig_text(a.orig(range));
-    let mut letters = text.chars().filter(|c| c.is_alphabetic());
-    match caps {
-        Caps::Any => true,
-        Caps::Initial => letters.next().is_some_and(|c| c.is_uppercase()),
-        Caps::All => letters.all(|c| c.is_uppercase()),
-    }
+    caps.fits(a.orig_text(a.orig(range)))
 }
 
 /// The longest key starting at `start`, ending at a word boundary before `limit`.
@@ -132,10 +116,15 @@ pub fn scan(a: &Analysis, kb: &KnowledgeBase, toks: &[Token], limit: usize) -> V
 fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Option<Hit> {
     let text = a.text();
     let word = &text[tok.range.clone()];
-    let arabic = word.chars().next().is_some_and(is_arabic_letter);
+    let arabic = word.chars().next().is_some_and(ar::is_arabic_letter);
     let mut best: Option<Hit> = None;
-    let proclitics: &[&'static str] = if arabic { &PROCLITICS } else { &[] };
-    let weak: &[&'static str] = if arabic { &WEAK_PROCLITICS } else { &[] };
+    // ل and ك alone clash with many names (لبنان، كندا): they are tried last
+    let proclitics: &[&'static str] = if arabic {
+        &ar::GAZETTEER_PROCLITICS
+    } else {
+        &[]
+    };
+    let weak: &[&'static str] = if arabic { &ar::WEAK_PROCLITICS } else { &[] };
     let clitics = std::iter::once(&"").chain(proclitics).chain(weak).copied();
     // every proclitic is at least one Arabic letter (two bytes): one that does not share the
     // word's first letter is passed over without comparing it
@@ -146,7 +135,7 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
         }
         // a bare one-letter word may open a key that runs on: "U.S.", "أ ش أ"; after a clitic,
         // at least two letters must remain
-        let rest = strip_clitic(word, clitic).map_or(0, |r| r.chars().take(2).count());
+        let rest = strip_proclitic(word, clitic).map_or(0, |r| r.chars().take(2).count());
         if rest < 1 || (!clitic.is_empty() && rest < 2) {
             continue;
         }
@@ -158,7 +147,7 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
         if best.as_ref().is_some_and(|b| b.range.end >= end) {
             continue;
         }
-        let after_lil = clitic.ends_with("لل");
+        let after_lil = clitic.ends_with(ar::LIL);
         let targets: Vec<Target> = kb.targets[pid]
             .iter()
             .filter(|t| (after_lil || !t.after_lil) && case_ok(a, start..end, t.caps))

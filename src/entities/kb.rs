@@ -6,7 +6,7 @@
 //! mean several things ("مجلس الأمن": the UN Security Council, or a national security council
 //! when a country stands beside it) and the resolver decides from the context.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
@@ -15,10 +15,13 @@ use super::nisba;
 use super::places::{self, Places};
 use super::translit;
 use crate::doc::EntityKind;
-use crate::lexicon::{field, rows};
+use crate::lang::ar;
+use crate::lang::en::Caps;
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 pub use crate::text::sieve::WordTable;
+use crate::tsv;
 
 /// What a key names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +36,6 @@ pub enum Form {
     Institution,
     /// A title or role (`titles[record]`).
     Title,
-}
-
-/// How a Latin-script key must be written in the original to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Caps {
-    Any,
-    /// First letter upper case ("Turkey", not "turkey").
-    Initial,
-    /// All upper case ("US", "UN", not "us", "un").
-    All,
 }
 
 /// One meaning of a key.
@@ -355,25 +348,6 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-fn is_latin(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_alphabetic())
-}
-
-/// The case rule for a Latin alias as the table writes it.
-fn caps_of(alias: &str) -> Caps {
-    if !is_latin(alias) {
-        return Caps::Any;
-    }
-    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
-        Caps::All
-    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
-        Caps::Initial
-    } else {
-        Caps::Any
-    }
-}
-
 /// The most meanings one key keeps (the built-in tables need a handful).
 const MAX_MEANINGS: usize = 16;
 
@@ -398,10 +372,10 @@ impl Builder {
         if key.chars().count() < 2 {
             return;
         }
-        let caps = if form == Form::Title && caps_of(alias) != Caps::All {
+        let caps = if form == Form::Title && Caps::of(alias) != Caps::All {
             Caps::Any
         } else {
-            caps_of(alias)
+            Caps::of(alias)
         };
         self.push(
             &key,
@@ -413,7 +387,7 @@ impl Builder {
             },
         );
         // "للأمم المتحدة": ل + الأمم, the article's alif gone
-        if let Some(bare) = key.strip_prefix("ال") {
+        if let Some(bare) = key.strip_prefix(ar::AL) {
             if bare.chars().count() >= 2 {
                 self.push(
                     bare,
@@ -453,25 +427,23 @@ impl Builder {
 impl KnowledgeBase {
     /// The built-in tables only.
     pub fn builtin() -> KnowledgeBase {
-        KnowledgeBase::new(&[]).unwrap_or_else(|_| KnowledgeBase::build(&[]))
+        KnowledgeBase::new(&[]).expect("the built-in tables build")
     }
 
     /// The built-in tables plus `user` rows. Errors name the row and the field at fault.
-    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, String> {
+    pub fn new(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
         let mut first_row: HashMap<&str, usize> = HashMap::new();
         for (i, u) in user.iter().enumerate() {
             validate(i, u)?;
-            if let Some(j) = first_row.insert(u.id.trim(), i) {
-                return Err(format!(
-                    "{}: column 'id' repeats row {j}; give a row's other names as its 'aliases'",
-                    row_name(i, u)
-                ));
+            if let Some(first) = first_row.insert(u.id.trim(), i) {
+                let row = row_name(i, u);
+                return Err(RowError::RepeatedId { row, first });
             }
         }
-        Ok(KnowledgeBase::build(user))
+        KnowledgeBase::build(user)
     }
 
-    fn build(user: &[UserEntity]) -> KnowledgeBase {
+    fn build(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
         let mut b = Builder::default();
         let mut records = Vec::new();
         load_countries(&mut b, &mut records);
@@ -490,7 +462,7 @@ impl KnowledgeBase {
                     .or_insert_with(|| first.to_string());
             }
         }
-        add_user(&mut b, &mut records, user);
+        add_user(&mut b, &mut records, user)?;
         let mut by_id = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
@@ -510,7 +482,7 @@ impl KnowledgeBase {
                 head_ends.insert(w);
             }
         }
-        KnowledgeBase {
+        Ok(KnowledgeBase {
             records,
             institutions,
             titles,
@@ -525,7 +497,7 @@ impl KnowledgeBase {
             automaton,
             key_starts,
             by_id,
-        }
+        })
     }
 
     /// The index of the record with this id.
@@ -565,32 +537,45 @@ impl KnowledgeBase {
 }
 
 fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/countries.tsv")) {
-        let id = field(&r, 0).to_string();
+    for r in rows(
+        tsv!("countries.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "demonyms_en",
+            "nisba_ar",
+            "plural_ar",
+            "capital_en",
+            "capital_ar",
+        ],
+    ) {
+        let id = r.get("id").to_string();
         let idx = records.len();
         records.push(Record {
             id: id.clone(),
             kind: EntityKind::Country,
-            name: field(&r, 2).to_string(),
+            name: r.get("name_en").to_string(),
             country: Some(id.clone()),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for a in list(field(&r, 5)) {
+        for a in list(r.get("demonyms_en")) {
             b.add(a, Form::Adjective, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("nisba_ar")) {
             b.add_nisba(s, idx);
         }
-        for p in list(field(&r, 7)) {
+        for p in list(r.get("plural_ar")) {
             for k in nisba::with_article(&fold_key(p)) {
                 b.add(&k, Form::Adjective, idx);
             }
         }
-        let capital_en: Vec<&str> = list(field(&r, 8)).collect();
+        let capital_en: Vec<&str> = list(r.get("capital_en")).collect();
         if let Some(name) = capital_en.first() {
             let cap = records.len();
             records.push(Record {
@@ -601,7 +586,7 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
                 title: None,
                 state: Some(idx),
             });
-            for a in capital_en.iter().copied().chain(list(field(&r, 9))) {
+            for a in capital_en.iter().copied().chain(list(r.get("capital_ar"))) {
                 b.add(a, Form::Capital, cap);
             }
         }
@@ -609,54 +594,77 @@ fn load_countries(b: &mut Builder, records: &mut Vec<Record>) {
 }
 
 fn load_places(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/places.tsv")) {
+    for r in rows(
+        tsv!("places.tsv"),
+        &["id", "name_en", "aliases_en", "aliases_ar", "country"],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Location,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
 }
 
 fn load_orgs(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/organisations.tsv")) {
+    for r in rows(
+        tsv!("organisations.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "adjective_ar",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Org,
-            name: field(&r, 2).to_string(),
-            country: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
             title: None,
             state: None,
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
-        for s in list(field(&r, 6)) {
+        for s in list(r.get("adjective_ar")) {
             b.add_nisba(s, idx);
         }
     }
 }
 
 fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
-    for r in rows(include_str!("../../data/persons.tsv")) {
+    for r in rows(
+        tsv!("persons.tsv"),
+        &[
+            "id",
+            "name_en",
+            "aliases_en",
+            "aliases_ar",
+            "country",
+            "title",
+        ],
+    ) {
         let idx = records.len();
         records.push(Record {
-            id: field(&r, 0).to_string(),
+            id: r.get("id").to_string(),
             kind: EntityKind::Person,
-            name: field(&r, 1).to_string(),
-            country: opt(field(&r, 4)),
-            title: opt(field(&r, 5)),
+            name: r.get("name_en").to_string(),
+            country: opt(r.get("country")),
+            title: opt(r.get("title")),
             state: None,
         });
-        for a in list(field(&r, 2)).chain(list(field(&r, 3))) {
+        for a in list(r.get("aliases_en")).chain(list(r.get("aliases_ar"))) {
             b.add(a, Form::Name, idx);
         }
     }
@@ -664,14 +672,17 @@ fn load_persons(b: &mut Builder, records: &mut Vec<Record>) {
 
 fn load_institutions(b: &mut Builder) -> Vec<Institution> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/institutions.tsv")) {
+    for r in rows(
+        tsv!("institutions.tsv"),
+        &["id", "name_en", "alone", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Institution {
-            id: field(&r, 0).to_string(),
-            name: field(&r, 1).to_string(),
-            alone: field(&r, 2) == "yes",
+            id: r.get("id").to_string(),
+            name: r.get("name_en").to_string(),
+            alone: r.get("alone") == "yes",
         });
-        for a in list(field(&r, 3)).chain(list(field(&r, 4))) {
+        for a in list(r.get("aliases_ar")).chain(list(r.get("aliases_en"))) {
             b.add(a, Form::Institution, idx);
         }
     }
@@ -680,22 +691,25 @@ fn load_institutions(b: &mut Builder) -> Vec<Institution> {
 
 fn load_titles(b: &mut Builder) -> Vec<Title> {
     let mut out = Vec::new();
-    for r in rows(include_str!("../../data/titles.tsv")) {
+    for r in rows(
+        tsv!("titles.tsv"),
+        &["title", "kind", "body", "aliases_ar", "aliases_en"],
+    ) {
         let idx = out.len();
         out.push(Title {
-            title: field(&r, 0).to_string(),
-            honorific: field(&r, 1) == "honorific",
-            body: opt(field(&r, 2)),
-            occupation: field(&r, 1) == "occupation",
+            title: r.get("title").to_string(),
+            honorific: r.get("kind") == "honorific",
+            body: opt(r.get("body")),
+            occupation: r.get("kind") == "occupation",
         });
-        for a in list(field(&r, 3)) {
+        for a in list(r.get("aliases_ar")) {
             let k = fold_key(a);
             b.add(&k, Form::Title, idx);
-            if !k.starts_with("ال") {
-                b.add(&format!("ال{k}"), Form::Title, idx);
+            if !ar::has_article(&k) {
+                b.add(&format!("{}{k}", ar::AL), Form::Title, idx);
             }
         }
-        for a in list(field(&r, 4)) {
+        for a in list(r.get("aliases_en")) {
             b.add(a, Form::Title, idx);
         }
     }
@@ -704,15 +718,15 @@ fn load_titles(b: &mut Builder) -> Vec<Title> {
 
 fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Given> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/given_names.tsv")) {
-        let origin = field(&r, 2);
-        let latin = field(&r, 1).to_string();
+    for r in rows(tsv!("given_names.tsv"), &["name_ar", "latin", "origin"]) {
+        let origin = r.get("origin");
+        let latin = r.get("latin").to_string();
         if !origin.starts_with("particle") && !latin.contains(' ') {
             latin_given
                 .entry(latin.to_lowercase())
                 .or_insert_with(|| latin.clone());
         }
-        out.entry(fold_key(field(&r, 0))).or_insert(Given {
+        out.entry(fold_key(r.get("name_ar"))).or_insert(Given {
             latin,
             common: origin.ends_with("-common"),
             particle: origin.starts_with("particle"),
@@ -724,9 +738,9 @@ fn load_given(latin_given: &mut WordMap<String, String>) -> WordMap<String, Give
 
 fn load_words() -> WordMap<String, WordRole> {
     let mut out: WordMap<String, WordRole> = WordMap::default();
-    for r in rows(include_str!("../../data/entity_words.tsv")) {
-        let w = out.entry(fold_key(field(&r, 0))).or_default();
-        match field(&r, 2) {
+    for r in rows(tsv!("entity_words.tsv"), &["word", "role"]) {
+        let w = out.entry(fold_key(r.get("word"))).or_default();
+        match r.get("role") {
             "stop" => w.stop = true,
             "closer" => w.closer = true,
             "common" => {
@@ -747,8 +761,8 @@ fn load_words() -> WordMap<String, WordRole> {
 
 fn load_org_words() -> WordMap<String, OrgRole> {
     let mut out = WordMap::default();
-    for r in rows(include_str!("../../data/org_words.tsv")) {
-        let role = match field(&r, 1) {
+    for r in rows(tsv!("org_words.tsv"), &["word", "role"]) {
+        let role = match r.get("role") {
             "head" => OrgRole::Head,
             "weak" => OrgRole::Weak,
             "descriptor" => OrgRole::Descriptor,
@@ -758,22 +772,25 @@ fn load_org_words() -> WordMap<String, OrgRole> {
             "en_suffix" => OrgRole::EnSuffix,
             _ => continue,
         };
-        out.insert(fold_key(field(&r, 0)), role);
+        out.insert(fold_key(r.get("word")), role);
     }
     out
 }
 
 /// Names of two records: both ids must be known, else the row is left out.
 fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
-    rows(include_str!("../../data/ambiguous_names.tsv"))
-        .filter_map(|r| {
-            Some(Ambiguous {
-                default: *by_id.get(field(&r, 1))?,
-                alternative: *by_id.get(field(&r, 2))?,
-                cue: field(&r, 3).to_string(),
-            })
+    rows(
+        tsv!("ambiguous_names.tsv"),
+        &["default", "alternative", "cue_country"],
+    )
+    .filter_map(|r| {
+        Some(Ambiguous {
+            default: *by_id.get(r.get("default"))?,
+            alternative: *by_id.get(r.get("alternative"))?,
+            cue: r.get("cue_country").to_string(),
         })
-        .collect()
+    })
+    .collect()
 }
 
 fn kind_of(kind: &str) -> Option<EntityKind> {
@@ -783,6 +800,15 @@ fn kind_of(kind: &str) -> Option<EntityKind> {
         "person" => Some(EntityKind::Person),
         "location" | "place" => Some(EntityKind::Location),
         _ => None,
+    }
+}
+
+fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Country => "country",
+        EntityKind::Org => "org",
+        EntityKind::Person => "person",
+        EntityKind::Location => "location",
     }
 }
 
@@ -797,65 +823,163 @@ fn row_name(i: usize, u: &UserEntity) -> String {
     format!("entities row {i} (id {id:?}{more})")
 }
 
-fn validate(i: usize, u: &UserEntity) -> Result<(), String> {
-    let row = row_name(i, u);
+/// A knowledge-base row of the user's that is refused; `row` names it ("entities row 3 (id
+/// \"x\")"), and the message says which column is at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// A name longer than [`MAX_NAME_CHARS`].
+    TooLong {
+        row: String,
+        column: &'static str,
+        chars: usize,
+    },
+    Empty {
+        row: String,
+        column: &'static str,
+    },
+    UnknownKind {
+        row: String,
+        kind: String,
+    },
+    /// The id of an earlier row, `first`.
+    RepeatedId {
+        row: String,
+        first: usize,
+    },
+    /// A built-in id of another kind (two entities would share one id).
+    IdOfOtherKind {
+        row: String,
+        builtin: EntityKind,
+        kind: EntityKind,
+    },
+    /// A `country` that is no country's ISO3 code.
+    UnknownCountry {
+        row: String,
+        country: String,
+    },
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowError::TooLong { row, column, chars } => write!(
+                f,
+                "{row}: column '{column}' is {chars} characters long; at most {MAX_NAME_CHARS}"
+            ),
+            RowError::Empty { row, column } => write!(f, "{row}: column '{column}' is empty"),
+            RowError::UnknownKind { row, kind } => write!(
+                f,
+                "{row}: column 'kind' is {kind:?}; expected country, org, person or location"
+            ),
+            RowError::RepeatedId { row, first } => write!(
+                f,
+                "{row}: column 'id' repeats row {first}; give a row's other names as its 'aliases'"
+            ),
+            RowError::IdOfOtherKind { row, builtin, kind } => write!(
+                f,
+                "{row}: column 'id' is a built-in {} id; a {} needs an id of its own",
+                kind_name(*builtin),
+                kind_name(*kind)
+            ),
+            RowError::UnknownCountry { row, country } => write!(
+                f,
+                "{row}: column 'country' is {country:?}; expected the ISO3 code of a country (such as JOR)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RowError {}
+
+fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
+    let row = || row_name(i, u);
     let names = [("id", &u.id), ("name", &u.name)].into_iter();
     let aliases = u.aliases.iter().map(|a| ("aliases", a));
     for (column, value) in names.chain(aliases) {
-        let n = value.chars().count();
-        if n > MAX_NAME_CHARS {
-            return Err(format!(
-                "{row}: column '{column}' is {n} characters long; at most {MAX_NAME_CHARS}"
-            ));
+        let chars = value.chars().count();
+        if chars > MAX_NAME_CHARS {
+            let row = row();
+            return Err(RowError::TooLong { row, column, chars });
         }
     }
     if u.id.trim().is_empty() {
-        return Err(format!("{row}: column 'id' is empty"));
+        let column = "id";
+        return Err(RowError::Empty { row: row(), column });
     }
     if kind_of(&u.kind).is_none() {
-        return Err(format!(
-            "{row}: column 'kind' is {:?}; expected country, org, person or location",
-            u.kind
-        ));
+        let kind = u.kind.clone();
+        return Err(RowError::UnknownKind { row: row(), kind });
     }
     if u.name.trim().is_empty() {
-        return Err(format!("{row}: column 'name' is empty"));
+        let column = "name";
+        return Err(RowError::Empty { row: row(), column });
     }
     Ok(())
 }
 
-/// User rows: a row whose id is already known adds aliases to it; others are new records.
-fn add_user(b: &mut Builder, records: &mut Vec<Record>, user: &[UserEntity]) {
+/// User rows: a row whose id is already known (with the same kind) adds aliases to it; others are
+/// new records. An id known with another kind is refused (two entities would share one id), and
+/// so is a `country` that is no country's ISO3 code (the built-in ones and the user's own).
+fn add_user(
+    b: &mut Builder,
+    records: &mut Vec<Record>,
+    user: &[UserEntity],
+) -> Result<(), RowError> {
     // first record of each (id, kind): one lookup per row, not a scan of all records
     let mut known: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut kind_of_id: HashMap<String, EntityKind> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         known.entry((r.id.clone(), r.kind)).or_insert(i);
+        kind_of_id.entry(r.id.clone()).or_insert(r.kind);
     }
-    for u in user {
+    let countries: HashSet<String> = records
+        .iter()
+        .filter(|r| r.kind == EntityKind::Country)
+        .map(|r| r.id.clone())
+        .chain(
+            user.iter()
+                .filter(|u| kind_of(&u.kind) == Some(EntityKind::Country))
+                .map(|u| u.id.trim().to_string()),
+        )
+        .collect();
+    for (i, u) in user.iter().enumerate() {
         let Some(kind) = kind_of(&u.kind) else {
             continue;
         };
-        let existing = known.get(&(u.id.trim().to_string(), kind)).copied();
+        let id = u.id.trim();
+        if let Some(&other) = kind_of_id.get(id).filter(|&&k| k != kind) {
+            return Err(RowError::IdOfOtherKind {
+                row: row_name(i, u),
+                builtin: other,
+                kind,
+            });
+        }
+        let country = u.country.as_deref().and_then(opt);
+        if let Some(c) = country.as_deref().filter(|c| !countries.contains(*c)) {
+            return Err(RowError::UnknownCountry {
+                row: row_name(i, u),
+                country: c.to_string(),
+            });
+        }
+        let existing = known.get(&(id.to_string(), kind)).copied();
         let idx = existing.unwrap_or_else(|| {
             records.push(Record {
-                id: u.id.trim().to_string(),
+                id: id.to_string(),
                 kind,
                 name: u.name.trim().to_string(),
-                country: u
-                    .country
-                    .as_deref()
-                    .and_then(opt)
-                    .or_else(|| (kind == EntityKind::Country).then(|| u.id.trim().to_string())),
+                country: country.or_else(|| (kind == EntityKind::Country).then(|| id.to_string())),
                 title: u.title.as_deref().and_then(opt),
                 state: None,
             });
-            known.insert((u.id.trim().to_string(), kind), records.len() - 1);
+            known.insert((id.to_string(), kind), records.len() - 1);
+            kind_of_id.insert(id.to_string(), kind);
             records.len() - 1
         });
         for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
             b.add(a, Form::Name, idx);
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -956,13 +1080,62 @@ mod tests {
             ..UserEntity::default()
         };
         let err = KnowledgeBase::new(&[bad]).unwrap_err();
-        assert!(err.contains("row 0") && err.contains("'kind'"), "{err}");
+        assert!(matches!(&err, RowError::UnknownKind { kind, .. } if kind == "planet"));
+        assert_eq!(
+            err.to_string(),
+            "entities row 0 (id \"x\"): column 'kind' is \"planet\"; expected country, org, person or location"
+        );
         let empty = UserEntity {
             id: "x".into(),
             kind: "org".into(),
             ..UserEntity::default()
         };
-        assert!(KnowledgeBase::new(&[empty]).unwrap_err().contains("'name'"));
+        assert!(matches!(
+            KnowledgeBase::new(&[empty]).unwrap_err(),
+            RowError::Empty { column: "name", .. }
+        ));
+    }
+
+    #[test]
+    fn user_rows_keep_ids_unique_across_kinds_and_countries_known() {
+        // JOR is a built-in country: a person may not take its id
+        let mut person = org("JOR", "Jor Smith");
+        person.kind = "person".into();
+        let err = KnowledgeBase::new(&[person]).unwrap_err();
+        assert!(
+            matches!(
+                &err,
+                RowError::IdOfOtherKind {
+                    builtin: EntityKind::Country,
+                    kind: EntityKind::Person,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("row 0"), "{err}");
+        // the same id and kind adds aliases, as before
+        let mut alias = org("JOR", "Hashemite Realm");
+        alias.kind = "country".into();
+        assert!(KnowledgeBase::new(&[alias]).is_ok());
+
+        let mut unknown = org("acme", "Acme Works");
+        unknown.country = Some("XYZ".into());
+        let err = KnowledgeBase::new(&[unknown]).unwrap_err();
+        assert!(
+            matches!(&err, RowError::UnknownCountry { country, .. } if country == "XYZ"),
+            "{err}"
+        );
+        // a country the user adds is a country other rows may name
+        let mut land = org("ZZL", "Zedland");
+        land.kind = "country".into();
+        let mut firm = org("zed-firm", "Zed Firm");
+        firm.country = Some("ZZL".into());
+        let kb = KnowledgeBase::new(&[firm, land]).unwrap();
+        assert_eq!(
+            kb.record("zed-firm").and_then(|r| r.country.as_deref()),
+            Some("ZZL")
+        );
     }
 
     fn org(id: &str, name: &str) -> UserEntity {
@@ -978,13 +1151,17 @@ mod tests {
     fn untrusted_rows_get_errors_naming_row_and_column() {
         let dup = [org("atlas", "Atlas Group"), org("atlas", "مجموعة أطلس")];
         let err = KnowledgeBase::new(&dup).unwrap_err();
+        assert!(matches!(err, RowError::RepeatedId { first: 0, .. }));
+        let err = err.to_string();
         assert!(
             err.contains("row 1") && err.contains("'id'") && err.contains("row 0"),
             "{err}"
         );
         // a 10 MB name is refused before it becomes an automaton key; the message stays short
         let huge = "ب".repeat(5_000_000);
-        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)]).unwrap_err();
+        let err = KnowledgeBase::new(&[org(&huge, "x"), org("y", &huge)])
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("row 0") && err.contains("'id'") && err.len() < 300,
             "{err}"
@@ -992,7 +1169,13 @@ mod tests {
         let mut long_alias = org("y", "Atlas");
         long_alias.aliases = vec!["a".repeat(MAX_NAME_CHARS + 1)];
         let err = KnowledgeBase::new(&[long_alias]).unwrap_err();
-        assert!(err.contains("'aliases'"), "{err}");
+        assert!(matches!(
+            err,
+            RowError::TooLong {
+                column: "aliases",
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -63,6 +63,57 @@ impl Sentence {
     }
 }
 
+/// What the rules read while they look at one sentence: the document's analysis, the knowledge
+/// base, and the sentence taken apart. Three shared references, passed by value.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx<'c> {
+    pub doc: &'c Analysis<'c>,
+    pub kb: &'c KnowledgeBase,
+    pub sent: &'c Sentence,
+}
+
+impl<'c> Ctx<'c> {
+    pub fn new(doc: &'c Analysis<'c>, kb: &'c KnowledgeBase, sent: &'c Sentence) -> Ctx<'c> {
+        Ctx { doc, kb, sent }
+    }
+
+    /// The folded text of the document.
+    #[inline]
+    pub fn text(&self) -> &'c str {
+        self.doc.text()
+    }
+
+    /// The folded text of token `t`.
+    #[inline]
+    pub fn word(&self, t: usize) -> &'c str {
+        &self.doc.text()[self.sent.toks[t].range.clone()]
+    }
+
+    /// The original text of folded range `r`, borrowed (a [`Analysis::mention`] allocates it).
+    #[inline]
+    pub fn orig(&self, r: Range<usize>) -> &'c str {
+        self.doc.orig_text(self.doc.orig(r))
+    }
+
+    /// Token `t` of the sentence, if there is one.
+    #[inline]
+    pub fn tok(&self, t: usize) -> Option<&'c Token> {
+        self.sent.toks.get(t)
+    }
+
+    /// Index of the hit covering token `t`, if any.
+    #[inline]
+    pub fn hit_at(&self, t: usize) -> Option<usize> {
+        self.sent.hit_of.get(t).copied().flatten()
+    }
+
+    /// The cue-word role of token `t` ([`Sentence::role`]).
+    #[inline]
+    pub fn role(&self, t: usize) -> kb::WordRole {
+        self.sent.role(self.doc, self.kb, t)
+    }
+}
+
 /// The entities of one document as they are found.
 #[derive(Default)]
 pub(crate) struct Acc {
@@ -118,6 +169,7 @@ impl Acc {
                     lat: None,
                     lon: None,
                     mentions: Vec::new(),
+                    role_only: false,
                 });
                 self.index
                     .entry(f.kind)
@@ -138,6 +190,11 @@ impl Acc {
         }
         self.mention(a, i, range);
         i
+    }
+
+    /// Mark entity `i` as a person known only by a role.
+    pub fn mark_role_only(&mut self, i: usize) {
+        self.entities[i].role_only = true;
     }
 
     /// Add a mention to entity `i`.
@@ -166,26 +223,6 @@ impl Acc {
         out.sort_by_key(|e| e.mentions.first().map(|m| m.start));
         out
     }
-}
-
-/// `word` without the short prefix `p` (a proclitic), compared byte by byte: the tables try a
-/// dozen proclitics on every word, and a call to `memcmp` for each cost more than the comparison.
-/// A proclitic is Arabic, two bytes a letter: its first letter, compared as one two-byte array,
-/// turns most words away before the loop.
-#[inline]
-pub(crate) fn strip_clitic<'w>(word: &'w str, p: &str) -> Option<&'w str> {
-    let (w, p) = (word.as_bytes(), p.as_bytes());
-    if w.len() < p.len() {
-        return None;
-    }
-    if let (Some(w2), Some(p2)) = (w.first_chunk::<2>(), p.first_chunk::<2>()) {
-        if w2 != p2 || w[2..].iter().zip(&p[2..]).any(|(x, y)| x != y) {
-            return None;
-        }
-    } else if w.iter().zip(p).any(|(x, y)| x != y) {
-        return None;
-    }
-    word.get(p.len()..)
 }
 
 /// Find the entities of a document.
@@ -226,7 +263,7 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let claims = orgs::find(a, kb, &mut sentences, &mut acc);
     let mut pending = Vec::new();
     for s in &sentences {
-        resolve::sentence(a, kb, s, &mut acc, &mut pending);
+        resolve::sentence(Ctx::new(a, kb, s), &mut acc, &mut pending);
     }
     resolve::institutions_alone(a, kb, &mut acc, pending);
     places::regions(a, kb, &sentences, &mut acc);

@@ -5,8 +5,7 @@
 //! duals, feminine plural, each with and without the article. Irregular (broken) plurals such as
 //! الروس are table rows of their own. Stems are folded keys (ة is already ه).
 
-/// Endings added to a stem ending in ي.
-const ENDINGS: [&str; 7] = ["", "ه", "ون", "ين", "ان", "تان", "ات"];
+use crate::lang::ar;
 
 /// All regular shapes of the nisba `stem` (a folded key ending in ي), with and without ال.
 pub fn shapes(stem: &str) -> Vec<String> {
@@ -15,10 +14,10 @@ pub fn shapes(stem: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for e in ENDINGS {
+    for e in ar::NISBA_ENDINGS {
         // a stem in ي takes ون/ين after ي (روسيون), ه after it (روسيه)
         let bare = format!("{stem}{e}");
-        out.push(format!("ال{bare}"));
+        out.push(format!("{}{bare}", ar::AL));
         out.push(bare);
     }
     out
@@ -26,9 +25,9 @@ pub fn shapes(stem: &str) -> Vec<String> {
 
 /// The form with and without the article of an irregular plural or a name-like alias.
 pub fn with_article(key: &str) -> Vec<String> {
-    match key.strip_prefix("ال") {
+    match key.strip_prefix(ar::AL) {
         Some(bare) if bare.chars().count() >= 2 => vec![key.to_string(), bare.to_string()],
-        _ => vec![key.to_string(), format!("ال{key}")],
+        _ => vec![key.to_string(), format!("{}{key}", ar::AL)],
     }
 }
 

@@ -32,17 +32,13 @@ use std::ops::Range;
 use super::kb::{Form, KnowledgeBase, OrgRole};
 use super::resolve::add_record;
 use super::translit;
-use super::{strip_clitic, Acc, Found, Sentence};
+use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::lang::ar::{self, strip_proclitic};
+use crate::lang::en;
 use crate::text::segment::TokKind;
 
-/// Proclitics before an indefinite head (وحزب، لشركة), longest first; "" for none.
-const CLITICS: [&str; 11] = ["وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك", ""];
-/// Proclitics with the article before a definite head (والحزب، للمعهد), longest first.
-const DEFINITE: [&str; 10] = [
-    "وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-];
 /// Most tokens in the name after a head.
 const MAX_PART: usize = 8;
 /// Most proper-name words in a row after an Arabic head, and capitalised words before an English one.
@@ -77,8 +73,9 @@ pub(crate) fn find(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     for s in sentences.iter_mut() {
-        let mut spans = arabic(a, kb, s);
-        spans.extend(english(a, kb, s));
+        let cx = Ctx::new(a, kb, s);
+        let mut spans = arabic(cx);
+        spans.extend(english(cx));
         if spans.is_empty() {
             continue;
         }
@@ -200,26 +197,19 @@ fn meaning(kb: &KnowledgeBase, k: usize, s: &Sentence) -> Meaning {
     }
 }
 
-fn is_latin(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-}
-
 /// Is the original of folded range `r` capitalised?
 fn capitalised(a: &Analysis, r: Range<usize>) -> bool {
-    a.mention(r)
-        .text
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    en::starts_upper(&a.mention(r).text)
 }
 
 /// A folded ال-word shaped like a nisba adjective (المركزي، الطلابية).
 fn is_nisba(w: &str) -> bool {
-    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه"))
+    ar::has_article(w) && (w.ends_with('ي') || w.ends_with("يه"))
 }
 
 fn starts_definite(w: &str) -> bool {
-    w.strip_prefix("ال").is_some_and(|r| r.chars().count() >= 2)
+    w.strip_prefix(ar::AL)
+        .is_some_and(|r| r.chars().count() >= 2)
 }
 
 /// Could this indefinite Arabic word be a proper name (أرامكو، رويان) rather than an adjective,
@@ -228,7 +218,7 @@ fn proper_like(kb: &KnowledgeBase, w: &str) -> bool {
     let n = w.chars().count();
     let role = kb.word(w);
     // three-letter words are mostly Arabic nouns and verbs (جذب، سحب); names of bodies are longer
-    if n < 4 || w.starts_with("لل") || role.stop || role.common || role.report {
+    if n < 4 || w.starts_with(ar::LIL) || role.stop || role.common || role.report {
         return false;
     }
     if kb.org_word(w).is_some() {
@@ -239,10 +229,8 @@ fn proper_like(kb: &KnowledgeBase, w: &str) -> bool {
         return false;
     }
     // verbs: imperfect يعمل، تطالب، نرفض; perfect with the feminine ending قدمت، كانت
-    let first = w.chars().next().unwrap_or(' ');
     let last = w.chars().next_back().unwrap_or(' ');
-    let imperfect =
-        matches!(first, 'ي' | 'ت' | 'ن') && (4..=5).contains(&n) && !"اوي".contains(last);
+    let imperfect = ar::imperfect_prefixed(w) && (4..=5).contains(&n) && !"اوي".contains(last);
     let perfect = last == 'ت' && n <= 5;
     !(imperfect || perfect)
 }
@@ -268,25 +256,25 @@ struct Part {
 }
 
 /// What follows a head: see the module doc for what it may hold.
-fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Part {
-    let text = a.text();
+fn name_part(cx: Ctx, start: usize) -> Part {
+    let text = cx.text();
     let mut p = Part {
         end: start,
         ..Part::default()
     };
     let mut j = start;
     let mut after_complement = usize::MAX;
-    while j < s.toks.len() && j - start < MAX_PART {
-        let tok = &s.toks[j];
+    while j < cx.sent.toks.len() && j - start < MAX_PART {
+        let tok = &cx.sent.toks[j];
         if tok.kind != TokKind::Word {
             break;
         }
-        if let Some(k) = s.hit_of[j] {
-            let h = &s.hits[k];
+        if let Some(k) = cx.sent.hit_of[j] {
+            let h = &cx.sent.hits[k];
             if h.tokens.start != j || !h.clitic.is_empty() || p.complement {
                 break;
             }
-            match meaning(kb, k, s) {
+            match meaning(cx.kb, k, cx.sent) {
                 // after a proper name a nationality adjective gives the country, outside the name
                 Meaning::Place(c) if p.proper + p.latin > 0 => {
                     p.country = p.country.take().or(c);
@@ -308,8 +296,8 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             continue;
         }
         let w = &text[tok.range.clone()];
-        if is_latin(w) {
-            if p.definite + p.proper > 0 || !capitalised(a, tok.range.clone()) {
+        if en::is_latin_word(w) {
+            if p.definite + p.proper > 0 || !capitalised(cx.doc, tok.range.clone()) {
                 break;
             }
             p.latin += 1;
@@ -317,14 +305,14 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             p.end = j;
             continue;
         }
-        let role = s.role(a, kb, j);
+        let role = cx.role(j);
         // "common" words are stop words for persons, but an organisation's name holds them
-        if (role.stop && !role.common) || role.report || kb.org_word(w).is_some() {
-            p.not_name |= j == start && kb.org_word(w) == Some(OrgRole::NotName);
+        if (role.stop && !role.common) || role.report || cx.kb.org_word(w).is_some() {
+            p.not_name |= j == start && cx.kb.org_word(w) == Some(OrgRole::NotName);
             break;
         }
         // "حركة المسلحين", "لجنة المواطنين": a head before everyday people is their doing, no name
-        let people = role.common && (w.ends_with("ين") || w.ends_with("ون"));
+        let people = role.common && ar::SOUND_PLURAL_SUFFIXES.iter().any(|s| w.ends_with(s));
         if j == start && people {
             p.not_name = true;
             break;
@@ -343,20 +331,18 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
             p.nisba += usize::from(is_nisba(w));
             p.definite += 1;
             1
-        } else if let Some(n) =
-            complement(a, kb, s, j).filter(|_| j > start && !p.complement && !named)
-        {
+        } else if let Some(n) = complement(cx, j).filter(|_| j > start && !p.complement && !named) {
             p.complement = true;
             after_complement = j + n;
             n
-        } else if after_complement == j && w.starts_with("وال") {
+        } else if after_complement == j && w.starts_with(ar::WA_AL) {
             after_complement = j + 1;
             1 // "للتبشير والجهاد", "للتربية والعلم والثقافة"
         } else if p.definite + p.latin == 0
             && !p.place
             && !p.complement
             && p.proper < MAX_PROPER
-            && proper_like(kb, w)
+            && proper_like(cx.kb, w)
         {
             p.proper += 1;
             1
@@ -370,18 +356,17 @@ fn name_part(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, start: usize) -> Pa
 }
 
 /// A complement at token `j` (للدراسات، لضمان الاستثمار): how many tokens it takes.
-fn complement(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> Option<usize> {
-    let text = a.text();
-    let w = &text[s.toks[j].range.clone()];
-    if w.starts_with("لل") && w.chars().count() >= 4 {
+fn complement(cx: Ctx, j: usize) -> Option<usize> {
+    let text = cx.text();
+    let w = &text[cx.sent.toks[j].range.clone()];
+    if w.starts_with(ar::LIL) && w.chars().count() >= 4 {
         return Some(1);
     }
-    let next = s
-        .toks
-        .get(j + 1)
-        .filter(|t| t.kind == TokKind::Word && s.hit_of[j + 1].is_none())?;
+    let next = cx
+        .tok(j + 1)
+        .filter(|t| t.kind == TokKind::Word && cx.sent.hit_of[j + 1].is_none())?;
     let nw = &text[next.range.clone()];
-    (w.starts_with('ل') && w.chars().count() >= 4 && starts_definite(nw) && !kb.word(nw).stop)
+    (w.starts_with(ar::LI) && w.chars().count() >= 4 && starts_definite(nw) && !cx.kb.word(nw).stop)
         .then_some(2)
 }
 
@@ -396,18 +381,18 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
         return None;
     }
     // every clitic is Arabic: a word of another script can only be a head itself
-    if !word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+    if !ar::starts_arabic_block(word) {
         return is_head(word).map(|role| (0, false, role));
     }
-    for c in CLITICS {
-        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
+    for c in ar::INDEFINITE_PROCLITICS {
+        if let Some(role) = strip_proclitic(word, c).and_then(is_head) {
             return Some((c.len(), false, role));
         }
     }
-    for c in DEFINITE {
-        if let Some(role) = strip_clitic(word, c).and_then(is_head) {
+    for c in ar::DEFINITE_PROCLITICS {
+        if let Some(role) = strip_proclitic(word, c).and_then(is_head) {
             // the mention keeps the article (والحزب → الحزب); after لل it has no alif to keep
-            let clitic = c.strip_suffix("ال").map_or(c.len(), str::len);
+            let clitic = c.strip_suffix(ar::AL).map_or(c.len(), str::len);
             return Some((clitic, true, role));
         }
     }
@@ -415,11 +400,11 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
 }
 
 /// Arabic organisations of a sentence.
-fn arabic(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
+fn arabic(cx: Ctx) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.toks.len() {
-        match arabic_at(a, kb, s, i) {
+    while i < cx.sent.toks.len() {
+        match arabic_at(cx, i) {
             Some(sp) => {
                 i = sp.toks.end;
                 out.push(sp);
@@ -430,18 +415,18 @@ fn arabic(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
     out
 }
 
-fn arabic_at(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, i: usize) -> Option<Span> {
-    let tok = &s.toks[i];
-    if tok.kind != TokKind::Word || s.hit_of[i].is_some() {
+fn arabic_at(cx: Ctx, i: usize) -> Option<Span> {
+    let tok = &cx.sent.toks[i];
+    if tok.kind != TokKind::Word || cx.sent.hit_of[i].is_some() {
         return None;
     }
-    let (clitic, definite, role) = head_of(kb, &a.text()[tok.range.clone()])?;
-    let p = name_part(a, kb, s, i + 1);
+    let (clitic, definite, role) = head_of(cx.kb, &cx.text()[tok.range.clone()])?;
+    let p = name_part(cx, i + 1);
     if p.end == i + 1 || p.not_name {
         return None;
     }
     let head_start = tok.range.start + clitic;
-    let end = s.toks[p.end - 1].range.end;
+    let end = cx.sent.toks[p.end - 1].range.end;
     if let Some(r) = p.org {
         // "منظمة أوبك" is OPEC with its head; "صحيفة نيويورك تايمز" is the paper alone
         return (role != OrgRole::Descriptor && !definite).then_some(Span {
@@ -466,10 +451,10 @@ fn arabic_at(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, i: usize) -> Option
         return None;
     }
     // "شركة أرامكو": the company is أرامكو
-    let proper_first =
-        s.hit_of[i + 1].is_none() && !starts_definite(&a.text()[s.toks[i + 1].range.clone()]);
+    let proper_first = cx.sent.hit_of[i + 1].is_none()
+        && !starts_definite(&cx.text()[cx.sent.toks[i + 1].range.clone()]);
     let start = if role == OrgRole::Descriptor && proper_first && !definite {
-        s.toks[i + 1].range.start
+        cx.sent.toks[i + 1].range.start
     } else {
         head_start
     };
@@ -482,42 +467,49 @@ fn arabic_at(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, i: usize) -> Option
 }
 
 /// English organisations of a sentence: "Harvard University", "Apple Inc.", "Bank of Japan".
-fn english(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
-    let text = a.text();
+fn english(cx: Ctx) -> Vec<Span> {
+    let text = cx.text();
     let mut out: Vec<Span> = Vec::new();
-    for (j, tok) in s.toks.iter().enumerate() {
+    for (j, tok) in cx.sent.toks.iter().enumerate() {
         let w = &text[tok.range.clone()];
-        if tok.kind != TokKind::Word || !is_latin(w) || out.last().is_some_and(|sp| j < sp.toks.end)
+        if tok.kind != TokKind::Word
+            || !en::is_latin_word(w)
+            || out.last().is_some_and(|sp| j < sp.toks.end)
         {
             continue;
         }
-        let Some(role) = kb.org_word(w) else {
+        let Some(role) = cx.kb.org_word(w) else {
             continue;
         };
         let suffix = role == OrgRole::EnSuffix;
         if !matches!(role, OrgRole::EnHead | OrgRole::EnOf) && !suffix {
             continue;
         }
-        if (!suffix && !capitalised(a, tok.range.clone())) || s.hit_of[j].is_some() {
+        if (!suffix && !capitalised(cx.doc, tok.range.clone())) || cx.sent.hit_of[j].is_some() {
             continue;
         }
-        let (first, country) = caps_before(a, kb, s, j, suffix);
+        let (j, role) = if suffix {
+            (j, role)
+        } else {
+            last_head(cx, j, role)
+        };
+        let (first, country) = caps_before(cx, j, suffix);
         let (last, of_country) = if role == OrgRole::EnOf {
-            of_after(a, kb, s, j)
+            of_after(cx, j)
         } else {
             (j, None)
         };
         if first == j && last == j {
             continue;
         }
-        let mut end = s.toks[last].range.end;
+        let mut end = cx.sent.toks[last].range.end;
         // "Apple Inc." keeps its full stop
         if suffix && text[end..].starts_with('.') {
             end += 1;
         }
         out.push(Span {
             toks: first..last + 1,
-            range: s.toks[first].range.start..end,
+            range: cx.sent.toks[first].range.start..end,
             country: country.or(of_country),
             known: None,
         });
@@ -525,49 +517,59 @@ fn english(a: &Analysis, kb: &KnowledgeBase, s: &Sentence) -> Vec<Span> {
     out
 }
 
+/// The last English head among the capitalised words that follow the head at `j`, with its role:
+/// a name may hold more than one head and ends at its last ("Revolutionary Guard Corps", "Naval
+/// Forces Central Command").
+fn last_head(cx: Ctx, j: usize, role: OrgRole) -> (usize, OrgRole) {
+    let mut best = (j, role);
+    let mut k = j + 1;
+    while k < cx.sent.toks.len() && k <= j + MAX_PROPER && caps_word(cx, k) {
+        let w = &cx.text()[cx.sent.toks[k].range.clone()];
+        if let Some(r @ (OrgRole::EnHead | OrgRole::EnOf)) = cx.kb.org_word(w) {
+            best = (k, r);
+        }
+        k += 1;
+    }
+    best
+}
+
 /// A capitalised word that may be part of an English name.
-fn caps_word(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> bool {
-    let tok = &s.toks[j];
-    let w = &a.text()[tok.range.clone()];
-    let role = s.role(a, kb, j);
+fn caps_word(cx: Ctx, j: usize) -> bool {
+    let tok = &cx.sent.toks[j];
+    let w = &cx.text()[tok.range.clone()];
+    let role = cx.role(j);
     tok.kind == TokKind::Word
-        && is_latin(w)
-        && capitalised(a, tok.range.clone())
+        && en::is_latin_word(w)
+        && capitalised(cx.doc, tok.range.clone())
         && !role.stop
         && !role.report
-        && s.hit_of[j].is_none()
+        && cx.sent.hit_of[j].is_none()
 }
 
 /// The first token of the capitalised words before an English head at `j` (j itself when none),
 /// and the country named among them. Country names and adjectives count (Egyptian Football
 /// Association); any other hit ends the name.
-fn caps_before(
-    a: &Analysis,
-    kb: &KnowledgeBase,
-    s: &Sentence,
-    j: usize,
-    suffix: bool,
-) -> (usize, Option<String>) {
+fn caps_before(cx: Ctx, j: usize, suffix: bool) -> (usize, Option<String>) {
     let mut first = j;
     let mut country = None;
     let mut words = 0;
     // "Acme, Inc."
     let mut k = j;
-    if suffix && k > 0 && &a.text()[s.toks[k - 1].range.clone()] == "," {
+    if suffix && k > 0 && &cx.text()[cx.sent.toks[k - 1].range.clone()] == "," {
         k -= 1;
     }
     while k > 0 && words < MAX_PROPER {
         let prev = k - 1;
-        if let Some(h) = s.hit_of[prev] {
-            match meaning(kb, h, s) {
-                Meaning::Place(c) if s.hits[h].tokens.end == k => {
+        if let Some(h) = cx.sent.hit_of[prev] {
+            match meaning(cx.kb, h, cx.sent) {
+                Meaning::Place(c) if cx.sent.hits[h].tokens.end == k => {
                     country = country.or(c);
-                    k = s.hits[h].tokens.start;
+                    k = cx.sent.hits[h].tokens.start;
                 }
                 _ => break,
             }
-        } else if caps_word(a, kb, s, prev)
-            || (words > 0 && &a.text()[s.toks[prev].range.clone()] == "&")
+        } else if caps_word(cx, prev)
+            || (words > 0 && &cx.text()[cx.sent.toks[prev].range.clone()] == "&")
         {
             k = prev;
         } else {
@@ -580,9 +582,9 @@ fn caps_before(
 }
 
 /// The last token of "of (the) Capitalised Words" after a head at `j` (j itself when none).
-fn of_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> (usize, Option<String>) {
-    let text = a.text();
-    let word = |k: usize| s.toks.get(k).map_or("", |t| &text[t.range.clone()]);
+fn of_after(cx: Ctx, j: usize) -> (usize, Option<String>) {
+    let text = cx.text();
+    let word = |k: usize| cx.tok(k).map_or("", |t| &text[t.range.clone()]);
     if word(j + 1) != "of" {
         return (j, None);
     }
@@ -593,17 +595,17 @@ fn of_after(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, j: usize) -> (usize,
     let mut last = j;
     let mut country = None;
     let mut words = 0;
-    while k < s.toks.len() && words < MAX_PROPER {
-        if let Some(h) = s.hit_of[k] {
-            match meaning(kb, h, s) {
-                Meaning::Place(c) if s.hits[h].tokens.start == k => {
+    while k < cx.sent.toks.len() && words < MAX_PROPER {
+        if let Some(h) = cx.sent.hit_of[k] {
+            match meaning(cx.kb, h, cx.sent) {
+                Meaning::Place(c) if cx.sent.hits[h].tokens.start == k => {
                     country = country.or(c);
-                    last = s.hits[h].tokens.end - 1;
-                    k = s.hits[h].tokens.end;
+                    last = cx.sent.hits[h].tokens.end - 1;
+                    k = cx.sent.hits[h].tokens.end;
                 }
                 _ => break,
             }
-        } else if caps_word(a, kb, s, k) {
+        } else if caps_word(cx, k) {
             last = k;
             k += 1;
         } else {

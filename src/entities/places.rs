@@ -23,12 +23,13 @@ use super::gazetteer::Hit;
 use super::kb::{Builder, Form, KnowledgeBase, Record, Target};
 use super::resolve::country_of;
 use super::translit;
-use super::{Acc, Found, Sentence};
+use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::{Coord, Entity, EntityKind};
-use crate::lexicon::rows;
+use crate::lexicon::{rows, Tsv};
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
+use crate::tsv;
 
 /// A place's population from which its name needs no other evidence.
 pub const STRONG: u32 = 100_000;
@@ -77,31 +78,6 @@ impl Places {
     }
 }
 
-/// Column positions of a table, read from its header row.
-fn columns<'t>(src: &'t str, names: &[&str]) -> (Vec<usize>, impl Iterator<Item = Vec<&'t str>>) {
-    let header: Vec<&str> = src
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .unwrap_or("")
-        .split('\t')
-        .map(str::trim)
-        .collect();
-    let cols = names
-        .iter()
-        .map(|n| {
-            header
-                .iter()
-                .position(|h| h == n)
-                .unwrap_or_else(|| panic!("data table lacks column {n}"))
-        })
-        .collect();
-    (cols, rows(src))
-}
-
-fn cell<'a>(row: &[&'a str], i: usize) -> &'a str {
-    row.get(i).copied().unwrap_or("")
-}
-
 fn list(s: &str) -> impl Iterator<Item = &str> {
     s.split(';').map(str::trim).filter(|x| !x.is_empty())
 }
@@ -115,9 +91,8 @@ fn word_key(w: &str) -> String {
 /// other tables hold), and the cue and guard words.
 pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
     let mut places = Places::default();
-    let src = include_str!("../../data/geonames.tsv");
-    let (c, table) = columns(
-        src,
+    let table = rows(
+        tsv!("geonames.tsv"),
         &[
             "geonames",
             "name",
@@ -132,15 +107,15 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
     let mut ids: HashSet<String> = records.iter().map(|r| r.id.clone()).collect();
     for row in table {
         let info = PlaceInfo {
-            geonames: cell(&row, c[0]).parse().unwrap_or(0),
-            lat: cell(&row, c[5]).parse().unwrap_or(f64::NAN),
-            lon: cell(&row, c[6]).parse().unwrap_or(f64::NAN),
-            population: cell(&row, c[7]).parse().unwrap_or(0),
+            geonames: row.get("geonames").parse().unwrap_or(0),
+            lat: row.get("lat").parse().unwrap_or(f64::NAN),
+            lon: row.get("lon").parse().unwrap_or(f64::NAN),
+            population: row.get("population").parse().unwrap_or(0),
         };
-        let name = cell(&row, c[1]);
-        let country = cell(&row, c[4]);
-        let names: Vec<&str> = list(cell(&row, c[2]))
-            .chain(list(cell(&row, c[3])))
+        let name = row.get("name");
+        let country = row.get("country");
+        let names: Vec<&str> = list(row.get("aliases_en"))
+            .chain(list(row.get("aliases_ar")))
             .collect();
         // a capital or place of the other tables takes the facts of its GeoNames row
         let capital = names.iter().find_map(|n| {
@@ -175,16 +150,16 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
             b.add(n, Form::Name, idx);
         }
     }
-    for row in rows(include_str!("../../data/place_words.tsv")) {
-        places.cue_words.insert(word_key(cell(&row, 0)), ());
+    for row in rows(tsv!("place_words.tsv"), &["word"]) {
+        places.cue_words.insert(word_key(row.get("word")), ());
     }
-    for row in rows(include_str!("../../data/place_guard.tsv")) {
-        places.guard.insert(word_key(cell(&row, 0)), ());
+    for row in rows(tsv!("place_guard.tsv"), &["word"]) {
+        places.guard.insert(word_key(row.get("word")), ());
     }
-    for row in rows(include_str!("../../data/directions.tsv")) {
+    for row in rows(tsv!("directions.tsv"), &["word", "direction"]) {
         places
             .directions
-            .insert(word_key(cell(&row, 0)), cell(&row, 2).to_string());
+            .insert(word_key(row.get("word")), row.get("direction").to_string());
     }
     for table in LEXICON {
         for w in lexicon_words(table) {
@@ -196,25 +171,25 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
 
 /// Tables of everyday words (verbs, nouns of events and titles, numbers, months): a place name
 /// spelled like one of their single-word entries ("أشار", "بيان", "March") is guarded.
-const LEXICON: [&str; 10] = [
-    include_str!("../../data/cue_verbs.tsv"),
-    include_str!("../../data/entity_words.tsv"),
-    include_str!("../../data/org_words.tsv"),
-    include_str!("../../data/event_triggers.tsv"),
-    include_str!("../../data/relative_time.tsv"),
-    include_str!("../../data/numbers.tsv"),
-    include_str!("../../data/months.tsv"),
-    include_str!("../../data/weekdays.tsv"),
-    include_str!("../../data/titles.tsv"),
-    include_str!("../../data/quote_roles.tsv"),
+const LEXICON: [Tsv; 10] = [
+    tsv!("cue_verbs.tsv"),
+    tsv!("entity_words.tsv"),
+    tsv!("org_words.tsv"),
+    tsv!("event_triggers.tsv"),
+    tsv!("relative_time.tsv"),
+    tsv!("numbers.tsv"),
+    tsv!("months.tsv"),
+    tsv!("weekdays.tsv"),
+    tsv!("titles.tsv"),
+    tsv!("quote_roles.tsv"),
 ];
 
 /// The single-word entries of a table (every cell and list item that is one word), folded, with
 /// and without an Arabic article.
-fn lexicon_words(table: &str) -> Vec<String> {
+fn lexicon_words(table: Tsv) -> Vec<String> {
     let mut out = Vec::new();
-    for row in rows(table) {
-        for item in row.iter().flat_map(|c| list(c)) {
+    for row in rows(table, &[]) {
+        for item in row.fields().iter().flat_map(|c| list(c)) {
             if item.contains(' ') || item.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
@@ -241,7 +216,8 @@ pub(crate) fn in_capitals(a: &Analysis, h: &Hit) -> bool {
 /// or clitic)? A place noun before it ("west of Cairo"), a locative word behind a proclitic
 /// ("لزيارة الرياض"), or "the capital" and its state's adjective before it ("العاصمة السعودية
 /// الرياض").
-pub(crate) fn capital_cue(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, h: &Hit) -> bool {
+pub(crate) fn capital_cue(cx: Ctx, h: &Hit) -> bool {
+    let (a, kb, s) = (cx.doc, cx.kb, cx.sent);
     let t = h.tokens.start;
     if noun_before(a, kb, s, t) {
         return true;
@@ -252,7 +228,7 @@ pub(crate) fn capital_cue(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, h: &Hi
     };
     if PROCLITICS
         .iter()
-        .any(|c| super::strip_clitic(word(p), c).is_some_and(|w| kb.word(w).locative))
+        .any(|c| crate::lang::ar::strip_proclitic(word(p), c).is_some_and(|w| kb.word(w).locative))
     {
         return true;
     }
@@ -319,7 +295,7 @@ pub(crate) fn regions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], 
 /// The direction a word names, with the length of its proclitic.
 fn direction<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k str)> {
     let bare = std::iter::once("").chain(PROCLITICS);
-    bare.filter_map(|c| Some((c.len(), super::strip_clitic(w, c)?)))
+    bare.filter_map(|c| Some((c.len(), crate::lang::ar::strip_proclitic(w, c)?)))
         .find_map(|(n, w)| Some((n, kb.places.directions.get(&word_key(w))?.as_str())))
 }
 

@@ -13,9 +13,10 @@ use std::ops::Range;
 
 use super::gazetteer::Hit;
 use super::kb::{Form, KnowledgeBase, Target};
-use super::{Acc, Found, Sentence};
+use super::{Acc, Ctx, Found};
 use crate::analysis::Analysis;
 use crate::doc::EntityKind;
+use crate::lang::{ar, en};
 
 /// An institution mention with no country beside it, settled at the end of the document.
 pub(crate) struct Pending {
@@ -82,67 +83,58 @@ pub(crate) fn add_record(
 }
 
 /// Does the capital hit stand for a place here rather than for its government?
-fn is_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, h: &Hit) -> bool {
-    if matches!(
-        h.clitic,
-        "ب" | "ل" | "لل" | "وب" | "ول" | "فب" | "ولل" | "فلل" | "وبال" | "فبال"
-    ) {
+fn is_place(cx: Ctx, h: &Hit) -> bool {
+    if ar::LOCATIVE_PROCLITICS.contains(&h.clitic) {
         return true;
     }
     if h.tokens.start == 0 {
         // a dateline: "CAIRO -", "القاهرة -"
-        if let Some(next) = s.toks.get(h.tokens.end) {
-            if matches!(&a.text()[next.range.clone()], "-" | "–" | "—" | ":" | "(") {
+        if let Some(next) = cx.tok(h.tokens.end) {
+            if matches!(&cx.text()[next.range.clone()], "-" | "–" | "—" | ":" | "(") {
                 return true;
             }
         }
     }
     if h.tokens.start > 0 {
-        let prev = &s.toks[h.tokens.start - 1];
-        if kb.word(&a.text()[prev.range.clone()]).locative {
+        let prev = &cx.sent.toks[h.tokens.start - 1];
+        if cx.kb.word(&cx.text()[prev.range.clone()]).locative {
             return true;
         }
     }
-    super::places::capital_cue(a, kb, s, h)
+    super::places::capital_cue(cx, h)
 }
 
 /// Resolve the hits of one sentence (persons and titles are left to the person rules).
-pub(crate) fn sentence(
-    a: &Analysis,
-    kb: &KnowledgeBase,
-    s: &Sentence,
-    acc: &mut Acc,
-    pending: &mut Vec<Pending>,
-) {
+pub(crate) fn sentence(cx: Ctx, acc: &mut Acc, pending: &mut Vec<Pending>) {
     let mut skip_until = 0;
-    for (k, h) in s.hits.iter().enumerate() {
+    for (k, h) in cx.sent.hits.iter().enumerate() {
         if h.range.start < skip_until {
             continue;
         }
         if let Some(inst) = h.targets.iter().find(|t| t.form == Form::Institution) {
-            if let Some(end) = institution(a, kb, s, k, inst.record, acc, pending) {
+            if let Some(end) = institution(cx, k, inst.record, acc, pending) {
                 skip_until = end;
                 continue;
             }
         }
-        let Some(t) = record_target(h, kb) else {
+        let Some(t) = record_target(h, cx.kb) else {
             continue;
         };
-        let rec = &kb.records[t.record];
+        let rec = &cx.kb.records[t.record];
         if rec.kind == EntityKind::Person {
             continue; // the person rules add known persons with their titles
         }
         match rec.state {
             // a capital acting ("Moscow welcomed") is its state; on the map it is a place
-            Some(state) if t.form == Form::Capital && !is_place(a, kb, s, h) => {
-                add_record(a, kb, acc, state, h.range.clone());
-                if super::places::in_capitals(a, h) {
+            Some(state) if t.form == Form::Capital && !is_place(cx, h) => {
+                add_record(cx.doc, cx.kb, acc, state, h.range.clone());
+                if super::places::in_capitals(cx.doc, h) {
                     // "BEIRUT, Oct 10": the dateline's city is a place too
-                    add_record(a, kb, acc, t.record, h.range.clone());
+                    add_record(cx.doc, cx.kb, acc, t.record, h.range.clone());
                 }
             }
             _ => {
-                add_record(a, kb, acc, t.record, h.range.clone());
+                add_record(cx.doc, cx.kb, acc, t.record, h.range.clone());
             }
         }
     }
@@ -151,50 +143,51 @@ pub(crate) fn sentence(
 /// A national institution at hit `k`: with its country, pending, or not one (None: resolve the
 /// hit as a plain record). Returns the end of the span used.
 fn institution(
-    a: &Analysis,
-    kb: &KnowledgeBase,
-    s: &Sentence,
+    cx: Ctx,
     k: usize,
     inst: usize,
     acc: &mut Acc,
     pending: &mut Vec<Pending>,
 ) -> Option<usize> {
-    let h = &s.hits[k];
+    let h = &cx.sent.hits[k];
     let fallback = h
         .targets
         .iter()
-        .find(|t| t.form == Form::Name && kb.records[t.record].kind == EntityKind::Org)
+        .find(|t| t.form == Form::Name && cx.kb.records[t.record].kind == EntityKind::Org)
         .map(|t| t.record);
     // after: "وزارة الداخلية المصرية", "Ministry of Defence of Egypt"
-    let after = s.hits.get(k + 1).and_then(|n| {
-        let g = gap(a, h.range.end, n.word_start);
+    let after = cx.sent.hits.get(k + 1).and_then(|n| {
+        let g = gap(cx.doc, h.range.end, n.word_start);
         (n.clitic.is_empty() && (g.is_empty() || g == "of" || g == "of the"))
             .then_some(n)
-            .and_then(|n| country_of(n, kb).map(|c| (c, n.range.end, n.range.clone())))
+            .and_then(|n| country_of(n, cx.kb).map(|c| (c, n.range.end, n.range.clone())))
     });
-    // before: "the Egyptian army", "Russia's Foreign Ministry"
-    let before = k.checked_sub(1).map(|j| &s.hits[j]).and_then(|p| {
-        let g = gap(a, p.range.end, h.word_start);
+    // before: "the Egyptian army", "Russia's Foreign Ministry", "the US Navy" (a country's name
+    // used as an adjective before a capitalised institution)
+    let before = k.checked_sub(1).map(|j| &cx.sent.hits[j]).and_then(|p| {
+        let g = gap(cx.doc, p.range.end, h.word_start);
         let possessive = g == "'s" || g == "’s";
         let adjective = g.is_empty() && p.targets.iter().any(|t| t.form == Form::Adjective);
-        let latin = a.text()[h.range.clone()].is_ascii();
-        (latin && (possessive || adjective))
+        let latin = cx.text()[h.range.clone()].is_ascii();
+        // the analysis text is folded: the case is read in the original
+        let attributive = g.is_empty() && en::starts_upper(&cx.doc.mention(h.range.clone()).text);
+        (latin && (possessive || adjective || attributive))
             .then_some(p)
-            .and_then(|p| country_of(p, kb).map(|c| (c, p.range.start, p.range.clone())))
+            .and_then(|p| country_of(p, cx.kb).map(|c| (c, p.range.start, p.range.clone())))
     });
     match (after, before) {
         (Some((c, end, crange)), _) => {
-            add_institution(a, kb, acc, inst, Some(c), h.range.start..end);
-            add_record(a, kb, acc, c, crange);
+            add_institution(cx.doc, cx.kb, acc, inst, Some(c), h.range.start..end);
+            add_record(cx.doc, cx.kb, acc, c, crange);
             Some(end)
         }
         (None, Some((c, start, crange))) => {
-            add_institution(a, kb, acc, inst, Some(c), start..h.range.end);
-            add_record(a, kb, acc, c, crange);
+            add_institution(cx.doc, cx.kb, acc, inst, Some(c), start..h.range.end);
+            add_record(cx.doc, cx.kb, acc, c, crange);
             Some(h.range.end)
         }
         (None, None) => {
-            if kb.institutions[inst].alone || fallback.is_some() {
+            if cx.kb.institutions[inst].alone || fallback.is_some() {
                 pending.push(Pending {
                     institution: inst,
                     range: h.range.clone(),

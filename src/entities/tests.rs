@@ -546,3 +546,108 @@ fn common_nouns_after_a_name_are_not_surnames() {
     let ps = names(t);
     assert!(ps.iter().all(|m| !m.contains("المركز")), "{ps:?}");
 }
+
+#[test]
+fn officials_known_only_by_role() {
+    // a role tied to a state is a role-only person; a bare "the minister" is no entity
+    let t = "The Peruvian defence minister arrived in Lima on Monday. The minister said the talks went well.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert_eq!(
+        ps.len(),
+        1,
+        "{:?}",
+        ps.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    assert!(ps[0].role_only, "{}", ps[0].id);
+    assert_eq!(ps[0].country.as_deref(), Some("PER"));
+    let t = "وصل وزير الدفاع البيروفي إلى ليما، وقال الوزير إن المحادثات كانت جيدة.";
+    let ps: Vec<Entity> = persons(&entities(t)).into_iter().cloned().collect();
+    assert_eq!(
+        ps.len(),
+        1,
+        "{:?}",
+        ps.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    assert!(ps[0].role_only && ps[0].country.as_deref() == Some("PER"));
+    // nothing attached: no entity
+    let es = entities("The commander said the unit would stay. The minister agreed.");
+    assert!(persons(&es).is_empty(), "{:?}", persons(&es));
+    let es = entities("قال القائد إن الوحدة ستبقى، ووافق الوزير.");
+    assert!(persons(&es).is_empty(), "{:?}", persons(&es));
+}
+
+#[test]
+fn a_named_person_is_not_role_only() {
+    let es = entities("President Vladimir Putin met the delegation in Moscow.");
+    let ps = persons(&es);
+    assert!(!ps.is_empty() && ps.iter().all(|p| !p.role_only));
+}
+
+#[test]
+fn latin_names_keep_their_particles_and_hyphens() {
+    for (t, name) in [
+        (
+            "Foreign Minister Tariq al-Rahawi told reporters the talks would resume.",
+            "Tariq al-Rahawi",
+        ),
+        (
+            "Defence Minister Karima von der Walde said the visit would last two days.",
+            "Karima von der Walde",
+        ),
+        (
+            "Minister Dariush Fathi-Kermani said the ministry would respond.",
+            "Dariush Fathi-Kermani",
+        ),
+    ] {
+        let es = entities(t);
+        check_offsets(t, &es);
+        let ps = persons(&es);
+        assert!(
+            ps.iter().any(|p| texts(p).contains(&name)),
+            "{name}: {:?}",
+            ps.iter().map(|p| texts(p)).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn an_office_without_a_state_is_kept_and_a_rank_is_not() {
+    // "the interior minister" is an office: a role-only person, with the pronoun after it
+    let t = "وقال وزير الداخلية إن الحدود آمنة، وأكد سيادته أن الدوريات مستمرة.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].role_only && ps[0].title.as_deref() == Some("interior minister"));
+    // a rank alone takes no pronoun away to the person named before it
+    let t =
+        "وصل خالد العمري إلى المدينة. وقال القائد إن الوحدة ستبقى، وأكد سيادته أن الدوريات مستمرة.";
+    let es = entities(t);
+    let ps = persons(&es);
+    assert!(
+        ps.iter().all(|p| !texts(p).contains(&"سيادته")),
+        "{:?}",
+        ps.iter().map(|p| texts(p)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_country_name_before_a_capitalised_institution_is_its_country() {
+    let es = entities(
+        "The US Navy and the Japan Air Force trained together, and the Spanish embassy said so.",
+    );
+    let orgs: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    for c in ["USA", "JPN", "ESP"] {
+        assert!(
+            orgs.iter().any(|e| e.country.as_deref() == Some(c)),
+            "{c}: {:?}",
+            es
+        );
+    }
+    let ar = entities("وقالت السفارة الإسبانية إن الرحلات مستمرة.");
+    assert!(
+        ar.iter()
+            .any(|e| e.kind == EntityKind::Org && e.country.as_deref() == Some("ESP")),
+        "{ar:?}"
+    );
+}

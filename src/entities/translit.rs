@@ -9,6 +9,7 @@
 //! - [`slug`]: a stable id fragment from a Latin name.
 
 use super::kb::{Given, WordTable};
+use crate::lang::{ar, en};
 
 /// The consonant class of an Arabic letter, or None for letters the key drops.
 fn arabic_class(c: char) -> Option<char> {
@@ -62,18 +63,14 @@ fn latin_classes(word: &str, out: &mut Vec<char>) {
     }
 }
 
-fn is_arabic(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-}
-
 /// Drop the article of a name part: ال, al-, el-.
 fn strip_article(w: &str) -> &str {
-    if let Some(rest) = w.strip_prefix("ال") {
+    if let Some(rest) = w.strip_prefix(ar::AL) {
         if rest.chars().count() >= 2 {
             return rest;
         }
     }
-    for p in ["al-", "el-", "Al-", "El-", "al ", "el "] {
+    for p in en::NAME_ARTICLES {
         if let Some(rest) = w.strip_prefix(p) {
             return rest;
         }
@@ -90,7 +87,7 @@ pub fn key(name: &str) -> String {
         }
         let w = strip_article(w);
         let mut cls = Vec::new();
-        if is_arabic(w) {
+        if ar::has_arabic_block(w) {
             cls.extend(w.chars().filter_map(arabic_class));
         } else {
             latin_classes(w, &mut cls);
@@ -186,7 +183,7 @@ fn capitalise(s: &str) -> String {
 
 /// A readable Latin spelling of an Arabic-script name; Latin names are returned as they are.
 pub fn latin(name: &str, given: &WordTable<Given>) -> String {
-    if !is_arabic(name) {
+    if !ar::has_arabic_block(name) {
         return name.to_string();
     }
     let mut parts = Vec::new();
@@ -195,7 +192,7 @@ pub fn latin(name: &str, given: &WordTable<Given>) -> String {
             parts.push(g.latin.clone());
             continue;
         }
-        match w.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+        match w.strip_prefix(ar::AL).filter(|r| r.chars().count() >= 2) {
             Some(rest) => match given.get(rest) {
                 Some(g) => parts.push(format!("al-{}", g.latin)),
                 None => parts.push(format!("al-{}", word_by_rule(rest))),

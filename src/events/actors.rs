@@ -8,8 +8,10 @@ use once_cell::unsync::OnceCell;
 
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
-use crate::events::mentions::MentionIndex;
-use crate::events::phrases::Word;
+use crate::lang::ar;
+use crate::mentions::MentionIndex;
+use crate::phrases::roles::role_words;
+use crate::phrases::Word;
 use crate::text::fold::fold_key;
 
 /// Mentions named together, by word index.
@@ -37,23 +39,23 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     }
     // a person with neither a state nor a title is no actor: events are between states,
     // bodies and officials, and a bare name is too often a company's man
-    let t = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty())?;
+    let title = e.title.as_deref().map(fold_key).filter(|t| !t.is_empty())?;
     let named = |o: &Entity| {
         o.mentions.iter().any(|m| {
             let k = fold_key(&m.text);
-            k.chars().count() > 2 && t.contains(&k)
+            k.chars().count() > 2 && title.contains(&k)
         })
     };
     let body = entities
         .iter()
         .filter(|o| o.kind == EntityKind::Org)
-        .find(|o| named(o) || portfolio(&t, o));
+        .find(|o| named(o) || portfolio(&title, o));
     if let Some(o) = body {
         return actor_id(o, entities);
     }
     // an official named with a title acts under their own id; a title alone ("the interior
     // minister") with no state in sight is no actor
-    (fold_key(&e.name) != t).then(|| e.id.clone())
+    (fold_key(&e.name) != title).then(|| e.id.clone())
 }
 
 /// The actor id of each entity of a document, worked out the first time one of its mentions
@@ -83,12 +85,12 @@ impl<'e> ActorIds<'e> {
 
 /// Does the title's portfolio name this body ("interior minister" and "Ministry of Interior",
 /// "foreign minister" and "Ministry of Foreign Affairs")? The title's words less the role nouns
-/// of the quotation tables ("minister", "official") must all occur in the body's name.
+/// of persons ("minister", "official") must all occur in the body's name.
 fn portfolio(title: &str, body: &Entity) -> bool {
     if body.country.is_none() {
         return false;
     }
-    let roles = crate::quotes::lexicon::role_words();
+    let roles = role_words();
     let name = fold_key(&body.name);
     let name_words: Vec<&str> = name
         .split(|c: char| !crate::text::chars::is_alphanumeric(c))
@@ -103,10 +105,10 @@ fn portfolio(title: &str, body: &Entity) -> bool {
 
 /// Is the text between two mentions only a conjunction or list punctuation?
 fn joins(between: &str) -> bool {
-    let t = between.trim();
-    t.is_empty()
+    let between = between.trim();
+    between.is_empty()
         || matches!(
-            t,
+            between,
             "," | "،" | "و" | "and" | "and the" | "-" | "/" | "&" | "، و" | ", and" | ", and the"
         )
 }
@@ -143,7 +145,7 @@ pub fn groups(
             word_at(s.range.end.saturating_sub(1)),
         );
         let clitic_place = s.range.start > ws[first].range.start
-            && text[ws[first].range.start..s.range.start].starts_with('ب');
+            && text[ws[first].range.start..s.range.start].starts_with(ar::BI);
         if (e.kind == EntityKind::Org && marked(first, Marker::Place)) || clitic_place {
             continue;
         }
@@ -153,10 +155,10 @@ pub fn groups(
         if let Some((g, r, between)) = out.last_mut() {
             let gap = &text[r.end.min(s.range.start)..s.range.start];
             let pair = *between && gap.split_whitespace().count() <= 3 && {
-                let t = gap.trim_end();
-                t.ends_with(" و")
-                    || t == "و"
-                    || t.ends_with(" and")
+                let gap_end = gap.trim_end();
+                gap_end.ends_with(" و")
+                    || gap_end == "و"
+                    || gap_end.ends_with(" and")
                     || (gap.ends_with(" و") || gap.ends_with('و'))
             };
             // a title between a nationality and the person it describes ("Bulgarian President

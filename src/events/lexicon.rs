@@ -1,19 +1,23 @@
 //! The event tables of `data/`: trigger words (event_triggers.tsv, `lemma` and Arabic `noun`
-//! rows expanded to their regular forms by [`crate::events::inflect`]), mode and clause words
-//! (event_modes.tsv), context words (plover_contexts.tsv) and the PLOVER-to-CAMEO codes by
-//! context (plover_cameo.tsv).
+//! rows expanded to their regular forms by [`crate::phrases::inflect`]), mode and clause words
+//! (event_modes.tsv), context words (plover_contexts.tsv), the PLOVER-to-CAMEO codes by
+//! context (plover_cameo.tsv) and the groups each PLOVER type belongs to (plover_types.tsv).
 
 use once_cell::sync::Lazy;
 
-use crate::events::inflect::{self, Form};
-use crate::events::phrases::PhraseTable;
-use crate::lexicon::{field, rows};
+use crate::doc::EventType;
+use crate::lexicon::{rows, Row};
+use crate::phrases::inflect::{self, Form};
+use crate::phrases::PhraseTable;
 use crate::text::hash::WordMap;
+use crate::tsv;
 
 /// A trigger word: the PLOVER type and CAMEO code it signals.
 #[derive(Debug, Clone)]
 pub struct Trigger {
-    pub kind: String,
+    /// None for a phrase that holds a trigger word but is no event ("-" in the table: "بحثا
+    /// عن", "money supply").
+    pub kind: Option<EventType>,
     pub cameo: String,
     pub noun: bool,
     /// An Arabic future form ("سيستقبل"): intended, like a future word before the trigger.
@@ -45,22 +49,45 @@ pub enum Marker {
     Agent,
 }
 
+/// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypeRules {
+    /// A cooperation: it needs a partner when other actors are named, and a quotation's speaker
+    /// takes part in it.
+    pub cooperative: bool,
+    /// Announced for the future or hoped for, it is AGREE.
+    pub intendable: bool,
+    /// It needs two parties to be an event at all (meetings, cooperation).
+    pub mutual: bool,
+    /// Its event noun with its owner alone is an event ("Japan's refusal", "هجمات").
+    pub unilateral: bool,
+    /// Praise or blame: it looks further after the trigger for what it is about.
+    pub attitude: bool,
+}
+
 pub struct Lexicon {
     pub triggers: PhraseTable<Trigger>,
     pub markers: PhraseTable<Marker>,
     pub contexts: PhraseTable<String>,
     /// (type, context or "*") → CAMEO code.
-    pub cameo: WordMap<(String, String), String>,
+    pub cameo: WordMap<(EventType, String), String>,
+    /// The rules of each type, by its place in [`EventType::ALL`].
+    rules: [TypeRules; EventType::ALL.len()],
 }
 
 impl Lexicon {
     /// The CAMEO code of a type in its first context that has one, else the type's own.
-    pub fn cameo_for(&self, kind: &str, contexts: &[String]) -> Option<String> {
+    pub fn cameo_for(&self, kind: EventType, contexts: &[String]) -> Option<String> {
         contexts
             .iter()
-            .find_map(|c| self.cameo.get(&(kind.to_string(), c.clone())))
-            .or_else(|| self.cameo.get(&(kind.to_string(), "*".to_string())))
+            .find_map(|c| self.cameo.get(&(kind, c.clone())))
+            .or_else(|| self.cameo.get(&(kind, "*".to_string())))
             .cloned()
+    }
+
+    /// How the event stage treats type `kind`.
+    pub fn rules(&self, kind: EventType) -> TypeRules {
+        self.rules[kind as usize]
     }
 }
 
@@ -68,11 +95,15 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     let mut triggers = PhraseTable::default();
     // where two rows give the same form, the first inserted wins: the forms as written, then
     // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
-    let table: Vec<Vec<&str>> = rows(include_str!("../../data/event_triggers.tsv")).collect();
+    let table: Vec<Row> = rows(
+        tsv!("event_triggers.tsv"),
+        &["lang", "phrase", "type", "cameo", "pos", "present"],
+    )
+    .collect();
     for pass in 0..3 {
         for r in &table {
-            let (lang, phrase, pos) = (field(r, 0), field(r, 1), field(r, 4));
-            let fs = forms(lang, phrase, pos, field(r, 5));
+            let (lang, phrase, pos) = (r.get("lang"), r.get("phrase"), r.get("pos"));
+            let fs = forms(lang, phrase, pos, r.get("present"));
             let fs = match pass {
                 0 => fs.into_iter().take(1).collect(),
                 1 if pos == "noun" => fs,
@@ -80,19 +111,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                 _ => Vec::new(),
             };
             for f in fs {
-                let t = Trigger {
-                    kind: field(r, 2).to_string(),
-                    cameo: field(r, 3).to_string(),
+                let trigger = Trigger {
+                    kind: EventType::parse(r.get("type")),
+                    cameo: r.get("cameo").to_string(),
                     noun: pos == "noun",
                     future: f.future,
                 };
-                triggers.insert(&f.text, t);
+                triggers.insert(&f.text, trigger);
             }
         }
     }
     let mut markers = PhraseTable::default();
-    for r in rows(include_str!("../../data/event_modes.tsv")) {
-        let m = match field(&r, 2) {
+    for r in rows(tsv!("event_modes.tsv"), &["word", "kind"]) {
+        let m = match r.get("kind") {
             "intended" => Marker::Intended,
             "hoped" => Marker::Hoped,
             "negated" => Marker::Negated,
@@ -107,18 +138,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "agent" => Marker::Agent,
             _ => continue,
         };
-        markers.insert(field(&r, 1), m);
+        markers.insert(r.get("word"), m);
     }
     let mut contexts = PhraseTable::default();
-    for r in rows(include_str!("../../data/plover_contexts.tsv")) {
-        contexts.insert(field(&r, 1), field(&r, 2).to_string());
+    for r in rows(tsv!("plover_contexts.tsv"), &["word", "context"]) {
+        contexts.insert(r.get("word"), r.get("context").to_string());
     }
-    let cameo = rows(include_str!("../../data/plover_cameo.tsv"))
-        .map(|r| {
-            (
-                (field(&r, 0).to_string(), field(&r, 1).to_string()),
-                field(&r, 2).to_string(),
-            )
+    let cameo = rows(tsv!("plover_cameo.tsv"), &["type", "context", "cameo"])
+        .filter_map(|r| {
+            let kind = EventType::parse(r.get("type"))?;
+            Some((
+                (kind, r.get("context").to_string()),
+                r.get("cameo").to_string(),
+            ))
         })
         .collect();
     Lexicon {
@@ -126,8 +158,36 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         markers,
         contexts,
         cameo,
+        rules: type_rules(),
     }
 });
+
+/// The rules of each type from data/plover_types.tsv.
+fn type_rules() -> [TypeRules; EventType::ALL.len()] {
+    let columns = [
+        "type",
+        "cooperative",
+        "intendable",
+        "mutual",
+        "unilateral",
+        "attitude",
+    ];
+    let mut out = [TypeRules::default(); EventType::ALL.len()];
+    for r in rows(tsv!("plover_types.tsv"), &columns) {
+        let Some(kind) = EventType::parse(r.get("type")) else {
+            continue;
+        };
+        let yes = |column: &str| r.get(column) == "yes";
+        out[kind as usize] = TypeRules {
+            cooperative: yes("cooperative"),
+            intendable: yes("intendable"),
+            mutual: yes("mutual"),
+            unilateral: yes("unilateral"),
+            attitude: yes("attitude"),
+        };
+    }
+    out
+}
 
 /// The forms a trigger row stands for: `lemma` rows inflect (English base form; Arabic past with
 /// its present in the sixth column), Arabic nouns take pronouns and plurals, other rows are as
@@ -151,19 +211,65 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::EventMode;
+    use crate::lexicon::Tsv;
 
     #[test]
     fn tables_load() {
         let l = lexicon();
         assert_eq!(
-            l.cameo_for("AGREE", &["military".to_string()]).as_deref(),
+            l.cameo_for(EventType::Agree, &["military".to_string()])
+                .as_deref(),
             Some("0312")
         );
         assert_eq!(
-            l.cameo_for("CONSULT", &["terrorism".to_string()])
+            l.cameo_for(EventType::Consult, &["terrorism".to_string()])
                 .as_deref(),
             Some("040")
         );
         assert!(!l.triggers.is_empty() && !l.markers.is_empty() && !l.contexts.is_empty());
+        assert!(l.rules(EventType::Consult).mutual && l.rules(EventType::Accuse).attitude);
+        assert!(!l.rules(EventType::Threaten).intendable);
+    }
+
+    /// Every type a table names is one of PLOVER's sixteen ("-" in the trigger table: no event),
+    /// and every type has its row of rules.
+    #[test]
+    fn tables_name_known_types() {
+        let names = |table: Tsv| rows(table, &["type"]).map(|r| r.get("type"));
+        for name in names(tsv!("event_triggers.tsv")).filter(|&n| n != "-") {
+            assert!(
+                EventType::parse(name).is_some(),
+                "event_triggers.tsv: {name}"
+            );
+        }
+        for name in names(tsv!("plover_cameo.tsv")) {
+            assert!(EventType::parse(name).is_some(), "plover_cameo.tsv: {name}");
+        }
+        let typed: Vec<&str> = names(tsv!("plover_types.tsv")).collect();
+        for t in EventType::ALL {
+            assert!(typed.contains(&t.as_str()), "plover_types.tsv lacks {t}");
+        }
+        assert_eq!(typed.len(), EventType::ALL.len());
+    }
+
+    #[test]
+    fn types_and_modes_are_written_as_their_names() {
+        for t in EventType::ALL {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.as_str()));
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+        }
+        let modes = [
+            EventMode::Asserted,
+            EventMode::Reported,
+            EventMode::Intended,
+            EventMode::Hoped,
+            EventMode::Negated,
+        ];
+        for m in modes {
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.as_str()));
+        }
     }
 }

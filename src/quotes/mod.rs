@@ -17,8 +17,9 @@ use std::ops::Range;
 
 use crate::analysis::Analysis;
 use crate::doc::{Entity, Quote};
-use crate::events::mentions::MentionIndex;
-use crate::events::phrases::{words_in, words_of, Word};
+use crate::lang::ar::stems;
+use crate::mentions::MentionIndex;
+use crate::phrases::{words_in, words_of, Word};
 use crate::text::segment::Token;
 use lexicon::{lexicon, CueRole};
 use marks::Marked;
@@ -83,14 +84,34 @@ struct Reading {
     chained: bool,
 }
 
+/// One document as its quotations are read: the analysis, the entities with their mentions in
+/// the folded text and where each is first named, and the word order of its language.
+struct Context<'c, 'a> {
+    a: &'c Analysis<'a>,
+    /// The folded text.
+    text: &'c str,
+    entities: &'c [Entity],
+    idx: MentionIndex,
+    /// First folded start of each entity's mentions (usize::MAX when none).
+    first_at: Vec<usize>,
+    /// Reports put the verb before its subject (Arabic).
+    verb_first: bool,
+}
+
 /// Quotations with their folded ranges and speakers.
 pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
     let text = a.text();
     let idx = MentionIndex::new(a, entities);
-    let first_at = first_mentions(&idx, entities.len());
-    let verb_first = a.lang == "ar";
+    let cx = Context {
+        a,
+        text,
+        entities,
+        first_at: first_mentions(&idx, entities.len()),
+        idx,
+        verb_first: a.lang == "ar",
+    };
     let mut state = State {
-        aliases: speaker::aliases(text, &idx, entities),
+        aliases: speaker::aliases(text, &cx.idx, entities),
         ..State::default()
     };
     let mut out: Vec<Found> = Vec::new();
@@ -102,56 +123,36 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         let marked = marks::find(text, para.clone());
         let sentences = &a.sentences[by_para[p].clone()];
         let mut prev_end = para.start;
-        // sentences and marks are in text order and do not overlap: binary searches keep a
-        // paragraph of thousands of quotations linear
         for m in &marked {
-            let sent = sentences
-                .get(sentences.partition_point(|s| s.end <= m.open))
-                .filter(|s| s.start <= m.open)
-                .cloned()
-                .unwrap_or(para.clone());
-            let lead = near_mark(text, prev_end.max(sent.start)..m.open, true);
-            let tail_sent = sentences
-                .get(sentences.partition_point(|s| s.end < m.end))
-                .filter(|s| s.start < m.end)
-                .cloned()
-                .unwrap_or(sent.clone());
-            let next_open = marked
-                .get(marked.partition_point(|n| n.open < m.end))
-                .map_or(para.end, |n| n.open);
-            let tail = near_mark(text, m.end..tail_sent.end.min(next_open).max(m.end), false);
-            let Some(r) = read(
-                a, entities, &idx, &first_at, &state, m, lead, tail, verb_first,
-            ) else {
+            let (lead, tail) = surroundings(text, para, sentences, &marked, m, prev_end);
+            let Some(reading) = cx.read(&state, m, lead, tail) else {
                 continue;
             };
             // a paragraph that opens a quotation and leaves it open, continued by a quoted
             // paragraph: the continuation's speaker is the first one's too
             if let Some(k) = pending.take() {
-                if m.open == para.start && !r.chained {
-                    out[k].speaker = r.speaker.clone();
+                if m.open == para.start && !reading.chained {
+                    out[k].speaker = reading.speaker.clone();
                 }
             }
-            if !m.closed && m.open == para.start && r.chained && body.get(p + 1).is_some() {
+            if !m.closed && m.open == para.start && reading.chained && body.get(p + 1).is_some() {
                 pending = Some(out.len());
             }
-            if r.speaker.is_some() {
-                state.last = r.speaker.clone();
+            if reading.speaker.is_some() {
+                state.last = reading.speaker.clone();
             }
             prev_end = m.end;
             out.push(Found {
-                quote: quote(a, m, &r),
+                quote: quote(a, m, &reading),
                 inner: m.inner.clone(),
-                speaker: r.speaker,
+                speaker: reading.speaker,
             });
         }
         if marked.is_empty() {
             pending = None;
         }
         for k in by_para[p].clone() {
-            update_state(
-                a, entities, &idx, &first_at, &mut state, k, &marked, verb_first,
-            );
+            cx.update_state(&mut state, k, &marked);
         }
     }
     for f in &mut out {
@@ -159,6 +160,38 @@ pub fn find(a: &Analysis, entities: &[Entity]) -> Vec<Found> {
         apply_speaker(a, entities, f);
     }
     out
+}
+
+/// The stretches before and after the quoted stretch `m` of paragraph `para` (whose
+/// `sentences` and `marked` stretches are given) where its cue and speaker are looked for: from
+/// the end of the previous quotation (`prev_end`) or the start of its sentence to the opening mark,
+/// and from the closing mark to the end of its sentence or the next opening mark. Sentences and
+/// marks are in text order and do not overlap: binary searches keep a paragraph of thousands of
+/// quotations linear.
+fn surroundings(
+    text: &str,
+    para: &Range<usize>,
+    sentences: &[Range<usize>],
+    marked: &[Marked],
+    m: &Marked,
+    prev_end: usize,
+) -> (Range<usize>, Range<usize>) {
+    let sent = sentences
+        .get(sentences.partition_point(|s| s.end <= m.open))
+        .filter(|s| s.start <= m.open)
+        .cloned()
+        .unwrap_or(para.clone());
+    let lead = near_mark(text, prev_end.max(sent.start)..m.open, true);
+    let tail_sent = sentences
+        .get(sentences.partition_point(|s| s.end < m.end))
+        .filter(|s| s.start < m.end)
+        .cloned()
+        .unwrap_or(sent.clone());
+    let next_open = marked
+        .get(marked.partition_point(|n| n.open < m.end))
+        .map_or(para.end, |n| n.open);
+    let tail = near_mark(text, m.end..tail_sent.end.min(next_open).max(m.end), false);
+    (lead, tail)
 }
 
 /// The sentences lying inside each paragraph (both in text order), in one pass over each: for
@@ -200,210 +233,221 @@ fn words_outside(tokens: &[Token], start: usize, marked: &[Marked]) -> Vec<Word>
     ws
 }
 
-/// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its speaker.
-#[allow(clippy::too_many_arguments)]
-fn read(
-    a: &Analysis,
-    entities: &[Entity],
-    idx: &MentionIndex,
-    first_at: &[usize],
-    state: &State,
-    m: &Marked,
-    lead: Range<usize>,
-    tail: Range<usize>,
-    verb_first: bool,
-) -> Option<Reading> {
-    let text = a.text();
-    let lex = lexicon();
-    let n_words = words_in(a, m.inner.clone()).len();
-    let lead_ws = words_in(a, lead.clone());
-    // a quoted name: the noun before it introduces one ("صحيفة", "the app")
-    if let Some(w) = lead_ws
-        .last()
-        .filter(|w| text[w.range.end..m.open].trim().is_empty())
-    {
-        if crate::events::phrases::stems(&text[w.range.clone()])
-            .iter()
-            .any(|s| lex.names.contains(s))
-        {
+impl Context<'_, '_> {
+    /// The speaker chunks of the words `ws` of one sentence.
+    fn chunks(&self, ws: &[Word]) -> Vec<Chunk> {
+        chunks(self.text, ws, &self.idx, self.entities)
+    }
+
+    /// The speaker a chunk names, as the document has said so far.
+    fn resolve(&self, c: &Chunk, state: &State) -> Option<Speaker> {
+        resolve(c, self.entities, state, &self.first_at)
+    }
+
+    /// Judge one quoted stretch: name, scare quote, partial or direct quotation, and its
+    /// speaker. `lead` and `tail`: where its cue is looked for before and after it.
+    fn read(
+        &self,
+        state: &State,
+        m: &Marked,
+        lead: Range<usize>,
+        tail: Range<usize>,
+    ) -> Option<Reading> {
+        let text = self.text;
+        let n_words = words_in(self.a, m.inner.clone()).len();
+        let lead_ws = words_in(self.a, lead.clone());
+        if self.names_before(&lead_ws, m) {
             return None;
         }
-    }
-    let lead_txt = text[lead.clone()].trim_end();
-    let colon = lead_txt.ends_with([':', ',', '،']);
-    let lead_cs = chunks(text, &lead_ws, idx, entities);
-    let mut r = Reading {
-        direct: lead_txt.is_empty() || colon,
-        cue: None,
-        speaker: None,
-        chained: false,
-    };
-    // the cues before the quotation, nearest first: the first with a subject names the speaker
-    let cues = lex.cues.scan(text, &lead_ws);
-    for h in cues.iter().rev() {
-        let span = (h.first, h.first + h.len);
-        let who = match h.value.role {
-            CueRole::Verb => subject(text, &lead_ws, &lead_cs, span, verb_first),
-            CueRole::According => subject(text, &lead_ws, &lead_cs, span, true),
-            // the subject of "موضحًا" / "explaining" is the main verb's, found further back
-            CueRole::Participle => None,
-            CueRole::Statement => continue,
+        let lead_txt = text[lead.clone()].trim_end();
+        let colon = lead_txt.ends_with([':', ',', '،']);
+        let lead_cs = self.chunks(&lead_ws);
+        let mut reading = Reading {
+            direct: lead_txt.is_empty() || colon,
+            cue: None,
+            speaker: None,
+            chained: false,
         };
-        if r.cue.is_none() {
-            r.cue = Some(h.range.clone());
-            r.direct |= span.1 == lead_ws.len() && text[h.range.end..m.open].trim().is_empty();
+        self.cue_before(state, m, &lead_ws, &lead_cs, &mut reading);
+        if reading.cue.is_none() {
+            self.after_quote(state, tail, &mut reading);
         }
-        if let Some(c) = who {
-            r.speaker = resolve(c, entities, state, first_at);
-            r.chained = c.who == Who::Pronoun;
-            break;
-        }
-    }
-    if r.cue.is_some() && r.speaker.is_none() {
-        r.speaker = state.last.clone();
-        r.chained = true;
-    }
-    if r.cue.is_none() {
-        after_quote(a, entities, idx, first_at, state, tail, verb_first, &mut r);
-    }
-    if r.cue.is_none() && colon && lead_txt.ends_with(':') {
-        // "السفير الروسي: …" — a headline-style colon after the speaker
-        if let Some(c) = lead_cs.last().filter(|c| lead_ws.len() == c.last + 1) {
-            r.speaker = resolve(c, entities, state, first_at);
-        }
-    }
-    if r.cue.is_none() && r.speaker.is_none() && lead_txt.is_empty() && n_words >= MIN_PARTIAL_WORDS
-    {
-        // a quoted paragraph on its own continues the last speaker
-        r.speaker = state.last.clone();
-        r.chained = true;
-    }
-    let short = n_words < MIN_PARTIAL_WORDS;
-    if short && (!r.direct || r.speaker.is_none()) {
-        return None;
-    }
-    Some(r)
-}
-
-/// `"…," the ambassador said` / `"…," he added` / `"…", according to X`: a cue just after the
-/// closing mark.
-#[allow(clippy::too_many_arguments)]
-fn after_quote(
-    a: &Analysis,
-    entities: &[Entity],
-    idx: &MentionIndex,
-    first_at: &[usize],
-    state: &State,
-    tail: Range<usize>,
-    verb_first: bool,
-    r: &mut Reading,
-) {
-    let text = a.text();
-    let lex = lexicon();
-    let ws = words_in(a, tail.clone());
-    let cs = chunks(text, &ws, idx, entities);
-    let Some(h) = lex
-        .cues
-        .scan(text, &ws)
-        .into_iter()
-        .find(|h| h.first <= 4 && h.value.role != CueRole::Statement)
-    else {
-        return;
-    };
-    let span = (h.first, h.first + h.len);
-    // after a quotation English puts the subject first ("he said") or last ("said X")
-    let role = h.value.role;
-    let first = role == CueRole::According || (verb_first && role == CueRole::Verb);
-    let who = if role == CueRole::Participle {
-        None
-    } else {
-        subject(text, &ws, &cs, span, first)
-    };
-    r.cue = Some(h.range.clone());
-    match who {
-        Some(c) => {
-            r.speaker = resolve(c, entities, state, first_at);
-            r.chained = c.who == Who::Pronoun;
-        }
-        None => {
-            r.speaker = state.last.clone();
-            r.chained = true;
-        }
-    }
-    r.direct = true;
-}
-
-/// After sentence `sent` (an index into `a.sentences`): its cue subjects become the last
-/// speaker, and a statement's issuer the statement owner ("في بيان لوزارة الداخلية", "قال
-/// المجلس، في بيان").
-#[allow(clippy::too_many_arguments)]
-fn update_state(
-    a: &Analysis,
-    entities: &[Entity],
-    idx: &MentionIndex,
-    first_at: &[usize],
-    state: &mut State,
-    sent: usize,
-    marked: &[Marked],
-    verb_first: bool,
-) {
-    let text = a.text();
-    let lex = lexicon();
-    let ws = words_outside(a.tokens(sent), a.sentences[sent].start, marked);
-    let cues = lex.cues.scan(text, &ws);
-    // most sentences hold no cue: their speaker chunks are never read
-    if cues.is_empty() {
-        return;
-    }
-    let cs = chunks(text, &ws, idx, entities);
-    let mut speaker: Option<Speaker> = None;
-    let mut speaker_by_verb = false;
-    let mut statement = false;
-    for h in cues {
-        let span = (h.first, h.first + h.len);
-        match h.value.role {
-            CueRole::Statement => {
-                statement = true;
-                // "بيان لوزارة …", "a statement by the ministry": the body right after the word,
-                // not the subject of the next clause ("ووفق البيان، أشار المسؤول")
-                if let Some(c) = cs.iter().find(|c| {
-                    c.first >= span.1
-                        && c.first <= span.1 + 1
-                        && is_entity(c)
-                        && owned(text, &ws, span.1, c)
-                }) {
-                    state.statement_owner = resolve(c, entities, state, first_at);
-                }
+        if reading.cue.is_none() && colon && lead_txt.ends_with(':') {
+            // "السفير الروسي: …" — a headline-style colon after the speaker
+            if let Some(c) = lead_cs.last().filter(|c| lead_ws.len() == c.last + 1) {
+                reading.speaker = self.resolve(c, state);
             }
-            // a reporting verb's subject outranks an "according to" source in the same sentence
-            CueRole::Verb | CueRole::According => {
-                let verb = h.value.role == CueRole::Verb;
-                if speaker.is_none() || (verb && !speaker_by_verb) {
-                    if let Some(c) = subject(text, &ws, &cs, span, !verb || verb_first) {
-                        if c.who != Who::Pronoun {
-                            speaker = resolve(c, entities, state, first_at);
-                            speaker_by_verb = verb;
+        }
+        if reading.cue.is_none()
+            && reading.speaker.is_none()
+            && lead_txt.is_empty()
+            && n_words >= MIN_PARTIAL_WORDS
+        {
+            // a quoted paragraph on its own continues the last speaker
+            reading.speaker = state.last.clone();
+            reading.chained = true;
+        }
+        let short = n_words < MIN_PARTIAL_WORDS;
+        if short && (!reading.direct || reading.speaker.is_none()) {
+            return None;
+        }
+        Some(reading)
+    }
+
+    /// Is the quoted stretch `m` a name, introduced by the noun just before it ("صحيفة", "the
+    /// app")? `lead_ws`: the words before it.
+    fn names_before(&self, lead_ws: &[Word], m: &Marked) -> bool {
+        let text = self.text;
+        lead_ws
+            .last()
+            .filter(|w| text[w.range.end..m.open].trim().is_empty())
+            .is_some_and(|w| {
+                stems(&text[w.range.clone()])
+                    .iter()
+                    .any(|s| lexicon().names.contains(s))
+            })
+    }
+
+    /// The cues before the quoted stretch `m` (in the words `lead_ws`, with their speaker chunks
+    /// `lead_cs`), nearest first: the nearest sets the cue, the first with a subject names the
+    /// speaker; a cue without one continues the last speaker.
+    fn cue_before(
+        &self,
+        state: &State,
+        m: &Marked,
+        lead_ws: &[Word],
+        lead_cs: &[Chunk],
+        reading: &mut Reading,
+    ) {
+        let text = self.text;
+        let cues = lexicon().cues.scan(text, lead_ws);
+        for hit in cues.iter().rev() {
+            let span = (hit.first, hit.first + hit.len);
+            let who = match hit.value.role {
+                CueRole::Verb => subject(text, lead_ws, lead_cs, span, self.verb_first),
+                CueRole::According => subject(text, lead_ws, lead_cs, span, true),
+                // the subject of "موضحًا" / "explaining" is the main verb's, found further back
+                CueRole::Participle => None,
+                CueRole::Statement => continue,
+            };
+            if reading.cue.is_none() {
+                reading.cue = Some(hit.range.clone());
+                reading.direct |=
+                    span.1 == lead_ws.len() && text[hit.range.end..m.open].trim().is_empty();
+            }
+            if let Some(c) = who {
+                reading.speaker = self.resolve(c, state);
+                reading.chained = c.who == Who::Pronoun;
+                break;
+            }
+        }
+        if reading.cue.is_some() && reading.speaker.is_none() {
+            reading.speaker = state.last.clone();
+            reading.chained = true;
+        }
+    }
+
+    /// `"…," the ambassador said` / `"…," he added` / `"…", according to X`: a cue just after
+    /// the closing mark, in `tail`.
+    fn after_quote(&self, state: &State, tail: Range<usize>, reading: &mut Reading) {
+        let text = self.text;
+        let verb_first = self.verb_first;
+        let lex = lexicon();
+        let ws = words_in(self.a, tail.clone());
+        let cs = self.chunks(&ws);
+        let Some(hit) = lex
+            .cues
+            .scan(text, &ws)
+            .into_iter()
+            .find(|hit| hit.first <= 4 && hit.value.role != CueRole::Statement)
+        else {
+            return;
+        };
+        let span = (hit.first, hit.first + hit.len);
+        // after a quotation English puts the subject first ("he said") or last ("said X")
+        let role = hit.value.role;
+        let first = role == CueRole::According || (verb_first && role == CueRole::Verb);
+        let who = if role == CueRole::Participle {
+            None
+        } else {
+            subject(text, &ws, &cs, span, first)
+        };
+        reading.cue = Some(hit.range.clone());
+        match who {
+            Some(c) => {
+                reading.speaker = self.resolve(c, state);
+                reading.chained = c.who == Who::Pronoun;
+            }
+            None => {
+                reading.speaker = state.last.clone();
+                reading.chained = true;
+            }
+        }
+        reading.direct = true;
+    }
+
+    /// After sentence `sent` (an index into `a.sentences`): its cue subjects become the last
+    /// speaker, and a statement's issuer the statement owner ("في بيان لوزارة الداخلية", "قال
+    /// المجلس، في بيان"). `marked`: the quoted stretches of its paragraph, whose words are not read.
+    fn update_state(&self, state: &mut State, sent: usize, marked: &[Marked]) {
+        let (a, text, entities, verb_first) = (self.a, self.text, self.entities, self.verb_first);
+        let lex = lexicon();
+        let ws = words_outside(a.tokens(sent), a.sentences[sent].start, marked);
+        let cues = lex.cues.scan(text, &ws);
+        // most sentences hold no cue: their speaker chunks are never read
+        if cues.is_empty() {
+            return;
+        }
+        let cs = self.chunks(&ws);
+        let mut speaker: Option<Speaker> = None;
+        let mut speaker_by_verb = false;
+        let mut statement = false;
+        for hit in cues {
+            let span = (hit.first, hit.first + hit.len);
+            match hit.value.role {
+                CueRole::Statement => {
+                    statement = true;
+                    // "بيان لوزارة …", "a statement by the ministry": the body right after the word,
+                    // not the subject of the next clause ("ووفق البيان، أشار المسؤول")
+                    if let Some(c) = cs.iter().find(|c| {
+                        c.first >= span.1
+                            && c.first <= span.1 + 1
+                            && is_entity(c)
+                            && owned(text, &ws, span.1, c)
+                    }) {
+                        state.statement_owner = self.resolve(c, state);
+                    }
+                }
+                // a reporting verb's subject outranks an "according to" source in the same sentence
+                CueRole::Verb | CueRole::According => {
+                    let verb = hit.value.role == CueRole::Verb;
+                    if speaker.is_none() || (verb && !speaker_by_verb) {
+                        if let Some(c) = subject(text, &ws, &cs, span, !verb || verb_first) {
+                            if c.who != Who::Pronoun {
+                                speaker = self.resolve(c, state);
+                                speaker_by_verb = verb;
+                            }
                         }
                     }
                 }
-            }
-            CueRole::Participle => {}
-        }
-    }
-    if let Some(s) = speaker {
-        if statement
-            && s.entity.is_some()
-            && state
-                .statement_owner
-                .as_ref()
-                .is_none_or(|o| o.entity != s.entity)
-        {
-            let issuer = s.entity.map(|e| &entities[e]);
-            if issuer.is_some_and(|e| e.kind != crate::doc::EntityKind::Person) {
-                state.statement_owner = Some(s.clone());
+                CueRole::Participle => {}
             }
         }
-        state.last = Some(s);
+        if let Some(s) = speaker {
+            if statement
+                && s.entity.is_some()
+                && state
+                    .statement_owner
+                    .as_ref()
+                    .is_none_or(|o| o.entity != s.entity)
+            {
+                let issuer = s.entity.map(|e| &entities[e]);
+                if issuer.is_some_and(|e| e.kind != crate::doc::EntityKind::Person) {
+                    state.statement_owner = Some(s.clone());
+                }
+            }
+            state.last = Some(s);
+        }
     }
 }
 
@@ -428,14 +472,14 @@ fn is_entity(c: &Chunk) -> bool {
     matches!(c.who, Who::Entity(_))
 }
 
-fn quote(a: &Analysis, m: &Marked, r: &Reading) -> Quote {
+fn quote(a: &Analysis, m: &Marked, reading: &Reading) -> Quote {
     let q = a.mention(m.inner.clone());
-    let cue = r.cue.clone().map(|c| a.mention(c).text);
+    let cue = reading.cue.clone().map(|c| a.mention(c).text);
     Quote {
         start: q.start,
         end: q.end,
         text: q.text,
-        kind: if r.direct { "direct" } else { "partial" }.to_string(),
+        kind: if reading.direct { "direct" } else { "partial" }.to_string(),
         speaker: None,
         speaker_name: None,
         speaker_text: None,
@@ -457,4 +501,4 @@ fn apply_speaker(a: &Analysis, entities: &[Entity], f: &mut Found) {
 }
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use crate::doc::{Entity, EntityKind};
-use crate::events::mentions::MentionIndex;
-use crate::events::phrases::Word;
-use crate::quotes::lexicon::{lexicon, RoleKind};
+use crate::mentions::MentionIndex;
+use crate::phrases::roles::{roles, RoleKind};
+use crate::phrases::{words, Word};
 use crate::text::fold::fold_key;
 
 /// What a chunk names.
@@ -66,20 +66,20 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
             who: Who::Entity(s.entity),
         });
     }
-    let lex = lexicon();
+    let roles = roles();
     // The entity chunks are in text order, their last words too; role phrases do not overlap
     // one another. So a role's overlap is with the last entity chunk starting at or before its
     // last word: one binary search, not a scan of the sentence's chunks.
     let entity_chunks = out.len();
-    for h in lex.roles.scan(text, ws) {
-        let (first, last) = (h.first, h.first + h.len - 1);
+    for hit in roles.table.scan(text, ws) {
+        let (first, last) = (hit.first, hit.first + hit.len - 1);
         let k = out[..entity_chunks].partition_point(|c| c.first <= last);
         if k > 0 && out[k - 1].last >= first {
             continue; // an entity mention already names these words
         }
-        let who = match lex.role_list[*h.value].kind {
+        let who = match roles.list[*hit.value].kind {
             RoleKind::Person => Who::Role {
-                role: *h.value,
+                role: *hit.value,
                 affil: None,
             },
             RoleKind::Statement => Who::Statement,
@@ -88,7 +88,7 @@ pub fn chunks(text: &str, ws: &[Word], idx: &MentionIndex, entities: &[Entity]) 
         out.push(Chunk {
             first,
             last,
-            range: h.range,
+            range: hit.range,
             who,
         });
     }
@@ -241,13 +241,13 @@ pub struct State {
 
 /// Is every mention of this person a title ("السفير الروسي", "the ambassador")?
 fn role_only(e: &Entity) -> bool {
-    let lex = lexicon();
+    let roles = roles();
     e.kind == EntityKind::Person
         && !e.mentions.is_empty()
         && e.mentions.iter().all(|m| {
             let k = fold_key(&m.text);
-            let ws = crate::events::phrases::words(&k, 0..k.len());
-            lex.roles.at(&k, &ws, 0).is_some()
+            let ws = words(&k, 0..k.len());
+            roles.table.at(&k, &ws, 0).is_some()
         })
 }
 
@@ -333,8 +333,7 @@ fn holder(
     first_at: &[usize],
     at: usize,
 ) -> Option<usize> {
-    let lex = lexicon();
-    let forms = &lex.role_list[role].forms;
+    let forms = &roles().list[role].forms;
     let affil_e = affil.map(|a| &entities[a]);
     let score = |e: &Entity| -> usize {
         let title = e.title.as_deref().map(fold_key).unwrap_or_default();

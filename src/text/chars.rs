@@ -3,13 +3,10 @@
 //! `char::is_alphabetic` and `char::is_numeric` answer ASCII at once but look every other
 //! character up in Unicode tables by binary search; on Arabic text that lookup was a third of
 //! the pipeline's instructions. The functions here answer exactly as the standard ones do (a
-//! test checks every code point), deciding the Arabic letter blocks by range first.
+//! test checks every code point), deciding the letters of the Arabic block by range first
+//! ([`ar::is_arabic_block_letter`]: all alphabetic, none numeric).
 
-/// Arabic letters (U+0620..U+064A, U+066E..U+06D3): all alphabetic, none numeric.
-#[inline(always)]
-fn arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
-}
+use crate::lang::ar;
 
 /// Same answer as [`char::is_alphabetic`].
 #[inline]
@@ -17,7 +14,7 @@ pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    arabic_letter(c) || c.is_alphabetic()
+    ar::is_arabic_block_letter(c) || c.is_alphabetic()
 }
 
 /// Same answer as [`char::is_numeric`].
@@ -26,7 +23,7 @@ pub fn is_numeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    !arabic_letter(c) && c.is_numeric()
+    !ar::is_arabic_block_letter(c) && c.is_numeric()
 }
 
 /// Same answer as [`char::is_alphanumeric`].
@@ -35,7 +32,7 @@ pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    arabic_letter(c) || c.is_alphanumeric()
+    ar::is_arabic_block_letter(c) || c.is_alphanumeric()
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::lang::ar;
+
 /// A folded document: `text` for matching, `map` back to original character offsets.
 #[derive(Debug, Clone)]
 pub struct Folded {
@@ -35,11 +37,6 @@ enum Fold {
     Many(String),
 }
 
-/// Arabic diacritics (harakat, tanween, shadda, sukun, superscript alef, Quranic marks) and tatweel.
-pub fn is_arabic_mark(c: char) -> bool {
-    matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640)
-}
-
 /// Invisible characters that carry no letters: direction marks, zero-width joiners, BOM, soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF | 0x00AD)
@@ -49,7 +46,7 @@ fn fold_char(c: char) -> Fold {
     if c.is_ascii() {
         return Fold::Keep(c.to_ascii_lowercase());
     }
-    if is_arabic_mark(c) {
+    if ar::is_arabic_mark(c) {
         return Fold::DropMark;
     }
     if is_invisible(c) {
@@ -70,14 +67,11 @@ fn fold_char(c: char) -> Fold {
         _ => {}
     }
     // Arabic-Indic and extended (Persian) digits.
-    if (0x0660..=0x0669).contains(&cp) {
-        return Fold::Keep(char::from(b'0' + (cp - 0x0660) as u8));
-    }
-    if (0x06F0..=0x06F9).contains(&cp) {
-        return Fold::Keep(char::from(b'0' + (cp - 0x06F0) as u8));
+    if let Some(d) = ar::digit_value(c) {
+        return Fold::Keep(char::from(b'0' + d));
     }
     // Plain Arabic letters and other common scripts need no compatibility mapping.
-    if (0x0600..=0x06FF).contains(&cp) {
+    if ar::is_arabic_block(c) {
         return Fold::Keep(c);
     }
     // NFKC where it is safe: presentation forms, ligatures, full-width forms, then lower case.

@@ -1,8 +1,10 @@
 //! Language identification from script and function words: enough to tell Arabic from English
 //! from "something else" per document and per line, which is all the pipeline branches on.
+//! The function words come from the caller (the lexicon fills them from a data table).
 
-use crate::lexicon;
+use crate::lang::{ar, en};
 use crate::text::chars;
+use crate::text::hash::WordMap;
 
 /// Counts of what a stretch of folded text is written in.
 #[derive(Default, Debug, Clone, Copy)]
@@ -28,36 +30,37 @@ impl Profile {
             // ASCII and two-byte characters (Latin supplements, Arabic) read straight from
             // their bytes; only the rest is decoded
             let (c, len) = match bytes[i] {
-                b @ 0x00..=0x7F => (u32::from(b), 1),
+                b @ 0x00..=0x7F => (char::from(b), 1),
                 b @ 0xC0..=0xDF if i + 1 < bytes.len() => {
-                    (u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F), 2)
+                    let cp = u32::from(b & 0x1F) << 6 | u32::from(bytes[i + 1] & 0x3F);
+                    // two bytes of valid UTF-8 are always a character
+                    (char::from_u32(cp).unwrap_or('\0'), 2)
                 }
                 _ => match text[i..].chars().next() {
-                    Some(c) => (c as u32, c.len_utf8()),
+                    Some(c) => (c, c.len_utf8()),
                     None => break,
                 },
             };
             i += len;
-            let alphabetic = |c: u32| char::from_u32(c).is_some_and(chars::is_alphabetic);
+            let alphabetic = chars::is_alphabetic;
             match c {
-                0x0041..=0x005A | 0x0061..=0x007A => {
+                c if en::is_latin_letter(c) => {
                     p.latin += 1;
                     letters += 1
                 }
-                0x0000..=0x007F => {}
+                '\0'..='\x7F' => {}
                 // × and ÷ sit in this range but are no letters: counted Latin, not alphabetic
-                0x00C0..=0x024F => {
+                c if en::is_latin_supplement(c) => {
                     p.latin += 1;
                     letters += usize::from(alphabetic(c))
                 }
-                // پ چ ژ گ are Persian/Urdu letters Arabic does not use
-                0x067E | 0x0686 | 0x0698 | 0x06AF => {
+                c if ar::is_persian_letter(c) => {
                     p.arabic += 1;
                     p.persian_letters += 1;
                     letters += 1
                 }
                 // the Arabic blocks hold digits and punctuation too: all counted Arabic script
-                0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF => {
+                c if ar::is_arabic_script(c) => {
                     p.arabic += 1;
                     letters += usize::from(alphabetic(c))
                 }
@@ -72,41 +75,99 @@ impl Profile {
     }
 }
 
+/// Function words per language, to tell Latin-script (and Persian-script) languages apart (the
+/// lexicon fills them from data/function_words.tsv).
+///
+/// One table maps each word to the set of languages it is a function word of (a bit per
+/// language), so that scoring a text against several languages looks each of its words up once.
+#[derive(Default)]
+pub struct FunctionWords {
+    langs: Vec<&'static str>,
+    words: WordMap<String, u32>,
+}
+
+impl FunctionWords {
+    /// Add a folded function word of `lang` (at most 32 languages).
+    pub fn add(&mut self, lang: &'static str, word: String) {
+        let bit = self
+            .langs
+            .iter()
+            .position(|&l| l == lang)
+            .unwrap_or_else(|| {
+                self.langs.push(lang);
+                self.langs.len() - 1
+            });
+        *self.words.entry(word).or_default() |= 1 << bit;
+    }
+
+    /// Of `langs`, the one whose function words cover most tokens of `folded` (at least 3% of them).
+    pub fn best(&self, folded: &str, langs: &[&'static str]) -> Option<&'static str> {
+        let mut counts = [0usize; 32];
+        let mut total = 0;
+        for w in folded
+            .split(|c: char| !chars::is_alphabetic(c))
+            .filter(|w| !w.is_empty())
+        {
+            total += 1;
+            let mut bits = self.words.get(w).copied().unwrap_or(0);
+            while bits != 0 {
+                counts[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
+        }
+        if total == 0 {
+            return None;
+        }
+        let mut best: Option<(&'static str, usize)> = None;
+        for &lang in langs {
+            let Some(bit) = self.langs.iter().position(|&l| l == lang) else {
+                continue;
+            };
+            let n = counts[bit];
+            if n * 33 >= total && best.is_none_or(|(_, m)| n > m) {
+                best = Some((lang, n));
+            }
+        }
+        best.map(|(l, _)| l)
+    }
+}
+
 /// ISO 639-1 code of `folded` text: `ar`, `en`, another Latin-script language where its function
 /// words say so (`fr`, `es`, `de`, …), `fa`/`ur` for Persian-script text, or `und`.
-pub fn detect(folded: &str) -> &'static str {
-    decide(Profile::of(folded), folded)
+pub fn detect(folded: &str, words: &FunctionWords) -> &'static str {
+    decide(Profile::of(folded), folded, words)
 }
 
 /// The language of a line of a document in `doc_lang`, when it is another one: `None` for a
 /// line in the document's language, with fewer than `min_letters` letters, or undetermined.
 /// Same answer as [`detect`] on the line, in one pass over its characters.
-pub fn other_line(folded: &str, doc_lang: &str, min_letters: usize) -> Option<&'static str> {
+pub fn other_line(
+    folded: &str,
+    doc_lang: &str,
+    min_letters: usize,
+    words: &FunctionWords,
+) -> Option<&'static str> {
     let (p, letters) = Profile::with_letters(folded);
     if letters < min_letters {
         return None;
     }
-    Some(decide(p, folded)).filter(|&l| l != doc_lang && l != "und")
+    Some(decide(p, folded, words)).filter(|&l| l != doc_lang && l != "und")
 }
 
 /// The language of `folded` from its script profile, then its function words within the script.
-fn decide(p: Profile, folded: &str) -> &'static str {
+fn decide(p: Profile, folded: &str, words: &FunctionWords) -> &'static str {
     let letters = p.arabic + p.latin + p.other_letters;
     if letters == 0 {
         return "und";
     }
     if p.arabic * 2 >= letters {
         if p.persian_letters * 200 > p.arabic {
-            return lexicon::tables()
-                .function_words
-                .best(folded, &["fa", "ur"])
-                .unwrap_or("fa");
+            return words.best(folded, &["fa", "ur"]).unwrap_or("fa");
         }
         return "ar";
     }
     if p.latin * 2 >= letters {
-        return lexicon::tables()
-            .function_words
+        return words
             .best(folded, &["en", "fr", "es", "de", "it", "pt", "tr"])
             .unwrap_or("und");
     }
@@ -116,10 +177,26 @@ fn decide(p: Profile, folded: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold::Folded;
+    use crate::text::fold::{fold_key, Folded};
+
+    /// A few function words of the languages the tests below tell apart.
+    fn function_words() -> FunctionWords {
+        let mut w = FunctionWords::default();
+        let lists = [
+            ("en", "the on that were"),
+            ("fr", "le les que a"),
+            ("fa", "که این در"),
+        ];
+        for (lang, list) in lists {
+            for word in list.split(' ') {
+                w.add(lang, fold_key(word));
+            }
+        }
+        w
+    }
 
     fn lang(s: &str) -> &'static str {
-        detect(&Folded::new(s).text)
+        detect(&Folded::new(s).text, &function_words())
     }
 
     #[test]
@@ -151,7 +228,8 @@ mod tests {
 
     #[test]
     fn other_line_agrees_with_detect() {
-        let line = |s: &str, doc: &str| other_line(&Folded::new(s).text, doc, 20);
+        let words = function_words();
+        let line = |s: &str, doc: &str| other_line(&Folded::new(s).text, doc, 20, &words);
         let fr = "Le ministre a déclaré dimanche que les discussions étaient utiles.";
         assert_eq!(line(fr, "en"), Some("fr"));
         assert_eq!(line(fr, "fr"), None);

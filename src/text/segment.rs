@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use super::chars;
-use crate::lexicon;
+use super::hash::WordSet;
+use crate::lang::en;
 
 /// Byte ranges of the lines of `text`, without their line terminators, empty lines included.
 pub fn lines(text: &str) -> Vec<Range<usize>> {
@@ -43,8 +44,8 @@ fn opens_quote(c: char) -> Option<char> {
     }
 }
 
-/// Is the word that ends just before byte `dot` an initial or a known abbreviation?
-fn is_abbreviation(text: &str, dot: usize) -> bool {
+/// Is the word that ends just before byte `dot` an initial or one of the folded `abbreviations`?
+fn is_abbreviation(text: &str, dot: usize, abbreviations: &WordSet<String>) -> bool {
     let before = &text[..dot];
     let word_start = before
         .char_indices()
@@ -56,12 +57,17 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    let single = chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none();
-    single || word.contains('.') || lexicon::tables().abbreviations.contains(word)
+    let single = chars.next().is_some_and(en::is_latin_letter) && chars.next().is_none();
+    single || word.contains('.') || abbreviations.contains(word)
 }
 
 /// Sentences inside `range` of `text`, trimmed of surrounding white space; empty ones dropped.
-pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// A dot after one of the folded `abbreviations` (without their dot: "mr") ends no sentence.
+pub fn sentences(
+    text: &str,
+    range: Range<usize>,
+    abbreviations: &WordSet<String>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let char_at = |i: usize| text.get(i..range.end).and_then(|s| s.chars().next());
@@ -97,7 +103,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 && i > 0
                 && bytes[i - 1].is_ascii_digit()
                 && next.is_some_and(|n| n.is_ascii_digit());
-            let abbrev = c == '.' && next.is_none_or(|n| n == ' ') && is_abbreviation(text, i);
+            let abbrev = c == '.'
+                && next.is_none_or(|n| n == ' ')
+                && is_abbreviation(text, i, abbreviations);
             // a full stop between Latin letters is inside a word ("U.S.", "e.g.", "a.m.")
             let in_word = c == '.'
                 && i > 0
@@ -232,7 +240,8 @@ mod tests {
     use super::*;
 
     fn sents(s: &str) -> Vec<&str> {
-        sentences(s, 0..s.len())
+        let abbreviations: WordSet<String> = ["mr".to_string()].into_iter().collect();
+        sentences(s, 0..s.len(), &abbreviations)
             .into_iter()
             .map(|r| &s[r])
             .collect()

@@ -9,9 +9,10 @@ use regex::Regex;
 
 use super::calendar::Day;
 use super::lexicon::{alternation, lexicon, Calendar};
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordSet;
+use crate::tsv;
 
 /// What a dateline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,14 +43,14 @@ impl Dateline {
     }
 }
 
-struct Patterns {
+pub(crate) struct Patterns {
     date: Regex,
     time: Regex,
     weekday: Regex,
     filler: Regex,
 }
 
-static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
+pub(crate) static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
     let lx = lexicon();
     let mon = lx.month_alternation(Calendar::Gregorian);
     let date = format!(
@@ -67,8 +68,8 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
         r"(?:^|[^\p{{L}}])(?P<w>{})(?:[^\p{{L}}]|$)",
         lx.weekday_alternation()
     );
-    let words: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+    let words: Vec<String> = rows(tsv!("dateline_words.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     let filler = format!(
         r"(?:^|[^\p{{L}}])(?:{})(?:[^\p{{L}}]|$)",
@@ -84,13 +85,13 @@ static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
 
 /// Every word a dateline may hold besides numbers: month and weekday names, filler words,
 /// am/pm marks, zone names and ordinal suffixes, split as [`few_other_words`] splits a line.
-static VOCABULARY: Lazy<WordSet<String>> = Lazy::new(|| {
+pub(crate) static VOCABULARY: Lazy<WordSet<String>> = Lazy::new(|| {
     let lx = lexicon();
     let fixed = [
         "of", "st", "nd", "rd", "th", "a", "p", "m", "am", "pm", "ص", "م", "gmt", "utc", "z",
     ];
-    let fillers: Vec<String> = rows(include_str!("../../data/dateline_words.tsv"))
-        .map(|r| fold_key(field(&r, 0)))
+    let fillers: Vec<String> = rows(tsv!("dateline_words.tsv"), &["word"])
+        .map(|r| fold_key(r.get("word")))
         .collect();
     let names = lx
         .months
@@ -235,6 +236,66 @@ pub fn parse(folded_line: &str) -> Option<Dateline> {
     })
 }
 
+/// A line that opens with a date and goes on with other words ("date 2023-06-17 Headline"):
+/// the dateline and the byte where the rest begins. Only filler words, a weekday and marks may
+/// come before the date; a clock time right after it belongs to the dateline.
+pub fn leading(folded_line: &str) -> Option<(Dateline, usize)> {
+    let (day, r) = find_date(folded_line)?;
+    let head = &folded_line[..r.start];
+    let head = PATTERNS.weekday.replace_all(head, " ");
+    let head = PATTERNS.filler.replace_all(&head, " ");
+    if head.chars().any(crate::text::chars::is_alphanumeric) {
+        return None;
+    }
+    let mut end = r.end;
+    let mut clock = None;
+    if let Some((c, tr)) = find_time(&folded_line[end..]) {
+        if folded_line[end..end + tr.start]
+            .trim_matches([' ', ',', '-', '|'])
+            .is_empty()
+        {
+            end += tr.end;
+            clock = Some(c);
+        }
+    }
+    let (time, offset) = match clock {
+        Some((h, m, o)) => (Some((h, m)), o),
+        None => (None, None),
+    };
+    let d = Dateline {
+        day: Some(day),
+        time,
+        offset,
+        weekday: None,
+    };
+    Some((d, end))
+}
+
+/// A wire dateline opening a paragraph: a place, an optional agency in brackets, then the day
+/// ("BAGHDAD, March 12, 2024 -", "BAGHDAD - 12 March 2024:", "القاهرة في 5 مارس 2024"). The day,
+/// when the line gives one with its year.
+pub fn wire_day(folded_line: &str) -> Option<Day> {
+    let c = WIRE.captures(folded_line)?;
+    let at = c.get(0)?.end();
+    let (day, r) = find_date(&folded_line[at..])?;
+    if r.start != 0 {
+        return None;
+    }
+    let after = folded_line[at + r.end..].trim_start();
+    after
+        .starts_with(['-', '–', '—', ':', '(', '/', ','])
+        .then_some(day)
+}
+
+/// The place and agency before a wire dateline's day: one to three words, "(agency)", then a
+/// comma, a dash or "في".
+static WIRE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^\s*\p{L}[\p{L}'.]*(?:[ /]\p{L}[\p{L}'.]*){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?(?:[,\-–—]|\sفي)\s*",
+    )
+    .expect("wire dateline pattern")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,5 +369,41 @@ mod tests {
         assert!(p("وصل الوزير إلى القاهرة في 26 سبتمبر 2023 لإجراء محادثات").is_none());
         assert!(p("The talks began on 12 March 2023 in Rabat").is_none());
         assert!(p("وزير الداخلية يستقبل الوفد").is_none());
+    }
+
+    #[test]
+    fn reads_a_date_that_opens_a_longer_line() {
+        let f = Folded::new(" date 2024-03-15 Section name");
+        let (d, end) = leading(&f.text).unwrap();
+        assert_eq!(d.iso().unwrap(), "2024-03-15");
+        assert_eq!(f.text[end..].trim(), "section name");
+        let f = Folded::new("الأحد 12 مايو 2024 10:30 عنوان الخبر");
+        let (d, end) = leading(&f.text).unwrap();
+        assert_eq!(d.iso().unwrap(), "2024-05-12T10:30");
+        assert_eq!(f.text[end..].trim(), "عنوان الخبر");
+        // a sentence that holds a date does not open with it
+        assert!(leading(&Folded::new("Talks began on 12 March 2024 in Rabat").text).is_none());
+    }
+
+    #[test]
+    fn reads_wire_datelines() {
+        let w = |s: &str| wire_day(&Folded::new(s).text).map(|d| d.iso());
+        assert_eq!(
+            w("NAIROBI, March 12, 2024 - Ministers met on Tuesday."),
+            Some("2024-03-12".to_string())
+        );
+        assert_eq!(
+            w("NAIROBI - 12 March 2024: Ministers met on Tuesday."),
+            Some("2024-03-12".to_string())
+        );
+        assert_eq!(
+            w("نيروبي في 12 مارس 2024 (وكالة) - اجتمع الوزراء اليوم."),
+            Some("2024-03-12".to_string())
+        );
+        assert_eq!(w("NAIROBI (Agency) - Ministers met on Tuesday."), None);
+        assert_eq!(
+            w("Ministers met in the capital on 12 March 2024 - a first."),
+            None
+        );
     }
 }

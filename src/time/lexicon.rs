@@ -10,10 +10,11 @@
 
 use once_cell::sync::Lazy;
 
-use crate::lexicon::{field, rows};
+use crate::lexicon::rows;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::sieve::{Sieve, WordTable};
+use crate::tsv;
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,26 @@ pub enum Prep {
     Span,
     /// Stands before a clock time: at, around, until, حوالي.
     Clock,
+    /// A determiner or possessive before a year used as an adjective: "his 1996 campaign".
+    Owner,
+}
+
+/// Before or after noon: what an am/pm mark or a part of the day says of a clock time in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Half {
+    Am,
+    Pm,
+}
+
+impl Half {
+    /// The half a table value names: `pm_value` for the afternoon, anything else the morning.
+    fn of(value: &str, pm_value: &str) -> Half {
+        if value == pm_value {
+            Half::Pm
+        } else {
+            Half::Am
+        }
+    }
 }
 
 /// The kinds of number word.
@@ -96,8 +117,8 @@ pub enum Word {
     Unit(Unit, Count),
     Shift(i64, Pos),
     Ago(i64, Pos),
-    /// A part of the day; true after noon (a clock time in it is p.m.).
-    Part(bool),
+    /// A part of the day; after noon, a clock time in it is p.m.
+    Part(Half),
     Hedge,
     Future,
     NotFuture,
@@ -105,10 +126,10 @@ pub enum Word {
     Decade(i32),
     Prep(Prep),
     Num(u32, NumKind),
-    /// An am/pm mark after a clock time; true for p.m.
-    Clock(bool),
-    /// A part of the day after a clock time ("in the afternoon"); true for p.m.
-    ClockPart(bool),
+    /// An am/pm mark after a clock time.
+    Clock(Half),
+    /// A part of the day after a clock time ("in the afternoon").
+    ClockPart(Half),
     /// A time of day by name: noon, midnight (the hour).
     NamedTime(u32),
     /// A fraction of an hour by name, in minutes: quarter, half, ربع.
@@ -243,6 +264,7 @@ fn prep(name: &str) -> Option<Prep> {
         "day_on" => Prep::DayOn,
         "span" => Prep::Span,
         "clock" => Prep::Clock,
+        "owner" => Prep::Owner,
         _ => return None,
     })
 }
@@ -276,15 +298,15 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         }
         "shift" => Word::Shift(int()?, pos),
         "ago" => Word::Ago(int()?, pos),
-        "part" => Word::Part(value == "1"),
+        "part" => Word::Part(Half::of(value, "1")),
         "hedge" => Word::Hedge,
         "future" => Word::Future,
         "not_future" => Word::NotFuture,
         "year" => Word::YearWord,
         "decade" => Word::Decade(int()? as i32),
         "prep" => Word::Prep(prep(value)?),
-        "clock" => Word::Clock(value == "pm"),
-        "clock_part" => Word::ClockPart(value == "pm"),
+        "clock" => Word::Clock(Half::of(value, "pm")),
+        "clock_part" => Word::ClockPart(Half::of(value, "pm")),
         "named_time" => Word::NamedTime(value.parse().ok().filter(|h| *h < 24)?),
         "minutes" => Word::Minutes(value.parse().ok().filter(|m| *m < 60)?),
         "minute" => Word::MinuteUnit,
@@ -306,39 +328,42 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
             v.push(w);
         }
     };
-    for r in rows(include_str!("../../data/months.tsv")) {
-        let cal = if field(&r, 1) == "hijri" {
+    for r in rows(tsv!("months.tsv"), &["month", "calendar", "name", "needs"]) {
+        let cal = if r.get("calendar") == "hijri" {
             Calendar::Hijri
         } else {
             Calendar::Gregorian
         };
-        if let Ok(m) = field(&r, 0).parse::<u32>() {
-            let key = fold_key(field(&r, 3));
+        if let Ok(m) = r.get("month").parse::<u32>() {
+            let key = fold_key(r.get("name"));
             months.insert(key.clone(), (cal, m));
-            add(key, Word::Month(cal, m, field(&r, 4) == "context"));
+            add(key, Word::Month(cal, m, r.get("needs") == "context"));
         }
     }
-    for r in rows(include_str!("../../data/weekdays.tsv")) {
-        if let Ok(d) = field(&r, 0).parse::<u32>() {
-            let key = fold_key(field(&r, 2));
+    for r in rows(tsv!("weekdays.tsv"), &["weekday", "name", "needs"]) {
+        if let Ok(d) = r.get("weekday").parse::<u32>() {
+            let key = fold_key(r.get("name"));
             weekdays.insert(key.clone(), d);
-            add(key, Word::Weekday(d, field(&r, 3) == "context"));
+            add(key, Word::Weekday(d, r.get("needs") == "context"));
         }
     }
-    for r in rows(include_str!("../../data/relative_time.tsv")) {
-        if let Some(w) = relative_word(field(&r, 2), field(&r, 3), field(&r, 4)) {
-            add(fold_key(field(&r, 0)), w);
+    for r in rows(
+        tsv!("relative_time.tsv"),
+        &["phrase", "kind", "value", "position"],
+    ) {
+        if let Some(w) = relative_word(r.get("kind"), r.get("value"), r.get("position")) {
+            add(fold_key(r.get("phrase")), w);
         }
     }
-    for r in rows(include_str!("../../data/numbers.tsv")) {
-        let kind = match field(&r, 3) {
+    for r in rows(tsv!("numbers.tsv"), &["word", "value", "kind"]) {
+        let kind = match r.get("kind") {
             "ordinal" => NumKind::Ordinal,
             "teen" => NumKind::Teen,
             "few" => NumKind::Few,
             _ => NumKind::Cardinal,
         };
-        if let Ok(v) = field(&r, 2).parse::<u32>() {
-            add(fold_key(field(&r, 0)), Word::Num(v, kind));
+        if let Ok(v) = r.get("value").parse::<u32>() {
+            add(fold_key(r.get("word")), Word::Num(v, kind));
         }
     }
     let steps = steps(phrases);
@@ -352,7 +377,7 @@ static LEXICON: Lazy<TimeLexicon> = Lazy::new(|| {
     let bare_weekdays = WordTable::with_bits(
         weekdays
             .iter()
-            .filter_map(|(k, &d)| Some((k.strip_prefix("ال")?.to_string(), d)))
+            .filter_map(|(k, &d)| Some((k.strip_prefix(crate::lang::ar::AL)?.to_string(), d)))
             .collect(),
         13,
     );

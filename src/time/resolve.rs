@@ -120,7 +120,17 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
             weekday,
             clock,
             dir,
-        } => date(anchor, *year, *month, *day, *weekday, clock, *dir),
+        } => date(
+            anchor,
+            DateParts {
+                year: *year,
+                month: *month,
+                day: *day,
+                weekday: *weekday,
+                clock,
+                dir: *dir,
+            },
+        ),
         Spec::Hijri { year, month, day } => hijri_value(*year, *month, *day),
         Spec::Year(y) => ok(Some(format!("{y:04}")), Grain::Year),
         Spec::Decade(y) => ok(Some(format!("{:04}/{:04}", y, y + 9)), Grain::Range),
@@ -129,53 +139,9 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
             offset,
             weekday,
             clock,
-        } => {
-            let grain = if clock.is_some() {
-                Grain::Time
-            } else {
-                Grain::Day
-            };
-            let Some(a) = anchor else {
-                return ok(None, grain);
-            };
-            let d = a.add_days(*offset);
-            let (v, g) = with_clock(d, clock);
-            Resolved {
-                value: Some(v),
-                grain: g,
-                mismatch: weekday.is_some_and(|w| w != d.weekday()),
-            }
-        }
-        Spec::Weekday { weekday, dir, week } => {
-            let Some(a) = anchor else {
-                return ok(None, Grain::Day);
-            };
-            let d = match week {
-                // "this Monday" said of the future when this week's Monday is past: the next one.
-                Some(0) if *dir == Dir::Future => {
-                    let d = monday(a).add_days(i64::from(*weekday) - 1);
-                    if d < a {
-                        d.add_days(7)
-                    } else {
-                        d
-                    }
-                }
-                Some(k) => monday(a).add_days(7 * k + i64::from(*weekday) - 1),
-                None => weekday_from(a, *weekday, *dir),
-            };
-            ok(Some(d.iso()), Grain::Day)
-        }
-        Spec::WeekdayCount { weekday, n } => {
-            let Some(a) = anchor else {
-                return ok(None, Grain::Day);
-            };
-            let d = if *n > 0 {
-                weekday_from(a, *weekday, Dir::Next).add_days(7 * (n - 1))
-            } else {
-                weekday_from(a, *weekday, Dir::Past).add_days(7 * (n + 1))
-            };
-            ok(Some(d.iso()), Grain::Day)
-        }
+        } => rel_day(anchor, *offset, *weekday, clock),
+        Spec::Weekday { weekday, dir, week } => weekday_in_week(anchor, *weekday, *dir, *week),
+        Spec::WeekdayCount { weekday, n } => weekday_count(anchor, *weekday, *n),
         Spec::NthWeekday {
             n,
             weekday,
@@ -206,51 +172,116 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
             };
             ok(Some(with_clock(a, &Some(c.clone())).0), Grain::Time)
         }
-        Spec::Range(from, to) => {
-            let a = resolve(from, anchor);
-            let b = match (
-                from.as_ref(),
-                to.as_ref(),
-                a.value
-                    .as_deref()
-                    .and_then(|v| v.get(..4)?.parse::<i32>().ok()),
-            ) {
-                // A year-less end takes the start's year ("from 20 to 31 May"), or the next one.
-                (
-                    Spec::Date {
-                        year: None,
-                        month: Some(MonthRef::Named(m1)),
-                        ..
-                    },
-                    Spec::Date {
-                        year: None,
-                        month: Some(MonthRef::Named(m2)),
-                        day,
-                        clock,
-                        ..
-                    },
-                    Some(y),
-                ) => {
-                    let y = if m2 < m1 { y + 1 } else { y };
-                    date(
-                        anchor,
-                        Some(y),
-                        Some(MonthRef::Named(*m2)),
-                        *day,
-                        None,
-                        clock,
-                        Dir::Auto,
-                    )
-                }
-                _ => resolve(to, anchor),
-            };
-            let v = match (a.value, b.value) {
-                (Some(x), Some(y)) => Some(format!("{x}/{y}")),
-                _ => None,
-            };
-            ok(v, Grain::Range)
-        }
+        Spec::Range(from, to) => range(anchor, from, to),
     }
+}
+
+/// A day counted from the anchor ("اليوم", "أمس"); a weekday printed beside it that the day
+/// does not fall on is a mismatch.
+fn rel_day(
+    anchor: Option<Day>,
+    offset: i64,
+    weekday: Option<u32>,
+    clock: &Option<Clock>,
+) -> Resolved {
+    let grain = if clock.is_some() {
+        Grain::Time
+    } else {
+        Grain::Day
+    };
+    let Some(a) = anchor else {
+        return ok(None, grain);
+    };
+    let d = a.add_days(offset);
+    let (v, g) = with_clock(d, clock);
+    Resolved {
+        value: Some(v),
+        grain: g,
+        mismatch: weekday.is_some_and(|w| w != d.weekday()),
+    }
+}
+
+/// A weekday, in the week `week` weeks from the anchor's when the text names one, else the
+/// nearest in direction `dir`.
+fn weekday_in_week(anchor: Option<Day>, weekday: u32, dir: Dir, week: Option<i64>) -> Resolved {
+    let Some(a) = anchor else {
+        return ok(None, Grain::Day);
+    };
+    let d = match week {
+        // "this Monday" said of the future when this week's Monday is past: the next one.
+        Some(0) if dir == Dir::Future => {
+            let d = monday(a).add_days(i64::from(weekday) - 1);
+            if d < a {
+                d.add_days(7)
+            } else {
+                d
+            }
+        }
+        Some(k) => monday(a).add_days(7 * k + i64::from(weekday) - 1),
+        None => weekday_from(a, weekday, dir),
+    };
+    ok(Some(d.iso()), Grain::Day)
+}
+
+/// The n-th such weekday after the anchor (n > 0) or before it (n < 0).
+fn weekday_count(anchor: Option<Day>, weekday: u32, n: i64) -> Resolved {
+    let Some(a) = anchor else {
+        return ok(None, Grain::Day);
+    };
+    let d = if n > 0 {
+        weekday_from(a, weekday, Dir::Next).add_days(7 * (n - 1))
+    } else {
+        weekday_from(a, weekday, Dir::Past).add_days(7 * (n + 1))
+    };
+    ok(Some(d.iso()), Grain::Day)
+}
+
+/// From one expression to another: "2021-05-20/2021-05-31".
+fn range(anchor: Option<Day>, from: &Spec, to: &Spec) -> Resolved {
+    let a = resolve(from, anchor);
+    let b = match (
+        from,
+        to,
+        a.value
+            .as_deref()
+            .and_then(|v| v.get(..4)?.parse::<i32>().ok()),
+    ) {
+        // A year-less end takes the start's year ("from 20 to 31 May"), or the next one.
+        (
+            Spec::Date {
+                year: None,
+                month: Some(MonthRef::Named(m1)),
+                ..
+            },
+            Spec::Date {
+                year: None,
+                month: Some(MonthRef::Named(m2)),
+                day,
+                clock,
+                ..
+            },
+            Some(y),
+        ) => {
+            let y = if m2 < m1 { y + 1 } else { y };
+            date(
+                anchor,
+                DateParts {
+                    year: Some(y),
+                    month: Some(MonthRef::Named(*m2)),
+                    day: *day,
+                    weekday: None,
+                    clock,
+                    dir: Dir::Auto,
+                },
+            )
+        }
+        _ => resolve(to, anchor),
+    };
+    let v = match (a.value, b.value) {
+        (Some(x), Some(y)) => Some(format!("{x}/{y}")),
+        _ => None,
+    };
+    ok(v, Grain::Range)
 }
 
 fn month_of(anchor: Option<Day>, month: MonthRef, year: Option<i32>) -> Option<(i32, u32)> {
@@ -276,16 +307,27 @@ fn nth_weekday(y: i32, m: u32, n: i32, w: u32) -> Option<Day> {
     (d.month == m).then_some(d)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn date(
-    anchor: Option<Day>,
+/// A calendar date as the text gives it, possibly partial: the fields of [`Spec::Date`].
+#[derive(Debug, Clone, Copy)]
+struct DateParts<'a> {
     year: Option<i32>,
     month: Option<MonthRef>,
     day: Option<u32>,
     weekday: Option<u32>,
-    clock: &Option<Clock>,
+    clock: &'a Option<Clock>,
     dir: Dir,
-) -> Resolved {
+}
+
+/// A calendar date: the anchor supplies what the text leaves out.
+fn date(anchor: Option<Day>, parts: DateParts) -> Resolved {
+    let DateParts {
+        year,
+        month,
+        day,
+        weekday,
+        clock,
+        dir,
+    } = parts;
     let grain = match (day, clock) {
         (Some(_), Some(_)) => Grain::Time,
         (Some(_), None) => Grain::Day,
@@ -301,7 +343,7 @@ fn date(
             Some(a) => shift_month(a.year, a.month, n),
             None => return ok(None, grain),
         },
-        (_, None) => return day_of_month(anchor, day, weekday, clock, dir),
+        (_, None) => return day_of_month(anchor, parts),
     };
     // A weekday printed with a day and month but no year ("Fri, Jul 18"): the nearest year,
     // in the direction of the text, where that day falls on that weekday.
@@ -349,13 +391,14 @@ fn date(
 /// A day of the month without its month ("the 27th", "الخميس 21"): the anchor's month, or the
 /// month before or after it where the printed weekday falls on that day; when the text speaks of
 /// the future, the next such month within a year.
-fn day_of_month(
-    anchor: Option<Day>,
-    day: Option<u32>,
-    weekday: Option<u32>,
-    clock: &Option<Clock>,
-    dir: Dir,
-) -> Resolved {
+fn day_of_month(anchor: Option<Day>, parts: DateParts) -> Resolved {
+    let DateParts {
+        day,
+        weekday,
+        clock,
+        dir,
+        ..
+    } = parts;
     let grain = if clock.is_some() {
         Grain::Time
     } else {

@@ -2,13 +2,15 @@
 //! start at them), numbers and single punctuation marks, each with its folded byte range.
 //!
 //! Arabic writes prepositions and conjunctions onto the next word (والسبت, بالأمس, للثاني). A
-//! phrase lookup therefore also tries the first word without one or two of the proclitics
-//! و ف ب ل ك, and reads لل as ل + ال; the span then starts after the proclitic.
+//! phrase lookup therefore also tries the first word without one of the date proclitics of the
+//! language layer (`lang::ar::DATE_PROCLITICS`: و ف ب ل ك and their pairs), and reads لل as
+//! ل + ال; the span then starts after the proclitic.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{lexicon, Word, MAX_WORDS};
+use crate::lang::ar;
 use crate::text::chars;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,9 +101,6 @@ fn kind_of(c: char) -> Kind {
         Kind::Punct
     }
 }
-
-/// Proclitics that may be written onto a word, the longest first.
-const PROCLITICS: [&str; 9] = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
 /// The lexicon phrases starting at each token, in one buffer: `hits[i]` for token `i`.
 #[derive(Debug, Clone, Default)]
@@ -201,23 +200,18 @@ pub fn hits(toks: &[Tok]) -> Hits {
 fn variants<'w>(word: &'w str, v: &mut Vec<(Cow<'w, str>, usize)>) {
     v.clear();
     v.push((Cow::Borrowed(word), 0));
-    // every proclitic starts with one of these letters: most words are passed over without
-    // comparing them with each proclitic
-    // (their first byte in UTF-8 is D8 or D9, which turns Latin words away at once)
-    let lead = word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| matches!(b, 0xD8 | 0xD9));
-    if !lead || !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+    // most words open with no proclitic letter, and are passed over without comparing them
+    // with each proclitic
+    if !ar::may_have_proclitic(word) {
         return;
     }
-    for p in PROCLITICS {
-        if let Some(rest) = word.strip_prefix(p) {
+    for p in ar::DATE_PROCLITICS {
+        if let Some(rest) = ar::strip_proclitic(word, p) {
             if rest.chars().count() >= 2 {
                 v.push((Cow::Borrowed(rest), p.len()));
                 // لل: ل + ال with the alef dropped (للثاني = ل + الثاني).
-                if let Some(r) = rest.strip_prefix('ل').filter(|_| p.ends_with('ل')) {
-                    v.push((Cow::Owned(format!("ال{r}")), p.len() - 'ل'.len_utf8()));
+                if let Some(r) = rest.strip_prefix(ar::LI).filter(|_| p.ends_with(ar::LI)) {
+                    v.push((Cow::Owned(format!("{}{r}", ar::AL)), p.len() - ar::LI.len()));
                 }
             }
         }
@@ -230,24 +224,26 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_marks() {
-        let t = tokenize("on 26/12/2021, 06:05", 0..20);
-        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
-        assert_eq!(t[0].text, "on");
-        assert_eq!(t[1].text, "26");
+        let toks = tokenize("on 26/12/2021, 06:05", 0..20);
+        let kinds: Vec<Kind> = toks.iter().map(|tok| tok.kind).collect();
+        assert_eq!(toks[0].text, "on");
+        assert_eq!(toks[1].text, "26");
         assert_eq!(kinds[2], Kind::Punct);
-        assert!(!t[2].space_before);
-        assert_eq!(t.len(), 10);
+        assert!(!toks[2].space_before);
+        assert_eq!(toks.len(), 10);
     }
 
     #[test]
     fn proclitics_do_not_block_lookup() {
-        let s = "والسبت بالامس للثاني";
-        let t = tokenize(s, 0..s.len());
-        let h = hits(&t);
-        assert!(h[0]
+        let text = "والسبت بالامس للثاني";
+        let toks = tokenize(text, 0..text.len());
+        let hits = hits(&toks);
+        assert!(hits[0]
             .iter()
-            .any(|x| x.word == Word::Weekday(6, false) && x.start == 'و'.len_utf8()));
-        assert!(h[1].iter().any(|x| x.word == Word::Day(-1)));
-        assert!(h[2].iter().any(|x| matches!(x.word, Word::Num(2, _))));
+            .any(|hit| hit.word == Word::Weekday(6, false) && hit.start == 'و'.len_utf8()));
+        assert!(hits[1].iter().any(|hit| hit.word == Word::Day(-1)));
+        assert!(hits[2]
+            .iter()
+            .any(|hit| matches!(hit.word, Word::Num(2, _))));
     }
 }

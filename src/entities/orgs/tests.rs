@@ -192,3 +192,63 @@ fn regional_bodies_by_their_arabic_long_forms() {
     assert_eq!(id_of("الاتحاد الإفريقي"), Some("AU"));
     assert_eq!(id_of("حلف الأطلنطي"), Some("NATO"));
 }
+
+#[test]
+fn english_military_and_press_heads_close_names_with_their_country() {
+    let t = "A statement from the Royal Norwegian Air Force said the Northern Fleet was on alert, \
+             and the Quebec Daily Times reported it first.";
+    let es = entities(t);
+    // "Air Force" after a country is a national institution, as the army is
+    let af = es
+        .iter()
+        .find(|e| {
+            e.kind == EntityKind::Org && e.mentions.iter().any(|m| m.text.ends_with("Air Force"))
+        })
+        .expect("air force");
+    assert_eq!(af.country.as_deref(), Some("NOR"));
+    assert!(org(&es, "Northern Fleet").is_some(), "{:?}", orgs(&es));
+    assert!(org(&es, "Quebec Daily Times").is_some(), "{:?}", orgs(&es));
+    // the country stays a country mention inside the name
+    assert!(mentions_of(&es, EntityKind::Country).contains(&"Norwegian"));
+}
+
+#[test]
+fn an_english_name_runs_to_its_last_head() {
+    let t = "Officers of the Coastal Guard Corps met staff of the Joint Naval Forces Southern Command on Monday.";
+    let es = entities(t);
+    assert!(org(&es, "Coastal Guard Corps").is_some(), "{:?}", orgs(&es));
+    assert!(
+        org(&es, "Joint Naval Forces Southern Command").is_some(),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
+fn known_agencies_and_armed_bodies_keep_one_id_across_languages() {
+    let en = entities("The Revolutionary Guard said on Sunday, according to Tasnim News Agency, that UNIFIL was told.");
+    let ar = entities("وقال الحرس الثوري في بيان نقلته وكالة تسنيم إن قوات اليونيفيل أبلغت بذلك.");
+    for id in ["IRGC", "TASNIM", "UNIFIL"] {
+        assert!(en.iter().any(|e| e.id == id), "{id} in {:?}", orgs(&en));
+        assert!(ar.iter().any(|e| e.id == id), "{id} in {:?}", orgs(&ar));
+    }
+}
+
+#[test]
+fn a_navy_takes_the_country_beside_it_and_leaves_it_a_country() {
+    let es = entities("The Italian navy escorted the tanker while the Greek navy watched.");
+    let navies: Vec<_> = es.iter().filter(|e| e.kind == EntityKind::Org).collect();
+    assert!(
+        navies.iter().any(|e| e.country.as_deref() == Some("ITA")),
+        "{:?}",
+        orgs(&es)
+    );
+    assert!(mentions_of(&es, EntityKind::Country).contains(&"Italian"));
+    let ar = entities("وأعلنت البحرية الإيطالية أنها رافقت الناقلة.");
+    assert!(
+        ar.iter()
+            .any(|e| e.kind == EntityKind::Org && e.country.as_deref() == Some("ITA")),
+        "{:?}",
+        orgs(&ar)
+    );
+}

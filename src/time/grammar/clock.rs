@@ -7,7 +7,9 @@
 //! time preposition stands before it ("at 8 in the evening"); "5 م" alone may be metres, "3p"
 //! pence, "3 in the morning session" a count. All look-ahead is bounded.
 
-use super::{Cand, Kind, Pos, Prep, Spec, Word, P};
+use super::{Candidate, Kind, Parser, Pos, Prep, Spec, Tok, Word};
+use crate::lang::ar;
+use crate::time::lexicon::Half;
 use crate::time::spec::Clock;
 
 /// How the digits of a clock time are written.
@@ -29,12 +31,12 @@ enum Form {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
     /// A word: "pm", "p.m.", "مساء", "م".
-    Word { pm: bool, worded: bool },
+    Word { half: Half, worded: bool },
     /// A part of the day: "in the afternoon".
-    Part { pm: bool },
+    Part { half: Half },
 }
 
-impl P<'_> {
+impl Parser<'_> {
     /// A clock time at token `i`: (clock, end).
     pub(super) fn clock(&self, i: usize) -> Option<(Clock, usize)> {
         self.minutes_to(i).or_else(|| self.plain_clock(i))
@@ -49,7 +51,7 @@ impl P<'_> {
             return Some(self.zoned(h, 0, e));
         }
         let hour_word = self.word(i, |w| (w == Word::HourWord).then_some(()));
-        let j = hour_word.as_ref().map_or(i, |h| h.1);
+        let j = hour_word.as_ref().map_or(i, |word| word.1);
         let (mut h, minute, form, mut e) = self.clock_digits(j)?;
         let mut total = h * 60 + minute;
         if hour_word.is_some() || matches!(form, Form::Colon | Form::Bare) {
@@ -68,7 +70,7 @@ impl P<'_> {
         let ok = match form {
             Form::Colon => true,
             // "2h30" after "in" or "for" is a length of time; "09h30", "at 9h30" are times.
-            Form::H => prep || self.t[j].text.len() == 2 && !self.length_before(j),
+            Form::H => prep || self.toks[j].text.len() == 2 && !self.length_before(j),
             Form::HBare => prep,
             Form::Compact => match mark {
                 Some((Mark::Word { worded, .. }, _)) => worded,
@@ -89,19 +91,19 @@ impl P<'_> {
             return None;
         }
         if let Some((m, e2)) = mark {
-            let pm = match m {
-                Mark::Word { pm, .. } => {
+            let half = match m {
+                Mark::Word { half, .. } => {
                     if h > 12 && !matches!(form, Form::Colon | Form::H) {
                         return None;
                     }
-                    pm
+                    half
                 }
-                Mark::Part { pm } => pm,
+                Mark::Part { half } => half,
             };
-            if pm && h < 12 {
-                total += 12 * 60;
-            } else if !pm && h == 12 {
-                total -= 12 * 60;
+            match half {
+                Half::Pm if h < 12 => total += 12 * 60,
+                Half::Am if h == 12 => total -= 12 * 60,
+                _ => {}
             }
             e = e2;
         }
@@ -129,7 +131,7 @@ impl P<'_> {
         if (3..=4).contains(&n) {
             let (h, m) = (v / 100, v % 100);
             // Not inside a longer figure ("1,330 pm" is no time).
-            if m >= 60 || h > 23 || j > 0 && self.glued(j) && self.t[j - 1].kind != Kind::Word {
+            if m >= 60 || h > 23 || j > 0 && self.glued(j) && self.toks[j - 1].kind != Kind::Word {
                 return None;
             }
             return Some((h, m, Form::Compact, j + 1));
@@ -150,11 +152,11 @@ impl P<'_> {
             return Some((v, minute, Form::Colon, e));
         }
         // "15h30", "15h".
-        if self.t.get(j + 1).is_some_and(|t| t.text == "h") && self.glued(j + 1) && v < 24 {
+        if self.toks.get(j + 1).is_some_and(|tok| tok.text == "h") && self.glued(j + 1) && v < 24 {
             if let Some((m, _)) = two(j + 2) {
                 return Some((v, m, Form::H, j + 3));
             }
-            if !self.glued(j + 2) || self.t[j + 2].kind == Kind::Punct {
+            if !self.glued(j + 2) || self.toks[j + 2].kind == Kind::Punct {
                 return Some((v, 0, Form::HBare, j + 2));
             }
             return None;
@@ -165,29 +167,29 @@ impl P<'_> {
     /// A preposition of time just before token `j`: "at 8 in the evening", "at 15h".
     fn time_prep_before(&self, j: usize) -> bool {
         j > 0
-            && self.h[j - 1].iter().any(|h| {
-                h.end == j && matches!(h.word, Word::Prep(Prep::Clock) | Word::ClockRel(_))
+            && self.hits[j - 1].iter().any(|hit| {
+                hit.end == j && matches!(hit.word, Word::Prep(Prep::Clock) | Word::ClockRel(_))
             })
     }
 
     /// A word before token `j` that opens a length or a distance: "in", "for", "within".
     fn length_before(&self, j: usize) -> bool {
         j > 0
-            && self.h[j - 1].iter().any(|h| {
-                h.end == j && matches!(h.word, Word::Prep(Prep::Span) | Word::Ago(_, Pos::Pre))
+            && self.hits[j - 1].iter().any(|hit| {
+                hit.end == j && matches!(hit.word, Word::Prep(Prep::Span) | Word::Ago(_, Pos::Pre))
             })
     }
 
     /// "o'clock", "oclock": the end after it.
     fn oclock(&self, e: usize) -> Option<usize> {
-        let t = self.t.get(e)?;
-        if t.text == "oclock" {
+        let tok = self.toks.get(e)?;
+        if tok.text == "oclock" {
             return Some(e + 1);
         }
-        let quoted = t.text == "o"
+        let quoted = tok.text == "o"
             && self.punct(e + 1, &["'", "’"])
             && self
-                .t
+                .toks
                 .get(e + 2)
                 .is_some_and(|c| c.text == "clock" && self.glued(e + 2));
         quoted.then_some(e + 3)
@@ -195,20 +197,29 @@ impl P<'_> {
 
     /// What says morning or afternoon at token `e`: (mark, end).
     fn mark(&self, e: usize, form: Form) -> Option<(Mark, usize)> {
-        if let Some((pm, e2, _)) = self.word(e, |w| match w {
-            Word::Clock(pm) => Some(pm),
+        if let Some((half, e2, _)) = self.word(e, |w| match w {
+            Word::Clock(half) => Some(half),
             _ => None,
         }) {
-            let worded = self.t[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]);
-            return Some((Mark::Word { pm, worded }, e2));
+            let worded = self.toks[e].text.chars().count() >= 2 || self.punct(e + 1, &["."]);
+            return Some((Mark::Word { half, worded }, e2));
         }
+        // "a" or "p": the letter of a mark written with stops or spaces.
+        let half_of = |letter: &Tok| {
+            if letter.text == "p" {
+                Half::Pm
+            } else {
+                Half::Am
+            }
+        };
         let letter = |k: usize| {
-            self.t
+            self.toks
                 .get(k)
-                .filter(|t| t.kind == Kind::Word && (t.text == "a" || t.text == "p"))
+                .filter(|tok| tok.kind == Kind::Word && (tok.text == "a" || tok.text == "p"))
         };
         // "a.m." / "p.m." come as letter, stop, letter.
-        if let (Some(a), true, Some(m)) = (letter(e), self.punct(e + 1, &["."]), self.t.get(e + 2))
+        if let (Some(a), true, Some(m)) =
+            (letter(e), self.punct(e + 1, &["."]), self.toks.get(e + 2))
         {
             if m.text == "m" {
                 let end = if self.punct(e + 3, &["."]) {
@@ -216,40 +227,40 @@ impl P<'_> {
                 } else {
                     e + 3
                 };
-                let pm = a.text == "p";
-                return Some((Mark::Word { pm, worded: true }, end));
+                let half = half_of(a);
+                return Some((Mark::Word { half, worded: true }, end));
             }
         }
         if form == Form::Colon {
             if let Some(a) = letter(e) {
-                let pm = a.text == "p";
+                let half = half_of(a);
                 // "3:15p" (the letter glued on), "3:30 p m".
                 if self.glued(e) {
-                    return Some((Mark::Word { pm, worded: true }, e + 1));
+                    return Some((Mark::Word { half, worded: true }, e + 1));
                 }
-                if self.t.get(e + 1).is_some_and(|t| t.text == "m") {
+                if self.toks.get(e + 1).is_some_and(|tok| tok.text == "m") {
                     let end = if self.punct(e + 2, &["."]) {
                         e + 3
                     } else {
                         e + 2
                     };
-                    return Some((Mark::Word { pm, worded: true }, end));
+                    return Some((Mark::Word { half, worded: true }, end));
                 }
             }
         }
         // "in the afternoon" ("in the morning session" still says when).
-        let (pm, e2, _) = self.word(e, |w| match w {
-            Word::ClockPart(pm) => Some(pm),
+        let (half, e2, _) = self.word(e, |w| match w {
+            Word::ClockPart(half) => Some(half),
             _ => None,
         })?;
-        Some((Mark::Part { pm }, e2))
+        Some((Mark::Part { half }, e2))
     }
 
     /// Minutes after an Arabic hour: "و20 دقيقة", "و 18 دقيقة", "والنصف", "إلا ربعا", "إلا 10":
     /// (signed minutes, end).
     fn minutes_after(&self, e: usize) -> Option<(i64, usize)> {
-        let t = self.t.get(e)?;
-        if t.text.is_ascii() {
+        let tok = self.toks.get(e)?;
+        if tok.text.is_ascii() {
             return None;
         }
         // و written onto the fraction: "والنصف", "وربع".
@@ -257,11 +268,11 @@ impl P<'_> {
             Word::Minutes(m) => Some(m),
             _ => None,
         }) {
-            if s > t.range.start && t.text.starts_with('و') {
+            if s > tok.range.start && tok.text.starts_with(ar::WA) {
                 return Some((i64::from(m), e2));
             }
         }
-        let (sign, bare_ok, k) = if t.text == "و" {
+        let (sign, bare_ok, k) = if tok.text == ar::WA {
             (1, false, e + 1)
         } else {
             let (r, k, _) = self.word(e, |w| match w {
@@ -298,7 +309,7 @@ impl P<'_> {
     /// minutes to noon", "15 past noon". A bare count needs "past" ("10 to 3 pm" may be a range)
     /// and a marked hour; with "quarter", "half" or "minutes" the hour may be a bare number.
     fn minutes_to(&self, i: usize) -> Option<(Clock, usize)> {
-        let j = if self.t.get(i).is_some_and(|t| t.text == "a") {
+        let j = if self.toks.get(i).is_some_and(|tok| tok.text == "a") {
             i + 1
         } else {
             i
@@ -349,7 +360,7 @@ impl P<'_> {
             return (z.map(str::to_string), e2);
         }
         if self.punct(e, &["+", "-"]) {
-            let sign = &self.t[e].text;
+            let sign = &self.toks[e].text;
             if let Some((v, 4)) = self.num(e + 1) {
                 let (_, e2) = self.zone(e + 2);
                 return (Some(format!("{sign}{:02}:{:02}", v / 100, v % 100)), e2);
@@ -367,7 +378,7 @@ impl P<'_> {
     /// A clock time after a date: "- 06:05 GMT", ", at 9:15 pm", "الساعة 5 مساء".
     pub(super) fn trailing_clock(&self, e: usize) -> Option<(Clock, usize)> {
         let j = self.opt_punct(e, &[",", "،", "-", "|", "–"]);
-        let j = if self.t.get(j).is_some_and(|t| t.text == "at") {
+        let j = if self.toks.get(j).is_some_and(|tok| tok.text == "at") {
             j + 1
         } else {
             j
@@ -377,15 +388,15 @@ impl P<'_> {
     }
 
     /// A clock time alone: "06:05 GMT", "الساعة 5 مساء", "at 3 pm", "a quarter past noon".
-    pub(super) fn clock_alone(&self, i: usize) -> Option<Cand> {
+    pub(super) fn clock_alone(&self, i: usize) -> Option<Candidate> {
         let (c, e) = self.clock(i)?;
         if i > 0
-            && (self.glued(i) && self.t[i - 1].kind != Kind::Punct
+            && (self.glued(i) && self.toks[i - 1].kind != Kind::Punct
                 || self.punct(i - 1, &[":", ".", ",", "+"]))
         {
             return None;
         }
-        Some(Cand {
+        Some(Candidate {
             start: self.start(i),
             end: e,
             spec: Spec::Time(c),

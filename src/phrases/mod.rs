@@ -1,14 +1,19 @@
-//! Word-level phrase tables: cue verbs, trigger words, role nouns.
+//! Word-level phrase tables, shared by the stages that read the text word by word: cue verbs
+//! and role nouns (quotes), trigger words, mode words and contexts (events).
 //!
-//! Arabic glues conjunctions, prepositions and the article onto the next word (وقال، بالمباحثات،
-//! للتعاون), so a table lists bare forms and a word is looked up under each of its possible
-//! stems: as written, without a leading و/ف, without a leading ب/ل/ك, and without the article.
-//! Phrases of several words match word by word; the longest phrase starting at a word wins.
-//! Lookups are hash lookups per word, so a whole document is scanned in linear time.
+//! A table lists bare forms and a word is looked up under each of its possible stems (Arabic
+//! clitics in front taken off: [`crate::lang::ar::stems`]). Phrases of several words match word by word;
+//! the longest phrase starting at a word wins. Lookups are hash lookups per word, so a whole
+//! document is scanned in linear time. [`inflect`] expands a verb or noun given once to its
+//! regular forms; [`roles`] holds the role nouns that name a person by office.
+
+pub mod inflect;
+pub mod roles;
 
 use std::ops::Range;
 
 use crate::analysis::Analysis;
+use crate::lang::ar::stems;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 use crate::text::segment::{self, TokKind, Token};
@@ -45,17 +50,17 @@ pub fn words_in(a: &Analysis, range: Range<usize>) -> Vec<Word> {
         return words(a.text(), range);
     }
     let tokens = a.tokens(k);
-    let from = tokens.partition_point(|t| t.range.end <= range.start);
+    let from = tokens.partition_point(|tok| tok.range.end <= range.start);
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end = range.start;
-    for t in tokens[from..]
+    for tok in tokens[from..]
         .iter()
-        .take_while(|t| t.range.start < range.end)
+        .take_while(|tok| tok.range.start < range.end)
     {
-        if t.kind == TokKind::Punct {
+        if tok.kind == TokKind::Punct {
             continue;
         }
-        let r = t.range.start.max(range.start)..t.range.end.min(range.end);
+        let r = tok.range.start.max(range.start)..tok.range.end.min(range.end);
         out.push(Word {
             range: r.clone(),
             gap_start: prev_end,
@@ -70,118 +75,15 @@ pub fn words_in(a: &Analysis, range: Range<usize>) -> Vec<Word> {
 pub fn words_of(tokens: &[Token], start: usize) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(tokens.len());
     let mut prev_end = start;
-    for t in tokens {
-        if t.kind == TokKind::Punct {
+    for tok in tokens {
+        if tok.kind == TokKind::Punct {
             continue;
         }
         out.push(Word {
-            range: t.range.clone(),
+            range: tok.range.clone(),
             gap_start: prev_end,
         });
-        prev_end = t.range.end;
-    }
-    out
-}
-
-/// At most this many stems: the literal word, one conjunction off, then per form one
-/// preposition or "لل" and the article off (the loop below stops adding at 8, two at a time).
-const MAX_STEMS: usize = 10;
-
-/// The candidate stems of a word, kept inline: a table scan asks for them at every word, so
-/// they must not allocate. Each stem is a suffix of the word (only clitics in front are taken
-/// off), kept as the byte offset where it starts.
-#[derive(Debug, Clone, Copy)]
-pub struct Stems<'w> {
-    word: &'w str,
-    starts: [u8; MAX_STEMS],
-    len: usize,
-}
-
-impl<'w> Stems<'w> {
-    fn push(&mut self, start: u8) {
-        if self.len < MAX_STEMS {
-            self.starts[self.len] = start;
-            self.len += 1;
-        }
-    }
-
-    fn has(&self, start: u8) -> bool {
-        self.starts[..self.len].contains(&start)
-    }
-
-    /// The stems, most literal first.
-    pub fn iter(&self) -> impl Iterator<Item = &'w str> + '_ {
-        let word = self.word;
-        self.starts[..self.len]
-            .iter()
-            .map(move |&s| &word[usize::from(s)..])
-    }
-}
-
-/// The folded Arabic clitics, as bytes: conjunctions, prepositions, "لل" and the article.
-const WA: &[u8] = "و".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const PREPOSITIONS: [&[u8]; 3] = ["ب".as_bytes(), "ل".as_bytes(), "ك".as_bytes()];
-const LIL: &[u8] = "لل".as_bytes();
-const AL: &[u8] = "ال".as_bytes();
-const CLITIC_LETTERS: [&[u8]; 6] = [
-    WA,
-    FA,
-    PREPOSITIONS[0],
-    PREPOSITIONS[1],
-    PREPOSITIONS[2],
-    "ا".as_bytes(),
-];
-
-/// The start of what is left of `word[at..]` without the clitic `p`, when at least three
-/// letters are left.
-fn strip(word: &str, at: u8, p: &[u8]) -> Option<u8> {
-    let rest = word.as_bytes().get(usize::from(at)..)?.strip_prefix(p)?;
-    let letters = rest.iter().filter(|&&b| b & 0xC0 != 0x80).take(3).count();
-    // clitics are a few bytes: the offset of a stem always fits
-    (letters == 3).then(|| at + p.len() as u8)
-}
-
-/// The candidate stems of a folded word, most literal first. Only Arabic words lose clitics, and
-/// only while at least three letters remain, so short words are never stripped to nothing.
-#[inline]
-pub fn stems(word: &str) -> Stems<'_> {
-    let mut out = Stems {
-        word,
-        starts: [0; MAX_STEMS],
-        len: 0,
-    };
-    out.push(0);
-    // only a word that opens with a clitic's letter (و ف ب ل ك, or the alif of ال) has another
-    // stem: most words, and all words in Latin script, are done here
-    if !CLITIC_LETTERS
-        .iter()
-        .any(|p| word.as_bytes().starts_with(p))
-    {
-        return out;
-    }
-    let mut i = 0;
-    while i < out.len && out.len < 8 {
-        let at = out.starts[i];
-        if i == 0 {
-            for p in [WA, FA] {
-                if let Some(r) = strip(word, at, p) {
-                    out.push(r);
-                }
-            }
-        }
-        for p in PREPOSITIONS {
-            if let Some(r) = strip(word, at, p).filter(|&r| !out.has(r)) {
-                out.push(r);
-            }
-        }
-        // "لل" is ل + the article with its alif dropped: للتعاون → التعاون, whose stem is تعاون
-        for p in [LIL, AL] {
-            if let Some(r) = strip(word, at, p).filter(|&r| !out.has(r)) {
-                out.push(r);
-            }
-        }
-        i += 1;
+        prev_end = tok.range.end;
     }
     out
 }
@@ -276,9 +178,9 @@ impl<T> PhraseTable<T> {
         let mut i = 0;
         while i < ws.len() {
             match self.at(text, ws, i) {
-                Some(h) => {
-                    i += h.len;
-                    out.push(h);
+                Some(hit) => {
+                    i += hit.len;
+                    out.push(hit);
                 }
                 None => i += 1,
             }
@@ -311,21 +213,6 @@ mod tests {
     fn arabic_clitics_are_stripped() {
         let s = fold_key("وقال إن المباحثات بالقاهرة شملت للتعاون");
         assert_eq!(found(&s), vec!["say", "talks", "coop"]);
-    }
-
-    #[test]
-    fn short_words_keep_their_letters() {
-        // "ولد" must not become "لد" and "بال" must not become "ال"
-        let all = |w| stems(w).iter().collect::<Vec<_>>();
-        assert_eq!(all("ولد"), ["ولد"]);
-        assert_eq!(all("بال"), ["بال"]);
-        assert_eq!(all("وللتعاون"), ["وللتعاون", "للتعاون", "لتعاون", "تعاون"]);
-        assert_eq!(
-            all("وبالمباحثات"),
-            ["وبالمباحثات", "بالمباحثات", "المباحثات", "مباحثات"]
-        );
-        assert_eq!(all("فالتعاون"), ["فالتعاون", "التعاون", "تعاون"]);
-        assert_eq!(all("talks"), ["talks"]);
     }
 
     #[test]

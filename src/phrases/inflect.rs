@@ -1,6 +1,6 @@
-//! Regular inflections of trigger words, so the tables list a verb or noun once.
+//! Regular inflections of verbs and nouns, so a phrase table lists a word once.
 //!
-//! A `lemma` row of data/event_triggers.tsv gives an English verb in its base form ("visit",
+//! A `lemma` row of a table (data/event_triggers.tsv) gives an English verb in its base form ("visit",
 //! "share intelligence": only the first word inflects) or an Arabic verb as past and present
 //! third person ("استقبل" with "يستقبل"); an Arabic `noun` row gives the noun ("زيارة"). The
 //! forms made here are every regular shape of the word; irregular ones ("met", "held talks",

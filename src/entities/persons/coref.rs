@@ -1,0 +1,241 @@
+//! Coreference within a document: a one-word name joins the full name it is the surname of,
+//! every other occurrence of a surname is a mention of its person, and roles and title-pronouns
+//! join the person who holds the office or was named last.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::ops::Range;
+
+use super::{People, Person, Role, RoleMention};
+use crate::analysis::Analysis;
+use crate::entities::kb::KnowledgeBase;
+use crate::entities::{translit, Sentence};
+use crate::lang::ar::{self, strip_proclitic};
+use crate::text::hash::WordMap;
+
+/// One-word names that are the surname of a fuller name join it.
+pub(super) fn merge_surnames(people: &mut People) {
+    // (key of the surname, person), in document order so the choice is deterministic
+    // (a person without a surname is never among them, so the first is never the person itself)
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (i, p) in people.list.iter().enumerate() {
+        if let Some(s) = p.surname.as_deref() {
+            surnames.entry(translit::key(s)).or_insert(i);
+        }
+    }
+    let mut gone = vec![false; people.list.len()];
+    for (i, done) in gone.iter_mut().enumerate() {
+        let p = &people.list[i];
+        if p.surname.is_some() || p.role_only || p.key.is_empty() {
+            continue;
+        }
+        let Some(&j) = surnames.get(&p.key) else {
+            continue;
+        };
+        let mut m = std::mem::take(&mut people.list[i].mentions);
+        let (t, c) = (people.list[i].title.clone(), people.list[i].country.clone());
+        let q = &mut people.list[j];
+        q.mentions.append(&mut m);
+        q.title = q.title.take().or(t);
+        q.country = q.country.take().or(c);
+        *done = true;
+    }
+    let mut it = gone.into_iter();
+    people.list.retain(|_| !it.next().unwrap_or(false));
+}
+
+/// The lengths and last bytes of a few words: most words of a text are none of a document's
+/// surnames, and this turns them away before they are hashed.
+#[derive(Default)]
+struct SurnameShapes {
+    lens: u64,
+    lasts: [u64; 4],
+}
+
+impl SurnameShapes {
+    fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        self.lens |= 1 << b.len().min(63);
+        if let Some(&l) = b.last() {
+            self.lasts[usize::from(l >> 6)] |= 1 << (l & 63);
+        }
+    }
+
+    /// False only when no word inserted has this length and last byte.
+    fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        self.lens & (1 << b.len().min(63)) != 0
+            && b.last()
+                .is_some_and(|&l| self.lasts[usize::from(l >> 6)] & (1 << (l & 63)) != 0)
+    }
+}
+
+/// Every other occurrence of a person's surname in the text is a mention ("Borisenko noted").
+pub(super) fn surname_mentions(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    sentences: &[Sentence],
+    people: &mut People,
+) {
+    let mut by_surname: WordMap<&str, usize> = WordMap::default();
+    let mut shapes = SurnameShapes::default();
+    for (i, p) in people.list.iter().enumerate() {
+        if let Some(s) = p.surname.as_deref() {
+            // "الحسين", "الوليد": a given name with its article names a team, a city or anyone
+            let given_alone = s
+                .strip_prefix(ar::AL)
+                .is_some_and(|r| kb.given.contains_key(s) || kb.given.contains_key(r));
+            if s.chars().count() >= 3 && !given_alone {
+                by_surname.insert(s, i);
+                shapes.insert(s);
+            }
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    // every person's mentions by start, with the running maximum end: "is this occurrence
+    // inside a name already" (its own or another person's: the محمد of "عيد بن محمد" is no
+    // mention of a "… محمد" named elsewhere) is one binary search, however many names there are
+    let mut ms: Vec<Range<usize>> = people
+        .list
+        .iter()
+        .flat_map(|p| p.mentions.iter().cloned())
+        .collect();
+    ms.sort_by_key(|m| m.start);
+    let max_end: Vec<usize> = ms
+        .iter()
+        .scan(0, |e, m| {
+            *e = m.end.max(*e);
+            Some(*e)
+        })
+        .collect();
+    let mut add: Vec<(usize, Range<usize>)> = Vec::new();
+    let surname = |w: &str| {
+        shapes
+            .may_contain(w)
+            .then(|| by_surname.get(w).copied())
+            .flatten()
+    };
+    for s in sentences {
+        for tok in &s.toks {
+            let w = &a.text()[tok.range.clone()];
+            // the word itself, or after a clitic conjunction or preposition ("وبوتين", "لبلير")
+            let found = surname(w).map(|i| (i, 0)).or_else(|| {
+                ar::ONE_LETTER_PROCLITICS
+                    .iter()
+                    .find_map(|c| strip_proclitic(w, c).map(|rest| (rest, c.len())))
+                    .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
+            });
+            if let Some((i, off)) = found {
+                let r = tok.range.start + off..tok.range.end;
+                let k = ms.partition_point(|m| m.start <= r.start);
+                if k == 0 || max_end[k - 1] < r.end {
+                    add.push((i, r));
+                }
+            }
+        }
+    }
+    for (i, r) in add {
+        people.list[i].mentions.push(r);
+    }
+}
+
+/// Roles without names join the person holding the role; pronouns the last person named; a
+/// specific office held by no named person becomes a person of its own.
+pub(super) fn resolve_roles(people: &mut People) {
+    let roles = std::mem::take(&mut people.roles);
+    let mut roles: Vec<RoleMention> = roles;
+    roles.sort_by_key(|r| r.range.start);
+    // Mentions not yet passed, by end: as the roles go forward, those ending before a role are
+    // folded into `last`, the (start, person) of the latest-starting one, so a pronoun's
+    // antecedent costs no scan of every mention. Mentions given out below join the queue.
+    let mut ahead: BinaryHeap<Reverse<(usize, usize, usize)>> = people
+        .list
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| Reverse((m.end, m.start, i))))
+        .collect();
+    let mut last: Option<(usize, usize)> = None;
+    // the first holder of each office, found once (an office nobody holds is looked up again
+    // only after a person is added)
+    let mut holders: HashMap<(Option<String>, Option<String>), Option<usize>> = HashMap::new();
+    for r in roles {
+        while let Some(&Reverse((end, start, i))) = ahead.peek() {
+            if end > r.range.start {
+                break;
+            }
+            ahead.pop();
+            last = last.max(Some((start, i)));
+        }
+        let given = |i: usize, ahead: &mut BinaryHeap<_>| {
+            ahead.push(Reverse((r.range.end, r.range.start, i)));
+        };
+        if r.pronoun {
+            if let Some((_, i)) = last {
+                people.list[i].mentions.push(r.range.clone());
+                given(i, &mut ahead);
+            }
+            continue;
+        }
+        let office = (r.role.title.clone(), r.role.country.clone());
+        let holder = *holders
+            .entry(office)
+            .or_insert_with(|| people.list.iter().position(|p| holds(p, &r.role)));
+        match holder {
+            Some(i) => {
+                people.list[i].mentions.push(r.range.clone());
+                given(i, &mut ahead);
+            }
+            None => {
+                let title = r.role.title.clone().unwrap_or_default();
+                // a rank with no state or body attached ("the minister", "the commander": a
+                // one-word title) is no entity of its own; an office ("the interior minister")
+                // is. A pronoun after it no longer refers to the person named before it.
+                if title == "official" || title == "deputy" {
+                    continue;
+                }
+                if r.role.country.is_none() && !title.contains(' ') {
+                    last = None;
+                    continue;
+                }
+                let name = match &r.role.country {
+                    Some(c) => format!("{title} ({c})"),
+                    None => title.clone(),
+                };
+                let id = format!("role-{}", translit::slug(&name));
+                people.list.push(Person {
+                    id,
+                    name,
+                    key: String::new(),
+                    surname: None,
+                    title: Some(title),
+                    country: r.role.country.clone(),
+                    mentions: vec![r.range.clone()],
+                    role_only: true,
+                });
+                given(people.list.len() - 1, &mut ahead);
+                holders.retain(|_, h| h.is_some());
+            }
+        }
+    }
+}
+
+/// Does person `p` hold the office of role `r`?
+pub(super) fn holds(p: &Person, r: &Role) -> bool {
+    let country_ok = match (&r.country, &p.country) {
+        (Some(a), Some(b)) => a == b,
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    let title = r.title.as_deref().unwrap_or("");
+    let title_ok = match (title, p.title.as_deref()) {
+        // "المسؤول الأممي": any official of that state or body
+        ("official", _) => r.country.is_some(),
+        // "the Russian leader", "the UAE head": whoever holds an office of that state
+        ("leader" | "head", Some(_)) => r.country.is_some(),
+        (t, Some(pt)) => t == pt || pt.ends_with(t),
+        _ => false,
+    };
+    country_ok && title_ok
+}

@@ -1,0 +1,256 @@
+//! Title phrases: the office a title names, the state or body it attaches to ("سفير روسيا لدى
+//! القاهرة", "Russia's Ambassador"), the words that complete it, and a title phrase in
+//! apposition to a name.
+
+use super::Role;
+use crate::doc::EntityKind;
+use crate::entities::gazetteer::Hit;
+use crate::entities::kb::{Form, KnowledgeBase};
+use crate::entities::resolve::{country_of, gap};
+use crate::entities::Ctx;
+use crate::lang::ar;
+use crate::lang::en::is_latin_word;
+use crate::text::segment::TokKind;
+
+/// The title phrase that starts at hit `k`.
+pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
+    let h = &cx.sent.hits[k];
+    let t = h
+        .targets
+        .iter()
+        .find(|t| t.form == Form::Title)
+        .map(|t| &cx.kb.titles[t.record]);
+    let mut role = Role {
+        title: t.filter(|t| !t.honorific).map(|t| t.title.clone()),
+        honorific: t.is_some_and(|t| t.honorific),
+        occupation: t.is_some_and(|t| t.occupation),
+        country: t.and_then(|t| t.body.clone()),
+        range: h.range.clone(),
+        next_tok: h.tokens.end,
+    };
+    // English: "Russia's Ambassador", "the Russian ambassador" (an Arabic adjective follows its
+    // title: "الشعب الفلسطيني ورئيسه" is no Palestinian president)
+    if let Some(p) = k
+        .checked_sub(1)
+        .map(|j| &cx.sent.hits[j])
+        .filter(|_| is_latin_word(&cx.text()[h.range.clone()]))
+    {
+        let g = gap(cx.doc, p.range.end, h.word_start);
+        if matches!(g, "" | "'s" | "’s") {
+            if let Some(c) = country_of(p, cx.kb) {
+                role.country
+                    .get_or_insert_with(|| cx.kb.records[c].id.clone());
+                role.range.start = p.range.start;
+            }
+        }
+    }
+    if t.is_some_and(|t| !t.honorific)
+        && is_latin_word(&cx.text()[h.range.clone()])
+        && role.country.is_none()
+    {
+        // "in general", "the minister": a lower-case English title needs a capital or "the"
+        let capital = cx
+            .doc
+            .mention(h.range.clone())
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let the = h.tokens.start > 0 && cx.word(h.tokens.start - 1) == "the";
+        if !capital && !the {
+            role.title = None;
+        }
+    }
+    if role.honorific {
+        return role;
+    }
+    // what the office belongs to: "سفير روسيا لدى القاهرة", "وزير الخارجية المصري", "of the UN"
+    let mut j = k + 1;
+    while let Some(n) = cx.sent.hits.get(j) {
+        let g = gap(cx.doc, cx.sent.hits[j - 1].range.end, n.word_start);
+        if !(g.is_empty() || g == "(" || g.split_whitespace().all(|w| cx.kb.word(w).link)) {
+            break;
+        }
+        let attach = attach_of(cx.kb, n);
+        match attach {
+            Attach::Country(id) | Attach::Body(id) => {
+                role.country.get_or_insert(id);
+            }
+            Attach::Place => {}
+            Attach::Title(title) => {
+                // "نائب" + "وزير الخارجية": the longer office
+                if role.country.is_none() && g.is_empty() {
+                    role.title = Some(title);
+                } else {
+                    break;
+                }
+            }
+            Attach::None => break,
+        }
+        role.range.end = n.range.end;
+        role.next_tok = n.tokens.end;
+        j += 1;
+    }
+    complement(cx, &mut role);
+    conjoined_portfolio(cx, &mut role);
+    role
+}
+
+/// An Arabic title of one word without its article, nothing attached, and a word right after
+/// it is in the construct state: what follows is what it heads ("رئيس قسم التحقيقات", "لاعب
+/// برشلونة", "قائد منفذي الهجمات"), not a name, which comes after the definite title
+/// ("الرئيس بوتين") or after what the title heads.
+pub(super) fn construct_title(cx: Ctx, k: usize, role: &Role) -> bool {
+    let h = &cx.sent.hits[k];
+    let w = &cx.text()[h.range.clone()];
+    !role.honorific
+        && h.tokens.len() == 1
+        && role.country.is_none()
+        && role.next_tok == h.tokens.end
+        && !w.starts_with(ar::AL)
+        && !is_latin_word(w)
+        && cx
+            .tok(role.next_tok)
+            .is_some_and(|t| t.kind == TokKind::Word)
+}
+
+/// "وزير الطاقة والنفط": a second portfolio joined by و belongs to the office.
+pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
+    let mut t = role.next_tok;
+    while t < cx.sent.toks.len() && t < role.next_tok + 2 {
+        let tok = &cx.sent.toks[t];
+        let w = cx.word(t);
+        let definite = w
+            .strip_prefix(ar::WA)
+            .is_some_and(|r| r.starts_with(ar::AL));
+        if tok.kind != TokKind::Word || cx.hit_at(t).is_some() || !definite || cx.kb.word(w).stop {
+            break;
+        }
+        t += 1;
+    }
+    if t > role.next_tok && role.title.is_some() {
+        role.range.end = cx.sent.toks[t - 1].range.end;
+        role.next_tok = t;
+    }
+}
+
+/// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase, up to
+/// punctuation.
+pub(super) fn complement(cx: Ctx, role: &mut Role) {
+    if !cx
+        .tok(role.next_tok)
+        .is_some_and(|t| t.kind == TokKind::Word && cx.role(role.next_tok).complement)
+    {
+        return;
+    }
+    let mut t = role.next_tok;
+    while t < cx.sent.toks.len() && t < role.next_tok + 5 && cx.sent.toks[t].kind == TokKind::Word {
+        t += 1;
+    }
+    role.range.end = cx.sent.toks[t - 1].range.end;
+    role.next_tok = t;
+}
+
+pub(super) enum Attach {
+    Country(String),
+    Body(String),
+    Place,
+    Title(String),
+    None,
+}
+
+pub(super) fn attach_of(kb: &KnowledgeBase, n: &Hit) -> Attach {
+    if n.targets.iter().any(|t| t.form == Form::Capital) {
+        return Attach::Place; // "سفير اليابان لدى عمان": the post, not a second state
+    }
+    if let Some(c) = country_of(n, kb) {
+        return Attach::Country(kb.records[c].id.clone());
+    }
+    for t in &n.targets {
+        match t.form {
+            Form::Name | Form::Adjective if kb.records[t.record].kind == EntityKind::Org => {
+                return Attach::Body(kb.records[t.record].id.clone());
+            }
+            Form::Capital => return Attach::Place,
+            Form::Name if kb.records[t.record].kind == EntityKind::Location => {
+                return Attach::Place
+            }
+            Form::Institution => return Attach::Place,
+            Form::Title if !kb.titles[t.record].honorific => {
+                return Attach::Title(kb.titles[t.record].title.clone())
+            }
+            _ => {}
+        }
+    }
+    Attach::None
+}
+
+/// The role phrase ending right before hit `k` (a title, then the person's name).
+pub(super) fn role_before(cx: Ctx, k: usize) -> Option<Role> {
+    let h = &cx.sent.hits[k];
+    (0..k)
+        .rev()
+        .take(4)
+        .map(|j| title_phrase(cx, j))
+        .find(|r| {
+            r.next_tok <= h.tokens.start
+                && cx.sent.toks[r.next_tok..h.tokens.start]
+                    .iter()
+                    .all(|t| t.kind == TokKind::Punct)
+                && cx
+                    .sent
+                    .hits
+                    .iter()
+                    .any(|x| x.range.start == r.range.start || x.tokens.end == r.next_tok)
+        })
+        .filter(|r| r.title.is_some() || r.honorific)
+}
+
+/// A title phrase right after a name, or in brackets after it: "حمدي سند لوزا نائب وزير
+/// الخارجية المصري", "فلاديمير إيفانوفيتش ( وكيل سكرتير عام … )", "Borisenko, Russia's ambassador".
+pub(super) fn apposition(cx: Ctx, t: usize) -> Option<Role> {
+    let mut u = t;
+    while cx.tok(u).is_some_and(|x| {
+        x.kind == TokKind::Punct && matches!(&cx.text()[x.range.clone()], "(" | "," | "،")
+    }) && u < t + 2
+    {
+        u += 1;
+    }
+    // "the Russian ambassador": skip the article
+    if cx
+        .tok(u)
+        .is_some_and(|x| &cx.text()[x.range.clone()] == "the")
+    {
+        u += 1;
+    }
+    // the hit starting at token u (or at u + 1 after punctuation), found through the token's
+    // hit index: a scan of the sentence's hits made a sentence of many names quadratic
+    let starting_at = |v: usize| {
+        cx.sent
+            .hit_of
+            .get(v)
+            .copied()
+            .flatten()
+            .filter(|&k| cx.sent.hits[k].tokens.start == v)
+    };
+    let k = starting_at(u).or_else(|| starting_at(u + 1).filter(|_| u > t))?;
+    let h = &cx.sent.hits[k];
+    if !h.clitic.is_empty() {
+        return None; // "ومسؤول أممي": another person, not an apposition
+    }
+    let role = if h.targets.iter().any(|x| x.form == Form::Title) {
+        title_phrase(cx, k)
+    } else if country_of(h, cx.kb).is_some() {
+        // "Russia's Ambassador" after a comma: the country opens the phrase
+        let next = cx
+            .sent
+            .hits
+            .get(k + 1)
+            .filter(|n| n.targets.iter().any(|x| x.form == Form::Title))?;
+        let _ = next;
+        title_phrase(cx, k + 1)
+    } else {
+        return None;
+    };
+    (role.title.is_some()).then_some(role)
+}

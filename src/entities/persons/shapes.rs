@@ -1,0 +1,62 @@
+//! The shapes of unknown words that may or may not be part of a name, beyond the verb shapes
+//! of [`crate::lang::ar`]: foreign surnames shaped like verbs, words a name cannot open with.
+
+use crate::entities::kb::KnowledgeBase;
+use crate::lang::ar;
+
+/// A surname of a shape the name rules otherwise stop at: a foreign name shaped like an
+/// imperfect verb, long enough not to be one (تريشيه, يودويونو; not تعرّض), or one ending in ة
+/// (بوتفليقة, العطية).
+pub(super) fn odd_surname(w: &str) -> bool {
+    let n = w.chars().count();
+    let verb_like = ar::imperfect_prefixed(w);
+    (verb_like && (n >= 5 || (n == 4 && (w.ends_with('ا') || w.ends_with('و')))))
+        || (w.ends_with('ه') && !w.ends_with("ها"))
+}
+
+/// An unknown word that may be a second foreign surname word: no ال-word, clitic, verb shape
+/// or everyday word.
+pub(super) fn bare_foreign(kb: &KnowledgeBase, w: &str) -> bool {
+    let r = kb.word(w);
+    w.chars().count() >= 3
+        && !w.starts_with(ar::AL)
+        && !w.starts_with(ar::WA)
+        && !ar::verb_shaped(w)
+        && !w.ends_with('ه')
+        && !(r.stop || r.report || r.pronoun || r.complement)
+        && !kb.given.get(w).is_some_and(|g| g.common)
+        && name_word_shape(kb, w)
+}
+
+/// Can an unknown word open a name? Not a word with a clitic article (بالدرجة, للفريق), a
+/// clitic before a function word (بأن, وبين, وعلى), nor a derived verb or verbal noun
+/// (امتنع, استقبل, التدخل).
+pub(super) fn name_word_shape(kb: &KnowledgeBase, w: &str) -> bool {
+    if ar::ARTICLE_PROCLITICS.iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    let clitic_on_function_word = ar::ONE_LETTER_PROCLITICS.iter().any(|c| {
+        w.strip_prefix(c).is_some_and(|rest| {
+            let r = kb.word(rest);
+            r.stop || r.report || r.pronoun
+        })
+    });
+    let clitic_on_verb = ar::VERB_PROCLITICS
+        .iter()
+        .any(|c| w.strip_prefix(c).is_some_and(ar::derived_verb));
+    // يضيف, تقول after و: a verb, not a name (a longer one may be: ويليامز)
+    let clitic_on_short_verb = ar::CONJUNCTIONS.iter().any(|c| {
+        w.strip_prefix(c)
+            .is_some_and(|r| ar::verb_shaped(r) && r.chars().count() <= 5)
+    });
+    !clitic_on_function_word
+        && !ar::derived_verb(w)
+        && !clitic_on_verb
+        && !clitic_on_short_verb
+        && !ar::participle_plural(w)
+}
+
+/// An ال-word that is no known given name.
+pub(super) fn bare_surname(kb: &KnowledgeBase, w: &str) -> bool {
+    w.starts_with(ar::AL) && !kb.given.contains_key(w)
+}

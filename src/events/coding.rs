@@ -1,0 +1,154 @@
+//! PLOVER's coding rules applied to the trigger words of one sentence: a cooperative event
+//! announced for the future or hoped for is AGREE; what follows a refusal is what was refused, not
+//! an event of its own; a cooperative trigger right after "agreed"/"اتفق" (or a signing) is the
+//! same fact; a negated agreement is a refusal.
+
+use crate::doc::{EventMode, EventType};
+use crate::events::lexicon::{Marker, Trigger};
+use crate::events::rules;
+use crate::lang::ar;
+use crate::phrases::{Hit, Word};
+
+/// How far before a trigger a future or hope word still governs it.
+const MODAL: usize = 6;
+
+/// CAMEO codes with a rule of their own: making a visit (the place visited is the host) and
+/// signing (what was signed is the same fact).
+pub const VISIT: &str = "042";
+const SIGN: &str = "057";
+
+/// A trigger after the PLOVER rules: its type, mode and word span.
+pub struct Coded<'t> {
+    pub hit: Hit<'t, Trigger>,
+    /// The trigger's own type, and the type after the rules (a future cooperation is AGREE).
+    pub base: EventType,
+    pub kind: EventType,
+    pub mode: EventMode,
+    /// Used as a noun: an event noun, or a verb form with a preposition or the article attached
+    /// ("برفض", "بالتوقيع"), which Arabic only puts on the verbal noun.
+    pub nominal: bool,
+    /// The last word the fact spans: a cooperative trigger folded into "agreed" extends it.
+    pub reach: usize,
+}
+
+impl Coded<'_> {
+    /// The last word of the trigger itself.
+    pub fn last(&self) -> usize {
+        self.hit.first + self.hit.len - 1
+    }
+
+    /// Does this trigger take in the cooperation named after it ("agreed to cooperate", "signed
+    /// a cooperation treaty")?
+    fn absorbs(&self) -> bool {
+        self.kind == EventType::Agree || self.hit.value.cameo == SIGN
+    }
+}
+
+/// The trigger hits of a sentence (words `ws` of the folded `text`, with each word's marker and
+/// whether an entity mention covers it) with PLOVER's rules applied.
+pub fn code<'t>(
+    text: &str,
+    ws: &[Word],
+    markers: &[Option<Marker>],
+    named: &[bool],
+    hits: Vec<Hit<'t, Trigger>>,
+) -> Vec<Coded<'t>> {
+    // a trigger word inside a name ("Organisation of Islamic Cooperation", "مجلس التعاون")
+    // and a phrase listed as no event ("بحثا عن", "money supply") code nothing
+    // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
+    // an adjective, no event of its own (event nouns are listed as nouns)
+    let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
+    let hits = hits.into_iter().filter_map(|hit| {
+        let base = hit.value.kind?;
+        let keep = !(hit.first..hit.first + hit.len).any(|k| named[k])
+            && (hit.value.noun || !article(hit.first));
+        keep.then_some((base, hit))
+    });
+    let mut out: Vec<Coded> = Vec::new();
+    let mut refusal_until: Option<usize> = None;
+    let mut agree_at: Option<usize> = None;
+    for (base, hit) in hits {
+        let trigger = hit.value;
+        // what follows a refusal, up to the clause's end, is what was refused
+        if refusal_until.is_some_and(|e| hit.first < e) {
+            continue;
+        }
+        let last = hit.first + hit.len - 1;
+        let broke = |from: usize| markers[from..hit.first].contains(&Some(Marker::Break));
+        // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
+        // cooperation": one fact, already coded; the fact reaches on to the last word folded
+        if rules(base).cooperative && agree_at.is_some_and(|p| p + MODAL >= hit.first && !broke(p))
+        {
+            if let Some(c) = out.iter_mut().rev().find(|c| c.absorbs()) {
+                c.reach = last;
+            }
+            agree_at = Some(last);
+            continue;
+        }
+        let negated =
+            (hit.first.saturating_sub(2)..hit.first).any(|k| markers[k] == Some(Marker::Negated));
+        let (kind, mode) = type_and_mode(base, modal(markers, hit.first, trigger.future), negated);
+        if kind == EventType::Reject {
+            let end = (hit.first..ws.len())
+                .find(|&k| markers[k] == Some(Marker::Break))
+                .unwrap_or(ws.len());
+            refusal_until = Some(end);
+        }
+        if kind == EventType::Agree || trigger.cameo == SIGN {
+            agree_at = Some(last);
+        }
+        let clitics = &text[hit.prefix.clone()];
+        let nominal = trigger.noun
+            || [ar::BI, ar::LI].iter().any(|p| clitics.contains(p))
+            || clitics.ends_with(ar::AL);
+        out.push(Coded {
+            hit,
+            base,
+            kind,
+            mode,
+            nominal,
+            reach: last,
+        });
+    }
+    out
+}
+
+/// The future or hope word that governs a trigger at word `first`, within [`MODAL`] words and
+/// its clause: a hope anywhere in reach outweighs a plain future ("نأمل في توسيع التعاون"); an
+/// Arabic future form (`future`: "سيستقبل") is intended of itself.
+fn modal(markers: &[Option<Marker>], first: usize, future: bool) -> Option<Marker> {
+    let broke = |from: usize| markers[from..first].contains(&Some(Marker::Break));
+    let modals: Vec<Marker> = (first.saturating_sub(MODAL)..first)
+        .filter(|&k| !broke(k))
+        .filter_map(|k| markers[k].filter(|m| matches!(m, Marker::Intended | Marker::Hoped)))
+        .collect();
+    modals
+        .iter()
+        .find(|m| **m == Marker::Hoped)
+        .or(modals.first())
+        .copied()
+        .or(future.then_some(Marker::Intended))
+}
+
+/// The type and mode of a trigger of type `base` under a future or hope word (`modal`) and a
+/// negation: announced or hoped for, what can be intended is AGREE; a negated agreement is a
+/// refusal; anything else negated keeps its type.
+fn type_and_mode(base: EventType, modal: Option<Marker>, negated: bool) -> (EventType, EventMode) {
+    let mut kind = base;
+    let mut mode = EventMode::Asserted;
+    if let Some(m) = modal.filter(|_| rules(base).intendable) {
+        kind = EventType::Agree;
+        mode = if m == Marker::Hoped {
+            EventMode::Hoped
+        } else {
+            EventMode::Intended
+        };
+    }
+    if negated && base == EventType::Agree {
+        // "will not accept", "لن نوافق": declining to agree is a refusal (CAMEO 12)
+        kind = EventType::Reject;
+    } else if negated {
+        mode = EventMode::Negated;
+    }
+    (kind, mode)
+}

@@ -1,0 +1,206 @@
+//! Which actor groups of a sentence are a trigger's parties: the group just before it (the
+//! subject in English and in Arabic subject-first sentences), the groups just after it (the Arabic
+//! verb's subject and object, the event noun's nationality adjectives, "بين X وY"), within its
+//! clause and not past another trigger.
+
+use std::ops::Range;
+
+use crate::events::actors::Group;
+use crate::events::coding::Coded;
+use crate::events::lexicon::Marker;
+use crate::events::rules;
+use crate::phrases::Word;
+
+/// How far (in words) a trigger looks for the groups around it; praise and blame reach further
+/// for what they are about ("أعرب عن تقديره للدور الذي تقوم به الدولة المصرية").
+const LEFT: usize = 5;
+const RIGHT: usize = 4;
+const RIGHT_ATTITUDE: usize = 7;
+
+/// One sentence being coded: its words, each word's mode or clause marker, its actor groups and
+/// its coded triggers.
+pub struct Sentence<'s, 't> {
+    /// The folded text of the document.
+    pub text: &'s str,
+    /// The sentence's folded range.
+    pub range: Range<usize>,
+    pub ws: Vec<Word>,
+    pub markers: Vec<Option<Marker>>,
+    pub groups: Vec<Group>,
+    pub coded: Vec<Coded<'t>>,
+    /// The first words of the coded triggers, sorted: which triggers start among some words is
+    /// two binary searches, not a scan of the sentence's triggers.
+    starts: Vec<usize>,
+    /// For each group, the furthest last word of it and the groups before it (groups are in
+    /// order of their first words): a backward search stops where nothing earlier can reach.
+    reach: Vec<usize>,
+}
+
+impl<'s, 't> Sentence<'s, 't> {
+    pub fn new(
+        text: &'s str,
+        range: Range<usize>,
+        ws: Vec<Word>,
+        markers: Vec<Option<Marker>>,
+        groups: Vec<Group>,
+        coded: Vec<Coded<'t>>,
+    ) -> Sentence<'s, 't> {
+        let mut starts: Vec<usize> = coded.iter().map(|c| c.hit.first).collect();
+        starts.sort_unstable();
+        let reach = groups
+            .iter()
+            .scan(0, |far, g| {
+                *far = g.last.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Sentence {
+            text,
+            range,
+            ws,
+            markers,
+            groups,
+            coded,
+            starts,
+            reach,
+        }
+    }
+}
+
+impl Sentence<'_, '_> {
+    /// No clause break and no trigger other than the `i`th starts among words `a..b`.
+    fn clear(&self, i: usize, a: usize, b: usize) -> bool {
+        let inside = |x: usize| x >= a && x < b;
+        let starting =
+            self.starts.partition_point(|&x| x < b) - self.starts.partition_point(|&x| x < a);
+        let other_trigger = starting > usize::from(inside(self.coded[i].hit.first));
+        !self.markers[a..b].contains(&Some(Marker::Break)) && !other_trigger
+    }
+
+    /// The groups whose first word is after word `w`, in order (groups are sorted by first word).
+    fn groups_after(&self, w: usize) -> &[Group] {
+        &self.groups[self.groups.partition_point(|g| g.first <= w)..]
+    }
+
+    /// The groups after the `i`th trigger that are its parties: the first in reach, then (after
+    /// a verb) its object or the owner of the event noun that follows.
+    pub fn right_of(&self, i: usize) -> Vec<&Group> {
+        let (markers, c) = (&self.markers, &self.coded[i]);
+        let last = c.last();
+        let span = if rules(c.kind).attitude {
+            RIGHT_ATTITUDE
+        } else {
+            RIGHT
+        };
+        // "a mediation effort on Saturday between the Emirates and Saudi Arabia": the pair
+        // after "between" belongs to the trigger it follows
+        let horizon = (last + 1..=(c.reach + span).min(markers.len().saturating_sub(1)))
+            .find(|&k| markers[k] == Some(Marker::Between))
+            .map_or(c.reach + span, |k| (k + 3).max(c.reach + span));
+        let next_noun = self.coded.get(i + 1).filter(|n| n.nominal);
+        // "رحب X برفض مصر", "welcomed the refusal of Egypt": the owner of the object is the target
+        let owner_of_next = |from: usize| {
+            let n = next_noun.filter(|n| n.hit.first > from && n.hit.first <= from + 2)?;
+            self.groups_after(n.last())
+                .first()
+                .filter(|g| g.first == n.last() + 1)
+        };
+        let mut right: Vec<&Group> = Vec::new();
+        if let Some(g) = self
+            .groups_after(last)
+            .iter()
+            .take_while(|g| g.first <= horizon)
+            .find(|g| self.clear(i, last + 1, g.first))
+        {
+            right.push(g);
+            // an Arabic verb's subject is followed by its object ("استقبل الوزير … السيد X")
+            if !c.nominal {
+                match self
+                    .groups_after(g.last)
+                    .iter()
+                    .take_while(|o| o.first <= g.last + RIGHT)
+                    .find(|o| self.clear(i, g.last + 1, o.first))
+                {
+                    Some(o) => right.push(o),
+                    None => right.extend(owner_of_next(g.last)),
+                }
+            }
+        } else {
+            right.extend(owner_of_next(last));
+        }
+        right
+    }
+
+    /// The group just before the `i`th trigger, in its clause.
+    pub fn left_of(&self, i: usize) -> Option<&Group> {
+        let first = self.coded[i].hit.first;
+        let started = self.groups.partition_point(|g| g.first < first);
+        (0..started)
+            .rev()
+            .take_while(|&k| self.reach[k] + LEFT >= first)
+            .map(|k| &self.groups[k])
+            .find(|g| g.last < first && g.last + LEFT >= first && self.clear(i, g.last + 1, first))
+    }
+
+    /// The subject of the `i`th trigger, an English verb: the nearest group before it in its
+    /// clause that is neither the object of a preposition ("to the United Nations") nor inside an
+    /// apposition between commas ("Pakistan, a key U.S. ally, has refused"). A noun between them
+    /// does not end the clause, a verb does.
+    pub fn clause_subject(&self, i: usize) -> Option<&Group> {
+        let verb = self.coded[i].hit.first;
+        let verb_between = |a: usize, b: usize| {
+            self.coded
+                .iter()
+                .enumerate()
+                .any(|(j, c)| j != i && !c.nominal && c.hit.first >= a && c.hit.first < b)
+        };
+        let clear = |a: usize, b: usize| {
+            !self.markers[a..b].contains(&Some(Marker::Break)) && !verb_between(a, b)
+        };
+        let (text, ws) = (self.text, &self.ws);
+        let before: Vec<&Group> = self.groups.iter().filter(|g| g.last < verb).collect();
+        let comma =
+            |a: usize, b: usize| a < b && text[ws[a].range.start..ws[b].range.start].contains(',');
+        for (k, g) in before.iter().enumerate().rev() {
+            if !clear(g.last + 1, verb) {
+                return None;
+            }
+            let oblique = self.after_preposition(g);
+            // an apposition opens with a comma after the group it describes
+            let apposition =
+                comma(g.last, verb) && before[..k].last().is_some_and(|p| comma(p.last, g.first));
+            if !oblique && !apposition {
+                return Some(g);
+            }
+        }
+        None
+    }
+
+    /// The sentence's first group, when it stands before word `first` in the same clause and
+    /// (in English) is no preposition's object: the subject that governs later clauses.
+    pub fn opening_subject(&self, first: usize, arabic: bool) -> Option<&Group> {
+        self.groups.first().filter(|g| {
+            g.last < first
+                && !self.markers[g.last + 1..first].contains(&Some(Marker::Break))
+                && (arabic || !self.after_preposition(g))
+        })
+    }
+
+    /// Is the group the object of a preposition? It may stand before an article or adjective
+    /// ("of the United Nations"), not before a comma ("on Monday, Iraq said").
+    fn after_preposition(&self, g: &Group) -> bool {
+        let preposition = |p: usize| {
+            matches!(
+                self.markers[p],
+                Some(Marker::Oblique | Marker::Place | Marker::Agent | Marker::Between)
+            )
+        };
+        let joined = |k: usize| {
+            self.text[self.ws[k].gap_start..self.ws[k].range.start]
+                .chars()
+                .all(char::is_whitespace)
+        };
+        (g.first >= 1 && joined(g.first) && preposition(g.first - 1))
+            || (g.first >= 2 && joined(g.first) && joined(g.first - 1) && preposition(g.first - 2))
+    }
+}

@@ -1,0 +1,59 @@
+//! Documents built by hand for the stage tests: the analysis of a text written for a test, and
+//! entity lists given by hand (each stage is tested apart from the entity stage).
+
+use crate::analysis::Analysis;
+use crate::clean;
+use crate::doc::{Entity, EntityKind, Mention};
+use crate::text::fold::Folded;
+
+/// An entity: id, kind, name, country, title, and the strings that mention it (every
+/// occurrence in the text counts).
+pub type Spec<'s> = (
+    &'s str,
+    EntityKind,
+    &'s str,
+    Option<&'s str>,
+    Option<&'s str>,
+    &'s [&'s str],
+);
+
+pub fn entities(text: &str, specs: &[Spec]) -> Vec<Entity> {
+    specs
+        .iter()
+        .map(|(id, kind, name, country, title, surfaces)| {
+            let mut mentions = Vec::new();
+            for s in surfaces.iter() {
+                for (b, _) in text.match_indices(s) {
+                    let start = text[..b].chars().count();
+                    mentions.push(Mention {
+                        start,
+                        end: start + s.chars().count(),
+                        text: s.to_string(),
+                    });
+                }
+            }
+            Entity {
+                id: id.to_string(),
+                kind: *kind,
+                name: name.to_string(),
+                key: name.to_lowercase(),
+                country: country.map(str::to_string),
+                title: title.map(str::to_string),
+                affiliation: None,
+                geonames: None,
+                lat: None,
+                lon: None,
+                mentions,
+                role_only: false,
+            }
+        })
+        .collect()
+}
+
+/// Run `f` on the analysis of `text` (a headline line, then paragraphs).
+pub fn with_analysis<T>(text: &str, lang: &str, f: impl FnOnce(&Analysis) -> T) -> T {
+    let folded = Folded::new(text);
+    let layout = clean::layout(&folded.text);
+    let a = Analysis::new(text, folded, layout, lang.to_string(), None);
+    f(&a)
+}
