@@ -18,6 +18,7 @@
 //! A key the other tables already use (a country, capital, organisation or person) is not taken.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::gazetteer::Hit;
 use super::kb::{Builder, Form, KnowledgeBase, Record, Target};
@@ -36,6 +37,9 @@ pub const STRONG: u32 = 100_000;
 /// The population from which a one-word Arabic name counts by its country in the document alone.
 pub const SMALL: u32 = 20_000;
 
+/// The most GeoNames places one name may mean.
+const SAME_NAME: usize = 6;
+
 /// What GeoNames tells of one place.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlaceInfo {
@@ -48,10 +52,12 @@ pub struct PlaceInfo {
 /// The GeoNames facts of the knowledge base's places, and the words that weigh their names.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// Record index → its GeoNames facts (GeoNames places, and capitals found in the table).
-    info: HashMap<usize, PlaceInfo>,
-    /// Records that come from the GeoNames table (and so need evidence).
-    gazetteer: HashSet<usize>,
+    /// The records that come from the GeoNames table (and so need evidence): one run of indices.
+    gazetteer: Range<usize>,
+    /// The GeoNames facts of those records, in their order.
+    facts: Vec<PlaceInfo>,
+    /// The GeoNames facts of records of the other tables (capitals).
+    attached: HashMap<usize, PlaceInfo>,
     /// Place nouns that put the next name on the map (folded; Latin lower-cased).
     cue_words: WordMap<String, ()>,
     /// Place names that are everyday words (folded; Latin lower-cased).
@@ -65,16 +71,20 @@ pub struct Places {
 impl Places {
     /// GeoNames facts of record `r`, if it has them.
     pub fn info(&self, r: usize) -> Option<&PlaceInfo> {
-        self.info.get(&r)
+        match r.checked_sub(self.gazetteer.start) {
+            Some(i) if r < self.gazetteer.end => self.facts.get(i),
+            _ => self.attached.get(&r),
+        }
     }
 
+    #[inline]
     fn is_gazetteer(&self, r: usize) -> bool {
         self.gazetteer.contains(&r)
     }
 
     /// Attach GeoNames facts to a record of another table (a capital).
     pub fn attach(&mut self, r: usize, info: PlaceInfo) {
-        self.info.entry(r).or_insert(info);
+        self.attached.entry(r).or_insert(info);
     }
 }
 
@@ -87,9 +97,9 @@ fn word_key(w: &str) -> String {
     fold_key(w).to_lowercase()
 }
 
-/// Load data/geonames.tsv into `records`, its names through `add` (which refuses keys the
-/// other tables hold), and the cue and guard words.
-pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
+/// Load data/geonames.tsv into `records` and its names into `b` (the GeoNames keys: a name the
+/// other tables' keys in `tables` hold is left to them), and the cue and guard words.
+pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>) -> Places {
     let mut places = Places::default();
     let table = rows(
         tsv!("geonames.tsv"),
@@ -105,6 +115,7 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
         ],
     );
     let mut ids: HashSet<String> = records.iter().map(|r| r.id.clone()).collect();
+    let first = records.len();
     for row in table {
         let info = PlaceInfo {
             geonames: row.get("geonames").parse().unwrap_or(0),
@@ -119,7 +130,7 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
             .collect();
         // a capital or place of the other tables takes the facts of its GeoNames row
         let capital = names.iter().find_map(|n| {
-            b.taken(n)?.iter().find_map(|t| {
+            tables.taken(n)?.iter().find_map(|t| {
                 let r = &records[t.record];
                 (matches!(t.form, Form::Capital | Form::Name)
                     && r.kind == EntityKind::Location
@@ -131,7 +142,17 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
             places.attach(r, info);
             continue;
         }
-        let fresh: Vec<&str> = names.into_iter().filter(|n| b.taken(n).is_none()).collect();
+        // a name of the other tables is theirs; one GeoNames names several places with keeps the
+        // largest few (the table runs from the most populous down), for the document to choose
+        let fresh: Vec<&str> = names
+            .into_iter()
+            .filter(|n| {
+                // an Arabic name of two letters is a word first (سن)
+                (n.is_ascii() || n.chars().count() > 2)
+                    && tables.taken(n).is_none()
+                    && b.taken(n).is_none_or(|ts| ts.len() < SAME_NAME)
+            })
+            .collect();
         if fresh.is_empty() {
             continue;
         }
@@ -144,12 +165,13 @@ pub(super) fn load(b: &mut Builder, records: &mut Vec<Record>) -> Places {
             title: None,
             state: None,
         });
-        places.info.insert(idx, info);
-        places.gazetteer.insert(idx);
+        places.facts.push(info);
         for n in fresh {
             b.add(n, Form::Name, idx);
         }
     }
+    // only GeoNames records were added since `first`
+    places.gazetteer = first..records.len();
     for row in rows(tsv!("place_words.tsv"), &["word"]) {
         places.cue_words.insert(word_key(row.get("word")), ());
     }
@@ -358,11 +380,14 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
     if kb.places.gazetteer.is_empty() {
         return;
     }
-    let countries = doc_countries(kb, sentences);
+    let mut doc = DocFacts {
+        countries: doc_countries(kb, sentences),
+        lower: HashMap::new(),
+    };
     for s in sentences.iter_mut() {
         let mut keep: Vec<Option<usize>> = Vec::with_capacity(s.hits.len());
         for k in 0..s.hits.len() {
-            keep.push(choose(a, kb, s, k, &countries));
+            keep.push(choose(a, kb, s, k, &mut doc));
         }
         for (h, choice) in s.hits.iter_mut().zip(keep) {
             if !h.targets.iter().any(|t| is_place_target(kb, t)) {
@@ -384,14 +409,24 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
     }
 }
 
+/// What the screen learns of the whole document.
+struct DocFacts<'k> {
+    /// The countries it names ([`doc_countries`]).
+    countries: HashSet<&'k str>,
+    /// Latin words asked about → whether the document writes them in lower case somewhere
+    /// (each read from the text once).
+    lower: HashMap<String, bool>,
+}
+
 /// The GeoNames place hit `k` names, when the evidence allows one.
 fn choose(
     a: &Analysis,
     kb: &KnowledgeBase,
     s: &Sentence,
     k: usize,
-    countries: &HashSet<&str>,
+    doc: &mut DocFacts,
 ) -> Option<usize> {
+    let countries = &doc.countries;
     let h = &s.hits[k];
     let mut candidates = h.targets.iter().filter(|t| is_place_target(kb, t));
     candidates.clone().next()?;
@@ -416,7 +451,7 @@ fn choose(
     let beside = followed_by_place(a, kb, s, k);
     let word = &a.text()[h.range.clone()];
     let noun = place_noun_before(a, kb, s, k);
-    if guarded(a, kb, word) {
+    if guarded(a, kb, word, &mut doc.lower) {
         // an English everyday word may follow "in" or "near" ("in Reading"), but not a word of
         // the lexicon tables ("in March") and no Arabic one ("في المائة")
         let cue = word.is_ascii() && !in_lexicon(kb, word) && place_cue(a, kb, s, k);
@@ -436,7 +471,12 @@ fn choose(
 
 /// Is the name an everyday word or a given name (data/place_guard.tsv, the lexicon tables, the
 /// given names), or (Latin) written in lower case elsewhere in the document ("cocoa")?
-fn guarded(a: &Analysis, kb: &KnowledgeBase, word: &str) -> bool {
+fn guarded(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    word: &str,
+    lower: &mut HashMap<String, bool>,
+) -> bool {
     let key = word_key(word);
     let bare = key.strip_prefix("ال").unwrap_or(&key);
     let role = kb.word(word);
@@ -448,11 +488,15 @@ fn guarded(a: &Analysis, kb: &KnowledgeBase, word: &str) -> bool {
         || role.stop
         || (single && kb.given.get(word).is_some())
         || (single && word.is_ascii() && kb.latin_given.get(&key).is_some())
-        || (single && word.is_ascii() && written_lower(a, &key))
+        || (single
+            && word.is_ascii()
+            && *lower
+                .entry(key.clone())
+                .or_insert_with(|| written_lower(a, &key)))
 }
 
 /// Is the name a single word of the lexicon tables?
-fn in_lexicon(kb: &KnowledgeBase, word: &str) -> bool {
+pub(super) fn in_lexicon(kb: &KnowledgeBase, word: &str) -> bool {
     kb.places.lexicon.contains_key(&word_key(word))
 }
 
@@ -656,9 +700,9 @@ mod tests {
     #[test]
     fn the_documents_country_breaks_a_tie() {
         // Sur is Tyre in Lebanon and a port town in Oman
-        let oman = "Fishermen returned to the port of Sur, Omani officials said.";
+        let oman = "Fishermen returned to the harbour at Sur, Omani officials said.";
         assert!(places(oman).contains(&("Sur".into(), Some("OMN".into()))));
-        let lebanon = "Fishermen returned to the port of Sur, Lebanese officials said.";
+        let lebanon = "Fishermen returned to the harbour at Sur, Lebanese officials said.";
         assert!(places(lebanon).contains(&("Tyre".into(), Some("LBN".into()))));
     }
 
