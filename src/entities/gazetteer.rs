@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::kb::{KeyId, Keys, KnowledgeBase, Target};
+use super::kb::{word_ends, KeyId, Keys, KnowledgeBase, Target};
 use crate::analysis::Analysis;
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::Caps;
@@ -54,10 +54,12 @@ fn longest_at(
     limit: usize,
     capital: bool,
 ) -> Option<(KeyId, usize)> {
+    // where the words end, read once for every set's filter
+    let ends = word_ends(text.get(start..limit).unwrap_or_default());
     kb.key_sets()
         .filter(|set| capital || !set.names_only)
         .filter_map(|set| {
-            let (k, end) = longest_in(set.keys, text, start, limit)?;
+            let (k, end) = longest_in(set.keys, text, start, limit, ends)?;
             Some(((set.id)(k), end))
         })
         // the longest; between equals the first set's (the tables' before the GeoNames names)
@@ -65,11 +67,19 @@ fn longest_at(
 }
 
 /// The longest key of `keys` starting at `start`, ending at a word boundary before `limit`.
-fn longest_in(keys: &Keys, text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
+fn longest_in(
+    keys: &Keys,
+    text: &str,
+    start: usize,
+    limit: usize,
+    ends: u8,
+) -> Option<(usize, usize)> {
     let mut end_limit = limit;
+    // a retry ends the span inside a word: the filter may take that end as a word's end
+    let mut ends = ends;
     // a longer key that ends inside a word ("روسيا" in "روسيات") may hide a shorter one that fits
     for _ in 0..4 {
-        let (k, end) = keys.longest(text, start..end_limit)?;
+        let (k, end) = keys.longest(text, start..end_limit, ends)?;
         if !text[end..].chars().next().is_some_and(is_word_char) {
             return Some((k, end));
         }
@@ -79,6 +89,9 @@ fn longest_in(keys: &Keys, text: &str, start: usize, limit: usize) -> Option<(us
         end_limit = end - 1;
         while !text.is_char_boundary(end_limit) {
             end_limit -= 1;
+        }
+        if end_limit - start < 8 {
+            ends |= 1 << (end_limit - start);
         }
     }
     None

@@ -271,14 +271,13 @@ impl Keys {
         }
     }
 
-    /// The longest key that `text[span]` starts with: (key id, end).
+    /// The longest key that `text[span]` starts with: (key id, end). `ends`: the
+    /// [`word_ends`] of `text[span]`.
     #[inline]
-    pub fn longest(&self, text: &str, span: Range<usize>) -> Option<(usize, usize)> {
+    pub fn longest(&self, text: &str, span: Range<usize>, ends: u8) -> Option<(usize, usize)> {
         // most places start no key: the filter says so before the automaton runs
-        if !self
-            .starts
-            .may_start(text.get(span.clone()).unwrap_or_default())
-        {
+        let rest = text.get(span.clone()).unwrap_or_default();
+        if !self.starts.may_start(rest, ends) {
             return None;
         }
         let input = Input::new(text).span(span).anchored(Anchored::Yes);
@@ -288,7 +287,7 @@ impl Keys {
 
     /// The id of exactly the folded key `key`, if it is one.
     fn id_of(&self, key: &str) -> Option<usize> {
-        self.longest(key, 0..key.len())
+        self.longest(key, 0..key.len(), word_ends(key))
             .filter(|&(_, end)| end == key.len())
             .map(|(id, _)| id)
     }
@@ -373,25 +372,30 @@ impl HeadEnds {
 /// walks several bytes before it gives up, while this filter turns most of them away at once.
 #[derive(Debug, Clone)]
 pub struct KeyStarts {
-    bits: Box<[u64; STARTS_WORDS]>,
+    bits: Box<[u64]>,
+    /// The filter has 2^`log2` bits.
+    log2: u32,
     /// Bit `n` set when a key is `n` bytes long with `n` < [`KEY_START`].
     short: u8,
 }
 
 /// Bytes of a key's beginning that the filter keeps.
 const KEY_START: usize = 8;
-/// 2^21 bits (256 KB): the keys of the GeoNames places (about 130,000 with the other tables)
-/// leave about one probe in sixteen falsely open.
-const STARTS_LOG2: u32 = 21;
-const STARTS_WORDS: usize = 1 << (STARTS_LOG2 - 6);
+/// Bits of the filter per key, rounded up to a power of two: about one probe in eight to sixteen
+/// falsely open. Each set of keys has a filter of its size: the tables' sixteen thousand keys fit
+/// in 16 KB that stay in the first-level cache, the GeoNames names take 256 KB.
+const STARTS_BITS_PER_KEY: usize = 8;
 
 impl KeyStarts {
-    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> KeyStarts {
+    fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyStarts {
+        let n = keys.clone().count();
+        let log2 = (n * STARTS_BITS_PER_KEY)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 22);
         let mut ks = KeyStarts {
-            bits: vec![0; STARTS_WORDS]
-                .into_boxed_slice()
-                .try_into()
-                .expect("the filter has STARTS_WORDS words"),
+            bits: vec![0; 1 << (log2 - 6)].into_boxed_slice(),
+            log2,
             short: 0,
         };
         for k in keys.map(str::as_bytes) {
@@ -399,7 +403,7 @@ impl KeyStarts {
             if k.len() < KEY_START {
                 ks.short |= 1 << n;
             }
-            let slot = KeyStarts::slot(KeyStarts::head(k), n);
+            let slot = ks.slot(KeyStarts::head(k), n);
             ks.bits[slot >> 6] |= 1 << (slot & 63);
         }
         ks
@@ -420,47 +424,65 @@ impl KeyStarts {
 
     /// The filter's bit for the first `n` bytes of a text whose [`KeyStarts::head`] is `head`.
     #[inline]
-    fn slot(head: u64, n: usize) -> usize {
+    fn slot(&self, head: u64, n: usize) -> usize {
         let bytes = if n >= KEY_START {
             head
         } else {
             head & ((1 << (8 * n)) - 1)
         };
         let key = bytes ^ (n as u64).wrapping_mul(0x9E37_79B9);
-        ((key ^ key >> 29).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STARTS_LOG2)) as usize
+        ((key ^ key >> 29).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log2)) as usize
     }
 
     #[inline]
     fn has(&self, head: u64, n: usize) -> bool {
-        let slot = KeyStarts::slot(head, n);
+        let slot = self.slot(head, n);
         self.bits[slot >> 6] & (1 << (slot & 63)) != 0
     }
 
     /// False only when no key that ends at a word boundary of `text` is a prefix of it (so an
-    /// anchored search there finds no key the gazetteer keeps). A key shorter than eight bytes is
-    /// looked for only where a word of the text ends at its length: with the short GeoNames names
-    /// every length has keys, and probing them all let a third of the words falsely through.
+    /// anchored search there finds no key the gazetteer keeps). `ends` ([`word_ends`]) says where
+    /// words of the text end in its first eight bytes: a shorter key is looked for only there
+    /// (with the short GeoNames names every length has keys, and probing them all let a third
+    /// of the words falsely through).
     #[inline]
-    pub fn may_start(&self, text: &str) -> bool {
+    pub fn may_start(&self, text: &str, ends: u8) -> bool {
         let b = text.as_bytes();
         let head = KeyStarts::head(&b[..b.len().min(KEY_START)]);
         if b.len() >= KEY_START && self.has(head, KEY_START) {
             return true;
         }
-        let mut lengths = self.short;
+        let mut lengths = self.short & ends;
         while lengths != 0 {
             let n = lengths.trailing_zeros() as usize;
             lengths &= lengths - 1;
-            let ends_word = || {
-                text.get(n..)
-                    .is_some_and(|rest| !rest.chars().next().is_some_and(chars::is_alphanumeric))
-            };
-            if n <= b.len() && ends_word() && self.has(head, n) {
+            if self.has(head, n) {
                 return true;
             }
         }
         false
     }
+}
+
+/// Bit `n` set when no word character follows the first `n` bytes of `text`, for `n` below eight
+/// (the end of the text counts): the lengths a short key may have to end at a word's end there.
+#[inline]
+pub fn word_ends(text: &str) -> u8 {
+    let mut mask = 0u8;
+    for (i, c) in text.char_indices() {
+        if i >= KEY_START {
+            return mask;
+        }
+        // a key ends where no word character follows it (a key may end in a mark: "u.s.")
+        if !chars::is_alphanumeric(c) {
+            mask |= 1 << i;
+        }
+    }
+    // the text ends within the first eight bytes
+    if text.len() < KEY_START {
+        mask |= 1 << text.len();
+    }
+    mask
 }
 
 impl std::fmt::Debug for KnowledgeBase {
@@ -1226,6 +1248,16 @@ mod tests {
     }
 
     #[test]
+    fn word_ends_mark_the_lengths_a_short_key_may_have() {
+        // a word ends before a mark or a space, and where the text ends
+        assert_eq!(word_ends("un said"), 1 << 2 | 1 << 7);
+        assert_eq!(word_ends("u.s. x"), 1 << 1 | 1 << 3 | 1 << 4 | 1 << 6);
+        assert_eq!(word_ends("مصر، غزة"), 1 << 6);
+        assert_eq!(word_ends("abcdefgh"), 0);
+        assert_eq!(word_ends(""), 1);
+    }
+
+    #[test]
     fn key_starts_let_every_key_through() {
         let keys = ["un", "u.s.", "مجلس الامن", "روسيا", "الامم المتحده"];
         let ks = KeyStarts::new(keys.into_iter());
@@ -1236,11 +1268,11 @@ mod tests {
             "روسيات",
             "الامم المتحده",
         ] {
-            assert!(ks.may_start(text), "{text}");
+            assert!(ks.may_start(text, word_ends(text)), "{text}");
         }
         // a key shorter than eight bytes that ends inside a word of the text is none there
         for text in ["u", "الحكومه", "وزير", "", "unity"] {
-            assert!(!ks.may_start(text), "{text}");
+            assert!(!ks.may_start(text, word_ends(text)), "{text}");
         }
         // wherever the automaton finds a key of the built-in tables that ends a word, the filter
         // lets it through
@@ -1256,7 +1288,7 @@ mod tests {
                 .is_some_and(|m| ends_word(m.end()))
             {
                 found += 1;
-                assert!(keys.starts.may_start(&text), "{text}");
+                assert!(keys.starts.may_start(&text, word_ends(&text)), "{text}");
             }
         }
         assert!(found > 100);

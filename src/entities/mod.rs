@@ -6,6 +6,7 @@
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
 //! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
 //! places      GeoNames places: each name kept only with evidence (a cue, its country, its size)
+//! facilities  airports, bases, crossings, camps, straits… by a head word and the name beside it
 //! orgs        organisations by the shape of their name (حزب العمال، جامعة القاهرة, Harvard University)
 //! resolve     hits → countries, capitals, places, organisations, national institutions; at
 //!             the end, a role-only person in apposition to a name merged into that person
@@ -15,6 +16,7 @@
 //! ```
 
 mod ambiguous;
+mod facilities;
 mod gazetteer;
 pub mod kb;
 mod nisba;
@@ -260,6 +262,7 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     ambiguous::settle(kb, &mut sentences);
     places::screen(a, kb, &mut sentences);
     let mut acc = Acc::default();
+    let sites = facilities::find(a, kb, &mut sentences, &mut acc);
     let claims = orgs::find(a, kb, &mut sentences, &mut acc);
     let mut pending = Vec::new();
     for s in &sentences {
@@ -269,6 +272,7 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     places::regions(a, kb, &sentences, &mut acc);
     persons::find(a, kb, &sentences, &mut acc);
     orgs::settle(&mut acc, &claims);
+    facilities::settle(&mut acc, &sites);
     resolve::appositions(a, kb, &mut acc);
     let mut out = acc.finish();
     places::locate(kb, &mut out);

@@ -20,6 +20,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::facilities::Heads;
 use super::gazetteer::Hit;
 use super::kb::{Builder, Form, KnowledgeBase, Record, Target};
 use super::resolve::country_of;
@@ -66,6 +67,8 @@ pub struct Places {
     lexicon: WordMap<String, ()>,
     /// Direction words that make a region of a country (جنوب, southern) → the direction's name.
     directions: WordMap<String, String>,
+    /// The head words of facilities and features (data/facilities.tsv).
+    pub facilities: Heads,
 }
 
 impl Places {
@@ -148,7 +151,7 @@ pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>)
             .into_iter()
             .filter(|n| {
                 // an Arabic name of two letters is a word first (سن)
-                (n.is_ascii() || n.chars().count() > 2)
+                (n.is_ascii() || fold_key(n).chars().count() > 2)
                     && tables.taken(n).is_none()
                     && b.taken(n).is_none_or(|ts| ts.len() < SAME_NAME)
             })
@@ -172,6 +175,7 @@ pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>)
     }
     // only GeoNames records were added since `first`
     places.gazetteer = first..records.len();
+    places.facilities = Heads::load();
     for row in rows(tsv!("place_words.tsv"), &["word"]) {
         places.cue_words.insert(word_key(row.get("word")), ());
     }
