@@ -140,6 +140,9 @@ fn person(i: usize, lang: &str) -> Entity {
         country: None,
         title: None,
         affiliation: None,
+        geonames: None,
+        lat: None,
+        lon: None,
         mentions: Vec::new(),
         role_only: false,
     }
@@ -154,6 +157,9 @@ fn entity(id: &str, kind: EntityKind) -> Entity {
         country: None,
         title: None,
         affiliation: None,
+        geonames: None,
+        lat: None,
+        lon: None,
         mentions: Vec::new(),
         role_only: false,
     }

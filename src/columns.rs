@@ -161,6 +161,10 @@ pub const SCHEMA: [(&str, &[(&str, Kind)]); 6] = [
             ("country", Str),
             ("title", Str),
             ("affiliation", Str),
+            // a place's GeoNames id and coordinates, written as text (numbers in Python's tables)
+            ("geonames", Str),
+            ("lat", Str),
+            ("lon", Str),
             ("n_mentions", Int),
             // 1 for a person known only by a role (a boolean in the Python tables)
             ("role_only", Int),
@@ -389,6 +393,9 @@ fn add(t: &mut [Table], d: &Document) {
             S(e.country.as_deref()),
             S(e.title.as_deref()),
             S(e.affiliation.as_deref()),
+            S(e.geonames.map(|g| g.to_string()).as_deref()),
+            S(e.lat.map(|c| c.0.to_string()).as_deref()),
+            S(e.lon.map(|c| c.0.to_string()).as_deref()),
             I(e.mentions.len()),
             I(usize::from(e.role_only)),
         ]);
@@ -639,6 +646,9 @@ mod tests {
                 country: None,
                 title: None,
                 affiliation: None,
+                geonames: None,
+                lat: None,
+                lon: None,
                 mentions: vec![Mention {
                     start: i,
                     end: i + n.chars().count(),

@@ -41,12 +41,27 @@ pub struct Entity {
     /// a UN under-secretary-general has `affiliation` `UN` and `country` null.
     #[serde(default)]
     pub affiliation: Option<String>,
+    /// A place's GeoNames id and coordinates, where known (null otherwise).
+    #[serde(default)]
+    pub geonames: Option<u32>,
+    #[serde(default)]
+    pub lat: Option<Coord>,
+    #[serde(default)]
+    pub lon: Option<Coord>,
     pub mentions: Vec<Mention>,
     /// A person the text names only by a role ("the Saudi defence minister"): it has a `title`,
     /// usually a `country`, and no personal name. Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub role_only: bool,
 }
+
+/// A latitude or longitude in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Coord(pub f64);
+
+// coordinates come from a table and are never NaN, so equality is an equivalence
+impl Eq for Coord {}
 
 /// The precision of a time expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

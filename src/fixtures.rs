@@ -40,6 +40,9 @@ pub fn entities(text: &str, specs: &[Spec]) -> Vec<Entity> {
                 country: country.map(str::to_string),
                 title: title.map(str::to_string),
                 affiliation: None,
+                geonames: None,
+                lat: None,
+                lon: None,
                 mentions,
                 role_only: false,
             }

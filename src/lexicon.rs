@@ -43,6 +43,11 @@ struct Header {
 }
 
 impl Row {
+    /// Every field of the row, in the header's order.
+    pub fn fields(&self) -> &[&'static str] {
+        &self.fields
+    }
+
     /// The field of column `name`, or "" when the row is short. A name the header lacks is a
     /// mistake in the code, not in the data: it panics, naming the table.
     pub fn get(&self, name: &str) -> &'static str {

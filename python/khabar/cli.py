@@ -510,6 +510,8 @@ def _parquet_schema(pa: Any, table: str) -> Any:
     types = {
         "string": pa.string(),
         "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
         "bool": pa.bool_(),
         "datetime": pa.timestamp("ns"),
         "list": pa.list_(pa.string()),

@@ -73,6 +73,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "country": "string",
         "title": "string",
         "affiliation": "string",
+        "geonames": "Int64",  # a place's GeoNames id and coordinates (null elsewhere)
+        "lat": "float64",
+        "lon": "float64",
         "n_mentions": "int64",
         "role_only": "bool",
     },
@@ -191,6 +194,9 @@ def tables(docs: Iterable[Document]) -> dict[str, list[Row]]:
                     "country": e.country,
                     "title": e.title,
                     "affiliation": e.affiliation,
+                    "geonames": e.geonames,
+                    "lat": e.lat,
+                    "lon": e.lon,
                     "role_only": e.role_only,
                     "n_mentions": len(e.mentions),
                 }
@@ -307,7 +313,11 @@ def arrow_tables(cols: Columns) -> dict[str, Any]:
                 # the core writes a flag as 0 or 1
                 arrays.append(ints.cast(pa.bool_()) if COLUMNS[name][col] == "bool" else ints)
             elif kind == "str":
-                arrays.append(strings(rows, *bufs))
+                text = strings(rows, *bufs)
+                # the core writes a place's id and coordinates as text
+                dtype = COLUMNS[name][col]
+                numbers = {"Int64": pa.int64(), "float64": pa.float64()}
+                arrays.append(text.cast(numbers[dtype]) if dtype in numbers else text)
             else:
                 n_items = (len(bufs[1]) // 8) - 1
                 child = strings(n_items, *bufs[1:])

@@ -165,6 +165,9 @@ class Entity(_Item):
     country: str | None = None
     title: str | None = None
     affiliation: str | None = None  # the international body (UN) a person acts for, not a state
+    geonames: int | None = None  # a place's GeoNames id and coordinates, where known
+    lat: float | None = None
+    lon: float | None = None
     mentions: tuple[Mention, ...] = ()
     role_only: bool = False  # a person the text names only by a role ("the Saudi defence minister")
 
@@ -178,6 +181,9 @@ class Entity(_Item):
             country=_opt_str(d.get("country")),
             title=_opt_str(d.get("title")),
             affiliation=_opt_str(d.get("affiliation")),
+            geonames=None if d.get("geonames") is None else int(d["geonames"]),
+            lat=None if d.get("lat") is None else float(d["lat"]),
+            lon=None if d.get("lon") is None else float(d["lon"]),
             mentions=tuple(Mention.from_dict(m) for m in _items(d.get("mentions"))),
             role_only=bool(d.get("role_only")),
         )

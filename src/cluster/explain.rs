@@ -262,6 +262,9 @@ mod tests {
             country: None,
             title: None,
             affiliation: None,
+            geonames: None,
+            lat: None,
+            lon: None,
             mentions: vec![Mention {
                 start,
                 end: start + 3,

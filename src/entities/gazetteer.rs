@@ -9,9 +9,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{Anchored, Input};
-
-use super::kb::{KnowledgeBase, Target};
+use super::kb::{word_ends, KeyId, Keys, KnowledgeBase, Target};
 use crate::analysis::Analysis;
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::Caps;
@@ -46,28 +44,44 @@ fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
     caps.fits(a.orig_text(a.orig(range)))
 }
 
-/// The longest key starting at `start`, ending at a word boundary before `limit`.
+/// The longest key starting at `start`, ending at a word boundary before `limit`, of the
+/// knowledge base's key sets (the longer wins; the sets share no key). `capital`: the word is
+/// Latin and capitalised, or not Latin; else sets of names only are passed over.
 fn longest_at(
     kb: &KnowledgeBase,
     text: &str,
     start: usize,
     limit: usize,
+    capital: bool,
+) -> Option<(KeyId, usize)> {
+    // where the words end, read once for every set's filter
+    let ends = word_ends(text.get(start..limit).unwrap_or_default());
+    kb.key_sets()
+        .filter(|set| capital || !set.names_only)
+        .filter_map(|set| {
+            let (k, end) = longest_in(set.keys, text, start, limit, ends)?;
+            Some(((set.id)(k), end))
+        })
+        // the longest; between equals the first set's (the tables' before the GeoNames names)
+        .reduce(|best, x| if x.1 > best.1 { x } else { best })
+}
+
+/// The longest key of `keys` starting at `start`, ending at a word boundary before `limit`.
+fn longest_in(
+    keys: &Keys,
+    text: &str,
+    start: usize,
+    limit: usize,
+    ends: u8,
 ) -> Option<(usize, usize)> {
-    // most places start no key: the filter says so before the automaton runs
-    let rest = text.as_bytes().get(start..limit).unwrap_or_default();
-    if !kb.key_starts.may_start(rest) {
-        return None;
-    }
     let mut end_limit = limit;
+    // a retry ends the span inside a word: the filter may take that end as a word's end
+    let mut ends = ends;
     // a longer key that ends inside a word ("روسيا" in "روسيات") may hide a shorter one that fits
     for _ in 0..4 {
-        let input = Input::new(text)
-            .span(start..end_limit)
-            .anchored(Anchored::Yes);
-        let m = kb.automaton.find(input)?;
-        let end = m.end();
+        let (k, end) = keys.longest(text, start..end_limit, ends)?;
         if !text[end..].chars().next().is_some_and(is_word_char) {
-            return Some((m.pattern().as_usize(), end));
+            return Some((k, end));
         }
         if end <= start + 1 {
             return None;
@@ -75,6 +89,9 @@ fn longest_at(
         end_limit = end - 1;
         while !text.is_char_boundary(end_limit) {
             end_limit -= 1;
+        }
+        if end_limit - start < 8 {
+            ends |= 1 << (end_limit - start);
         }
     }
     None
@@ -117,6 +134,10 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let text = a.text();
     let word = &text[tok.range.clone()];
     let arabic = word.chars().next().is_some_and(ar::is_arabic_letter);
+    // a Latin name starts with a capital (the folded text is lower-cased: the original says)
+    let capital = !word.is_ascii()
+        || a.orig_text(a.orig(tok.range.clone()))
+            .starts_with(char::is_uppercase);
     let mut best: Option<Hit> = None;
     // ل and ك alone clash with many names (لبنان، كندا): they are tried last
     let proclitics: &[&'static str] = if arabic {
@@ -140,7 +161,7 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
             continue;
         }
         let start = tok.range.start + clitic.len();
-        let Some((pid, end)) = longest_at(kb, text, start, limit) else {
+        let Some((key, end)) = longest_at(kb, text, start, limit, capital) else {
             continue;
         };
         // a key no longer than the best so far loses: its targets are not gathered
@@ -148,8 +169,8 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
             continue;
         }
         let after_lil = clitic.ends_with(ar::LIL);
-        let targets: Vec<Target> = kb.targets[pid]
-            .iter()
+        let targets: Vec<Target> = kb
+            .meanings(key)
             .filter(|t| (after_lil || !t.after_lil) && case_ok(a, start..end, t.caps))
             .copied()
             .collect();

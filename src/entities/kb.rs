@@ -1,22 +1,31 @@
 //! The knowledge base: the tables of `data/` (countries, capitals, places, organisations,
 //! national institutions, titles, known persons, given names, cue words) plus the user's rows,
-//! compiled into one Aho-Corasick automaton over folded keys.
+//! compiled into Aho-Corasick automata over folded keys.
+//!
+//! The built-in tables ([`BuiltIn`], with the GeoNames places some 130,000 keys) are compiled once
+//! per process and shared by every knowledge base; a knowledge base layers the user's rows on top:
+//! their new keys in a small automaton of their own, the meanings they give built-in keys beside
+//! those keys, and their new records after the built-in ones.
 //!
 //! Every surface form becomes a folded key pointing at one or more [`Target`]s; the same key may
 //! mean several things ("مجلس الأمن": the UN Security Council, or a national security council
 //! when a country stands beside it) and the resolver decides from the context.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use super::nisba;
+use super::places::{self, Places};
 use super::translit;
 use crate::doc::EntityKind;
 use crate::lang::ar;
 use crate::lang::en::Caps;
 use crate::lexicon::rows;
+use crate::text::chars;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 pub use crate::text::sieve::WordTable;
@@ -157,9 +166,9 @@ pub struct UserEntity {
     pub title: Option<String>,
 }
 
-/// The knowledge base: built-in tables plus the user's rows.
-pub struct KnowledgeBase {
-    pub records: Vec<Record>,
+/// The built-in tables, compiled once per process ([`BuiltIn::shared`]).
+pub struct BuiltIn {
+    records: Vec<Record>,
     pub institutions: Vec<Institution>,
     pub titles: Vec<Title>,
     pub given: WordTable<Given>,
@@ -171,12 +180,136 @@ pub struct KnowledgeBase {
     /// The endings of the organisation heads (head, weak, descriptor).
     head_ends: HeadEnds,
     pub ambiguous: Vec<Ambiguous>,
-    /// Pattern id → its meanings.
-    pub targets: Vec<Vec<Target>>,
-    pub automaton: AhoCorasick,
-    /// What the text at a position must start with for a key to match there.
-    pub key_starts: KeyStarts,
+    /// GeoNames facts of places and the words that weigh their names.
+    pub places: Places,
+    /// The keys of the tables but GeoNames.
+    keys: Keys,
+    /// The names of the GeoNames places (some 120,000): a Latin one is looked for only at a
+    /// capitalised word.
+    place_keys: Keys,
     by_id: HashMap<String, usize>,
+}
+
+static BUILT_IN: Lazy<BuiltIn> = Lazy::new(BuiltIn::build);
+
+/// The knowledge base: the shared built-in tables plus the user's rows. The built-in tables'
+/// fields and word lookups are reached through it (`kb.given`, `kb.word(w)`).
+pub struct KnowledgeBase {
+    base: &'static BuiltIn,
+    /// The built-in records, then the user's new ones.
+    pub records: Records,
+    /// The keys only user rows have (none without user rows).
+    user_keys: Option<Keys>,
+    /// The meanings user rows give built-in keys.
+    user_meanings: HashMap<KeyId, Vec<Target>>,
+    /// Ids of the user's new records.
+    user_ids: HashMap<String, usize>,
+}
+
+impl std::ops::Deref for KnowledgeBase {
+    type Target = BuiltIn;
+
+    fn deref(&self) -> &BuiltIn {
+        self.base
+    }
+}
+
+/// The records of a knowledge base: the built-in ones, then the user's, indexed as one list.
+pub struct Records {
+    base: &'static [Record],
+    user: Vec<Record>,
+}
+
+impl Records {
+    pub fn get(&self, i: usize) -> Option<&Record> {
+        match i.checked_sub(self.base.len()) {
+            None => self.base.get(i),
+            Some(j) => self.user.get(j),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.base.len() + self.user.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Record> {
+        self.base.iter().chain(&self.user)
+    }
+}
+
+impl std::ops::Index<usize> for Records {
+    type Output = Record;
+
+    fn index(&self, i: usize) -> &Record {
+        self.get(i).expect("a record index of this knowledge base")
+    }
+}
+
+/// A set of keys compiled into one automaton: the built-in tables' or the user rows' own.
+pub struct Keys {
+    /// Key id → its meanings.
+    targets: Vec<Vec<Target>>,
+    automaton: AhoCorasick,
+    /// What the text at a position must start with for a key to match there.
+    starts: KeyStarts,
+}
+
+impl Keys {
+    fn compile(patterns: &[String], targets: Vec<Vec<Target>>) -> Keys {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .expect("the knowledge base keys compile");
+        let starts = KeyStarts::new(patterns.iter().map(String::as_str));
+        Keys {
+            targets,
+            automaton,
+            starts,
+        }
+    }
+
+    /// The longest key that `text[span]` starts with: (key id, end). `ends`: the
+    /// [`word_ends`] of `text[span]`.
+    #[inline]
+    pub fn longest(&self, text: &str, span: Range<usize>, ends: u8) -> Option<(usize, usize)> {
+        // most places start no key: the filter says so before the automaton runs
+        let rest = text.get(span.clone()).unwrap_or_default();
+        if !self.starts.may_start(rest, ends) {
+            return None;
+        }
+        let input = Input::new(text).span(span).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        Some((m.pattern().as_usize(), m.end()))
+    }
+
+    /// The id of exactly the folded key `key`, if it is one.
+    fn id_of(&self, key: &str) -> Option<usize> {
+        self.longest(key, 0..key.len(), word_ends(key))
+            .filter(|&(_, end)| end == key.len())
+            .map(|(id, _)| id)
+    }
+}
+
+/// A key found in the text: in the automaton of the built-in tables, of the GeoNames names, or
+/// of the user's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyId {
+    BuiltIn(usize),
+    Place(usize),
+    User(usize),
+}
+
+/// One set of keys to search, how its key ids are made, and whether it holds names only (a Latin
+/// key of it starts with a capital: it is looked for only where the text has one).
+pub struct KeySet<'k> {
+    pub keys: &'k Keys,
+    pub id: fn(usize) -> KeyId,
+    pub names_only: bool,
 }
 
 /// The endings of a few words: a head is a word's ending once its proclitic is off, so a word
@@ -241,24 +374,30 @@ impl HeadEnds {
 /// walks several bytes before it gives up, while this filter turns most of them away at once.
 #[derive(Debug, Clone)]
 pub struct KeyStarts {
-    bits: Box<[u64; STARTS_WORDS]>,
+    bits: Box<[u64]>,
+    /// The filter has 2^`log2` bits.
+    log2: u32,
     /// Bit `n` set when a key is `n` bytes long with `n` < [`KEY_START`].
     short: u8,
 }
 
 /// Bytes of a key's beginning that the filter keeps.
 const KEY_START: usize = 8;
-/// 2^17 bits (16 KB): the six thousand keys leave about one probe in twenty falsely open.
-const STARTS_LOG2: u32 = 17;
-const STARTS_WORDS: usize = 1 << (STARTS_LOG2 - 6);
+/// Bits of the filter per key, rounded up to a power of two: about one probe in eight to sixteen
+/// falsely open. Each set of keys has a filter of its size: the tables' sixteen thousand keys fit
+/// in 16 KB that stay in the first-level cache, the GeoNames names take 256 KB.
+const STARTS_BITS_PER_KEY: usize = 8;
 
 impl KeyStarts {
-    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> KeyStarts {
+    fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyStarts {
+        let n = keys.clone().count();
+        let log2 = (n * STARTS_BITS_PER_KEY)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 22);
         let mut ks = KeyStarts {
-            bits: vec![0; STARTS_WORDS]
-                .into_boxed_slice()
-                .try_into()
-                .expect("the filter has STARTS_WORDS words"),
+            bits: vec![0; 1 << (log2 - 6)].into_boxed_slice(),
+            log2,
             short: 0,
         };
         for k in keys.map(str::as_bytes) {
@@ -266,7 +405,7 @@ impl KeyStarts {
             if k.len() < KEY_START {
                 ks.short |= 1 << n;
             }
-            let slot = KeyStarts::slot(KeyStarts::head(k), n);
+            let slot = ks.slot(KeyStarts::head(k), n);
             ks.bits[slot >> 6] |= 1 << (slot & 63);
         }
         ks
@@ -287,34 +426,39 @@ impl KeyStarts {
 
     /// The filter's bit for the first `n` bytes of a text whose [`KeyStarts::head`] is `head`.
     #[inline]
-    fn slot(head: u64, n: usize) -> usize {
+    fn slot(&self, head: u64, n: usize) -> usize {
         let bytes = if n >= KEY_START {
             head
         } else {
             head & ((1 << (8 * n)) - 1)
         };
         let key = bytes ^ (n as u64).wrapping_mul(0x9E37_79B9);
-        ((key ^ key >> 29).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STARTS_LOG2)) as usize
+        ((key ^ key >> 29).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log2)) as usize
     }
 
     #[inline]
     fn has(&self, head: u64, n: usize) -> bool {
-        let slot = KeyStarts::slot(head, n);
+        let slot = self.slot(head, n);
         self.bits[slot >> 6] & (1 << (slot & 63)) != 0
     }
 
-    /// False only when no key is a prefix of `text` (so an anchored search there finds none).
+    /// False only when no key that ends at a word boundary of `text` is a prefix of it (so an
+    /// anchored search there finds no key the gazetteer keeps). `ends` ([`word_ends`]) says where
+    /// words of the text end in its first eight bytes: a shorter key is looked for only there
+    /// (with the short GeoNames names every length has keys, and probing them all let a third
+    /// of the words falsely through).
     #[inline]
-    pub fn may_start(&self, text: &[u8]) -> bool {
-        let head = KeyStarts::head(&text[..text.len().min(KEY_START)]);
-        if text.len() >= KEY_START && self.has(head, KEY_START) {
+    pub fn may_start(&self, text: &str, ends: u8) -> bool {
+        let b = text.as_bytes();
+        let head = KeyStarts::head(&b[..b.len().min(KEY_START)]);
+        if b.len() >= KEY_START && self.has(head, KEY_START) {
             return true;
         }
-        let mut lengths = self.short;
+        let mut lengths = self.short & ends;
         while lengths != 0 {
             let n = lengths.trailing_zeros() as usize;
             lengths &= lengths - 1;
-            if n <= text.len() && self.has(head, n) {
+            if self.has(head, n) {
                 return true;
             }
         }
@@ -322,11 +466,36 @@ impl KeyStarts {
     }
 }
 
+/// Bit `n` set when no word character follows the first `n` bytes of `text`, for `n` below eight
+/// (the end of the text counts): the lengths a short key may have to end at a word's end there.
+#[inline]
+pub fn word_ends(text: &str) -> u8 {
+    let mut mask = 0u8;
+    for (i, c) in text.char_indices() {
+        if i >= KEY_START {
+            return mask;
+        }
+        // a key ends where no word character follows it (a key may end in a mark: "u.s.")
+        if !chars::is_alphanumeric(c) {
+            mask |= 1 << i;
+        }
+    }
+    // the text ends within the first eight bytes
+    if text.len() < KEY_START {
+        mask |= 1 << text.len();
+    }
+    mask
+}
+
 impl std::fmt::Debug for KnowledgeBase {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KnowledgeBase")
             .field("records", &self.records.len())
-            .field("keys", &self.targets.len())
+            .field("keys", &self.base.keys.targets.len())
+            .field(
+                "user_keys",
+                &self.user_keys.as_ref().map_or(0, |k| k.targets.len()),
+            )
             .finish()
     }
 }
@@ -349,16 +518,26 @@ fn opt(s: &str) -> Option<String> {
 /// The most meanings one key keeps (the built-in tables need a handful).
 const MAX_MEANINGS: usize = 16;
 
-/// Collects keys and their meanings before the automaton is built.
+/// Collects keys and their meanings before the automaton is built. Over the built-in keys
+/// (`base`), a key they have takes its new meanings in `extra` instead.
 #[derive(Default)]
-struct Builder {
+pub(super) struct Builder {
     keys: HashMap<String, usize>,
     targets: Vec<Vec<Target>>,
     patterns: Vec<String>,
+    base: Vec<(&'static Keys, fn(usize) -> KeyId)>,
+    extra: HashMap<KeyId, Vec<Target>>,
 }
 
 impl Builder {
-    fn add(&mut self, alias: &str, form: Form, record: usize) {
+    /// The meanings the tables loaded so far give `alias`, if any.
+    pub(super) fn taken(&self, alias: &str) -> Option<&[Target]> {
+        self.keys
+            .get(&fold_key(alias))
+            .map(|&id| self.targets[id].as_slice())
+    }
+
+    pub(super) fn add(&mut self, alias: &str, form: Form, record: usize) {
         let key = fold_key(alias);
         if key.chars().count() < 2 {
             return;
@@ -394,6 +573,17 @@ impl Builder {
     }
 
     fn push(&mut self, key: &str, t: Target) {
+        let known = self
+            .base
+            .iter()
+            .find_map(|&(b, kid)| Some((b, b.id_of(key)?, kid)));
+        if let Some((base, id, kid)) = known {
+            let (old, new) = (&base.targets[id], self.extra.entry(kid(id)).or_default());
+            if old.len() + new.len() < MAX_MEANINGS && !old.contains(&t) && !new.contains(&t) {
+                new.push(t);
+            }
+            return;
+        }
         let id = *self.keys.entry(key.to_string()).or_insert_with(|| {
             self.patterns.push(key.to_string());
             self.targets.push(Vec::new());
@@ -412,6 +602,82 @@ impl Builder {
         for s in nisba::shapes(&fold_key(stem)) {
             self.add(&s, Form::Adjective, record);
         }
+    }
+}
+
+impl BuiltIn {
+    /// The built-in tables, compiled on first use and shared by the whole process.
+    pub fn shared() -> &'static BuiltIn {
+        &BUILT_IN
+    }
+
+    fn build() -> BuiltIn {
+        let mut b = Builder::default();
+        let mut records = Vec::new();
+        load_countries(&mut b, &mut records);
+        load_places(&mut b, &mut records);
+        load_orgs(&mut b, &mut records);
+        load_persons(&mut b, &mut records);
+        let institutions = load_institutions(&mut b);
+        let titles = load_titles(&mut b);
+        let mut pb = Builder::default();
+        let places = places::load(&b, &mut pb, &mut records);
+        let mut latin_given = WordMap::default();
+        let given = load_given(&mut latin_given);
+        load_latin_given(&mut latin_given);
+        for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
+            if let Some(first) = r.name.split_whitespace().next() {
+                latin_given
+                    .entry(first.to_lowercase())
+                    .or_insert_with(|| first.to_string());
+            }
+        }
+        let mut by_id = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            by_id.entry(r.id.clone()).or_insert(i);
+        }
+        let ambiguous = load_ambiguous(&by_id);
+        let keys = Keys::compile(&b.patterns, b.targets);
+        let place_keys = Keys::compile(&pb.patterns, pb.targets);
+        let words = load_words();
+        let org_words = load_org_words();
+        let mut head_ends = HeadEnds::default();
+        for (w, r) in &org_words {
+            if matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor) {
+                head_ends.insert(w);
+            }
+        }
+        BuiltIn {
+            records,
+            institutions,
+            titles,
+            given: given.into(),
+            latin_given: latin_given.into(),
+            words: words.into(),
+            org_words: org_words.into(),
+            head_ends,
+            ambiguous,
+            places,
+            keys,
+            place_keys,
+            by_id,
+        }
+    }
+
+    /// Could the word end with an organisation head (after any proclitic)? False only when no
+    /// head ends as it does.
+    pub fn may_end_with_head(&self, w: &str) -> bool {
+        self.head_ends.may_end(w)
+    }
+
+    /// The role of a folded word in an organisation's name, if it has one.
+    pub fn org_word(&self, w: &str) -> Option<OrgRole> {
+        self.org_words.get(w).copied()
+    }
+
+    /// The role of a folded word, if it is a cue word.
+    pub fn word(&self, w: &str) -> WordRole {
+        self.words.get(w).copied().unwrap_or_default()
     }
 }
 
@@ -435,64 +701,74 @@ impl KnowledgeBase {
     }
 
     fn build(user: &[UserEntity]) -> Result<KnowledgeBase, RowError> {
-        let mut b = Builder::default();
-        let mut records = Vec::new();
-        load_countries(&mut b, &mut records);
-        load_places(&mut b, &mut records);
-        load_orgs(&mut b, &mut records);
-        load_persons(&mut b, &mut records);
-        let institutions = load_institutions(&mut b);
-        let titles = load_titles(&mut b);
-        let mut latin_given = WordMap::default();
-        let given = load_given(&mut latin_given);
-        load_latin_given(&mut latin_given);
-        for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
-            if let Some(first) = r.name.split_whitespace().next() {
-                latin_given
-                    .entry(first.to_lowercase())
-                    .or_insert_with(|| first.to_string());
-            }
-        }
-        add_user(&mut b, &mut records, user)?;
-        let mut by_id = HashMap::new();
+        let base = BuiltIn::shared();
+        let mut b = Builder {
+            base: vec![
+                (&base.keys, KeyId::BuiltIn),
+                (&base.place_keys, KeyId::Place),
+            ],
+            ..Builder::default()
+        };
+        let records = add_user(&mut b, base, user)?;
+        let mut user_ids = HashMap::new();
         for (i, r) in records.iter().enumerate() {
-            by_id.entry(r.id.clone()).or_insert(i);
-        }
-        let ambiguous = load_ambiguous(&by_id);
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&b.patterns)
-            .expect("the knowledge base keys compile");
-        let key_starts = KeyStarts::new(b.patterns.iter().map(String::as_str));
-        let words = load_words();
-        let org_words = load_org_words();
-        let mut head_ends = HeadEnds::default();
-        for (w, r) in &org_words {
-            if matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor) {
-                head_ends.insert(w);
+            if !base.by_id.contains_key(&r.id) {
+                user_ids
+                    .entry(r.id.clone())
+                    .or_insert(base.records.len() + i);
             }
         }
         Ok(KnowledgeBase {
-            records,
-            institutions,
-            titles,
-            given: given.into(),
-            latin_given: latin_given.into(),
-            words: words.into(),
-            org_words: org_words.into(),
-            head_ends,
-            ambiguous,
-            targets: b.targets,
-            automaton,
-            key_starts,
-            by_id,
+            base,
+            records: Records {
+                base: &base.records,
+                user: records,
+            },
+            user_keys: (!b.patterns.is_empty()).then(|| Keys::compile(&b.patterns, b.targets)),
+            user_meanings: b.extra,
+            user_ids,
         })
+    }
+
+    /// The key sets to search: the built-in tables', the GeoNames names, the user's own.
+    pub fn key_sets(&self) -> impl Iterator<Item = KeySet<'_>> {
+        let set = |keys, id, names_only| KeySet {
+            keys,
+            id,
+            names_only,
+        };
+        [
+            Some(set(&self.base.keys, KeyId::BuiltIn, false)),
+            Some(set(&self.base.place_keys, KeyId::Place, true)),
+            self.user_keys.as_ref().map(|k| set(k, KeyId::User, false)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The meanings of a key found in the text (a built-in key's own, then the user's).
+    pub fn meanings(&self, key: KeyId) -> impl Iterator<Item = &Target> {
+        let own: &[Target] = match key {
+            KeyId::BuiltIn(id) => &self.base.keys.targets[id],
+            KeyId::Place(id) => &self.base.place_keys.targets[id],
+            KeyId::User(id) => self.user_keys.as_ref().map_or(&[], |k| &k.targets[id]),
+        };
+        let extra = self.user_meanings.get(&key).map_or(&[][..], Vec::as_slice);
+        own.iter().chain(extra)
+    }
+
+    /// The index of the record with this id.
+    pub fn record_index(&self, id: &str) -> Option<usize> {
+        self.base
+            .by_id
+            .get(id)
+            .or_else(|| self.user_ids.get(id))
+            .copied()
     }
 
     /// The record with this id.
     pub fn record(&self, id: &str) -> Option<&Record> {
-        self.by_id.get(id).map(|&i| &self.records[i])
+        self.record_index(id).map(|i| &self.records[i])
     }
 
     /// Split what an entity acts for into (state, body): an ISO3 code of a country in the
@@ -502,22 +778,6 @@ impl KnowledgeBase {
             Some(i) if self.record(i).is_some_and(|r| r.kind == EntityKind::Org) => (None, Some(i)),
             other => (other, None),
         }
-    }
-
-    /// Could the word end with an organisation head (after any proclitic)? False only when no
-    /// head ends as it does.
-    pub fn may_end_with_head(&self, w: &str) -> bool {
-        self.head_ends.may_end(w)
-    }
-
-    /// The role of a folded word in an organisation's name, if it has one.
-    pub fn org_word(&self, w: &str) -> Option<OrgRole> {
-        self.org_words.get(w).copied()
-    }
-
-    /// The role of a folded word, if it is a cue word.
-    pub fn word(&self, w: &str) -> WordRole {
-        self.words.get(w).copied().unwrap_or_default()
     }
 }
 
@@ -915,36 +1175,37 @@ fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
 }
 
 /// User rows: a row whose id is already known (with the same kind) adds aliases to it; others are
-/// new records. An id known with another kind is refused (two entities would share one id), and
-/// so is a `country` that is no country's ISO3 code (the built-in ones and the user's own).
-fn add_user(
-    b: &mut Builder,
-    records: &mut Vec<Record>,
-    user: &[UserEntity],
-) -> Result<(), RowError> {
-    // first record of each (id, kind): one lookup per row, not a scan of all records
+/// new records, returned (numbered after the built-in ones). An id known with another kind is
+/// refused (two entities would share one id), and so is a `country` that is no country's ISO3
+/// code (the built-in ones and the user's own).
+fn add_user(b: &mut Builder, base: &BuiltIn, user: &[UserEntity]) -> Result<Vec<Record>, RowError> {
+    let mut records: Vec<Record> = Vec::new();
+    // the user's new records by (id, kind), numbered as in the whole knowledge base
     let mut known: HashMap<(String, EntityKind), usize> = HashMap::new();
     let mut kind_of_id: HashMap<String, EntityKind> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        known.entry((r.id.clone(), r.kind)).or_insert(i);
-        kind_of_id.entry(r.id.clone()).or_insert(r.kind);
-    }
-    let countries: HashSet<String> = records
+    let user_countries: HashSet<&str> = user
         .iter()
-        .filter(|r| r.kind == EntityKind::Country)
-        .map(|r| r.id.clone())
-        .chain(
-            user.iter()
-                .filter(|u| kind_of(&u.kind) == Some(EntityKind::Country))
-                .map(|u| u.id.trim().to_string()),
-        )
+        .filter(|u| kind_of(&u.kind) == Some(EntityKind::Country))
+        .map(|u| u.id.trim())
         .collect();
+    let is_country = |c: &str| {
+        user_countries.contains(c)
+            || base
+                .by_id
+                .get(c)
+                .is_some_and(|&i| base.records[i].kind == EntityKind::Country)
+    };
     for (i, u) in user.iter().enumerate() {
         let Some(kind) = kind_of(&u.kind) else {
             continue;
         };
         let id = u.id.trim();
-        if let Some(&other) = kind_of_id.get(id).filter(|&&k| k != kind) {
+        // the first record of an id gives its kind, as the built-in one comes first
+        let built_in = base.by_id.get(id).map(|&r| base.records[r].kind);
+        if let Some(other) = built_in
+            .or_else(|| kind_of_id.get(id).copied())
+            .filter(|&k| k != kind)
+        {
             return Err(RowError::IdOfOtherKind {
                 row: row_name(i, u),
                 builtin: other,
@@ -952,13 +1213,16 @@ fn add_user(
             });
         }
         let country = u.country.as_deref().and_then(opt);
-        if let Some(c) = country.as_deref().filter(|c| !countries.contains(*c)) {
+        if let Some(c) = country.as_deref().filter(|c| !is_country(c)) {
             return Err(RowError::UnknownCountry {
                 row: row_name(i, u),
                 country: c.to_string(),
             });
         }
-        let existing = known.get(&(id.to_string(), kind)).copied();
+        let existing = match built_in {
+            Some(_) => base.by_id.get(id).copied(),
+            None => known.get(&(id.to_string(), kind)).copied(),
+        };
         let idx = existing.unwrap_or_else(|| {
             records.push(Record {
                 id: id.to_string(),
@@ -968,15 +1232,16 @@ fn add_user(
                 title: u.title.as_deref().and_then(opt),
                 state: None,
             });
-            known.insert((id.to_string(), kind), records.len() - 1);
+            let idx = base.records.len() + records.len() - 1;
+            known.insert((id.to_string(), kind), idx);
             kind_of_id.insert(id.to_string(), kind);
-            records.len() - 1
+            idx
         });
         for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
             b.add(a, Form::Name, idx);
         }
     }
-    Ok(())
+    Ok(records)
 }
 
 #[cfg(test)]
@@ -998,6 +1263,16 @@ mod tests {
     }
 
     #[test]
+    fn word_ends_mark_the_lengths_a_short_key_may_have() {
+        // a word ends before a mark or a space, and where the text ends
+        assert_eq!(word_ends("un said"), 1 << 2 | 1 << 7);
+        assert_eq!(word_ends("u.s. x"), 1 << 1 | 1 << 3 | 1 << 4 | 1 << 6);
+        assert_eq!(word_ends("مصر، غزة"), 1 << 6);
+        assert_eq!(word_ends("abcdefgh"), 0);
+        assert_eq!(word_ends(""), 1);
+    }
+
+    #[test]
     fn key_starts_let_every_key_through() {
         let keys = ["un", "u.s.", "مجلس الامن", "روسيا", "الامم المتحده"];
         let ks = KeyStarts::new(keys.into_iter());
@@ -1008,20 +1283,27 @@ mod tests {
             "روسيات",
             "الامم المتحده",
         ] {
-            assert!(ks.may_start(text.as_bytes()), "{text}");
+            assert!(ks.may_start(text, word_ends(text)), "{text}");
         }
-        for text in ["u", "الحكومه", "وزير", ""] {
-            assert!(!ks.may_start(text.as_bytes()), "{text}");
+        // a key shorter than eight bytes that ends inside a word of the text is none there
+        for text in ["u", "الحكومه", "وزير", "", "unity"] {
+            assert!(!ks.may_start(text, word_ends(text)), "{text}");
         }
-        // wherever the automaton finds a key of the built-in tables, the filter lets it through
-        let kb = KnowledgeBase::builtin();
+        // wherever the automaton finds a key of the built-in tables that ends a word, the filter
+        // lets it through
+        let keys = &BuiltIn::shared().keys;
         let mut found = 0;
-        for r in &kb.records {
+        for r in &BuiltIn::shared().records {
             let text = format!("{} x", fold_key(&r.name));
-            let input = aho_corasick::Input::new(&text).anchored(aho_corasick::Anchored::Yes);
-            if kb.automaton.find(input).is_some() {
+            let input = Input::new(&text).anchored(Anchored::Yes);
+            let ends_word = |end: usize| !text[end..].starts_with(chars::is_alphanumeric);
+            if keys
+                .automaton
+                .find(input)
+                .is_some_and(|m| ends_word(m.end()))
+            {
                 found += 1;
-                assert!(kb.key_starts.may_start(text.as_bytes()), "{text}");
+                assert!(keys.starts.may_start(&text, word_ends(&text)), "{text}");
             }
         }
         assert!(found > 100);
@@ -1191,14 +1473,60 @@ mod tests {
             })
             .collect();
         let kb = KnowledgeBase::new(&rows).unwrap();
-        assert!(kb.targets.iter().all(|t| t.len() <= MAX_MEANINGS));
+        let user = kb.user_keys.as_ref().expect("keys of the user's own");
+        assert!(user.targets.iter().all(|t| t.len() <= MAX_MEANINGS));
         assert!(kb.record("u19999").is_some());
     }
 
     #[test]
+    fn every_knowledge_base_shares_the_built_in_tables() {
+        let (a, b) = (
+            KnowledgeBase::builtin(),
+            KnowledgeBase::new(&[org("x", "Xyz Co")]),
+        );
+        assert!(std::ptr::eq(a.base, b.unwrap().base));
+        assert!(a.user_keys.is_none() && a.records.len() == BuiltIn::shared().records.len());
+    }
+
+    #[test]
+    fn user_rows_layer_keys_of_their_own_and_meanings_of_built_in_keys() {
+        // "Jordan" is a built-in key: the user's person is one more meaning of it; "Zed Works"
+        // is a key of the user's own
+        let mut person = org("jordan-smith", "Jordan");
+        person.kind = "person".into();
+        let kb = KnowledgeBase::new(&[person, org("zed", "Zed Works")]).unwrap();
+        let found = |text: &str| {
+            kb.key_sets()
+                .find_map(|set| set.keys.id_of(text).map(|x| (set.id)(x)))
+        };
+        let jordan = found("jordan").expect("a built-in key");
+        assert!(matches!(jordan, KeyId::BuiltIn(_)));
+        let meanings: Vec<&Record> = kb.meanings(jordan).map(|t| &kb.records[t.record]).collect();
+        assert!(meanings.iter().any(|r| r.id == "JOR"));
+        assert!(meanings.iter().any(|r| r.id == "jordan-smith"));
+        let zed = found("zed works").expect("a user key");
+        assert!(matches!(zed, KeyId::User(_)));
+        let r = kb
+            .meanings(zed)
+            .next()
+            .map(|t| t.record)
+            .expect("its meaning");
+        assert_eq!(kb.record_index("zed"), Some(r));
+        assert_eq!(r, BuiltIn::shared().records.len() + 1);
+        // the shared tables are untouched by the user's rows
+        assert!(KnowledgeBase::builtin()
+            .meanings(jordan)
+            .all(|t| t.record < r - 1));
+    }
+
+    #[test]
     fn built_in_keys_stay_under_the_meanings_cap() {
-        let kb = KnowledgeBase::builtin();
-        let most = kb.targets.iter().map(Vec::len).max().unwrap_or(0);
+        let base = BuiltIn::shared();
+        let most = (base.keys.targets.iter())
+            .chain(&base.place_keys.targets)
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
         assert!(most < MAX_MEANINGS, "a built-in key has {most} meanings");
     }
 }

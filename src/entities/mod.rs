@@ -5,6 +5,8 @@
 //! kb          tables of data/ + user rows → one Aho-Corasick automaton over folded keys
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
 //! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
+//! places      GeoNames places: each name kept only with evidence (a cue, its country, its size)
+//! facilities  airports, bases, crossings, camps, straits… by a head word and the name beside it
 //! orgs        organisations by the shape of their name (حزب العمال، جامعة القاهرة, Harvard University)
 //! resolve     hits → countries, capitals, places, organisations, national institutions; at
 //!             the end, a role-only person in apposition to a name merged into that person
@@ -14,11 +16,13 @@
 //! ```
 
 mod ambiguous;
+mod facilities;
 mod gazetteer;
 pub mod kb;
 mod nisba;
 mod orgs;
 mod persons;
+mod places;
 mod resolve;
 pub mod translit;
 
@@ -163,6 +167,9 @@ impl Acc {
                     country: f.country.map(str::to_string),
                     title: f.title.map(str::to_string),
                     affiliation: f.affiliation.map(str::to_string),
+                    geonames: None,
+                    lat: None,
+                    lon: None,
                     mentions: Vec::new(),
                     role_only: false,
                 });
@@ -253,17 +260,23 @@ pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
         })
         .collect();
     ambiguous::settle(kb, &mut sentences);
+    places::screen(a, kb, &mut sentences);
     let mut acc = Acc::default();
+    let sites = facilities::find(a, kb, &mut sentences, &mut acc);
     let claims = orgs::find(a, kb, &mut sentences, &mut acc);
     let mut pending = Vec::new();
     for s in &sentences {
         resolve::sentence(Ctx::new(a, kb, s), &mut acc, &mut pending);
     }
     resolve::institutions_alone(a, kb, &mut acc, pending);
+    places::regions(a, kb, &sentences, &mut acc);
     persons::find(a, kb, &sentences, &mut acc);
     orgs::settle(&mut acc, &claims);
+    facilities::settle(&mut acc, &sites);
     resolve::appositions(a, kb, &mut acc);
-    acc.finish()
+    let mut out = acc.finish();
+    places::locate(kb, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ fn is_place(cx: Ctx, h: &Hit) -> bool {
             return true;
         }
     }
-    false
+    super::places::capital_cue(cx, h)
 }
 
 /// Resolve the hits of one sentence (persons and titles are left to the person rules).
@@ -128,6 +128,10 @@ pub(crate) fn sentence(cx: Ctx, acc: &mut Acc, pending: &mut Vec<Pending>) {
             // a capital acting ("Moscow welcomed") is its state; on the map it is a place
             Some(state) if t.form == Form::Capital && !is_place(cx, h) => {
                 add_record(cx.doc, cx.kb, acc, state, h.range.clone());
+                if super::places::in_capitals(cx.doc, h) {
+                    // "BEIRUT, Oct 10": the dateline's city is a place too
+                    add_record(cx.doc, cx.kb, acc, t.record, h.range.clone());
+                }
             }
             _ => {
                 add_record(cx.doc, cx.kb, acc, t.record, h.range.clone());
