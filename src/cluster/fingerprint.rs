@@ -193,7 +193,9 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
         } else {
             &e.id
         };
-        if value.is_empty() {
+        // a facility's spelled id names it in one language only: between reports in two
+        // languages it would only weigh against the pair, and its city is usually named too
+        if value.is_empty() || crate::entities::spelled_place(e) {
             continue;
         }
         let first = e.mentions.iter().map(|m| m.start).min();
@@ -217,6 +219,9 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
         }
     }
     for ev in &doc.events {
+        // one feature per party: reports of one event by different outlets often give it
+        // different sides (one names who released the prisoners, another who received them), and
+        // the parties they share still say it is the same event
         let mut actors: Vec<&str> = ev
             .source
             .iter()
@@ -225,11 +230,13 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        let value = format!("{}:{}", ev.kind, actors.join("|"));
-        if in_lead(ev.start) {
-            lead.push((FeatureKind::Event, value.clone()));
+        for actor in actors {
+            let value = format!("{}:{actor}", ev.kind);
+            if in_lead(ev.start) {
+                lead.push((FeatureKind::Event, value.clone()));
+            }
+            f.push((FeatureKind::Event, value));
         }
-        f.push((FeatureKind::Event, value));
     }
     let day = published(doc);
     for d in &doc.dates {
@@ -386,8 +393,36 @@ impl Fingerprint {
 
 #[cfg(test)]
 mod tests {
-    use super::given_of_lineage;
+    use super::{facts, given_of_lineage, FeatureKind};
     use crate::entities::translit::key;
+    use crate::extractor::{Extractor, Input};
+
+    fn event_and_place_facts(text: &str) -> Vec<String> {
+        let ex = Extractor::new(Default::default()).expect("extractor");
+        let mut input = Input::new("t", text);
+        input.published = Some("2024-03-10".into());
+        let doc = ex.extract_one(&input);
+        facts(&doc, &crate::text::fold::fold_key(text))
+            .into_iter()
+            .filter(|(k, _)| matches!(k, FeatureKind::Event | FeatureKind::Place))
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    #[test]
+    fn an_event_is_a_fact_per_party_and_a_spelled_facility_is_none() {
+        // two outlets give one meeting different sides: the party they share is a shared fact
+        let one = event_and_place_facts(
+            "Talks in Doha\n\nIran's foreign minister met the emir of Qatar in Doha on Sunday, officials said.",
+        );
+        let other = event_and_place_facts(
+            "Talks in Doha\n\nIran's foreign minister met U.S. envoys on Sunday at Hamad International Airport, officials said.",
+        );
+        let shared: Vec<&String> = one.iter().filter(|f| other.contains(f)).collect();
+        assert_eq!(shared, ["CONSULT:IRN"], "{one:?} {other:?}");
+        // the facility's id is spelled from its own words: no fact another language could share
+        assert!(!other.iter().any(|f| f.contains("hamad")), "{other:?}");
+    }
 
     #[test]
     fn a_lineage_name_is_also_known_by_its_given_name() {

@@ -518,6 +518,9 @@ fn opt(s: &str) -> Option<String> {
 /// The most meanings one key keeps (the built-in tables need a handful).
 const MAX_MEANINGS: usize = 16;
 
+/// A compiled set of built-in keys and how its key ids are told apart from other sets'.
+type BaseKeys = (&'static Keys, fn(usize) -> KeyId);
+
 /// Collects keys and their meanings before the automaton is built. Over the built-in keys
 /// (`base`), a key they have takes its new meanings in `extra` instead.
 #[derive(Default)]
@@ -525,7 +528,7 @@ pub(super) struct Builder {
     keys: HashMap<String, usize>,
     targets: Vec<Vec<Target>>,
     patterns: Vec<String>,
-    base: Vec<(&'static Keys, fn(usize) -> KeyId)>,
+    base: Vec<BaseKeys>,
     extra: HashMap<KeyId, Vec<Target>>,
 }
 

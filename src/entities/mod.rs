@@ -227,6 +227,13 @@ impl Acc {
     }
 }
 
+/// Is this a place whose id is spelled from its own words (a facility found by its head word:
+/// "evin-prison", "matar-hamad-al-doli") rather than a record of the tables (upper-case ids:
+/// REDSEA, south-LBN) or of GeoNames? Such an id differs between languages and outlets.
+pub fn spelled_place(e: &Entity) -> bool {
+    e.kind == EntityKind::Location && e.geonames.is_none() && !e.id.chars().any(char::is_uppercase)
+}
+
 /// Find the entities of a document.
 pub fn extract(a: &Analysis, kb: &KnowledgeBase) -> Vec<Entity> {
     let mut sentences: Vec<Sentence> = a
