@@ -165,10 +165,17 @@ fn before_apposition<'p, P: Phrase>(
     let open = (floor..at - 1).rev().find(|&i| comma_before(text, ws, i))?;
     // the phrase must end right before the comma: "X, …, said"
     let k = ps.partition_point(|p| p.first() < open);
-    Some(ps[..k].last().filter(|p| p.last() + 1 == open).filter(|p| {
+    let head = ps[..k].last().filter(|p| p.last() + 1 == open).filter(|p| {
         text.get(p.range().end..ws[open].range.start)
             .is_some_and(|g| !g.contains(['.', ':', ';', '؛', '!', '?', '؟']))
-    }))
+    });
+    // a long role phrase no stage read as one ("the Under-Secretary-General for Humanitarian
+    // Affairs, Tom Fletcher, said"): the name filling the inserted words is the subject
+    let inserted = || {
+        ps.get(k)
+            .filter(|p| p.first() == open && p.last() + 1 == at)
+    };
+    Some(head.or_else(inserted))
 }
 
 /// The agent (subject) of the predicate at words `pred.0..pred.1`: right after it (verb first, as
@@ -382,6 +389,12 @@ mod tests {
         assert_eq!(
             agent_of(s, &["governor", "Ahmed Salah"], "said", false),
             Some("governor")
+        );
+        // a role phrase no stage read whole: the name in apposition is the subject
+        let s = "The special adviser for Water Security, Lina Haddad, said the dam was safe.";
+        assert_eq!(
+            agent_of(s, &["Lina Haddad"], "said", false),
+            Some("Lina Haddad")
         );
     }
 

@@ -108,7 +108,14 @@ pub(super) fn listed_with(
             .is_some_and(|x| matches!(cx.orig(x.range.clone()), "," | "and"))
     };
     let before = run.start >= 2 && joiner(run.start - 1) && ends.contains(&(run.start - 1));
-    let after = joiner(run.end) && starts.contains(&(run.end + 1));
+    // a run that completes a phrase opened by "for" or "of" is a title's portfolio or a body
+    // ("the Under-Secretary-General for Humanitarian Affairs, Tom Fletcher"), not the first
+    // name of a list
+    let completes_phrase = run.start > 0
+        && cx.tok(run.start - 1).is_some_and(|x| {
+            x.kind == TokKind::Word && matches!(cx.orig(x.range.clone()), "for" | "of")
+        });
+    let after = joiner(run.end) && starts.contains(&(run.end + 1)) && !completes_phrase;
     before || after
 }
 
@@ -231,6 +238,13 @@ mod tests {
         // a run ending with a particle before a known name is no name of its own
         let ps = persons("Vladimir Putin and Abdelfattah Al Sisi laid the first stone.");
         assert!(!ps.iter().flatten().any(|m| m.ends_with("Al")), "{ps:?}");
+        // a title's portfolio before a name in apposition is no name listed with it
+        let ps = persons("The envoy for Regional Cooperation, Milan Draskovic, arrived on Monday.");
+        assert!(has(&ps, "Milan Draskovic"), "{ps:?}");
+        assert!(
+            !ps.iter().flatten().any(|m| m.contains("Cooperation")),
+            "{ps:?}"
+        );
     }
 
     #[test]
