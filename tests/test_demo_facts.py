@@ -34,7 +34,8 @@ def test_people_are_named_with_their_office(docs: dict[str, khabar.Document]) ->
     assert en["Samir Haddadin"].title == "foreign minister" and en["Samir Haddadin"].country == "JOR"
     assert en["Akira Sano"].title == "ambassador" and en["Akira Sano"].country == "JPN"
     ar = _persons(docs["ar_jordan_japan"])
-    assert ar["Kinji Morita"].country == "JPN"
+    # the Arabic report takes the Latin spelling of the English report of its story
+    assert ar["Kenji Morita"].country == "JPN"
     assert "Hedi Ben Romdhane" in _persons(docs["en_tunisia_farmers"])
 
 

@@ -9,7 +9,7 @@
 //!   (مدينة, محافظة, "the city of") from data/place_words.tsv;
 //! - a place or country right after it ("Rafah, Gaza", "رفح، غزة");
 //! - its country named elsewhere in the document;
-//! - a population of at least [`STRONG`].
+//! - a population of at least [`STRONG`] ([`STRONG_AR`] for a name of one Arabic word).
 //!
 //! A name in data/place_guard.tsv (everyday words), or a given name, counts with the first two
 //! only; a hit beside a given name or a capitalised word outside any hit ("Lloyd Austin", "Paris
@@ -37,6 +37,10 @@ use crate::tsv;
 pub const STRONG: u32 = 100_000;
 /// The population from which a one-word Arabic name counts by its country in the document alone.
 pub const SMALL: u32 = 20_000;
+/// The population from which a one-word Arabic name needs no other evidence: many towns of a
+/// hundred thousand are everyday words too (الزاوية "the corner", القائم "the post", بعقوبة "by a
+/// penalty"), and a report naming one without its country or a place word is rare.
+pub const STRONG_AR: u32 = 1_000_000;
 
 /// The most GeoNames places one name may mean.
 const SAME_NAME: usize = 6;
@@ -466,7 +470,7 @@ fn choose(
         beside || place_cue(a, kb, s, k) || in_doc(best) || pop >= STRONG
     } else if !word.contains(' ') {
         // one Arabic word is often an everyday one after في or ب too ("في المائة", "بأنه")
-        beside || noun || pop >= STRONG || (in_doc(best) && pop >= SMALL)
+        beside || noun || pop >= STRONG_AR || (in_doc(best) && pop >= SMALL)
     } else {
         beside || place_cue(a, kb, s, k) || in_doc(best) || pop >= STRONG
     };

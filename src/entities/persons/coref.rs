@@ -78,7 +78,9 @@ pub(super) fn merge_particle_names(people: &mut People) {
 fn opens_with_particle(words: &[&str]) -> bool {
     words.len() >= 2 && {
         let w = words[0].to_lowercase();
-        is_name_particle(&w) || w == "al" || w == "ibn"
+        // "ben" is bin as the Maghreb writes it ("Ben Romdhane" after "Hedi Ben Romdhane"); as a
+        // given name ("Ben Wallace") it joins only a fuller name ending with the same words
+        is_name_particle(&w) || matches!(w.as_str(), "al" | "ibn" | "ben")
     }
 }
 

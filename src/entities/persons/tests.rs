@@ -24,6 +24,12 @@ fn a_name_opening_with_a_particle_joins_the_full_name() {
     );
     assert_eq!(ps.len(), 1, "{ps:?}");
     assert!(ps[0].contains(&"Al Marri".to_string()), "{ps:?}");
+    // the Maghreb writes bin as Ben
+    let ps = persons(
+        "The union's head, Mourad Ben Slimane, spoke on Monday. Ben Slimane told reporters the strike would go on.",
+    );
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(ps[0].contains(&"Ben Slimane".to_string()), "{ps:?}");
 }
 
 #[test]
