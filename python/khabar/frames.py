@@ -408,10 +408,10 @@ def event_actors_frame(pd: Any, events: Any, entities: Any) -> Any:
     in its document (``event``, from 0, the order of ``events``), its type, the actor's ``role``
     (``source`` or ``target``) and the actor's entity id, name, kind and country."""
     rows = event_actor_rows(
-        events[["doc_id", "type", "source", "target"]].itertuples(index=False),
-        entities[["doc_id", "entity_id", "name", "kind", "country"]].itertuples(index=False),
+        zip(*(events[c].tolist() for c in ("doc_id", "type", "source", "target")), strict=True),
+        zip(*(entities[c].tolist() for c in ("doc_id", "entity_id", "name", "kind", "country")), strict=True),
     )
-    return _frame(pd, rows, EVENT_ACTOR_COLUMNS)
+    return pd.DataFrame(rows, columns=list(EVENT_ACTOR_COLUMNS)).astype(EVENT_ACTOR_COLUMNS)
 
 
 def event_actor_rows(events: Iterable[Sequence[Any]], entities: Iterable[Sequence[Any]]) -> list[Row]:
