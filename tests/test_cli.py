@@ -216,3 +216,125 @@ def test_module_entry_point_and_version(folder: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.decode().startswith("khabar: error: ")
+
+
+# Two reports of one story (a meeting between two states, in English and in Arabic) and one other.
+STORY = [
+    {
+        "id": "en-1",
+        "text": "Jordan and Egypt hold talks in Amman\n\nAMMAN, March 4, 2024 - Jordanian Foreign Minister "
+        "Ayman Safadi met Egyptian Foreign Minister Sameh Shoukry in Amman on Monday to discuss the war "
+        'in Gaza.\n\n"We agreed to work together," Safadi said.',
+        "published": "2024-03-04T10:00:00+02:00",
+        "source": "Jordan Times",
+    },
+    {
+        "id": "ar-1",
+        "text": "الأردن ومصر يبحثان الحرب في غزة\n\nعمان 4 آذار 2024 - التقى وزير الخارجية الأردني أيمن "
+        "الصفدي وزير الخارجية المصري سامح شكري في عمان يوم الاثنين لبحث الحرب في غزة.",
+        "published": "2024-03-04",
+        "source": "Petra",
+    },
+    {
+        "id": "en-3",
+        "text": "Morocco wins football match\n\nRABAT - Morocco beat Ghana 2-0 in a friendly on Tuesday.",
+        "published": "2024-03-05",
+    },
+]
+
+
+def _story_feed(tmp_path: Path) -> Path:
+    src = tmp_path / "feed.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in STORY), encoding="utf-8")
+    return src
+
+
+def _api_frames(src: Path, tmp_path: Path, *options: str) -> dict[str, Any]:
+    """What ``khabar.to_frames`` gives for the documents the command line writes as JSON Lines."""
+    out = tmp_path / "docs.jsonl"
+    assert main(["extract", str(src), "--out", str(out), *options]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    return khabar.to_frames([khabar.Document.from_json(line) for line in lines])
+
+
+def _csv_text(value: Any) -> str:
+    """A value of a DataFrame as the CSV output writes it."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or str(value) in ("<NA>", "NaT", "nan"):
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def test_csv_output_has_event_actors_and_clusters(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    src = _story_feed(tmp_path)
+    expected = _api_frames(src, tmp_path)
+    out = tmp_path / "run.csv"
+    assert main(["extract", str(src), "--format", "csv", "--out", str(out)]) == 0
+    for table in ("event_actors", "clusters"):
+        frame = expected[table]
+        with (tmp_path / f"run.{table}.csv").open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            assert next(reader) == list(frame.columns), table
+            rows = list(reader)
+        assert rows == [[_csv_text(v) for v in row] for row in frame.itertuples(index=False)], table
+    clusters = expected["clusters"]
+    assert clusters.loc[0, "size"] == 2 and list(clusters.loc[0, "languages"]) == ["ar", "en"]
+    assert {"JOR", "EGY"} <= set(expected["event_actors"]["country"].dropna())
+    sides = ("entities", "mentions", "dates", "quotes", "events", "event_actors", "clusters")
+    written = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("run."))
+    assert written == sorted(["run.csv", *(f"run.{t}.csv" for t in sides)])  # no temporary left
+
+
+def _plain(frame: Any) -> Any:
+    """A frame whose list columns (read back from Parquet as arrays) hold lists."""
+    return frame.assign(**{c: frame[c].map(list) for c in ("languages", "outlets") if c in frame.columns})
+
+
+def test_parquet_output_has_event_actors_and_clusters(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    src = _story_feed(tmp_path)
+    expected = _api_frames(src, tmp_path)
+    out = tmp_path / "run.parquet"
+    assert main(["extract", str(src), "--format", "parquet", "--out", str(out)]) == 0
+    for table in ("event_actors", "clusters"):
+        written = pd.read_parquet(tmp_path / f"run.{table}.parquet")
+        assert dict(written.dtypes) == dict(expected[table].dtypes), table
+        pd.testing.assert_frame_equal(_plain(written), _plain(expected[table]))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_clusters_span_chunks(tmp_path: Path, fmt: str) -> None:
+    """A story whose reports come in different chunks is one row of the clusters table, written at
+    the end of the run; its why, given within a chunk, is empty."""
+    pd = pytest.importorskip("pandas")
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    src = _story_feed(tmp_path)
+    expected = _api_frames(src, tmp_path, "--chunk-size", "1")["clusters"]
+    out = tmp_path / f"run.{fmt}"
+    assert main(["extract", str(src), "--format", fmt, "--out", str(out), "--chunk-size", "1"]) == 0
+    path = tmp_path / f"run.clusters.{fmt}"
+    if fmt == "csv":
+        written = pd.read_csv(path, dtype=str, keep_default_na=False)
+        assert written["size"].tolist() == ["2", "1"]
+        assert written["cluster"].tolist() == expected["cluster"].tolist()
+        assert written["title"].tolist() == [_csv_text(v) for v in expected["title"]]
+        assert written["why"].tolist() == ["", ""]
+    else:
+        written = _plain(pd.read_parquet(path))
+        assert written["why"].isna().all()
+        columns = [c for c in expected.columns if c != "why"]
+        pd.testing.assert_frame_equal(written[columns], _plain(expected)[columns])
+
+
+def test_csv_without_pandas_writes_the_tables_but_clusters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("khabar.cli._have_pandas", lambda: False)
+    out = tmp_path / "run.csv"
+    assert main(["extract", str(_story_feed(tmp_path)), "--out", str(out)]) == 0
+    assert "no clusters table is written" in capsys.readouterr().err
+    assert (tmp_path / "run.event_actors.csv").exists() and not (tmp_path / "run.clusters.csv").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import sys
 from typing import Any
@@ -304,3 +305,42 @@ def test_documents_of_several_batches_and_by_hand_make_the_tables_of_their_recor
     monkeypatch.setattr(khabar.frames, "have_pyarrow", lambda: False)
     _assert_same_frames(fast, khabar.to_frames(docs))
     assert fast["documents"]["doc_id"].tolist() == [d.id for d in docs]
+
+
+def test_clusters_of_a_run_seen_in_chunks_equal_those_of_all_its_documents() -> None:
+    """The command line's clusters table: summaries per cluster merged chunk by chunk (titles
+    chosen across chunks, members dated only through their cluster last) give the table of all
+    the documents at once."""
+    from khabar.frames import RunClusters, _frame, clusters_frame
+
+    rng = __import__("random").Random(7)
+    rows = []
+    for n in range(120):
+        day = rng.choice([None, "2024-03-01", "2024-03-02T08:00:00", "2024-03-02T08:00:00+03:00"])
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS["documents"]),
+                "doc_id": f"d{n:03}",
+                "lang": rng.choice(["ar", "en", None]),
+                "title": rng.choice([None, f"title {n}"]),
+                "published": day,
+                "published_source": rng.choice(["text", "metadata", "cluster", None]),
+                "source": rng.choice(["Petra", "Reuters", "SANA", None]),
+                "cluster": rng.choice([None, *(f"c{k}" for k in range(25))]),
+                **dict.fromkeys(("n_entities", "n_dates", "n_quotes", "n_events"), 0),
+                "errors": [],
+                "error_messages": [],
+            }
+        )
+    whole = _frame(pd, rows, COLUMNS["documents"])
+    why = {"c3": "shared facts"}
+    expected = clusters_frame(pd, whole, why)
+    for size in (1, 7, 50, 120):
+        run = RunClusters(pd)
+        for at in range(0, len(rows), size):
+            run.add(_frame(pd, rows[at : at + size], COLUMNS["documents"]), why)
+        # summaries halving in number, under twice a row per cluster
+        sizes = [len(p) for p in run.parts]
+        assert all(2 * b < a for a, b in itertools.pairwise(sizes)) and sum(sizes) < 2 * len(expected)
+        pd.testing.assert_frame_equal(run.frame(), expected)
+    assert RunClusters(pd).frame().columns.tolist() == CLUSTER_COLUMNS

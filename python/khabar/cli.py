@@ -36,6 +36,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date as _date
+from datetime import datetime as _datetime
 from datetime import timedelta as _timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -46,8 +47,19 @@ from .bench import add_bench_parser
 from .cluster_index import ClusterIndex
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
+from .explain import cluster_why
 from .extractor import default_extractor
-from .frames import COLUMNS, TABLES, frame_columns, tables, to_frames
+from .frames import (
+    COLUMNS,
+    DERIVED,
+    DERIVED_COLUMNS,
+    TABLES,
+    RunClusters,
+    event_actor_rows,
+    frame_columns,
+    tables,
+    to_frames,
+)
 from .frames import _frame as frame_of_rows
 from .model import DocError, Document
 
@@ -497,10 +509,31 @@ def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
                 temp.unlink()
 
 
+def _have_pandas() -> bool:
+    try:
+        importlib.import_module("pandas")
+    except ImportError:
+        return False
+    return True
+
+
+def _output_tables(fmt: str) -> tuple[str, ...]:
+    """The tables a CSV or Parquet run writes to files: those of :func:`khabar.to_frames`, but for
+    ``clusters`` in CSV without pandas (which groups it)."""
+    if fmt == "csv" and not _have_pandas():
+        return (*TABLES, *(t for t in DERIVED if t != "clusters"))
+    return (*TABLES, *DERIVED)
+
+
 def _output_paths(fmt: str, out: Path) -> list[Path]:
     if fmt == "jsonl":
         return [out]
-    return [out if table == "documents" else _table_path(out, table) for table in TABLES]
+    return [out if table == "documents" else _table_path(out, table) for table in _output_tables(fmt)]
+
+
+def _columns(table: str) -> dict[str, str]:
+    """A table's columns and their kinds (see ``COLUMNS`` and ``DERIVED_COLUMNS``)."""
+    return COLUMNS[table] if table in COLUMNS else DERIVED_COLUMNS[table]
 
 
 def _parquet_schema(pa: Any, table: str) -> Any:
@@ -514,22 +547,42 @@ def _parquet_schema(pa: Any, table: str) -> Any:
         "float64": pa.float64(),
         "bool": pa.bool_(),
         "datetime": pa.timestamp("ns"),
+        "datetime64[ns]": pa.timestamp("ns"),
         "list": pa.list_(pa.string()),
     }
-    schema = pa.schema([(col, types[kind]) for col, kind in frame_columns(COLUMNS[table]).items()])
-    empty = frame_of_rows(pd, [], COLUMNS[table])
+    schema = pa.schema([(col, types[kind]) for col, kind in frame_columns(_columns(table)).items()])
+    empty = frame_of_rows(pd, [], _columns(table))
     return pa.Table.from_pandas(empty, schema=schema, preserve_index=False).schema
+
+
+def _csv_value(pd: Any, value: Any) -> Any:
+    """A cell of a table built in pandas (the clusters table): missing values empty, lists as
+    JSON, datetimes in ISO 8601."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if pd.isna(value):
+        return ""
+    if isinstance(value, _datetime):
+        return value.isoformat()
+    return value
 
 
 class Writer:
     """Writes the documents chunk by chunk as they are extracted: JSON Lines, CSV (a file per
-    table, or the documents table on stdout) or Parquet (a file per table, a row group per chunk)."""
+    table, or the documents table on stdout) or Parquet (a file per table, a row group per chunk).
+    The clusters table, final only once every document has been seen, is written by
+    :meth:`finish` from a summary per cluster kept through the run."""
 
     def __init__(self, fmt: str, targets: list[BinaryIO] | None, stack: contextlib.ExitStack) -> None:
         self.fmt = fmt
         self.csv: list[Any] = []
         self.parquet: list[Any] = []
         self.stream: BinaryIO | None = None
+        self.clusters: RunClusters | None = None
+        self.clusters_out: Any = None
+        written = _output_tables(fmt) if targets else ("documents",)
+        if fmt == "csv" and targets and "clusters" not in written:
+            _say("warning: pandas is not installed, so no clusters table is written (pip install pandas)")
         if fmt == "jsonl":
             self.stream = targets[0] if targets else sys.stdout.buffer
         elif fmt == "csv":
@@ -541,16 +594,25 @@ class Writer:
                 if targets
                 else [sys.stdout]
             )
-            for table, stream in zip(TABLES, streams, strict=False):
+            for table, stream in zip(written, streams, strict=True):
                 writer = csv.writer(stream, lineterminator="\n")
-                writer.writerow(COLUMNS[table])
-                self.csv.append((table, writer, stream))
+                writer.writerow(_columns(table))
+                if table == "clusters":
+                    self.clusters_out = (writer, stream)
+                else:
+                    self.csv.append((table, writer, stream))
         else:
             pa: Any = optional_import("pyarrow", "parquet", "--format parquet")
             pq: Any = optional_import("pyarrow.parquet", "parquet", "--format parquet")
-            for table, target in zip(TABLES, targets or [], strict=True):
+            for table, target in zip(written, targets or [], strict=True):
                 schema = _parquet_schema(pa, table)
-                self.parquet.append((table, schema, stack.enter_context(pq.ParquetWriter(target, schema))))
+                parquet = (table, schema, stack.enter_context(pq.ParquetWriter(target, schema)))
+                if table == "clusters":
+                    self.clusters_out = parquet
+                else:
+                    self.parquet.append(parquet)
+        if self.clusters_out is not None:
+            self.clusters = RunClusters(optional_import("pandas", "pandas", "the clusters table"))
 
     def write(self, docs: list[Document]) -> None:
         if self.stream is not None:
@@ -558,15 +620,41 @@ class Writer:
             self.stream.flush()
         elif self.csv:
             rows = tables(docs)
+            if any(table == "event_actors" for table, _, _ in self.csv):
+                entities = rows["entities"]
+                rows["event_actors"] = event_actor_rows(
+                    ((r["doc_id"], r["type"], r["source"], r["target"]) for r in rows["events"]),
+                    ((r["doc_id"], r["entity_id"], r["name"], r["kind"], r["country"]) for r in entities),
+                )
             for table, writer, stream in self.csv:
-                columns = COLUMNS[table]
+                columns = _columns(table)
                 writer.writerows([_csv_cell(row[c]) for c in columns] for row in rows[table])
                 stream.flush()
+            if self.clusters is not None and docs:
+                self.clusters.add_rows(rows["documents"], cluster_why(docs))
         elif docs:
             pa: Any = optional_import("pyarrow", "parquet", "--format parquet")
             frames = to_frames(docs)
             for table, schema, writer in self.parquet:
                 writer.write_table(pa.Table.from_pandas(frames[table], schema=schema, preserve_index=False))
+            if self.clusters is not None:
+                told = frames["clusters"].dropna(subset=["why"])
+                self.clusters.add(frames["documents"], dict(zip(told["cluster"], told["why"], strict=True)))
+
+    def finish(self) -> None:
+        """Write the clusters table of the documents written (at the end of the run)."""
+        if self.clusters is None:
+            return
+        frame = self.clusters.frame()
+        if self.fmt == "csv":
+            writer, stream = self.clusters_out
+            pd = self.clusters.pd
+            writer.writerows([_csv_value(pd, v) for v in row] for row in frame.itertuples(index=False))
+            stream.flush()
+        else:
+            pa: Any = optional_import("pyarrow", "parquet", "--format parquet")
+            _, schema, out = self.clusters_out
+            out.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
 
 
 @contextlib.contextmanager
@@ -726,6 +814,7 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
                 writer.write([_with_meta(d, r.meta) for d, r in zip(docs, chunk, strict=True)])
                 if bar is not None:
                     bar.update(len(chunk))
+            writer.finish()
     except (BrokenPipeError, FailFast, KeyboardInterrupt):
         raise
     except OSError as e:

@@ -27,7 +27,7 @@ Python lists of strings: in ``documents``, ``errors`` lists the codes of the doc
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -407,33 +407,64 @@ def event_actors_frame(pd: Any, events: Any, entities: Any) -> Any:
     """One row per event and actor, so that actors group without ``explode``: the event's number
     in its document (``event``, from 0, the order of ``events``), its type, the actor's ``role``
     (``source`` or ``target``) and the actor's entity id, name, kind and country."""
-    rows: list[dict[str, Any]] = []
-    numbers = events.groupby("doc_id", sort=False).cumcount() if len(events) else []
-    for n, (doc_id, kind, sources, targets) in zip(
-        numbers, events[["doc_id", "type", "source", "target"]].itertuples(index=False), strict=True
-    ):
-        for role, ids in (("source", sources), ("target", targets)):
-            rows.extend(
-                {"doc_id": doc_id, "event": int(n), "type": kind, "role": role, "entity_id": i} for i in ids
-            )
-    out = pd.DataFrame(rows, columns=["doc_id", "event", "type", "role", "entity_id"])
-    about = entities[["doc_id", "entity_id", "name", "kind", "country"]].drop_duplicates(
-        ["doc_id", "entity_id"]
+    rows = event_actor_rows(
+        zip(*(events[c].tolist() for c in ("doc_id", "type", "source", "target")), strict=True),
+        zip(*(entities[c].tolist() for c in ("doc_id", "entity_id", "name", "kind", "country")), strict=True),
     )
-    out = out.merge(about, on=["doc_id", "entity_id"], how="left")
-    return pd.DataFrame({c: out[c].astype(k) for c, k in EVENT_ACTOR_COLUMNS.items()})
+    return pd.DataFrame(rows, columns=list(EVENT_ACTOR_COLUMNS)).astype(EVENT_ACTOR_COLUMNS)
 
 
-CLUSTER_COLUMNS = [
-    "cluster",
-    "size",
-    "languages",
-    "outlets",
-    "first_published",
-    "last_published",
-    "title",
-    "why",
-]
+def event_actor_rows(events: Iterable[Sequence[Any]], entities: Iterable[Sequence[Any]]) -> list[Row]:
+    """The rows of the ``event_actors`` table (see :func:`event_actors_frame`) as plain dicts,
+    without pandas: ``events`` gives each event's ``(doc_id, type, source, target)`` in the order
+    of the ``events`` table, ``entities`` each entity's ``(doc_id, entity_id, name, kind,
+    country)``; an actor takes the first entity of its document with its id."""
+    about: dict[tuple[Any, Any], tuple[Any, Any, Any]] = {}
+    for doc_id, entity_id, name, kind, country in entities:
+        about.setdefault((doc_id, entity_id), (name, kind, country))
+    numbers: dict[Any, int] = {}
+    rows: list[Row] = []
+    for doc_id, event_type, sources, targets in events:
+        n = numbers[doc_id] = numbers.get(doc_id, -1) + 1
+        for role, ids in (("source", sources), ("target", targets)):
+            for i in ids:
+                name, kind, country = about.get((doc_id, i), (None, None, None))
+                rows.append(
+                    {
+                        "doc_id": doc_id,
+                        "event": n,
+                        "type": event_type,
+                        "role": role,
+                        "entity_id": i,
+                        "name": name,
+                        "kind": kind,
+                        "country": country,
+                    }
+                )
+    return rows
+
+
+# The clusters table's columns and their dtypes (its first and last publication are naive
+# datetimes, as ``published``, without a ``_utc`` twin).
+CLUSTER_KINDS: dict[str, str] = {
+    "cluster": "string",
+    "size": "int64",
+    "languages": "list",
+    "outlets": "list",
+    "first_published": "datetime64[ns]",
+    "last_published": "datetime64[ns]",
+    "title": "string",
+    "why": "string",
+}
+CLUSTER_COLUMNS = list(CLUSTER_KINDS)
+
+# The columns of each table derived from the others.
+DERIVED_COLUMNS: dict[str, dict[str, str]] = {"event_actors": EVENT_ACTOR_COLUMNS, "clusters": CLUSTER_KINDS}
+
+# A cluster summary (see :func:`cluster_parts`) keeps, beside the columns of the clusters table,
+# where its title comes in the order titles are chosen by: dated only through its cluster, then
+# publication, then document id.
+_TITLE_KEY = ["title_lent", "title_published", "title_doc"]
 
 
 def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -> Any:
@@ -442,35 +473,125 @@ def clusters_frame(pd: Any, documents: Any, why: dict[str, str] | None = None) -
     ``why`` (cluster id → the shared facts and scores that join its members, from
     :func:`khabar.explain.cluster_why`) fills the ``why`` column of clusters of two or more.
     Built with grouped aggregations, not a loop over the clusters."""
-    why = why or {}
+    return clusters_table(pd, cluster_parts(pd, documents), why)
+
+
+def cluster_parts(pd: Any, documents: Any) -> Any:
+    """A summary of each cluster of a documents table (its size, languages, outlets, first and
+    last publication and title, with where that title comes in the order titles are chosen by).
+    Summaries of parts of a run merge (:func:`merge_cluster_parts`) into those of the whole, so
+    that the clusters table of documents seen a chunk at a time needs no more than a row per
+    cluster: :func:`clusters_table` makes it."""
     docs = documents[documents["cluster"].notna()]
-    if docs.empty:
+    return _summarise(
+        pd,
+        pd.DataFrame(
+            {
+                "cluster": docs["cluster"],
+                "size": 1,
+                "languages": docs["lang"],
+                "outlets": docs["source"],
+                "first_published": docs["published"],
+                "last_published": docs["published"],
+                "title": docs["title"],
+                "title_lent": docs["published_source"].eq("cluster").fillna(False).astype(bool),
+                "title_published": docs["published"],
+                "title_doc": docs["doc_id"],
+            }
+        ),
+    )
+
+
+def merge_cluster_parts(pd: Any, parts: Sequence[Any]) -> Any:
+    """The cluster summaries of documents whose parts were summarised by :func:`cluster_parts`
+    (in the order of the documents)."""
+    return _summarise(pd, pd.concat([p for p in parts if len(p)], ignore_index=True))
+
+
+def _summarise(pd: Any, rows: Any) -> Any:
+    """One summary per cluster of summaries (a document is a summary of one)."""
+    groups = rows.groupby("cluster", sort=True)
+    ids = groups.size().index
+    # the first title in the order above (documents without one skipped)
+    titled = (
+        rows[rows["title"].notna()]
+        .sort_values(_TITLE_KEY, na_position="last", kind="stable")
+        .drop_duplicates("cluster")
+        .set_index("cluster")
+        .reindex(ids)
+    )
+    return pd.DataFrame(
+        {
+            "cluster": ids.astype("string").array,
+            "size": groups["size"].sum().to_numpy(dtype="int64"),
+            "languages": _distinct(rows, "languages", ids),
+            "outlets": _distinct(rows, "outlets", ids),
+            "first_published": groups["first_published"].min().to_numpy(dtype="datetime64[ns]"),
+            "last_published": groups["last_published"].max().to_numpy(dtype="datetime64[ns]"),
+            "title": titled["title"].astype("string").array,
+            "title_lent": titled["title_lent"].eq(True).to_numpy(dtype=bool),
+            "title_published": titled["title_published"].to_numpy(dtype="datetime64[ns]"),
+            "title_doc": titled["title_doc"].astype("string").array,
+        }
+    )
+
+
+def clusters_table(pd: Any, parts: Any, why: dict[str, str] | None = None) -> Any:
+    """The clusters table of cluster summaries (:func:`cluster_parts`), largest first; ``why``
+    fills the ``why`` column (see :func:`clusters_frame`)."""
+    why = why or {}
+    if parts.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object") for c in CLUSTER_COLUMNS})
         out["size"] = out["size"].astype("int64")
         return out
-    docs = docs.assign(_lent=docs["published_source"].eq("cluster").fillna(False))
-    docs = docs.sort_values(["_lent", "published", "doc_id"], na_position="last", kind="stable")
-    groups = docs.groupby("cluster", sort=True)
-    ids = groups.size().index
-    out = pd.DataFrame(
-        {
-            "cluster": ids.astype("string").array,
-            "size": groups.size().to_numpy(dtype="int64"),
-            "languages": _distinct(docs, "lang", ids),
-            "outlets": _distinct(docs, "source", ids),
-            "first_published": groups["published"].min().to_numpy(),
-            "last_published": groups["published"].max().to_numpy(),
-            # the first title in the order above (`first` skips missing values)
-            "title": groups["title"].first().astype("string").array,
-            "why": pd.array([why.get(str(c)) for c in ids], dtype="string"),
-        }
+    out = parts[CLUSTER_COLUMNS[:-1]].assign(
+        why=pd.array([why.get(str(c)) for c in parts["cluster"]], dtype="string")
     )
     return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _distinct(docs: Any, col: str, ids: Any) -> list[list[str]]:
-    """The sorted distinct values of a column within each cluster (``ids`` in order)."""
-    pairs = docs[["cluster", col]].dropna().drop_duplicates()
+class RunClusters:
+    """The clusters table of a run whose documents are seen a chunk at a time (the command
+    line's): summaries per cluster, never the documents. Each chunk's summaries are merged with
+    the latest ones kept while those are not twice as many (so the summaries kept halve in number
+    from the oldest to the newest): memory stays under twice a row per cluster, besides the
+    chunk, and each row is merged a logarithmic number of times. ``why`` keeps the first
+    explanation given for each cluster (by the chunk its members were first seen together in)."""
+
+    def __init__(self, pd: Any) -> None:
+        self.pd = pd
+        self.parts: list[Any] = []
+        self.why: dict[str, str] = {}
+
+    def add_rows(self, documents: list[Row], why: dict[str, str] | None = None) -> None:
+        """:meth:`add` for the rows of a chunk's documents table (from :func:`tables`)."""
+        needed = ("doc_id", "lang", "title", "published", "published_source", "source", "cluster")
+        self.add(_frame(self.pd, documents, {c: COLUMNS["documents"][c] for c in needed}), why)
+
+    def add(self, documents: Any, why: dict[str, str] | None = None) -> None:
+        """Add a chunk's documents table, and why the chunk's clusters of two or more are joined."""
+        for cluster, line in (why or {}).items():
+            self.why.setdefault(cluster, line)
+        part = cluster_parts(self.pd, documents)
+        if not len(part):
+            return
+        self.parts.append(part)
+        while len(self.parts) > 1 and 2 * len(self.parts[-1]) >= len(self.parts[-2]):
+            last = self.parts.pop()
+            self.parts[-1] = merge_cluster_parts(self.pd, [self.parts[-1], last])
+
+    def frame(self) -> Any:
+        """The clusters table of the documents added so far."""
+        if not self.parts:
+            return clusters_table(self.pd, self.pd.DataFrame())
+        parts = self.parts[0] if len(self.parts) == 1 else merge_cluster_parts(self.pd, self.parts)
+        return clusters_table(self.pd, parts, self.why)
+
+
+def _distinct(rows: Any, col: str, ids: Any) -> list[list[str]]:
+    """The sorted distinct values of a column within each cluster (``ids`` in order); its values
+    are single values or lists of them."""
+    pairs = rows[["cluster", col]].explode(col).dropna().drop_duplicates()
     found: dict[Any, list[str]] = {c: [] for c in ids}
     for cid, value in zip(pairs["cluster"], pairs[col], strict=True):
         found[cid].append(str(value))
