@@ -479,6 +479,20 @@ def _open_temporary(path: Path) -> tuple[Path, BinaryIO]:
 
 
 @contextlib.contextmanager
+def _sigterm_held() -> Iterator[None]:
+    """Within the block, SIGTERM is held by the operating system and delivered when it ends
+    (where signal masks exist: not on Windows)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
 def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
     """Open files for ``paths``: temporary files renamed to them only when the block completes
     and removed otherwise (an error, Ctrl-C, SIGTERM), so that no output file is ever left
@@ -492,9 +506,12 @@ def _atomic_outputs(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
             if in_place:
                 streams.append(final.open("wb"))
                 continue
-            temp, stream = _open_temporary(final)
-            temps.append((temp, final))
-            streams.append(stream)
+            # SIGTERM waits while the file is made and recorded: between the two, its handler
+            # would unwind past a temporary file nothing knows to remove
+            with _sigterm_held():
+                temp, stream = _open_temporary(final)
+                temps.append((temp, final))
+                streams.append(stream)
         yield streams
         for stream in streams:
             stream.close()
