@@ -289,16 +289,18 @@ fn arabic(cx: Ctx, t: usize, start: usize, head: &Head) -> Option<Site> {
     })
 }
 
-/// Is the whole site one hit of the tables naming a place?
+/// Is the whole site one hit of the tables naming a place? (The hit covering its first token,
+/// read through `hit_of`: a sentence of thousands of hits is not scanned per site.)
 fn known(cx: Ctx, x: &Site) -> bool {
-    cx.sent.hits.iter().any(|h| {
-        h.tokens.start <= x.toks.start
-            && x.toks.end <= h.tokens.end
-            && h.targets.iter().any(|t| {
-                matches!(t.form, Form::Name | Form::Capital)
-                    && cx.kb.records[t.record].kind == EntityKind::Location
-            })
-    })
+    let Some(h) = cx.hit_at(x.toks.start).map(|k| &cx.sent.hits[k]) else {
+        return false;
+    };
+    h.tokens.start <= x.toks.start
+        && x.toks.end <= h.tokens.end
+        && h.targets.iter().any(|t| {
+            matches!(t.form, Form::Name | Form::Capital)
+                && cx.kb.records[t.record].kind == EntityKind::Location
+        })
 }
 
 /// Does the hit name a place, a country or a person the tables know?
@@ -332,11 +334,12 @@ fn site(cx: Ctx, first: usize, end: usize) -> Site {
     }
 }
 
-/// The country of the place named inside the facility's tokens.
+/// The country of the place named inside the facility's tokens (the hits covering them, read
+/// through `hit_of`).
 fn country_inside(cx: Ctx, toks: &Range<usize>) -> Option<String> {
-    cx.sent
-        .hits
-        .iter()
+    toks.clone()
+        .filter_map(|t| cx.hit_at(t))
+        .map(|k| &cx.sent.hits[k])
         .filter(|h| toks.start <= h.tokens.start && h.tokens.end <= toks.end)
         .flat_map(|h| &h.targets)
         .filter(|x| matches!(x.form, Form::Name | Form::Capital | Form::Adjective))
@@ -348,10 +351,11 @@ fn country_inside(cx: Ctx, toks: &Range<usize>) -> Option<String> {
 /// Take the hits inside the facilities' names out of the sentence; country names and adjectives
 /// stay ("Syrian" in a name is still a mention of Syria).
 fn release(kb: &KnowledgeBase, s: &mut Sentence, sites: &[Site]) {
+    // the sites are in text order and do not overlap: the one that may hold a hit is the last
+    // starting at or before it
     let inside = |t: &Range<usize>| {
-        sites
-            .iter()
-            .any(|x| x.toks.start <= t.start && t.end <= x.toks.end)
+        let k = sites.partition_point(|x| x.toks.start <= t.start);
+        k > 0 && t.end <= sites[k - 1].toks.end
     };
     s.hits.retain(|h| {
         !inside(&h.tokens)
