@@ -13,6 +13,7 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -700,12 +701,27 @@ fn marks(kind: Mark) -> impl Iterator<Item = &'static str> {
         .map(|(p, _)| p.as_str())
 }
 
-/// `w` occurs in `s` as whole words (letters or digits on neither side).
-fn contains_word(s: &str, w: &str) -> bool {
+/// The marks of the kinds looked for anywhere in a line, each kind in one automaton: a line is
+/// read once for all of a kind's phrases instead of once per phrase.
+static WORD_MARKS: Lazy<[(Mark, AhoCorasick); 3]> = Lazy::new(|| {
+    [Mark::Credit, Mark::Furniture, Mark::Stamp].map(|kind| {
+        let phrases: Vec<&str> = marks(kind).collect();
+        let ac = AhoCorasick::new(phrases).expect("the clutter marks compile");
+        (kind, ac)
+    })
+});
+
+/// A phrase of marks of `kind` (Credit, Furniture or Stamp) occurs in `s` as whole words
+/// (letters or digits on neither side of a phrase edge that is itself a letter or digit).
+fn contains_mark(s: &str, kind: Mark) -> bool {
+    let Some((_, ac)) = WORD_MARKS.iter().find(|(k, _)| *k == kind) else {
+        return false;
+    };
     let edge = |c: Option<char>| c.is_none_or(|c| !chars::is_alphanumeric(c));
-    s.match_indices(w).any(|(i, _)| {
-        let before = s[..i].chars().next_back();
-        let after = s[i + w.len()..].chars().next();
+    ac.find_overlapping_iter(s).any(|m| {
+        let w = &s[m.range()];
+        let before = s[..m.start()].chars().next_back();
+        let after = s[m.end()..].chars().next();
         (edge(before) || !w.starts_with(chars::is_alphanumeric))
             && (edge(after) || !w.ends_with(chars::is_alphanumeric))
     })
@@ -734,18 +750,18 @@ fn page_mark(line: &str, f: &Facts) -> Option<Mark> {
     if links {
         return Some(Mark::Links);
     }
-    if f.words <= 60 && marks(Mark::Credit).any(|p| contains_word(key, p)) {
+    if f.words <= 60 && contains_mark(key, Mark::Credit) {
         return Some(Mark::Credit);
     }
     if f.words <= 60 && marks(Mark::Notice).any(|p| starts_with_mark(key, p)) {
         return Some(Mark::Notice);
     }
-    if f.words <= 12 && marks(Mark::Furniture).any(|p| contains_word(key, p)) {
+    if f.words <= 12 && contains_mark(key, Mark::Furniture) {
         return Some(Mark::Furniture);
     }
     let stamped = f.words <= 16
         && !f.terminal
-        && marks(Mark::Stamp).any(|p| contains_word(key, p))
+        && contains_mark(key, Mark::Stamp)
         && (dateline::find_date(line).is_some() || dateline::find_time(line).is_some());
     stamped.then_some(Mark::Stamp)
 }
