@@ -119,7 +119,7 @@ def english_record() -> dict[str, Any]:
         "events": [
             {
                 **_event("CONSULT", ["EGY"], ["RUS"], s1, "met", cameo="040", date="2023-03-12"),
-                "location": "Moscow",
+                "location": "moscow",
             },
             _event("AGREE", ["EGY"], ["RUS"], line_of(t, "Shoukry told"), "agreed", cameo="057", date="2024"),
             _event("REJECT", ["RUS"], ["EGY"], s3, "will not accept", cameo="120", mode="intended"),

@@ -73,7 +73,7 @@ def rich_document(
                 source=("JOR",),
                 target=("JPN",),
                 date="2023-03-14",
-                location="Amman",
+                location="amman",
                 start=start - 8,
                 end=start + 60,
                 trigger="agreed",

@@ -179,3 +179,101 @@ def test_the_network_names_its_nodes_without_overlaps(tmp_path: Any) -> None:
     assert {"Egypt", "Russia", "5", "1"} <= shown and any("United States" in t for t in shown)
     assert min(t.get_fontsize() for t in ax.texts) >= 9
     plt.close("all")
+
+
+# Places as the entities and events tables give them: Mosul named three times in two documents,
+# a facility without coordinates, and two attacks placed in Mosul and one in Aleppo.
+PLACES = {
+    "entities": [
+        {
+            "doc_id": "a",
+            "entity_id": "MOSUL",
+            "kind": "location",
+            "name": "Mosul",
+            "lat": 36.34,
+            "lon": 43.13,
+            "n_mentions": 2,
+        },
+        {
+            "doc_id": "a",
+            "entity_id": "IRQ",
+            "kind": "country",
+            "name": "Iraq",
+            "lat": None,
+            "lon": None,
+            "n_mentions": 4,
+        },
+        {
+            "doc_id": "b",
+            "entity_id": "MOSUL",
+            "kind": "location",
+            "name": "Mosul",
+            "lat": 36.34,
+            "lon": 43.13,
+            "n_mentions": 1,
+        },
+        {
+            "doc_id": "b",
+            "entity_id": "ALEPPO",
+            "kind": "location",
+            "name": "Aleppo",
+            "lat": 36.2,
+            "lon": 37.16,
+            "n_mentions": 1,
+        },
+        {
+            "doc_id": "b",
+            "entity_id": "old-camp",
+            "kind": "location",
+            "name": "Old Camp",
+            "lat": None,
+            "lon": None,
+            "n_mentions": 1,
+        },
+    ],
+    "events": [
+        {"doc_id": "a", "type": "ASSAULT", "location": "MOSUL"},
+        {"doc_id": "b", "type": "ASSAULT", "location": "MOSUL"},
+        {"doc_id": "b", "type": "ASSAULT", "location": "ALEPPO"},
+        {"doc_id": "b", "type": "CONSULT", "location": "ALEPPO"},
+    ],
+}
+
+
+def test_map_counts_mentions_or_the_events_of_one_type() -> None:
+    places, unplaced = plot.map_counts(PLACES)
+    assert [(p.name, p.count) for p in places] == [("Mosul", 3), ("Aleppo", 1)] and unplaced == 1
+    places, unplaced = plot.map_counts(PLACES, event_type="ASSAULT")
+    assert [(p.id, p.count) for p in places] == [("MOSUL", 2), ("ALEPPO", 1)] and unplaced == 0
+    assert plot.map_counts(PLACES, event_type="PROTEST") == ([], 0)
+
+
+def test_the_map_of_extracted_places_is_drawn_offline(tmp_path: Any) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    docs = khabar.Extractor().extract(
+        [
+            "Talks in Mosul\nIraqi and Turkish officials held talks in Mosul on Monday about water.",
+            "محادثات في البصرة\nعقد وزيرا خارجية العراق والكويت محادثات في البصرة يوم الثلاثاء.",
+            "Aid reaches Mosul\nThe United Nations sent aid to Mosul, officials in Mosul said.",
+        ]
+    )
+    ax = plot.map(docs)
+    width, height = _png(ax, tmp_path / "map.png")
+    assert 700 <= width <= 1100 and 400 <= height <= 600
+    shown = {t.get_text() for t in ax.texts}
+    assert any(t.startswith("Mosul (") for t in shown) and any(t.startswith("Basra (") for t in shown)
+    assert len(ax.patches) > 100  # the world outline: a ring per country and island
+    # the view closes in on the region of the places
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert x0 < 43 < x1 and y0 < 30 < y1 < 85 and x1 - x0 < 120
+    frames = khabar.to_frames(docs)
+    ax = plot.map(frames, event_type="CONSULT")
+    assert "CONSULT" in ax.get_title() and {t.get_text() for t in ax.texts} >= {"Mosul (1)"}
+    empty = plot.map([])
+    assert "no places with coordinates" in {t.get_text() for t in empty.texts}
+    plt.close("all")

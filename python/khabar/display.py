@@ -251,7 +251,7 @@ def _events(doc: Document, prefix: str) -> str:
         if ev.date:
             parts.append(f"date {_e(ev.date)}")
         if ev.location:
-            parts.append(f"in {_e(ev.location)}")
+            parts.append(f"in {_e(names.get(ev.location, ev.location))}")
         if ev.trigger:
             parts.append(f"trigger “<bdi>{_e(ev.trigger)}</bdi>”")
         if 0 <= ev.start < ev.end <= n:

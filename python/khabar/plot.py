@@ -1,9 +1,10 @@
-"""Pictures of events: a timeline by event type and a network of actors.
+"""Pictures of events: a timeline by event type, a network of actors and a map of places.
 
     import khabar, khabar.plot
     docs = khabar.extract(texts)
     khabar.plot.timeline(docs, dyad=("EGY", "RUS"))      # or the events DataFrame of to_frames
     khabar.plot.network(khabar.to_frames(docs))
+    khabar.plot.map(docs, event_type="ASSAULT")          # where the attacks happened
 
 Both accept the ``events`` DataFrame of :func:`khabar.to_frames`, the whole dict of frames, a list
 of :class:`~khabar.Document`, or any iterable of event dicts. From documents or the dict of frames
@@ -22,12 +23,22 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as _date
+from importlib import resources
 from typing import Any
 
 from .errors import optional_import
 from .model import Document
 
-__all__ = ["TimelineCounts", "names", "network", "network_counts", "timeline", "timeline_counts"]
+__all__ = [
+    "PlaceCount",
+    "map",
+    "map_counts",
+    "names",
+    "network",
+    "network_counts",
+    "timeline",
+    "timeline_counts",
+]
 
 # Fixed colours for PLOVER types, so a type keeps its colour from one picture to the next.
 TYPE_COLORS = {
@@ -277,8 +288,9 @@ def _fill(periods: list[str], freq: str) -> list[str]:
         return periods
     if freq == "Y":
         return [str(y) for y in range(int(periods[0]), int(periods[-1]) + 1)]
-    y0, m0 = map(int, periods[0].split("-"))
-    y1, m1 = map(int, periods[-1].split("-"))
+    # (the builtin map is shadowed here by khabar.plot.map)
+    y0, m0 = (int(x) for x in periods[0].split("-"))
+    y1, m1 = (int(x) for x in periods[-1].split("-"))
     return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(y0 * 12 + m0 - 1, y1 * 12 + m1)]
 
 
@@ -416,3 +428,169 @@ def _wrap(name: str, width: int = 18) -> str:
     middle = len(name) // 2
     cut = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
     return name[:cut] + "\n" + name[cut + 1 :]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """A place of :func:`map_counts`: its entity id, name, coordinates and how often it counts."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    count: int
+
+
+def _number(value: Any) -> float | None:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _place_rows(data: Any) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """The location entities and the events of any accepted input, as frame-like rows."""
+    if isinstance(data, Document):
+        data = [data]
+    if isinstance(data, Mapping):
+        return _records(data.get("entities", [])), _records(data.get("events", []))
+    entities: list[Mapping[str, Any]] = []
+    events: list[Mapping[str, Any]] = []
+    for i, doc in enumerate(_records(data)):
+        if not isinstance(doc, Document):
+            raise TypeError("khabar.plot.map takes documents or the dict of frames of khabar.to_frames")
+        key = doc.id or str(i)
+        for e in doc.entities:
+            row = {"doc_id": key, "entity_id": e.id, "kind": e.kind, "name": e.name}
+            entities.append({**row, "lat": e.lat, "lon": e.lon, "n_mentions": len(e.mentions)})
+        events += [{"doc_id": key, "type": ev.type, "location": ev.location} for ev in doc.events]
+    return entities, events
+
+
+def map_counts(data: Any, event_type: str | None = None) -> tuple[list[PlaceCount], int]:
+    """The numbers behind :func:`map`: the places with coordinates, most counted first, and how many
+    places without coordinates were left out (a facility the tables do not place).
+
+    A place counts its mentions over the batch; with ``event_type`` (``"ASSAULT"``), the events of
+    that type that happened there (an event's ``location``) instead.
+    """
+    entities, events = _place_rows(data)
+    where: dict[tuple[Any, str], Mapping[str, Any]] = {}
+    for r in entities:
+        if r.get("kind") == "location" and (i := _opt(r.get("entity_id"))):
+            where[(r.get("doc_id"), i)] = r
+    counts: Counter[str] = Counter()
+    if event_type is None:
+        for (_, i), r in where.items():
+            counts[i] += int(_number(r.get("n_mentions")) or 1)
+    else:
+        for ev in events:
+            i = _opt(ev.get("location"))
+            if i and str(ev.get("type")) == event_type and (ev.get("doc_id"), i) in where:
+                counts[i] += 1
+    at: dict[str, Mapping[str, Any]] = {}
+    for (_, i), r in where.items():
+        if i in counts and _number(r.get("lat")) is not None and _number(r.get("lon")) is not None:
+            at.setdefault(i, r)
+    places = [
+        PlaceCount(
+            i, _opt(at[i].get("name")) or i, _number(at[i]["lat"]) or 0.0, _number(at[i]["lon"]) or 0.0, n
+        )
+        for i, n in counts.items()
+        if i in at
+    ]
+    places.sort(key=lambda p: (-p.count, p.id))
+    return places, sum(1 for i in counts if i not in at)
+
+
+def _outline() -> list[tuple[list[float], list[float]]]:
+    """The rings of the world outline shipped with the package (Natural Earth 1:110m, thinned)."""
+    text = resources.files("khabar").joinpath("world_110m.tsv").read_text(encoding="utf-8")
+    rings = []
+    for line in text.splitlines():
+        if line.startswith("#") or line.startswith("ring\t") or "\t" not in line:
+            continue
+        pairs = [p.split(",") for p in line.split("\t", 1)[1].split()]
+        rings.append(([float(x) for x, _ in pairs], [float(y) for _, y in pairs]))
+    return rings
+
+
+def map(
+    data: Any,
+    *,
+    event_type: str | None = None,
+    labels: int = 12,
+    ax: Any = None,
+    title: str | None = None,
+) -> Any:
+    """The places of a batch on a world outline, each a dot as large as its count; returns the
+    matplotlib ``Axes``. Draws offline: the outline is Natural Earth's 1:110m countries (public
+    domain) shipped with the package, in plain longitude and latitude.
+
+    ``data`` is a list of :class:`~khabar.Document` or the dict of frames of
+    :func:`khabar.to_frames`; ``event_type`` maps the events of one type by where they happened
+    rather than every place named. The ``labels`` most counted places are named; the view closes
+    in on the places when they lie in one region.
+    """
+    plt = _pyplot()
+    places, unplaced = map_counts(data, event_type)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 5.5), layout="constrained")
+    for xs, ys in _outline():
+        ax.fill(xs, ys, facecolor="#f1f3f5", edgecolor="#adb5bd", linewidth=0.5, zorder=1)
+    top = max((p.count for p in places), default=1)
+    ax.scatter(
+        [p.lon for p in places],
+        [p.lat for p in places],
+        s=[20 + 480 * p.count / top for p in places],
+        color=TYPE_COLORS.get(event_type or "", "#e8590c"),
+        alpha=0.6,
+        edgecolors="#495057",
+        linewidths=0.5,
+        zorder=2,
+    )
+    (x0, x1) = _span([p.lon for p in places], -180.0, 180.0)
+    (y0, y1) = _span([p.lat for p in places], -60.0, 85.0)
+    # a label is about a ninth of the view wide and a twenty-second high
+    for p in _apart(places[:labels], (x1 - x0) / 9, (y1 - y0) / 22):
+        ax.annotate(
+            f"{p.name} ({p.count})",
+            (p.lon, p.lat),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=8,
+            zorder=3,
+        )
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    what = f"{event_type} events" if event_type else "mentions"
+    text = title or f"places by {what}"
+    if unplaced:
+        text += f" ({unplaced} without coordinates left out)"
+    ax.set_title(text)
+    if not places:
+        ax.text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=ax.transAxes)
+    return ax
+
+
+def _span(values: list[float], low: float, high: float) -> tuple[float, float]:
+    """The range shown on one axis: the places' with a margin, at least 40 degrees, within the world."""
+    if not values:
+        return low, high
+    a, b = min(values), max(values)
+    middle, half = (a + b) / 2, max(20.0, (b - a) / 2 + 10.0)
+    return max(low, middle - half), min(high, middle + half)
+
+
+def _apart(places: list[PlaceCount], dx: float, dy: float) -> list[PlaceCount]:
+    """The places whose labels would not run into the label of a more counted place nearby (a label
+    is about ``dx`` wide and ``dy`` high, in degrees)."""
+    kept: list[PlaceCount] = []
+    for p in places:
+        if all(abs(p.lon - q.lon) >= dx or abs(p.lat - q.lat) >= dy for q in kept):
+            kept.append(p)
+    return kept

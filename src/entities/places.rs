@@ -65,6 +65,8 @@ pub struct Places {
     attached: HashMap<usize, PlaceInfo>,
     /// Place nouns that put the next name on the map (folded; Latin lower-cased).
     cue_words: WordMap<String, ()>,
+    /// Nouns naming a capital (data/capital_words.tsv; folded, Latin lower-cased).
+    capital_words: WordMap<String, ()>,
     /// Place names that are everyday words (folded; Latin lower-cased).
     guard: WordMap<String, ()>,
     /// Single words of the lexicon tables (verbs, event nouns, numbers, months), folded.
@@ -183,6 +185,9 @@ pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>)
     for row in rows(tsv!("place_words.tsv"), &["word"]) {
         places.cue_words.insert(word_key(row.get("word")), ());
     }
+    for row in rows(tsv!("capital_words.tsv"), &["word"]) {
+        places.capital_words.insert(word_key(row.get("word")), ());
+    }
     for row in rows(tsv!("place_guard.tsv"), &["word"]) {
         places.guard.insert(word_key(row.get("word")), ());
     }
@@ -235,8 +240,24 @@ fn lexicon_words(table: Tsv) -> Vec<String> {
     out
 }
 
+/// Is a capital standing for its state a place as well ([`super::resolve`] asks): a dateline's
+/// city written in capitals ("BEIRUT, Oct 10"), or a capital named as the capital ("raids on the
+/// capital, Sanaa", "the Nigerien capital Niamey", "بالعاصمة اليمنية صنعاء").
+pub(crate) fn also_place(cx: Ctx, h: &Hit) -> bool {
+    if in_capitals(cx.doc, h) {
+        return true;
+    }
+    let p = after_apposition(cx, h.tokens.start);
+    p.checked_sub(1).is_some_and(|q| {
+        cx.kb
+            .places
+            .capital_words
+            .contains_key(&word_key(cx.word(q)))
+    })
+}
+
 /// Is the hit written in capitals, as a dateline's city is ("BEIRUT, Oct 10")?
-pub(crate) fn in_capitals(a: &Analysis, h: &Hit) -> bool {
+fn in_capitals(a: &Analysis, h: &Hit) -> bool {
     let orig = a.orig_text(a.orig(h.range.clone()));
     orig.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && orig.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
@@ -249,7 +270,7 @@ pub(crate) fn in_capitals(a: &Analysis, h: &Hit) -> bool {
 pub(crate) fn capital_cue(cx: Ctx, h: &Hit) -> bool {
     let (a, kb, s) = (cx.doc, cx.kb, cx.sent);
     let t = h.tokens.start;
-    if noun_before(a, kb, s, t) {
+    if noun_before(a, kb, s, t) || byline_dateline(cx, h) {
         return true;
     }
     let word = |i: usize| &a.text()[s.toks[i].range.clone()];
@@ -269,6 +290,34 @@ pub(crate) fn capital_cue(cx: Ctx, h: &Hit) -> bool {
         .flatten()
         .is_some_and(|j| s.hits[j].targets.iter().any(|t| t.form == Form::Adjective));
     adjective && p > 0 && kb.word(word(p - 1)).locative
+}
+
+/// The token a capital noun would end at before token `t` when a comma or a nationality adjective
+/// stands between them: "the capital, Sanaa", "the Qatari capital Doha" (the adjective comes first
+/// in English), "بالعاصمة القطرية الدوحة" (after the noun in Arabic). `t` itself otherwise.
+fn after_apposition(cx: Ctx, t: usize) -> usize {
+    let mut p = t;
+    if p > 0 && matches!(cx.word(p - 1), "," | "،") {
+        p -= 1;
+    }
+    if let Some(j) = p.checked_sub(1).and_then(|q| cx.hit_at(q)) {
+        let adj = &cx.sent.hits[j];
+        if adj.targets.iter().any(|t| t.form == Form::Adjective) && adj.tokens.end == p {
+            p = adj.tokens.start;
+        }
+    }
+    p
+}
+
+/// A byline's dateline: the capital between two dashes near the start of its sentence ("Ahmed
+/// Ali - Cairo - The president...", "سامي علي - القاهرة -").
+fn byline_dateline(cx: Ctx, h: &Hit) -> bool {
+    const NEAR: usize = 8;
+    let dash = |t: Option<usize>| {
+        t.and_then(|t| cx.tok(t))
+            .is_some_and(|tok| matches!(&cx.text()[tok.range.clone()], "-" | "–" | "—"))
+    };
+    h.tokens.start <= NEAR && dash(h.tokens.start.checked_sub(1)) && dash(Some(h.tokens.end))
 }
 
 /// Proclitics a locative word or a direction may carry (بالعاصمة, لزيارة, وجنوب).
@@ -650,6 +699,45 @@ mod tests {
 
     fn has(text: &str, name: &str) -> bool {
         places(text).iter().any(|(n, _)| n == name)
+    }
+
+    #[test]
+    fn a_capital_named_as_the_capital_is_a_place_of_its_state() {
+        for t in [
+            "Warplanes struck the capital, Sanaa, and the port of Hodeidah overnight.",
+            "Warplanes struck the Yemeni capital Sanaa overnight.",
+            "شنت الطائرات غارات على العاصمة، صنعاء، ليلا.",
+            "شنت الطائرات غارات ليلية بالعاصمة اليمنية صنعاء.",
+        ] {
+            assert!(has(t, "Sanaa"), "{t}");
+            // and stays a mention of its state: the raids hit Yemen
+            let es = entities(t);
+            let yemen = es.iter().find(|e| e.id == "YEM").expect("Yemen");
+            assert!(
+                yemen
+                    .mentions
+                    .iter()
+                    .any(|m| m.text == "Sanaa" || m.text == "صنعاء"),
+                "{t}"
+            );
+        }
+        // standing for its government it stays a mention of the state
+        assert!(!has("Sanaa and Riyadh agreed to a truce.", "Sanaa"));
+        assert!(!has("اتفقت صنعاء والرياض على هدنة.", "Sanaa"));
+    }
+
+    #[test]
+    fn a_capital_between_the_dashes_of_a_byline_is_a_place() {
+        assert!(has(
+            "Sami Ali - Cairo - The president met his Russian counterpart.",
+            "Cairo"
+        ));
+        assert!(has(
+            "سامي علي - القاهرة - التقى الرئيس المصري نظيره الروسي.",
+            "Cairo"
+        ));
+        // one dash is an aside, not a byline
+        assert!(!has("The talks - Cairo said - went well.", "Cairo"));
     }
 
     #[test]

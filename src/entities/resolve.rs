@@ -128,8 +128,8 @@ pub(crate) fn sentence(cx: Ctx, acc: &mut Acc, pending: &mut Vec<Pending>) {
             // a capital acting ("Moscow welcomed") is its state; on the map it is a place
             Some(state) if t.form == Form::Capital && !is_place(cx, h) => {
                 add_record(cx.doc, cx.kb, acc, state, h.range.clone());
-                if super::places::in_capitals(cx.doc, h) {
-                    // "BEIRUT, Oct 10": the dateline's city is a place too
+                if super::places::also_place(cx, h) {
+                    // "BEIRUT, Oct 10", "the capital, Sanaa": a place too
                     add_record(cx.doc, cx.kb, acc, t.record, h.range.clone());
                 }
             }

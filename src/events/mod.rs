@@ -17,6 +17,7 @@ pub mod actors;
 mod coding;
 pub mod lexicon;
 mod parties;
+mod place;
 
 #[cfg(test)]
 mod tests;
@@ -26,7 +27,7 @@ use std::ops::Range;
 use crate::analysis::Analysis;
 use crate::doc::{DateExpr, Entity, EntityKind, Event, EventMode, EventType, Quote};
 use crate::lang::ar;
-use crate::mentions::MentionIndex;
+use crate::mentions::{MentionIndex, Spot};
 use crate::phrases::{words_of, Word};
 use actors::{groups, ActorIds};
 use coding::{code, Coded, VISIT};
@@ -55,6 +56,7 @@ pub fn extract(
         dates,
         dates_by_start: by_start(dates),
         quotes,
+        dateline: place::dateline(a, &idx, entities),
     };
     let mut out = Vec::new();
     // the sentence of each event of `out`
@@ -154,6 +156,8 @@ struct Context<'c, 'a> {
     /// Indices of `dates` by start offset, so a sentence finds its own in a binary search.
     dates_by_start: Vec<usize>,
     quotes: &'c [Quote],
+    /// The mention of the dateline's city, if the story opens with one.
+    dateline: Option<Spot>,
 }
 
 /// Indices of `dates` ordered by start offset (then by index).
@@ -410,13 +414,9 @@ impl Context<'_, '_> {
             .find_map(|e| e.country.clone().filter(|c| !visitors.contains(c)))
     }
 
-    /// The first place named in the sentence.
+    /// The id of the place the sentence names, else of the dateline's city ([`place`]).
     fn location(&self, s: Range<usize>) -> Option<String> {
-        self.idx
-            .inside(s)
-            .map(|sp| &self.entities[sp.entity])
-            .find(|e| e.kind == EntityKind::Location)
-            .map(|e| e.name.clone())
+        place::of_sentence(self.idx, self.entities, s, self.dateline.as_ref())
     }
 }
 
