@@ -115,7 +115,12 @@ impl<'e> ActorIds<'e> {
             // a person counts for their state or body when the entity names it; working it out
             // from a title reads every organisation's mentions, too dear to ask of every person
             let stateless = e.country.is_none() && e.affiliation.is_none();
-            if e.kind == EntityKind::Location || (e.kind == EntityKind::Person && stateless) {
+            // an entity the text never names is no party to its story
+            let unnamed = e.mentions.is_empty();
+            if unnamed
+                || e.kind == EntityKind::Location
+                || (e.kind == EntityKind::Person && stateless)
+            {
                 continue;
             }
             let Some(id) = self.get(i).filter(|id| !self.personal(id)) else {

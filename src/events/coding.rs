@@ -46,6 +46,15 @@ impl Coded<'_> {
 
 /// The trigger hits of a sentence (words `ws` of the folded `text`, with each word's marker and
 /// whether an entity mention covers it) with PLOVER's rules applied.
+/// Is the word at byte `start` the second half of a hyphenated compound ("Iran-backed",
+/// "U.S.-led", "Saudi-supported")? Such a word describes a noun; it is no event of its own.
+fn compound(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+}
+
 pub fn code<'t>(
     text: &str,
     ws: &[Word],
@@ -61,7 +70,8 @@ pub fn code<'t>(
     let hits = hits.into_iter().filter_map(|hit| {
         let base = hit.value.kind?;
         let keep = !(hit.first..hit.first + hit.len).any(|k| named[k])
-            && (hit.value.noun || !article(hit.first));
+            && (hit.value.noun || !article(hit.first))
+            && !compound(text, hit.range.start);
         keep.then_some((base, hit))
     });
     let mut out: Vec<Coded> = Vec::new();

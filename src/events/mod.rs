@@ -293,9 +293,26 @@ impl Context<'_, '_> {
             && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
         let mut target: Vec<String> = Vec::new();
-        // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal
+        // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal; an Arabic verb
+        // that opens its sentence has its subject right after it ("واتهمت روسيا يوم الأحد
+        // أوكرانيا"); further on, a verb often continues the subject named before it, and the
+        // name after it is its object ("… ودعت إيران إلى")
+        let verb_first = arabic
+            && !c.nominal
+            && first == 0
+            && source.is_empty()
+            && right.first().is_some_and(|g| {
+                // a name the word opens with, not one after a clitic preposition ("للأمم")
+                let w = sent.ws[g.first].range.clone();
+                g.first == last + 1
+                    && self
+                        .idx
+                        .within(w.clone())
+                        .iter()
+                        .any(|sp| sp.range.start == w.start)
+            });
         let mut right = right.into_iter();
-        if genitive {
+        if genitive || verb_first {
             source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
         }
         for g in right {
