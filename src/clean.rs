@@ -319,6 +319,8 @@ pub fn layout(text: &str) -> Layout {
             }
             roles[i] = Some(Role::Dateline);
             rests[i] = Some(rest);
+        } else if dateline::is_wire_line(&text[ranges[i].clone()]) {
+            roles[i] = Some(Role::Dateline);
         } else if let Some(kind) = clutter_phrase(&f.key, f.words)
             .filter(|&k| k != ClutterKind::Head || i < first_paragraph)
         {

@@ -287,6 +287,29 @@ pub fn wire_day(folded_line: &str) -> Option<Day> {
         .then_some(day)
 }
 
+/// A wire dateline alone on its line, with or without the year: a place, the day, an agency in
+/// brackets or slashes before or after it, a closing dash or colon ("BRUSSELS, February 10
+/// (Xinhua) --", "القاهرة في 5 مارس /أ ش أ/"). Such a line is the report's dateline, and its day
+/// a date of the report; it is no headline and no clutter.
+pub fn is_wire_line(folded_line: &str) -> bool {
+    let line = folded_line.trim();
+    if line.chars().count() > 60 || !line.chars().any(crate::text::chars::is_numeric) {
+        return false;
+    }
+    WIRE.find(line)
+        .is_some_and(|c| WIRE_DAY.is_match(&line[c.end()..]))
+}
+
+/// The day of a wire line after its place: day and month in either order, an optional year, an
+/// optional agency, a closing mark and nothing else.
+static WIRE_DAY: Lazy<Regex> = Lazy::new(|| {
+    let mon = lexicon().month_alternation(Calendar::Gregorian);
+    Regex::new(&format!(
+        r"^(?:(?:{mon})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{mon}))(?:\s*,?\s*\d{{4}})?\s*(?:\([^()\n]{{1,30}}\)|/[^/\n]{{1,20}}/)?\s*(?:-{{1,2}}|[–—:])?\s*$"
+    ))
+    .expect("wire day pattern")
+});
+
 /// The place and agency before a wire dateline's day: one to three words, "(agency)", then a
 /// comma, a dash or "في".
 static WIRE: Lazy<Regex> = Lazy::new(|| {
