@@ -310,6 +310,17 @@ static WIRE_DAY: Lazy<Regex> = Lazy::new(|| {
     .expect("wire day pattern")
 });
 
+/// A line opening with a place or an outlet, one to three words, then a dash and the text
+/// ("الحقيقة الدولية – أعلنت قطر ...", "GAZA - Israeli strikes ..."): how a wire lede begins.
+pub fn opens_with_wire_dash(folded_line: &str) -> bool {
+    WIRE_DASH.is_match(folded_line)
+}
+
+static WIRE_DASH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*\p{L}[\p{L}'.]*(?:[ /]\p{L}[\p{L}'.]*){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?[\-–—]\s+\p{L}")
+        .expect("wire dash pattern")
+});
+
 /// The place and agency before a wire dateline's day: one to three words, "(agency)", then a
 /// comma, a dash or "في".
 static WIRE: Lazy<Regex> = Lazy::new(|| {
@@ -428,5 +439,16 @@ mod tests {
             w("Ministers met in the capital on 12 March 2024 - a first."),
             None
         );
+    }
+
+    #[test]
+    fn wire_lines_with_or_without_the_year() {
+        let w = |s: &str| is_wire_line(&Folded::new(s).text);
+        assert!(w("BRUSSELS, February 10 (Xinhua) --"));
+        assert!(w("NAIROBI, March 12, 2024 -"));
+        assert!(w("القاهرة في 5 مارس /أ ش أ/"));
+        assert!(w("الرياض - 12 مارس"));
+        assert!(!w("Talks in Brussels, February 10 and 11"));
+        assert!(!w("الرياض - 12 مارس اجتمع الوزراء"));
     }
 }

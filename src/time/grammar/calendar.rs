@@ -372,7 +372,7 @@ impl Parser<'_> {
         }
         let adjective = by.is_none() && !worded && self.year_adjective(j, e);
         let decade = self.toks.get(e).is_some_and(|tok| tok.text == "s") && self.glued(e);
-        let spelled = self.num(j).is_none() && !worded;
+        let spelled = self.year_in_words(j).is_some();
         if !(worded || by.is_some() || before || alone || adjective || decade || spelled) {
             return None;
         }
@@ -435,6 +435,19 @@ impl Parser<'_> {
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
     pub(super) fn month_alone(&self, i: usize) -> Option<Candidate> {
+        // "this September", "هذا مايو": the month of the anchor's year
+        if let Some((0, k)) = self.shift(i, Pos::Pre) {
+            if let Some(name) = self.month(k).filter(|n| n.calendar == Calendar::Gregorian) {
+                return Some(Candidate {
+                    start: self.start(i),
+                    end: name.end,
+                    spec: Spec::MonthOfYear {
+                        shift: 0,
+                        month: name.month,
+                    },
+                });
+            }
+        }
         let pre = self.shift(i, Pos::Pre).filter(|p| p.0 != 0);
         let j = pre.map_or(i, |p| p.1);
         let MonthName {
@@ -448,13 +461,11 @@ impl Parser<'_> {
             return None;
         }
         let post = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
-        // A name that is also a word ("may", "march") needs a linking word of dates before it:
-        // "the march" is a walk, "and may help" a verb.
+        // A name that is also a word ("may", "march") needs a linking word of dates before it;
+        // "and" links dates only inside a range: "and may help" is a verb.
         let after_prep = i > 0
             && self.toks[i - 1].text != "and"
-            && self.hits[i - 1]
-                .iter()
-                .any(|hit| date_prep(hit.word) && hit.word != Word::Prep(Prep::The));
+            && self.hits[i - 1].iter().any(|hit| date_prep(hit.word));
         if ctx && pre.is_none() && post.is_none() && !after_prep {
             return None;
         }
