@@ -434,6 +434,11 @@ pub fn layout(text: &str) -> Layout {
         .copied()
         .find(|&j| (5..=30).contains(&words(j)))
         .or_else(|| {
+            // a page that opens straight with a wire lede prints no headline: its short
+            // head lines are labels ("Amman time - Jerusalem"), not a title
+            if head_end < n && wrapped_lede(head_end) {
+                return None;
+            }
             candidates
                 .iter()
                 .copied()
@@ -1252,7 +1257,7 @@ mod tests {
             let (f, l) = roles(page);
             let body = lines_with(&f, &l, Role::Body);
             assert!(body.iter().any(|b| b == first), "{body:?}");
-            assert!(l.title.is_none_or(|t| !f.text[t].contains("ministers")));
+            assert_eq!(l.title, None);
         }
         let page = "River Times - Five countries agree to share river data every week\n\
             \u{2022} Tue 12 Mar 2024 10:15\n\n\

@@ -832,6 +832,7 @@ fn fractions_and_decimal_figures_are_no_dates() {
         "The shares rose 4 5/8 to 112 5/8 and the bonds 1/2 to 101 1/4.",
         "The index closed at 2082.1, down 4.5% from the week before.",
         "The company may seek control and may help the bid.",
+        "This may be the last round of talks.",
         "أغلق المؤشر عند 1621.31 نقطة مرتفعا 0.5 في المئة",
     ] {
         assert_eq!(dates(text, Some(a)), vec![], "{text}");

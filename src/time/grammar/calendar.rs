@@ -435,9 +435,12 @@ impl Parser<'_> {
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
     pub(super) fn month_alone(&self, i: usize) -> Option<Candidate> {
-        // "this September", "هذا مايو": the month of the anchor's year
+        // "this September", "هذا مايو": the month of the anchor's year ("this may be" is a verb)
         if let Some((0, k)) = self.shift(i, Pos::Pre) {
-            if let Some(name) = self.month(k).filter(|n| n.calendar == Calendar::Gregorian) {
+            if let Some(name) = self
+                .month(k)
+                .filter(|n| n.calendar == Calendar::Gregorian && !n.needs_context)
+            {
                 return Some(Candidate {
                     start: self.start(i),
                     end: name.end,
