@@ -320,6 +320,8 @@ pub fn layout(text: &str) -> Layout {
             }
             roles[i] = Some(Role::Dateline);
             rests[i] = Some(rest);
+        } else if dateline::is_wire_line(&text[ranges[i].clone()]) {
+            roles[i] = Some(Role::Dateline);
         } else if let Some(kind) = clutter_phrase(&f.key, f.words)
             .filter(|&k| k != ClutterKind::Head || i < first_paragraph)
         {
@@ -381,6 +383,19 @@ pub fn layout(text: &str) -> Layout {
         .map(|r| r.as_ref().map(|r| line_facts(&text[r.clone()])))
         .collect();
     let rest_body = rest_paragraphs(text, &rests, &rest_facts);
+    // A lede opening with its place or outlet and a dash, broken onto the next line without a
+    // full stop ("<outlet> – Qatar announced on Wednesday a deal to\nstop the fighting..."), is
+    // the article's first paragraph, not a headline; a headline after its site's name ("Site -
+    // Headline") is followed by a dateline, a blank or a short line.
+    let wrapped_lede = |j: usize| {
+        let f = &facts[j];
+        f.words >= 8
+            && !f.terminal
+            && j + 1 < n
+            && roles[j + 1].is_none()
+            && facts[j + 1].words >= 5
+            && dateline::opens_with_wire_dash(&text[ranges[j].clone()])
+    };
     // (a long line without a full stop may be the headline itself, unless it leads into the
     // next line with a colon or a comma)
     let head_end = (0..n)
@@ -391,7 +406,7 @@ pub fn layout(text: &str) -> Layout {
                 .ends_with([':', ',', '،', '؛', ';']);
             let paragraph =
                 is_paragraph(f) && f.words >= 20 && (f.terminal || open || f.words > 30);
-            (roles[j].is_none() && paragraph) || rest_body[j]
+            (roles[j].is_none() && (paragraph || wrapped_lede(j))) || rest_body[j]
         })
         .unwrap_or(n);
     let words = |j: usize| match &rest_facts[j] {
@@ -410,7 +425,9 @@ pub fn layout(text: &str) -> Layout {
     let candidates: Vec<usize> = (0..head_end.min(n))
         .filter(|&j| {
             let usable = roles[j].is_none() || copies[j].is_some() || headline_rest(j);
-            usable && !rest_body[j] && words(j) >= 2
+            // a label ("Published on:") announces what follows it
+            let label = rests[j].is_none() && text[ranges[j].clone()].trim_end().ends_with(':');
+            usable && !rest_body[j] && words(j) >= 2 && !label
         })
         .collect();
     let title_line = candidates
@@ -418,6 +435,11 @@ pub fn layout(text: &str) -> Layout {
         .copied()
         .find(|&j| (5..=30).contains(&words(j)))
         .or_else(|| {
+            // a page that opens straight with a wire lede prints no headline: its short
+            // head lines are labels ("Amman time - Jerusalem"), not a title
+            if head_end < n && wrapped_lede(head_end) {
+                return None;
+            }
             candidates
                 .iter()
                 .copied()
@@ -1211,5 +1233,52 @@ mod tests {
             NAIROBI, March 12, 2024 - Ministers from five countries agreed on Tuesday to share data on river levels every week.";
         let (_, l) = roles(page);
         assert_eq!(l.published.as_ref().unwrap().iso().unwrap(), "2024-03-12");
+    }
+
+    /// A wire dateline alone on its line, without the year, is a dateline: its day is read as
+    /// a date and it is neither headline nor clutter.
+    #[test]
+    fn a_wire_dateline_alone_on_its_line() {
+        for page in [
+            "River Pact Signed in Nairobi\n\nNAIROBI, March 12 (Xinhua) --\n\n\
+             Ministers from five countries agreed on Tuesday to share data on river levels every week.",
+            "توقيع اتفاق المياه في نيروبي\n\nنيروبي في 12 مارس /أ ش أ/\n\n\
+             اتفق وزراء خمس دول يوم الثلاثاء على تبادل بيانات منسوب مياه النهر كل أسبوع بصورة منتظمة.",
+        ] {
+            let (f, l) = roles(page);
+            let datelines = lines_with(&f, &l, Role::Dateline);
+            assert_eq!(datelines.len(), 1, "{datelines:?}");
+            assert!(l.dated().iter().any(|r| f.text[r.clone()].contains("12")));
+        }
+    }
+
+    /// A lede opening with its outlet and a dash, broken onto the next line, is body, not the
+    /// headline; a "Site - Headline" line before a dateline stays the headline.
+    #[test]
+    fn a_wrapped_lede_after_an_outlet_is_no_headline() {
+        for (page, first) in [
+            (
+                "Published on:\n12/03/2024\nRiver Times - Ministers from five countries agreed on\n\
+                 Tuesday to share data on river levels every week, officials\n\
+                 said after a meeting in Nairobi.\nThe deal covers three rivers and ten dams.",
+                "river times - ministers from five countries agreed on",
+            ),
+            (
+                "نشر بتاريخ :\n12/03/2024\nصحيفة النهر – اتفق وزراء خمس دول يوم الثلاثاء على تبادل\n\
+                 بيانات منسوب مياه النهر كل أسبوع بصورة منتظمة كما قال\n\
+                 المسؤولون بعد اجتماع في نيروبي.\nويشمل الاتفاق ثلاثة أنهار وعشرة سدود.",
+                "صحيفه النهر – اتفق وزراء خمس دول يوم الثلاثاء علي تبادل",
+            ),
+        ] {
+            let (f, l) = roles(page);
+            let body = lines_with(&f, &l, Role::Body);
+            assert!(body.iter().any(|b| b == first), "{body:?}");
+            assert_eq!(l.title, None);
+        }
+        let page = "River Times - Five countries agree to share river data every week\n\
+            \u{2022} Tue 12 Mar 2024 10:15\n\n\
+            Ministers from five countries agreed on Tuesday to share data on river levels every week.";
+        let (f, l) = roles(page);
+        assert!(f.text[l.title.clone().unwrap()].contains("five countries agree"));
     }
 }

@@ -713,3 +713,159 @@ fn references_quarters_and_seasons_resolve() {
     );
     assert_eq!(value("وامتلأ السد الصيف الماضي", a), "2024-06-01/2024-08-31");
 }
+
+#[test]
+fn a_day_right_after_a_verb_of_reporting_is_past() {
+    // 2024-01-10 is a Wednesday: the Friday before is the 5th, the one after the 12th
+    let a = "2024-01-10";
+    assert_eq!(
+        value("The minister said Friday that talks will resume soon.", a),
+        "2024-01-05"
+    );
+    assert_eq!(
+        value(
+            "Officials announced on Friday that the border will reopen.",
+            a
+        ),
+        "2024-01-05"
+    );
+    assert_eq!(
+        value("The results will be announced Friday, officials said.", a),
+        "2024-01-12"
+    );
+    assert_eq!(
+        value("أعلن الجمعة أن المحادثات ستستأنف في القاهرة", a),
+        "2024-01-05"
+    );
+    assert_eq!(
+        value("سيعقد المجلس اجتماعه الجمعة في الرياض", a),
+        "2024-01-12"
+    );
+}
+
+#[test]
+fn next_says_the_future_only_before_a_unit() {
+    let a = "2024-01-10";
+    assert_eq!(
+        value("A car bomb exploded next to the embassy on Friday.", a),
+        "2024-01-05"
+    );
+    assert_eq!(
+        value("The explosion on Friday hit the building next door.", a),
+        "2024-01-05"
+    );
+    assert_eq!(
+        value("وقع الانفجار الجمعة أثناء مرور الموكب القادم من المطار", a),
+        "2024-01-05"
+    );
+}
+
+#[test]
+fn expected_and_planned_days_go_forward() {
+    let a = "2024-01-10";
+    assert_eq!(
+        value("The delegation is expected to arrive on Friday.", a),
+        "2024-01-12"
+    );
+    assert_eq!(
+        value("The father could travel as soon as Friday.", a),
+        "2024-01-12"
+    );
+    assert_eq!(
+        value("He would be traveling to Geneva Friday with his family.", a),
+        "2024-01-12"
+    );
+    assert_eq!(value("من المتوقع أن يصل الوفد الجمعة", a), "2024-01-12");
+    assert_eq!(value("وصل الوفد إلى جنيف الجمعة", a), "2024-01-05");
+}
+
+#[test]
+fn a_weekday_and_date_before_a_colon() {
+    // 26 October 2020 was a Monday
+    let a = "2020-10-25";
+    assert_eq!(
+        value(
+            "The paper said in an editorial on Monday, Oct. 26: the vote matters.",
+            a
+        ),
+        "2020-10-26"
+    );
+    assert_eq!(
+        value(
+            "قالت الصحيفة في افتتاحيتها يوم الاثنين 26 أكتوبر: إن التصويت مهم",
+            a
+        ),
+        "2020-10-26"
+    );
+}
+
+#[test]
+fn numbers_after_a_weekday_or_month_that_are_no_day() {
+    let a = "2024-01-10";
+    for (text, span) in [
+        (
+            "At the close of business Thursday, 5,745,188 shares were tendered.",
+            "thursday",
+        ),
+        (
+            "Prices closed lower again Friday, the fourth decline in a row.",
+            "friday",
+        ),
+        (
+            "Later Thursday, two of the cousins left the court.",
+            "thursday",
+        ),
+        (
+            "It unveiled its new computers in April. One of them sold well.",
+            "april",
+        ),
+        ("وأغلقت الأسهم الخميس، 15 شركة على ارتفاع", "الخميس"),
+    ] {
+        assert_eq!(one(text, Some(a)).0, span, "{text}");
+    }
+}
+
+#[test]
+fn fractions_and_decimal_figures_are_no_dates() {
+    let a = "2024-01-10";
+    for text in [
+        "The shares rose 4 5/8 to 112 5/8 and the bonds 1/2 to 101 1/4.",
+        "The index closed at 2082.1, down 4.5% from the week before.",
+        "The company may seek control and may help the bid.",
+        "This may be the last round of talks.",
+        "أغلق المؤشر عند 1621.31 نقطة مرتفعا 0.5 في المئة",
+    ] {
+        assert_eq!(dates(text, Some(a)), vec![], "{text}");
+    }
+    // "on" or في still makes a day of two numbers
+    assert_eq!(value("وصل الوفد إلى جنيف في 1/2", a), "2024-02-01");
+}
+
+#[test]
+fn years_in_words_and_this_month() {
+    let a = "1998-06-26";
+    assert_eq!(
+        one("In nineteen ninety-one he was convicted.", Some(a)),
+        ("nineteen ninety-one".into(), Some("1991".into()))
+    );
+    assert_eq!(
+        one("January nineteen ninety-seven. Atlanta again.", Some(a)),
+        (
+            "january nineteen ninety-seven".into(),
+            Some("1997-01".into())
+        )
+    );
+    assert_eq!(
+        dates("He had fifteen twenty-dollar bills and a map.", Some(a)),
+        vec![]
+    );
+    // "this September": the anchor's year's, even when the month is still to come
+    assert_eq!(
+        value("The party hopes to win its first seats this September.", a),
+        "1998-09"
+    );
+    assert_eq!(
+        value("يأمل الحزب الفوز بمقاعده الأولى هذا سبتمبر", a),
+        "1998-09"
+    );
+}

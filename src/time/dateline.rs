@@ -287,6 +287,40 @@ pub fn wire_day(folded_line: &str) -> Option<Day> {
         .then_some(day)
 }
 
+/// A wire dateline alone on its line, with or without the year: a place, the day, an agency in
+/// brackets or slashes before or after it, a closing dash or colon ("BRUSSELS, February 10
+/// (Xinhua) --", "القاهرة في 5 مارس /أ ش أ/"). Such a line is the report's dateline, and its day
+/// a date of the report; it is no headline and no clutter.
+pub fn is_wire_line(folded_line: &str) -> bool {
+    let line = folded_line.trim();
+    if line.chars().count() > 60 || !line.chars().any(crate::text::chars::is_numeric) {
+        return false;
+    }
+    WIRE.find(line)
+        .is_some_and(|c| WIRE_DAY.is_match(&line[c.end()..]))
+}
+
+/// The day of a wire line after its place: day and month in either order, an optional year, an
+/// optional agency, a closing mark and nothing else.
+static WIRE_DAY: Lazy<Regex> = Lazy::new(|| {
+    let mon = lexicon().month_alternation(Calendar::Gregorian);
+    Regex::new(&format!(
+        r"^(?:(?:{mon})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{mon}))(?:\s*,?\s*\d{{4}})?\s*(?:\([^()\n]{{1,30}}\)|/[^/\n]{{1,20}}/)?\s*(?:-{{1,2}}|[–—:])?\s*$"
+    ))
+    .expect("wire day pattern")
+});
+
+/// A line opening with a place or an outlet, one to three words, then a dash and the text
+/// ("الحقيقة الدولية – أعلنت قطر ...", "GAZA - Israeli strikes ..."): how a wire lede begins.
+pub fn opens_with_wire_dash(folded_line: &str) -> bool {
+    WIRE_DASH.is_match(folded_line)
+}
+
+static WIRE_DASH: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*\p{L}[\p{L}'.]*(?:[ /]\p{L}[\p{L}'.]*){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?[\-–—]\s+\p{L}")
+        .expect("wire dash pattern")
+});
+
 /// The place and agency before a wire dateline's day: one to three words, "(agency)", then a
 /// comma, a dash or "في".
 static WIRE: Lazy<Regex> = Lazy::new(|| {
@@ -405,5 +439,16 @@ mod tests {
             w("Ministers met in the capital on 12 March 2024 - a first."),
             None
         );
+    }
+
+    #[test]
+    fn wire_lines_with_or_without_the_year() {
+        let w = |s: &str| is_wire_line(&Folded::new(s).text);
+        assert!(w("BRUSSELS, February 10 (Xinhua) --"));
+        assert!(w("NAIROBI, March 12, 2024 -"));
+        assert!(w("القاهرة في 5 مارس /أ ش أ/"));
+        assert!(w("الرياض - 12 مارس"));
+        assert!(!w("Talks in Brussels, February 10 and 11"));
+        assert!(!w("الرياض - 12 مارس اجتمع الوزراء"));
     }
 }

@@ -122,6 +122,8 @@ pub enum Word {
     Hedge,
     Future,
     NotFuture,
+    /// A verb of reporting in the past, or "since": a day right after it is in the past.
+    Past,
     YearWord,
     Decade(i32),
     Prep(Prep),
@@ -311,6 +313,7 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "hedge" => Word::Hedge,
         "future" => Word::Future,
         "not_future" => Word::NotFuture,
+        "past" => Word::Past,
         "year" => Word::YearWord,
         "decade" => Word::Decade(int()? as i32),
         "prep" => Word::Prep(prep(value)?),

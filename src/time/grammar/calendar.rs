@@ -83,6 +83,9 @@ impl Parser<'_> {
         let i = self.opt_prep(i, Prep::Of);
         let worded = self.word(i, |w| (w == Word::YearWord).then_some(()));
         let j = worded.as_ref().map_or(i, |w| w.1);
+        if let Some((y, e)) = self.year_in_words(j) {
+            return Some((y, false, e));
+        }
         let (y, n) = self.num(j)?;
         let ok = (n == 4 && (worded.is_some() || (1000..=2999).contains(&y))) || (loose && n == 2);
         if !ok {
@@ -100,6 +103,34 @@ impl Parser<'_> {
             }
         }
         Some((y, hijri, e))
+    }
+
+    /// A year in English words as broadcasts say it, its century then its rest: "nineteen
+    /// ninety-six", "twenty twenty". (year, end).
+    pub(super) fn year_in_words(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.toks.get(i)?.text.is_ascii() {
+            return None;
+        }
+        let (c, e, _) = self.word(i, |w| match w {
+            Word::Num(c @ 17..=20, NumKind::Cardinal) => Some(c),
+            _ => None,
+        })?;
+        let (tens, e2, _) = self.word(e, |w| match w {
+            Word::Num(t @ 10..=90, NumKind::Cardinal) if t < 20 || t % 10 == 0 => Some(t),
+            _ => None,
+        })?;
+        let j = self.opt_punct(e2, &["-"]);
+        let unit = (tens >= 20)
+            .then(|| {
+                self.word(j, |w| match w {
+                    Word::Num(u @ 1..=9, NumKind::Cardinal) => Some(u),
+                    _ => None,
+                })
+            })
+            .flatten()
+            .filter(|_| self.toks[j].text.is_ascii());
+        let (rest, end) = unit.map_or((tens, e2), |(u, e3, _)| (tens + u, e3));
+        Some(((c * 100 + rest) as i32, end))
     }
 
     /// The calendar core of a date: day-month(-year), month-day(-year), month-year,
@@ -175,10 +206,24 @@ impl Parser<'_> {
             end: e,
             ..
         } = self.month(i)?;
-        let j = self.opt_punct(e, &["-", "/", ".", ","]);
+        // A full stop between month and day only inside a figure ("Dec.26"): "in April. One of
+        // them" ends a sentence.
+        // "January nineteen ninety-seven": a month and a year in words, not a day
+        if let Some((y, e2)) = self.year_in_words(e) {
+            return Some((Self::point(cal, m, None, Some((y, false, e2))), e2));
+        }
+        let j = if self.punct(e, &["."]) && !self.glued(e + 1) {
+            e
+        } else {
+            self.opt_punct(e, &["-", "/", ".", ","])
+        };
         if let Some((d, e2)) = self.day(j) {
-            // Not the hour of a clock ("May 5:30") nor the start of a year ("May 2021").
-            if !self.punct(e2, &[":"]) {
+            // Not the hour of a clock ("May 5:30") nor the start of a year ("May 2021"); a
+            // colon that ends the phrase ("on Oct. 26: the ...") is no clock.
+            let clock = self.punct(e2, &[":"])
+                && self.glued(e2 + 1)
+                && self.toks.get(e2 + 1).is_some_and(|t| t.kind == Kind::Num);
+            if !clock {
                 let y_at = self.opt_punct(e2, &[",", "،"]);
                 let year = self.year(y_at, false);
                 return Some((Self::point(cal, m, Some(d), year), year.map_or(e2, |y| y.2)));
@@ -316,6 +361,10 @@ impl Parser<'_> {
             && self.num(j).is_some();
         let digit_after =
             |k: usize| self.glued(k) && self.glued(k + 1) && self.num(k + 1).is_some();
+        // "closed at 2082.1": a figure with decimals is no year
+        if self.punct(e, &[".", ","]) && digit_after(e) {
+            return None;
+        }
         let alone = self.toks.get(e).is_none_or(|tok| tok.kind == Kind::Punct) && !digit_after(e);
         // Not a piece of a phone number or a longer figure.
         if j > 0 && self.glued(j) && self.punct(j - 1, &["-", "/", ".", ":", ",", "+"]) {
@@ -323,7 +372,8 @@ impl Parser<'_> {
         }
         let adjective = by.is_none() && !worded && self.year_adjective(j, e);
         let decade = self.toks.get(e).is_some_and(|tok| tok.text == "s") && self.glued(e);
-        if !(worded || by.is_some() || before || alone || adjective || decade) {
+        let spelled = self.year_in_words(j).is_some();
+        if !(worded || by.is_some() || before || alone || adjective || decade || spelled) {
             return None;
         }
         // "1990s"
@@ -385,6 +435,22 @@ impl Parser<'_> {
 
     /// A month alone: "في مايو", "أغسطس/آب الماضي", "last May", "12 أكتوبر المقبل" is a date.
     pub(super) fn month_alone(&self, i: usize) -> Option<Candidate> {
+        // "this September", "هذا مايو": the month of the anchor's year ("this may be" is a verb)
+        if let Some((0, k)) = self.shift(i, Pos::Pre) {
+            if let Some(name) = self
+                .month(k)
+                .filter(|n| n.calendar == Calendar::Gregorian && !n.needs_context)
+            {
+                return Some(Candidate {
+                    start: self.start(i),
+                    end: name.end,
+                    spec: Spec::MonthOfYear {
+                        shift: 0,
+                        month: name.month,
+                    },
+                });
+            }
+        }
         let pre = self.shift(i, Pos::Pre).filter(|p| p.0 != 0);
         let j = pre.map_or(i, |p| p.1);
         let MonthName {
@@ -398,7 +464,11 @@ impl Parser<'_> {
             return None;
         }
         let post = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
-        let after_prep = i > 0 && self.hits[i - 1].iter().any(|hit| date_prep(hit.word));
+        // A name that is also a word ("may", "march") needs a linking word of dates before it;
+        // "and" links dates only inside a range: "and may help" is a verb.
+        let after_prep = i > 0
+            && self.toks[i - 1].text != "and"
+            && self.hits[i - 1].iter().any(|hit| date_prep(hit.word));
         if ctx && pre.is_none() && post.is_none() && !after_prep {
             return None;
         }

@@ -172,6 +172,12 @@ impl Parser<'_> {
         if sep != "/" && !after_on {
             return None;
         }
+        // "rose 4 5/8 to 112 5/8": a fraction in eighths or halves, not a day, unless "on" or
+        // "في" says it is one.
+        let fraction = a < b && [2, 4, 8, 16, 32, 64].contains(&b);
+        if fraction && !after_on {
+            return None;
+        }
         let (d, m) = self.order(a, b)?;
         // "11/12, 2016"
         let y_at = self.opt_punct(i + 3, &[","]);

@@ -1,5 +1,6 @@
 //! Tense for the date grammar: which way an expression with missing parts points, from a shift
-//! word beside it (الماضي, next) or a future marker in its sentence (will, سوف, سيعقد).
+//! word beside it (الماضي, next) or a future marker in its sentence (will, سوف, سيعقد), unless
+//! a verb of reporting in the past stands right before it ("said Friday", "قال الأحد").
 
 use super::{Dir, Kind, Parser, Pos, Word};
 use crate::lang::ar;
@@ -35,15 +36,17 @@ impl Parser<'_> {
                 && self.toks[k - 1].text.chars().count() == 1)
     }
 
-    /// Token `k` says the future: a future word ("will", سوف), "next", or a verb with the future
-    /// prefix. A future phrase of several words ("على أن") counts only before a verb in the
-    /// imperfect: "على أن يغادر" announces, "أكد على أن الاتفاق" reports.
+    /// Token `k` says the future: a future word ("will", سوف, "as soon as"), "next" before a
+    /// unit, or a verb with the future prefix. An Arabic future phrase of several words ("على
+    /// أن") counts only before a verb in the imperfect: "على أن يغادر" announces, "أكد على أن
+    /// الاتفاق" reports.
     fn future_word(&self, k: usize) -> bool {
         let hits = &self.hits[k];
         if hits.iter().any(|hit| {
-            (hit.word == Word::Future && (hit.end == k + 1 || self.imperfect(hit.end)))
-                || hit.word == Word::Shift(1, Pos::Post)
-                || hit.word == Word::Shift(1, Pos::Pre)
+            (hit.word == Word::Future
+                && (hit.end == k + 1 || self.toks[k].text.is_ascii() || self.imperfect(hit.end)))
+                || (hit.word == Word::Shift(1, Pos::Post) && k > 0 && self.unit_at(k - 1))
+                || (hit.word == Word::Shift(1, Pos::Pre) && self.unit_at(hit.end))
         }) {
             return true;
         }
@@ -65,6 +68,52 @@ impl Parser<'_> {
         person && verb.chars().count() >= 4
     }
 
+    /// Token `k` names a unit of time, a weekday or a month: what "next" or المقبل must shift to
+    /// say the future ("next week", "الشهر المقبل"), unlike "next to" or "where she arrived next".
+    fn unit_at(&self, k: usize) -> bool {
+        self.hits.get(k).is_some_and(|hits| {
+            hits.iter().any(|hit| {
+                matches!(
+                    hit.word,
+                    Word::Unit(..) | Word::Weekday(..) | Word::Month(..) | Word::Quarter
+                )
+            })
+        })
+    }
+
+    /// A verb of reporting in the past or "since" right before token `i`, with "on" or يوم
+    /// between them at most: "said Friday", "announced on Monday", "since March", "قال يوم الأحد".
+    /// An English verb in -ed counts unless a form of "be" comes before it ("will be held
+    /// Friday" announces) or it says the future itself ("scheduled", "expected").
+    fn reported(&self, i: usize) -> bool {
+        let mut k = i;
+        if k > 0
+            && self.toks[k - 1].kind == Kind::Word
+            && self.hits[k - 1]
+                .iter()
+                .any(|h| matches!(h.word, Word::Prep(_)) && h.end == k)
+        {
+            k -= 1;
+        }
+        let Some(v) = k.checked_sub(1) else {
+            return false;
+        };
+        let tok = &self.toks[v];
+        if tok.kind != Kind::Word {
+            return false;
+        }
+        let hits = &self.hits[v];
+        if hits.iter().any(|h| h.word == Word::Past) {
+            return true;
+        }
+        let passive = v > 0 && ["be", "been", "being"].contains(&self.toks[v - 1].text);
+        tok.text.is_ascii()
+            && tok.text.len() >= 5
+            && tok.text.ends_with("ed")
+            && !passive
+            && hits.iter().all(|h| h.word != Word::Future)
+    }
+
     /// Token `k` is a verb in the imperfect (يغادر, تبدأ): a word of three letters or more
     /// that opens with an imperfect prefix.
     fn imperfect(&self, k: usize) -> bool {
@@ -79,6 +128,7 @@ impl Parser<'_> {
         match shift {
             Some(k) if k < 0 => Dir::Past,
             Some(k) if k > 0 => Dir::Next,
+            _ if self.reported(i) => Dir::Auto,
             _ if self.future(i, e) => Dir::Future,
             _ => Dir::Auto,
         }

@@ -219,18 +219,37 @@ impl Parser<'_> {
 
     /// "الخميس 21", "Friday the 15th", "الخميس في الحادي والعشرين".
     fn weekday_with_day(&self, i: usize, named: WeekdayName) -> Option<Candidate> {
-        let k = self.opt_punct(named.end, &[",", "،"]);
-        let k = self.opt_prep(k, Prep::DayOn);
+        let comma = self.opt_punct(named.end, &[",", "،"]);
+        let k = self.opt_prep(comma, Prep::DayOn);
         let k = self.opt_prep(k, Prep::Filler);
+        // After a comma an English day is in digits: "Friday, the fourth decline" and
+        // "Thursday, two of them" go on with the sentence.
+        let in_words = comma > named.end
+            && self
+                .toks
+                .get(self.opt_prep(k, Prep::The))
+                .is_some_and(|t| t.kind == Kind::Word && t.text.is_ascii());
+        if in_words {
+            return None;
+        }
         let (d, e2) = self.day(k).filter(|_| {
             self.clock(k).is_none() && self.toks.get(k + 1).is_none_or(|tok| tok.text != "h")
         })?;
+        // After a comma a number with a noun after it is a count: "الخميس، 15 شركة".
+        let count = comma > named.end
+            && self
+                .toks
+                .get(e2)
+                .is_some_and(|t| t.kind == Kind::Word && self.hits[e2].is_empty());
+        if count {
+            return None;
+        }
         // "الأحد الموافق 8 ذو القعدة" without a year: the day belongs to a Hijri month.
         let of_month = self.month(e2).is_some();
         // Not the start of a figure ("الخميس 15/3", "Friday 15.30"); a full stop may end it.
-        let figure = self.punct(e2, &[":", "/", "-", "."])
+        let figure = self.punct(e2, &[":", "/", "-", ".", ","])
             && self.glued(e2)
-            && (!self.punct(e2, &["."]) || self.num(e2 + 1).is_some() && self.glued(e2 + 1));
+            && (!self.punct(e2, &[".", ","]) || self.num(e2 + 1).is_some() && self.glued(e2 + 1));
         if figure || of_month {
             return None;
         }
