@@ -131,7 +131,17 @@ pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
         }
         t += 1;
     }
+    // a second genitive of the office's own construct ("وزير الخارجية وشؤون المغتربين"): only
+    // after an office of two words or more ending in its definite portfolio, not after a bare
+    // title or a state ("الرئيس وإمدادات …", "رئيس أوغندا وقت …" go on with other matters)
+    let portfolio = role.country.is_none()
+        && t > 1
+        && cx.hit_at(t - 1).is_some_and(|k| {
+            let h = &cx.sent.hits[k];
+            h.tokens.end == t && h.tokens.len() >= 2 && cx.word(t - 1).starts_with(ar::AL)
+        });
     if t == role.next_tok
+        && portfolio
         && cx
             .tok(t)
             .is_some_and(|x| x.kind == TokKind::Word && cx.word(t).starts_with(ar::WA))
