@@ -36,7 +36,20 @@ def test_people_are_named_with_their_office(docs: dict[str, khabar.Document]) ->
     ar = _persons(docs["ar_jordan_japan"])
     # the Arabic report takes the Latin spelling of the English report of its story
     assert ar["Kenji Morita"].country == "JPN"
+    # a second portfolio ("وشؤون المغتربين") continues the title and is no part of the name
+    haddadin = ar["Samir Haddadin"]
+    assert haddadin.title == "foreign minister"
+    assert [m.text for m in haddadin.mentions][0] == "سمير الحدادين"
     assert "Hedi Ben Romdhane" in _persons(docs["en_tunisia_farmers"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the Arabic body never names the minister's state (its photo caption, which does, is "
+    "dropped as a repeated line), and a cluster lends its members Latin names but not states",
+)
+def test_the_arabic_report_knows_the_ministers_state(docs: dict[str, khabar.Document]) -> None:
+    assert _persons(docs["ar_jordan_japan"])["Samir Haddadin"].country == "JOR"
 
 
 def test_states_places_and_stories(docs: dict[str, khabar.Document]) -> None:
@@ -58,11 +71,6 @@ def test_quotes_are_credited_to_who_said_them(docs: dict[str, khabar.Document]) 
     assert farmers and all(q.speaker_name == "Hedi Ben Romdhane" for q in farmers)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="persons: the portfolio of 'minister of foreign affairs and expatriates' (وشؤون المغتربين) "
-    "is read as part of a name; reported for the persons rules",
-)
 def test_no_person_is_made_of_a_ministry_portfolio(docs: dict[str, khabar.Document]) -> None:
     names = [e.name for d in docs.values() for e in d.entities if e.kind == "person"]
     assert not [n for n in names if "Maghtrbin" in n or "Washoon" in n]

@@ -195,7 +195,7 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
         };
         // a facility's spelled id names it in one language only: between reports in two
         // languages it would only weigh against the pair, and its city is usually named too
-        if value.is_empty() || crate::entities::spelled_place(e) {
+        if value.is_empty() || crate::entities::spelled_place(e) || outlet(e.kind, &e.id) {
             continue;
         }
         let first = e.mentions.iter().map(|m| m.start).min();
@@ -246,7 +246,11 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
     }
     for q in &doc.quotes {
         // a bare role ("the minister") says nothing about which minister
-        if let Some(s) = q.speaker.as_deref().filter(|s| !s.starts_with("role-")) {
+        if let Some(s) = q
+            .speaker
+            .as_deref()
+            .filter(|s| !s.starts_with("role-") && !outlet(EntityKind::Org, s))
+        {
             f.push((FeatureKind::Speaker, s.to_string()));
         }
     }
@@ -286,6 +290,22 @@ pub fn facts(doc: &Document, folded_body: &str) -> Vec<(FeatureKind, String)> {
         ));
     }
     f
+}
+
+/// The news outlets and agencies of the organisation table (kind `media`).
+static OUTLETS: Lazy<std::collections::HashSet<String>> = Lazy::new(|| {
+    rows(tsv!("organisations.tsv"), &["id", "kind"])
+        .filter(|r| r.get("kind") == "media")
+        .map(|r| r.get("id").to_string())
+        .collect()
+});
+
+/// Is this organisation a news outlet? An outlet a report cites or quotes ("told Reuters",
+/// "according to Press TV", a credit line) is the report's source, no fact of its story: two
+/// reports of different stories citing one agency share nothing, and a report citing three
+/// agencies tells no more of its story than one citing none.
+fn outlet(kind: EntityKind, id: &str) -> bool {
+    kind == EntityKind::Org && OUTLETS.contains(id)
 }
 
 /// A day near the publication day (or in an undated document) is the story's; one further away
@@ -412,6 +432,35 @@ mod tests {
         assert!(other.iter().any(|f| f == "CONSULT:IRN|USA"), "{other:?}");
         // the facility's id is spelled from its own words: no fact another language could share
         assert!(!other.iter().any(|f| f.contains("hamad")), "{other:?}");
+    }
+
+    fn org_and_speaker_facts(text: &str) -> Vec<(FeatureKind, String)> {
+        let ex = Extractor::new(Default::default()).expect("extractor");
+        let doc = ex.extract_one(&Input::new("t", text));
+        facts(&doc, &crate::text::fold::fold_key(text))
+            .into_iter()
+            .filter(|(k, _)| matches!(k, FeatureKind::Org | FeatureKind::Speaker))
+            .collect()
+    }
+
+    #[test]
+    fn a_cited_news_outlet_is_no_fact_of_the_story() {
+        let en = org_and_speaker_facts(
+            "Port reopens\n\nThe port authority reopened the harbour on Monday, Reuters reported. \"The harbour is open again,\" the agency quoted NATO as saying, according to Agence France-Presse.",
+        );
+        assert!(en.iter().any(|(_, v)| v == "NATO"), "{en:?}");
+        assert!(
+            !en.iter().any(|(_, v)| v == "REUTERS" || v == "AFP"),
+            "{en:?}"
+        );
+        let ar = org_and_speaker_facts(
+            "عودة الملاحة\n\nأعيد فتح الميناء يوم الاثنين، بحسب ما أفادت وكالة رويترز. وقال حلف شمال الأطلسي لوكالة الصحافة الفرنسية: \"الميناء مفتوح\".",
+        );
+        assert!(ar.iter().any(|(_, v)| v == "NATO"), "{ar:?}");
+        assert!(
+            !ar.iter().any(|(_, v)| v == "REUTERS" || v == "AFP"),
+            "{ar:?}"
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::lang::ar;
 use crate::lang::en::is_latin_word;
 use crate::text::segment::TokKind;
 
+use super::names::{given_at, starts_name};
+
 /// The title phrase that starts at hit `k`.
 pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
     let h = &cx.sent.hits[k];
@@ -114,7 +116,8 @@ pub(super) fn construct_title(cx: Ctx, k: usize, role: &Role) -> bool {
             .is_some_and(|t| t.kind == TokKind::Word)
 }
 
-/// "وزير الطاقة والنفط": a second portfolio joined by و belongs to the office.
+/// "وزير الطاقة والنفط", "وزير الخارجية وشؤون المغتربين": a second portfolio joined by و
+/// belongs to the office, whether one definite word or a construct phrase.
 pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
     let mut t = role.next_tok;
     while t < cx.sent.toks.len() && t < role.next_tok + 2 {
@@ -127,6 +130,23 @@ pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
             break;
         }
         t += 1;
+    }
+    // a second genitive of the office's own construct ("وزير الخارجية وشؤون المغتربين"): only
+    // after an office of two words or more ending in its definite portfolio, not after a bare
+    // title or a state ("الرئيس وإمدادات …", "رئيس أوغندا وقت …" go on with other matters)
+    let portfolio = role.country.is_none()
+        && t > 1
+        && cx.hit_at(t - 1).is_some_and(|k| {
+            let h = &cx.sent.hits[k];
+            h.tokens.end == t && h.tokens.len() >= 2 && cx.word(t - 1).starts_with(ar::AL)
+        });
+    if t == role.next_tok
+        && portfolio
+        && cx
+            .tok(t)
+            .is_some_and(|x| x.kind == TokKind::Word && cx.word(t).starts_with(ar::WA))
+    {
+        t = construct_phrase(cx, t).unwrap_or(t);
     }
     if t > role.next_tok && role.title.is_some() {
         role.range.end = cx.sent.toks[t - 1].range.end;
@@ -149,6 +169,46 @@ pub(super) fn complement(cx: Ctx, role: &mut Role) {
     }
     role.range.end = cx.sent.toks[t - 1].range.end;
     role.next_tok = t;
+}
+
+/// The end of the Arabic construct phrase whose head, after its conjunction, is token `t`
+/// ("وشؤون المغتربين", "وتكنولوجيا المعلومات"): the head and the indefinite nouns it governs,
+/// then the plain definite noun that completes them and the definite words that qualify it. It
+/// ends where a name could open (a given name, a word after the definite ones), at an entity or
+/// at punctuation; None when no plain definite noun completes the heads ("ونظيره الأردني" is
+/// another person: the word after it is a known adjective).
+fn construct_phrase(cx: Ctx, t: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 4;
+    let plain = |u: usize| {
+        cx.tok(u).is_some_and(|x| x.kind == TokKind::Word)
+            && cx.hit_at(u).is_none()
+            && !cx.role(u).stop
+            && !is_latin_word(cx.word(u))
+    };
+    let definite = |u: usize| plain(u) && cx.word(u).starts_with(ar::AL);
+    if !plain(t) || given_at(cx, t).is_some() {
+        return None;
+    }
+    let mut u = t + 1;
+    while u < t + MAX_WORDS && plain(u) && !definite(u) && !starts_name(cx, u) {
+        u += 1;
+    }
+    if !definite(u) {
+        return None;
+    }
+    u += 1;
+    // the definite words that qualify it ("الشؤون الدينية", "الأمن والدفاع")
+    let and_definite = |u: usize| {
+        plain(u)
+            && cx
+                .word(u)
+                .strip_prefix(ar::WA)
+                .is_some_and(|r| r.starts_with(ar::AL))
+    };
+    while u < t + MAX_WORDS && (definite(u) || and_definite(u)) {
+        u += 1;
+    }
+    Some(u)
 }
 
 pub(super) enum Attach {

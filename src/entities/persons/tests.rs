@@ -83,3 +83,34 @@ fn offices_and_institutions_are_no_names() {
         assert!(persons(t).is_empty(), "{t}: {:?}", persons(t));
     }
 }
+
+/// The named persons of `text` with their titles.
+fn titled(text: &str) -> Vec<(String, Option<String>)> {
+    let ex = Extractor::new(Default::default()).expect("extractor");
+    ex.extract_one(&Input::new("t", text))
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person && !e.role_only)
+        .map(|e| (e.mentions[0].text.clone(), e.title))
+        .collect()
+}
+
+#[test]
+fn a_portfolio_continues_the_title_and_never_opens_the_name() {
+    // a second portfolio joined by و, in the construct state
+    let ps = titled("وقال وزير الخارجية وشؤون المغتربين عادل القرعان إن الزيارة ناجحة.");
+    assert_eq!(
+        ps,
+        vec![("عادل القرعان".to_string(), Some("foreign minister".into()))]
+    );
+    let ps = titled(
+        "وقال وزير الصحة والشؤون الاجتماعية وتكنولوجيا المعلومات نادر الخطيب إن الخطة جاهزة.",
+    );
+    assert!(ps.iter().any(|(m, _)| m == "نادر الخطيب"), "{ps:?}");
+    // a counterpart is another person, not a portfolio, and ends the name before it
+    let ps = titled("واستقبل وزير الخارجية عادل القرعان نظيره الياباني في عمان.");
+    assert!(ps.iter().any(|(m, _)| m == "عادل القرعان"), "{ps:?}");
+    assert!(!ps.iter().any(|(m, _)| m.contains("نظير")), "{ps:?}");
+    let ps = titled("واستقبل وزير الخارجية ونظيره الأردني عادل القرعان الوفد.");
+    assert!(!ps.iter().any(|(m, _)| m.contains("نظير")), "{ps:?}");
+}
