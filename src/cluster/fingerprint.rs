@@ -410,16 +410,20 @@ impl Fingerprint {
 mod tests {
     use super::{facts, given_of_lineage, FeatureKind};
     use crate::entities::translit::key;
-    use crate::extractor::{Extractor, Input};
+    use crate::fixtures::extracted;
 
-    fn event_and_place_facts(text: &str) -> Vec<String> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        let mut input = Input::new("t", text);
-        input.published = Some("2024-03-10".into());
-        let doc = ex.extract_one(&input);
+    /// The facts of the kinds `kinds` of the document made of `text`, published on 10 March 2024.
+    fn facts_of(text: &str, kinds: &[FeatureKind]) -> Vec<(FeatureKind, String)> {
+        let doc = extracted(text, Some("2024-03-10"));
         facts(&doc, &crate::text::fold::fold_key(text))
             .into_iter()
-            .filter(|(k, _)| matches!(k, FeatureKind::Event | FeatureKind::Place))
+            .filter(|(k, _)| kinds.contains(k))
+            .collect()
+    }
+
+    fn event_and_place_facts(text: &str) -> Vec<String> {
+        facts_of(text, &[FeatureKind::Event, FeatureKind::Place])
+            .into_iter()
             .map(|(_, v)| v)
             .collect()
     }
@@ -435,12 +439,7 @@ mod tests {
     }
 
     fn org_and_speaker_facts(text: &str) -> Vec<(FeatureKind, String)> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        let doc = ex.extract_one(&Input::new("t", text));
-        facts(&doc, &crate::text::fold::fold_key(text))
-            .into_iter()
-            .filter(|(k, _)| matches!(k, FeatureKind::Org | FeatureKind::Speaker))
-            .collect()
+        facts_of(text, &[FeatureKind::Org, FeatureKind::Speaker])
     }
 
     #[test]

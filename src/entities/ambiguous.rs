@@ -52,12 +52,7 @@ fn names_country(kb: &KnowledgeBase, t: &Target, iso: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::doc::{Entity, EntityKind};
-    use crate::extractor::{Extractor, Input};
-
-    fn entities(text: &str) -> Vec<Entity> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        ex.extract_one(&Input::new("t", text)).entities
-    }
+    use crate::fixtures::extracted_entities as entities;
 
     fn ids(es: &[Entity]) -> Vec<(EntityKind, &str)> {
         es.iter().map(|e| (e.kind, e.id.as_str())).collect()

@@ -376,13 +376,8 @@ fn release(kb: &KnowledgeBase, s: &mut Sentence, sites: &[Site]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::doc::{Entity, EntityKind};
-    use crate::extractor::{Extractor, Input};
-
-    fn entities(text: &str) -> Vec<Entity> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        ex.extract_one(&Input::new("t", text)).entities
-    }
+    use crate::doc::EntityKind;
+    use crate::fixtures::extracted_entities as entities;
 
     /// The locations found, as (mention, country).
     fn sites(text: &str) -> Vec<(String, Option<String>)> {

@@ -680,13 +680,8 @@ fn followed_by_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -
 
 #[cfg(test)]
 mod tests {
-    use crate::doc::{Entity, EntityKind};
-    use crate::extractor::{Extractor, Input};
-
-    fn entities(text: &str) -> Vec<Entity> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        ex.extract_one(&Input::new("t", text)).entities
-    }
+    use crate::doc::EntityKind;
+    use crate::fixtures::extracted_entities as entities;
 
     /// The places found, as (name, country).
     fn places(text: &str) -> Vec<(String, Option<String>)> {
@@ -814,12 +809,7 @@ mod tests {
 #[cfg(test)]
 mod region_tests {
     use crate::doc::{Entity, EntityKind};
-    use crate::extractor::{Extractor, Input};
-
-    fn entities(text: &str) -> Vec<Entity> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        ex.extract_one(&Input::new("t", text)).entities
-    }
+    use crate::fixtures::extracted_entities as entities;
 
     fn location<'e>(es: &'e [Entity], id: &str) -> Option<&'e Entity> {
         es.iter()

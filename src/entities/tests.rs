@@ -1,12 +1,7 @@
 //! Tests of the entity stage on sentences written for them, in Arabic and English.
 
 use super::*;
-use crate::extractor::{Extractor, Input};
-
-fn entities(text: &str) -> Vec<Entity> {
-    let ex = Extractor::new(Default::default()).expect("extractor");
-    ex.extract_one(&Input::new("t", text)).entities
-}
+use crate::fixtures::extracted_entities as entities;
 
 fn find<'e>(es: &'e [Entity], kind: EntityKind, id: &str) -> Option<&'e Entity> {
     es.iter().find(|e| e.kind == kind && e.id == id)

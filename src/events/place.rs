@@ -66,11 +66,10 @@ pub(super) fn of_sentence(
 #[cfg(test)]
 mod tests {
     use crate::doc::Document;
-    use crate::extractor::{Extractor, Input};
+    use crate::fixtures::extracted;
 
     fn doc(text: &str) -> Document {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        ex.extract_one(&Input::new("t", text))
+        extracted(text, None)
     }
 
     /// The location of each event, with its type.

@@ -1,12 +1,11 @@
 //! Tests of organisation names found by pattern, on sentences written for them.
 
 use crate::doc::{Entity, EntityKind};
-use crate::extractor::{Extractor, Input};
+use crate::fixtures::extracted_entities;
 
 /// The entities of `text`, every mention checked against the original text.
 fn entities(text: &str) -> Vec<Entity> {
-    let ex = Extractor::new(Default::default()).expect("extractor");
-    let es = ex.extract_one(&Input::new("t", text)).entities;
+    let es = extracted_entities(text);
     let chars: Vec<char> = text.chars().collect();
     for e in &es {
         for m in &e.mentions {

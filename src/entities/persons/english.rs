@@ -180,22 +180,7 @@ fn age_in_commas(cx: Ctx, t: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::doc::{Entity, EntityKind};
-    use crate::extractor::{Extractor, Input};
-
-    /// The persons of `text`, each as the texts of its mentions.
-    fn persons(text: &str) -> Vec<Vec<String>> {
-        let ex = Extractor::new(Default::default()).expect("extractor");
-        let es: Vec<Entity> = ex.extract_one(&Input::new("t", text)).entities;
-        es.iter()
-            .filter(|e| e.kind == EntityKind::Person && !e.role_only)
-            .map(|e| e.mentions.iter().map(|m| m.text.clone()).collect())
-            .collect()
-    }
-
-    fn has(ps: &[Vec<String>], name: &str) -> bool {
-        ps.iter().any(|m| m.iter().any(|t| t == name))
-    }
+    use super::super::tests::{has, persons};
 
     #[test]
     fn given_names_and_initials_open_names() {

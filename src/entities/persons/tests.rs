@@ -1,17 +1,21 @@
 //! The persons' rules on sentences written for them: coreference of particle names and given
 //! names, names inside facilities, and the word shapes that end an Arabic name.
 
-use crate::doc::{Entity, EntityKind};
-use crate::extractor::{Extractor, Input};
+use crate::doc::EntityKind;
+use crate::fixtures::extracted_entities;
 
 /// The named persons of `text` (not the role-only ones), each as the texts of its mentions.
-fn persons(text: &str) -> Vec<Vec<String>> {
-    let ex = Extractor::new(Default::default()).expect("extractor");
-    let es: Vec<Entity> = ex.extract_one(&Input::new("t", text)).entities;
-    es.iter()
+pub(super) fn persons(text: &str) -> Vec<Vec<String>> {
+    extracted_entities(text)
+        .into_iter()
         .filter(|e| e.kind == EntityKind::Person && !e.role_only)
-        .map(|e| e.mentions.iter().map(|m| m.text.clone()).collect())
+        .map(|e| e.mentions.into_iter().map(|m| m.text).collect())
         .collect()
+}
+
+/// Is `name` the text of a mention of one of the persons `ps`?
+pub(super) fn has(ps: &[Vec<String>], name: &str) -> bool {
+    ps.iter().any(|m| m.iter().any(|t| t == name))
 }
 
 #[test]
@@ -86,9 +90,7 @@ fn offices_and_institutions_are_no_names() {
 
 /// The named persons of `text` with their titles.
 fn titled(text: &str) -> Vec<(String, Option<String>)> {
-    let ex = Extractor::new(Default::default()).expect("extractor");
-    ex.extract_one(&Input::new("t", text))
-        .entities
+    extracted_entities(text)
         .into_iter()
         .filter(|e| e.kind == EntityKind::Person && !e.role_only)
         .map(|e| (e.mentions[0].text.clone(), e.title))
