@@ -8,26 +8,14 @@
 
 use std::ops::Range;
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
 use crate::analysis::Analysis;
 use crate::doc::{Entity, EntityKind};
 use crate::mentions::{MentionIndex, Spot};
+use crate::time::dateline;
 
 /// Lines (the title, then the body) in which a dateline's city is looked for: a short text may
 /// have its dateline on its first line, read as its title.
 const LEAD_LINES: usize = 3;
-
-/// What follows a dateline's city up to the dash or colon that ends the dateline: up to two
-/// comma-led groups of a few words each beginning with a capital, a digit or an Arabic letter (a
-/// country or a day: ", Iraq", ", March 12", "، 12 مارس"), an agency in brackets, then the mark.
-static DATELINE_REST: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"^(?:\s*[,،]\s*(?:[\p{Lu}\d\p{Arabic}][\p{L}\p{N}.']*\s*){1,4}){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]",
-    )
-    .expect("dateline pattern")
-});
 
 /// The mention of the dateline's city: a place that opens one of the first body lines and is
 /// followed by the rest of a dateline.
@@ -42,9 +30,7 @@ pub(super) fn dateline(a: &Analysis, idx: &MentionIndex, entities: &[Entity]) ->
                 .iter()
                 .find(|sp| entities[sp.entity].kind == EntityKind::Location)?;
             let after = a.orig(spot.range.end..line.end);
-            DATELINE_REST
-                .is_match(a.orig_text(after))
-                .then(|| spot.clone())
+            dateline::ends_after_place(a.orig_text(after)).then(|| spot.clone())
         })
 }
 

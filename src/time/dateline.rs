@@ -321,6 +321,23 @@ static WIRE_DASH: Lazy<Regex> = Lazy::new(|| {
         .expect("wire dash pattern")
 });
 
+/// Does `rest`, the text right after a place that opens a line, end a dateline: a country or a
+/// day after commas, an agency in brackets, then the dash or colon ("BAGHDAD, March 12 (Reuters)
+/// -", "الرياض - واس")? The place itself is found by the caller (an entity mention).
+pub fn ends_after_place(rest: &str) -> bool {
+    REST_AFTER_PLACE.is_match(rest)
+}
+
+/// What follows a dateline's city up to the dash or colon that ends the dateline: up to two
+/// comma-led groups of a few words each beginning with a capital, a digit or an Arabic letter (a
+/// country or a day: ", Iraq", ", March 12", "، 12 مارس"), an agency in brackets, then the mark.
+static REST_AFTER_PLACE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"^(?:\s*[,،]\s*(?:[\p{Lu}\d\p{Arabic}][\p{L}\p{N}.']*\s*){1,4}){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?[-–—:]",
+    )
+    .expect("dateline pattern")
+});
+
 /// The place and agency before a wire dateline's day: one to three words, "(agency)", then a
 /// comma, a dash or "في".
 static WIRE: Lazy<Regex> = Lazy::new(|| {
