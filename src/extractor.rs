@@ -181,6 +181,21 @@ impl Extractor {
         Ok(docs)
     }
 
+    /// [`Self::extract_until`], with the fact weights of the clustered batch (None when the
+    /// configuration says `no_cluster`), for explaining its clusters later
+    /// ([`cluster::explain::Explainer::with_weights`]).
+    pub fn extract_weighed_until(
+        &self,
+        inputs: &[Input],
+        n_threads: Option<usize>,
+        stop: &AtomicBool,
+    ) -> Result<(Vec<Document>, Option<cluster::Weights>), Stopped> {
+        let mut docs = self.extract_unclustered_until(inputs, n_threads, stop)?;
+        let weights = (!self.config.no_cluster)
+            .then(|| pool(n_threads).install(|| self.cluster_weighed(inputs, &mut docs)));
+        Ok((docs, weights))
+    }
+
     /// Extract without clustering (the caller clusters a larger batch later), given up as soon
     /// as `stop` is raised.
     pub fn extract_unclustered_until(
@@ -205,6 +220,17 @@ impl Extractor {
     /// benchmarks time it on its own.
     pub fn cluster_batch(&self, inputs: &[Input], docs: &mut [Document], n_threads: Option<usize>) {
         pool(n_threads).install(|| self.cluster(inputs, docs));
+    }
+
+    /// [`Self::cluster_batch`], returning the fact weights of the batch as it then stands (see
+    /// [`Self::extract_weighed_until`]).
+    pub fn cluster_batch_weighed(
+        &self,
+        inputs: &[Input],
+        docs: &mut [Document],
+        n_threads: Option<usize>,
+    ) -> cluster::Weights {
+        pool(n_threads).install(|| self.cluster_weighed(inputs, docs))
     }
 
     /// Cluster documents extracted from `inputs` together with the stories of `index` (a new
@@ -244,6 +270,7 @@ impl Extractor {
         let n = docs.len().min(inputs.len());
         let outcome = cluster::Outcome {
             inherit: plan.inherit.iter().copied().filter(|x| x.0 < n).collect(),
+            renamed: Vec::new(),
         };
         pool(n_threads).install(|| self.inherit(inputs, docs, &outcome));
     }
@@ -251,6 +278,14 @@ impl Extractor {
     fn cluster(&self, inputs: &[Input], docs: &mut [Document]) {
         let outcome = cluster::assign(docs);
         self.inherit(inputs, docs, &outcome);
+    }
+
+    /// [`Self::cluster`], returning the fact weights of the batch as it then stands, which
+    /// explaining its clusters needs (kept, they spare fingerprinting every document again).
+    fn cluster_weighed(&self, inputs: &[Input], docs: &mut [Document]) -> cluster::Weights {
+        let (outcome, entries) = cluster::assign_with(&cluster::Index::default(), docs);
+        self.inherit(inputs, docs, &outcome);
+        cluster::Weights::after(&entries, docs, &outcome)
     }
 
     /// Extract again the members that take their publication day from their cluster, so that

@@ -98,12 +98,18 @@ impl PyExtractor {
         interruptible(py, text_bytes(&inputs), |stop| {
             if cluster {
                 // clustered unless the configuration says `no_cluster`
-                inner.extract_until(&inputs, n_threads, stop)
+                inner.extract_weighed_until(&inputs, n_threads, stop)
             } else {
-                inner.extract_unclustered_until(&inputs, n_threads, stop)
+                Ok((
+                    inner.extract_unclustered_until(&inputs, n_threads, stop)?,
+                    None,
+                ))
             }
         })
-        .map(PyBatch::wrap)
+        .map(|(docs, weights)| PyBatch {
+            docs: Arc::new(docs),
+            weights: weights.map(Arc::new),
+        })
     }
 
     /// The documents of `batches` (extracted from `inputs` in that order with `cluster=False`)
@@ -125,19 +131,25 @@ impl PyExtractor {
         }
         let inner = Arc::clone(&self.inner);
         let index = index.map(|i| Arc::clone(&i.inner));
-        let docs = py.detach(move || {
+        let (docs, weights) = py.detach(move || {
             let mut docs: Vec<Document> = parts.iter().flat_map(|p| p.iter().cloned()).collect();
             drop(parts);
-            match index {
+            // the batch's own fact weights, kept for explaining its clusters (with an index the
+            // clustering weighed the index's documents too, and they are not kept)
+            let weights = match index {
                 Some(index) => {
                     let mut index = index.lock().unwrap_or_else(|e| e.into_inner());
                     inner.cluster_incremental(&inputs, &mut docs, &mut index, n_threads);
+                    None
                 }
-                None => inner.cluster_batch(&inputs, &mut docs, n_threads),
-            }
-            docs
+                None => Some(inner.cluster_batch_weighed(&inputs, &mut docs, n_threads)),
+            };
+            (docs, weights)
         });
-        Ok(PyBatch::wrap(docs))
+        Ok(PyBatch {
+            docs: Arc::new(docs),
+            weights: weights.map(Arc::new),
+        })
     }
 
     /// Group documents extracted with `cluster=False` into same-story clusters, across the whole
@@ -416,12 +428,16 @@ impl PyClusterIndex {
 #[pyclass(frozen, module = "khabar._core", name = "Batch")]
 struct PyBatch {
     docs: Arc<Vec<Document>>,
+    /// The fact weights its clustering left, when the batch is one extraction's whole output:
+    /// explaining its clusters then reads only their members.
+    weights: Option<Arc<cluster::Weights>>,
 }
 
 impl PyBatch {
     fn wrap(docs: Vec<Document>) -> Self {
         PyBatch {
             docs: Arc::new(docs),
+            weights: None,
         }
     }
 }
@@ -446,8 +462,10 @@ impl PyBatch {
                     .enumerate()
                     .all(|(i, (b, row))| *row == i && b.is(first));
             if whole {
+                let first = first.get();
                 return Ok(PyBatch {
-                    docs: Arc::clone(&first.get().docs),
+                    docs: Arc::clone(&first.docs),
+                    weights: first.weights.clone(),
                 });
             }
         }
@@ -506,7 +524,11 @@ impl PyBatch {
     /// For each cluster id with two or more members, one line saying why they are joined.
     fn cluster_why(&self, py: Python<'_>) -> BTreeMap<String, String> {
         let docs = Arc::clone(&self.docs);
-        py.detach(move || cluster::explain::Explainer::new(&docs).why())
+        let weights = self.weights.clone();
+        py.detach(move || match weights {
+            Some(w) => cluster::explain::Explainer::with_weights(&docs, &w).why(),
+            None => cluster::explain::Explainer::new(&docs).why(),
+        })
     }
 
     fn __len__(&self) -> usize {
@@ -673,9 +695,12 @@ fn columns_from_json<'py>(py: Python<'py>, records: Vec<String>) -> PyResult<Bou
     tables_dict(py, tables)
 }
 
-/// The tables as Python buffers: the columns move into Python objects without a copy.
-fn tables_dict(py: Python<'_>, tables: Vec<Table>) -> PyResult<Bound<'_, PyDict>> {
+/// The tables as Python buffers, with the `event_actors` table derived from them: the columns
+/// move into Python objects without a copy.
+fn tables_dict(py: Python<'_>, mut tables: Vec<Table>) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
+    let actors = py.detach(|| columns::event_actors::of(&tables));
+    tables.push(actors);
     for t in tables {
         let cols = PyDict::new(py);
         for (name, col) in t.columns {

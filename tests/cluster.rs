@@ -40,6 +40,38 @@ fn syndicated_copies_cluster_and_lend_their_date() {
 }
 
 #[test]
+fn the_weights_clustering_leaves_explain_the_clusters_as_weighing_them_again_does() {
+    // a member that takes its day from its cluster is extracted again: the weights kept from
+    // clustering count its new facts, so the lines saying why are those of the final documents
+    let inputs = vec![
+        Input::new(
+            "site-a",
+            page("صوت الرباط", "الخميس 9 نوفمبر 2023 11:05 ص", BODY_AR),
+        ),
+        Input::new("site-b", page("أخبار اليوم", "", BODY_AR)),
+        Input::new(
+            "bank",
+            format!("البنك المركزي يرفع الفائدة نصف نقطة\n\n{OTHER_AR}"),
+        ),
+    ];
+    let ex = Extractor::new(Default::default()).unwrap();
+    let (docs, weights) = ex
+        .extract_weighed_until(&inputs, Some(2), &Default::default())
+        .expect("not stopped");
+    assert_eq!(docs[1].published_source.as_deref(), Some("cluster"));
+    let weights = weights.expect("clustered");
+    let kept = khabar::cluster::explain::Explainer::with_weights(&docs, &weights).why();
+    let again = khabar::cluster::explain::Explainer::new(&docs).why();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept, again);
+    // the day the second copy took from the first is a fact both now state
+    assert!(
+        kept.values().all(|line| line.contains("day 2023-11-09")),
+        "{kept:?}"
+    );
+}
+
+#[test]
 fn a_weekday_that_does_not_fit_blocks_the_date() {
     // The sister says Thursday 9 November; this copy says "today, Friday".
     let body = BODY_AR.replace("اليوم الخميس", "اليوم الجمعة");

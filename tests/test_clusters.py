@@ -67,3 +67,28 @@ def test_clusters_table() -> None:
 def test_cluster_rejects_what_is_not_a_document() -> None:
     with pytest.raises(khabar.InputError):
         khabar.cluster(["just text"])
+
+
+def test_the_why_of_one_extraction_equals_that_of_its_records_read_again() -> None:
+    """The documents of one extraction explain their clusters with the fact weights their
+    clustering left (only the members are read again); documents rebuilt from their records
+    have no batch at hand and are weighed again: the lines are the same."""
+    import dataclasses
+
+    from khabar.explain import cluster_why
+
+    undated = MEETING_EN.replace("Thu, 9 Nov 2023 - 10:05 GMT\n\n", "")
+    docs = khabar.extract([MEETING_AR, MEETING_EN, OTHER_EN, undated], ids=["ar", "en", "bank", "copy"])
+    assert docs[3].published_source == "cluster"
+    rebuilt = [dataclasses.replace(d) for d in docs]
+    why = cluster_why(docs)
+    assert why and why == cluster_why(rebuilt)
+    assert "copy" in why[docs[0].cluster]
+
+
+def test_arrow_and_polars_tables_say_why_clusters_hold() -> None:
+    pytest.importorskip("pyarrow")
+    docs = khabar.extract([MEETING_AR, MEETING_EN, OTHER_EN], ids=["ar", "en", "bank"])
+    clusters = khabar.to_arrow(docs)["clusters"].to_pylist()
+    assert [c["size"] for c in clusters] == [2, 1]
+    assert "person" in clusters[0]["why"] and clusters[1]["why"] is None

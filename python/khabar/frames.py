@@ -303,26 +303,27 @@ def arrow_tables(cols: Columns) -> dict[str, Any]:
         return pa.Array.from_buffers(pa.large_string(), n, [mask, pa.py_buffer(offsets), pa.py_buffer(data)])
 
     out = {}
-    for name in TABLES:
+    # the core derives the event_actors table too (older cores did not)
+    specs = {**COLUMNS, "event_actors": EVENT_ACTOR_COLUMNS}
+    for name in (n for n in specs if n in cols):
         rows, columns = cols[name]
         arrays = []
-        for col in COLUMNS[name]:
+        for col, dtype in specs[name].items():
             kind, *bufs = columns[col]
             if kind == "int":
                 ints = pa.Array.from_buffers(pa.int64(), rows, [None, pa.py_buffer(bufs[0])])
                 # the core writes a flag as 0 or 1
-                arrays.append(ints.cast(pa.bool_()) if COLUMNS[name][col] == "bool" else ints)
+                arrays.append(ints.cast(pa.bool_()) if dtype == "bool" else ints)
             elif kind == "str":
                 text = strings(rows, *bufs)
                 # the core writes a place's id and coordinates as text
-                dtype = COLUMNS[name][col]
                 numbers = {"Int64": pa.int64(), "float64": pa.float64()}
                 arrays.append(text.cast(numbers[dtype]) if dtype in numbers else text)
             else:
                 n_items = (len(bufs[1]) // 8) - 1
                 child = strings(n_items, *bufs[1:])
                 arrays.append(pa.LargeListArray.from_arrays(pa.array(memoryview(bufs[0]).cast("q")), child))
-        out[name] = pa.Table.from_arrays(arrays, names=list(COLUMNS[name]))
+        out[name] = pa.Table.from_arrays(arrays, names=list(specs[name]))
     return out
 
 
@@ -349,18 +350,20 @@ def frames_from_columns(cols: Columns, output: str = "pandas", why: Why = None) 
     if output not in OUTPUTS:
         raise InputError(f"output must be one of {OUTPUTS}, not {output!r}")
     arrow = arrow_tables(cols)
-    if output == "pandas":
-        pd: Any = optional_import("pandas", "pandas", "khabar.to_frames()")
-        frames = {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
-        return _with_derived(pd, frames, why)
-    # the clusters table is grouped with pandas, which pyarrow users nearly always have
-    pd = optional_import("pandas", "pandas", "the clusters table")
-    pa: Any = optional_import("pyarrow", "parquet", "arrow output")
-    derived = _with_derived(
-        pd, {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}, why
+    pd: Any = optional_import(
+        "pandas", "pandas", "khabar.to_frames()" if output == "pandas" else "the clusters table"
     )
+    # the clusters table is grouped with pandas, which pyarrow users nearly always have
+    frames = {name: _pandas_from_arrow(pd, arrow[name], COLUMNS[name]) for name in TABLES}
+    if "event_actors" in arrow:
+        frames["event_actors"] = _pandas_from_arrow(pd, arrow["event_actors"], EVENT_ACTOR_COLUMNS)
+    derived = _with_derived(pd, frames, why)
+    if output == "pandas":
+        return derived
+    pa: Any = optional_import("pyarrow", "parquet", "arrow output")
     for name in DERIVED:
-        arrow[name] = pa.Table.from_pandas(derived[name], preserve_index=False)
+        if name not in arrow:
+            arrow[name] = pa.Table.from_pandas(derived[name], preserve_index=False)
     if output == "arrow":
         return arrow
     pl: Any = optional_import("polars", "polars", "polars output")
@@ -381,16 +384,20 @@ def to_frames(docs: Iterable[Document]) -> dict[str, pandas.DataFrame]:
     # built from it column-wise in Rust, and the clusters table says why members were joined.
     batch = core_batch(docs)
     if batch is not None and have_pyarrow():
-        cols = batch.columns()
-        # the why column is worked out in the core, the GIL released, while pandas builds the
-        # tables on this thread
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            why = pool.submit(cluster_why, docs, batch)
-            return frames_from_columns(cols, "pandas", why.result)
+        return _frames_of_batch(docs, batch, "pandas")
     rows = tables(docs)
     return _with_derived(
         pd, {name: _frame(pd, rows[name], COLUMNS[name]) for name in TABLES}, cluster_why(docs, batch)
     )
+
+
+def _frames_of_batch(docs: list[Document], batch: Any, output: str) -> dict[str, Any]:
+    """The tables of documents from the core's batch of them, column-wise: the clusters table's
+    why column is worked out in the core on another thread (the GIL released) while the tables
+    are built and converted on this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        why = pool.submit(cluster_why, docs, batch)
+        return frames_from_columns(batch.columns(), output, why.result)
 
 
 # The tables made in pandas from the others, after them.
@@ -398,7 +405,8 @@ DERIVED = ("event_actors", "clusters")
 
 
 def _with_derived(pd: Any, frames: dict[str, Any], why: Why = None) -> dict[str, Any]:
-    frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
+    if "event_actors" not in frames:
+        frames["event_actors"] = event_actors_frame(pd, frames["events"], frames["entities"])
     frames["clusters"] = clusters_frame(pd, frames["documents"], why() if callable(why) else why)
     return frames
 
@@ -509,31 +517,137 @@ def merge_cluster_parts(pd: Any, parts: Sequence[Any]) -> Any:
 
 
 def _summarise(pd: Any, rows: Any) -> Any:
-    """One summary per cluster of summaries (a document is a summary of one)."""
-    groups = rows.groupby("cluster", sort=True)
-    ids = groups.size().index
-    # the first title in the order above (documents without one skipped)
-    titled = (
-        rows[rows["title"].notna()]
-        .sort_values(_TITLE_KEY, na_position="last", kind="stable")
-        .drop_duplicates("cluster")
-        .set_index("cluster")
-        .reindex(ids)
-    )
+    """One summary per cluster of summaries (a document is a summary of one), in no particular
+    order. Most clusters have one member: their summaries are made column by column, the others
+    in a loop over plain lists (grouping with pandas costs more than the rest of the tables)."""
+    alone = ~rows["cluster"].duplicated(keep=False).to_numpy()
+    if alone.all():
+        return _as_summaries(pd, rows)
+    if not alone.any():
+        return _grouped(pd, rows)
+    return pd.concat([_as_summaries(pd, rows[alone]), _grouped(pd, rows[~alone])], ignore_index=True)
+
+
+def _as_summaries(pd: Any, rows: Any) -> Any:
+    """The summaries of clusters of one summary each: those, with the values :func:`_grouped`
+    would give them (sorted distinct lists; the title's keys only where there is a title)."""
+    import numpy as np
+
+    titled = rows["title"].notna().to_numpy()
+    published = rows["title_published"].to_numpy(dtype="datetime64[ns]")
     return pd.DataFrame(
         {
-            "cluster": ids.astype("string").array,
-            "size": groups["size"].sum().to_numpy(dtype="int64"),
-            "languages": _distinct(rows, "languages", ids),
-            "outlets": _distinct(rows, "outlets", ids),
-            "first_published": groups["first_published"].min().to_numpy(dtype="datetime64[ns]"),
-            "last_published": groups["last_published"].max().to_numpy(dtype="datetime64[ns]"),
-            "title": titled["title"].astype("string").array,
-            "title_lent": titled["title_lent"].eq(True).to_numpy(dtype=bool),
-            "title_published": titled["title_published"].to_numpy(dtype="datetime64[ns]"),
-            "title_doc": titled["title_doc"].astype("string").array,
+            "cluster": pd.array(rows["cluster"].tolist(), dtype="string"),
+            "size": rows["size"].to_numpy(dtype="int64"),
+            "languages": [_distinct_list(pd, v) for v in rows["languages"].tolist()],
+            "outlets": [_distinct_list(pd, v) for v in rows["outlets"].tolist()],
+            "first_published": rows["first_published"].to_numpy(dtype="datetime64[ns]"),
+            "last_published": rows["last_published"].to_numpy(dtype="datetime64[ns]"),
+            "title": pd.array(rows["title"].tolist(), dtype="string"),
+            "title_lent": rows["title_lent"].eq(True).to_numpy(dtype=bool) & titled,
+            "title_published": np.where(titled, published, np.datetime64("NaT", "ns")),
+            "title_doc": pd.array(rows["title_doc"].where(titled).tolist(), dtype="string"),
         }
     )
+
+
+def _distinct_list(pd: Any, value: Any) -> list[str]:
+    """A summary's value (a list of them, or one value or none) as a sorted list of distinct ones."""
+    into: set[str] = set()
+    _add_values(pd, into, value)
+    return sorted(into)
+
+
+def _grouped(pd: Any, rows: Any) -> Any:
+    """One summary per cluster of summaries (see :func:`_summarise`), by cluster id: a loop over
+    plain lists."""
+    import numpy as np
+
+    nat = _NAT
+    # plain Python values: reading numpy arrays an element at a time is slower still
+    times = {
+        c: rows[c].to_numpy(dtype="datetime64[ns]").view("int64").tolist()
+        for c in ("first_published", "last_published", "title_published")
+    }
+    lent = rows["title_lent"].eq(True).to_numpy(dtype=bool).tolist()
+    into: dict[str, _Summary] = {}
+    for i, (cluster, size, langs, outlets, title, doc) in enumerate(
+        zip(
+            *(rows[c].tolist() for c in ("cluster", "size", "languages", "outlets", "title", "title_doc")),
+            strict=True,
+        )
+    ):
+        s = into.get(cluster)
+        if s is None:
+            s = into[cluster] = _Summary()
+        s.size += size
+        _add_values(pd, s.languages, langs)
+        _add_values(pd, s.outlets, outlets)
+        first, last = times["first_published"][i], times["last_published"][i]
+        if first != nat and (s.first == nat or first < s.first):
+            s.first = first
+        if last != nat and (s.last == nat or last > s.last):
+            s.last = last
+        if not _missing(pd, title):
+            # the order titles are chosen by: not lent, then published (unknown last), then
+            # document id (unknown last), then the order of the rows
+            published = times["title_published"][i]
+            unknown = _missing(pd, doc)
+            key = (lent[i], published == nat, published, unknown, "" if unknown else doc, i)
+            if s.title_key is None or key < s.title_key:
+                s.title_key, s.title, s.title_doc = key, title, doc
+    ids = sorted(into)
+    out = [into[c] for c in ids]
+    chosen = [s.title_key is not None for s in out]
+    return pd.DataFrame(
+        {
+            "cluster": pd.array(ids, dtype="string"),
+            "size": np.array([s.size for s in out], dtype="int64"),
+            "languages": [sorted(s.languages) for s in out],
+            "outlets": [sorted(s.outlets) for s in out],
+            "first_published": np.array([s.first for s in out], dtype="int64").view("datetime64[ns]"),
+            "last_published": np.array([s.last for s in out], dtype="int64").view("datetime64[ns]"),
+            "title": pd.array([s.title for s in out], dtype="string"),
+            "title_lent": np.array([bool(s.title_key and s.title_key[0]) for s in out], dtype=bool),
+            "title_published": np.array(
+                [s.title_key[2] if k and s.title_key else nat for s, k in zip(out, chosen, strict=True)],
+                dtype="int64",
+            ).view("datetime64[ns]"),
+            "title_doc": pd.array([s.title_doc for s in out], dtype="string"),
+        }
+    )
+
+
+# NaT as numpy's datetime64[ns] stores it (the smallest int64).
+_NAT = -(2**63)
+
+
+class _Summary:
+    """One cluster's summary while :func:`_summarise` reads its rows."""
+
+    __slots__ = ("first", "languages", "last", "outlets", "size", "title", "title_doc", "title_key")
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.languages: set[str] = set()
+        self.outlets: set[str] = set()
+        self.first = self.last = _NAT
+        self.title: Any = None
+        self.title_doc: Any = None
+        self.title_key: tuple[Any, ...] | None = None
+
+
+def _add_values(pd: Any, into: set[str], value: Any) -> None:
+    """Add a summary's value (a list of them, or one value or none) to a set of distinct ones."""
+    if isinstance(value, list | tuple):
+        into.update(str(v) for v in value if not _missing(pd, v))
+    elif not _missing(pd, value):
+        into.add(str(value))
+
+
+def _missing(pd: Any, value: Any) -> bool:
+    """A missing value as pandas writes one in a string or object column (None, NA or NaN)."""
+    return value is None or value is pd.NA or value != value
 
 
 def clusters_table(pd: Any, parts: Any, why: dict[str, str] | None = None) -> Any:
@@ -545,7 +659,7 @@ def clusters_table(pd: Any, parts: Any, why: dict[str, str] | None = None) -> An
         out["size"] = out["size"].astype("int64")
         return out
     out = parts[CLUSTER_COLUMNS[:-1]].assign(
-        why=pd.array([why.get(str(c)) for c in parts["cluster"]], dtype="string")
+        why=pd.array([why.get(str(c)) for c in parts["cluster"].tolist()], dtype="string")
     )
     return out.sort_values(["size", "cluster"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
@@ -588,23 +702,13 @@ class RunClusters:
         return clusters_table(self.pd, parts, self.why)
 
 
-def _distinct(rows: Any, col: str, ids: Any) -> list[list[str]]:
-    """The sorted distinct values of a column within each cluster (``ids`` in order); its values
-    are single values or lists of them."""
-    pairs = rows[["cluster", col]].explode(col).dropna().drop_duplicates()
-    found: dict[Any, list[str]] = {c: [] for c in ids}
-    for cid, value in zip(pairs["cluster"], pairs[col], strict=True):
-        found[cid].append(str(value))
-    return [sorted(v) for v in found.values()]
-
-
 def to_arrow(docs: Iterable[Document]) -> dict[str, Any]:
     """The tables of :func:`to_frames` as pyarrow Tables (needs pyarrow)."""
     optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     docs = list(docs)
     batch = core_batch(docs)
     if batch is not None:
-        return frames_from_columns(batch.columns(), "arrow")
+        return _frames_of_batch(docs, batch, "arrow")
     pa: Any = optional_import("pyarrow", "parquet", "khabar.to_arrow()")
     return {name: pa.Table.from_pandas(df, preserve_index=False) for name, df in to_frames(docs).items()}
 

@@ -2,6 +2,7 @@
 //! weights, the score against [`SAME_STORY`], and what ruled the pair out, for an analyst to
 //! read (`khabar.explain_cluster`, the `why` column of the clusters table).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -56,38 +57,58 @@ pub fn explain(docs: &[Document], a: usize, b: usize) -> Option<Explanation> {
 /// A batch ready to explain pairs of: its fingerprints and fact weights, computed once.
 pub struct Explainer<'a> {
     docs: &'a [Document],
-    fps: Vec<Fingerprint>,
+    /// The fingerprints of the documents, all of them or (see [`Self::with_weights`]) those of
+    /// the members of clusters of two or more; another document's is computed when a pair asks.
+    fps: Vec<Option<Fingerprint>>,
+    /// The readable facts (sorted, once each) of the members of clusters of two or more, which
+    /// [`Self::why`] lists; another document's are read when a pair asks.
+    facts: Vec<Option<Facts>>,
     /// The MinHash signatures of the members of clusters of two or more, the pairs [`Self::why`]
     /// reads (most documents of a batch are alone in their cluster); another document's is
     /// computed when a pair asks for it.
     sigs: Vec<Option<Option<Signature>>>,
-    weights: Weights,
+    weights: Cow<'a, Weights>,
 }
 
 impl<'a> Explainer<'a> {
     pub fn new(docs: &'a [Document]) -> Explainer<'a> {
-        let mut size: HashMap<&str, usize> = HashMap::new();
-        for c in docs.iter().filter_map(|d| d.cluster.as_deref()) {
-            *size.entry(c).or_default() += 1;
-        }
-        // as an index entry is made (`Entry::of`): the body folded once for both
-        let (fps, sigs): (Vec<Fingerprint>, Vec<Option<Option<Signature>>>) = docs
-            .par_iter()
-            .map(|d| {
-                let folded = fold_key(&d.body);
-                let joined = d.cluster.as_deref().is_some_and(|c| size[c] > 1);
-                (
-                    fingerprint::of_folded(d, &folded),
-                    joined.then(|| minhash::signature(&folded)),
-                )
-            })
-            .unzip();
-        let weights = Weights::of(&fps.iter().collect::<Vec<_>>());
+        let Read { fps, facts, sigs } = read(docs, |_| true);
+        let weights = Weights::of(&fps.iter().flatten().collect::<Vec<_>>());
         Explainer {
             docs,
             fps,
+            facts,
             sigs,
-            weights,
+            weights: Cow::Owned(weights),
+        }
+    }
+
+    /// A batch whose fact weights are known (those its clustering left, see
+    /// [`Weights::after`]): only the members of clusters of two or more are read, so that
+    /// explaining the clusters of a batch costs little more than its clusters.
+    pub fn with_weights(docs: &'a [Document], weights: &'a Weights) -> Explainer<'a> {
+        let joined = joined(docs);
+        let Read { fps, facts, sigs } = read(docs, |d| joined(d));
+        Explainer {
+            docs,
+            fps,
+            facts,
+            sigs,
+            weights: Cow::Borrowed(weights),
+        }
+    }
+
+    fn fingerprint(&self, i: usize) -> Cow<'_, Fingerprint> {
+        match &self.fps[i] {
+            Some(f) => Cow::Borrowed(f),
+            None => Cow::Owned(fingerprint::of(&self.docs[i])),
+        }
+    }
+
+    fn facts(&self, i: usize) -> Cow<'_, Facts> {
+        match &self.facts[i] {
+            Some(f) => Cow::Borrowed(f),
+            None => Cow::Owned(readable(&self.docs[i], &fold_key(&self.docs[i].body))),
         }
     }
 
@@ -106,23 +127,23 @@ impl<'a> Explainer<'a> {
         } else {
             None
         };
-        (
-            near_duplicate,
-            super::story_score(&self.fps[a], &self.fps[b], &self.weights),
-        )
+        let (fa, fb) = (self.fingerprint(a), self.fingerprint(b));
+        (near_duplicate, super::story_score(&fa, &fb, &self.weights))
     }
 
     /// Explain the pair `a`, `b`; None when an index is out of range.
     pub fn pair(&self, a: usize, b: usize) -> Option<Explanation> {
-        let (da, db) = (self.docs.get(a)?, self.docs.get(b)?);
+        if a.max(b) >= self.docs.len() {
+            return None;
+        }
         let w = &self.weights;
-        let (fa, fb) = (&self.fps[a], &self.fps[b]);
+        let (fa, fb) = (self.fingerprint(a), self.fingerprint(b));
         let (near_duplicate, score) = self.link(a, b);
-        let evidence = Evidence::of(fa, fb, w);
+        let evidence = Evidence::of(&fa, &fb, w);
         let dup = near_duplicate.is_some_and(|s| s >= NEAR_DUPLICATE);
         let joined = dup || score.is_some_and(|s| s >= SAME_STORY);
         let reason = (!joined).then(|| {
-            if !days_fit(fa, fb) {
+            if !days_fit(&fa, &fb) {
                 "publication days too far apart (or a weekday that does not fit)".to_string()
             } else if !evidence.enough() {
                 if evidence.conflict {
@@ -145,7 +166,7 @@ impl<'a> Explainer<'a> {
             joined,
             reason,
             headline_conflict: evidence.conflict,
-            shared: shared_facts(da, db, w),
+            shared: shared_facts(&self.facts(a), &self.facts(b), w),
         })
     }
 
@@ -193,6 +214,65 @@ impl<'a> Explainer<'a> {
     }
 }
 
+/// Whether a document of `docs` is in a cluster of two or more.
+fn joined(docs: &[Document]) -> impl Fn(&Document) -> bool + '_ {
+    let mut size: HashMap<&str, usize> = HashMap::new();
+    for c in docs.iter().filter_map(|d| d.cluster.as_deref()) {
+        *size.entry(c).or_default() += 1;
+    }
+    move |d| d.cluster.as_deref().is_some_and(|c| size[c] > 1)
+}
+
+/// A document's readable facts, sorted, once each.
+type Facts = Vec<(FeatureKind, String)>;
+
+fn readable(d: &Document, folded: &str) -> Facts {
+    let mut f = facts(d, folded);
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+/// What an [`Explainer`] reads of each document ahead: the fingerprints of those
+/// `fingerprinted` picks, and the readable facts and MinHash signatures of the members of
+/// clusters of two or more (the body folded once for all, as `Entry::of` does).
+struct Read {
+    fps: Vec<Option<Fingerprint>>,
+    facts: Vec<Option<Facts>>,
+    sigs: Vec<Option<Option<Signature>>>,
+}
+
+fn read(docs: &[Document], fingerprinted: impl Fn(&Document) -> bool + Sync) -> Read {
+    let joined = joined(docs);
+    let each: Vec<_> = docs
+        .par_iter()
+        .map(|d| {
+            let (fp, member) = (fingerprinted(d), joined(d));
+            if !(fp || member) {
+                return (None, None, None);
+            }
+            let folded = fold_key(&d.body);
+            let facts = readable(d, &folded);
+            (
+                fp.then(|| fingerprint::of_facts(d, &facts)),
+                member.then(|| minhash::signature(&folded)),
+                member.then_some(facts),
+            )
+        })
+        .collect();
+    let mut out = Read {
+        fps: Vec::with_capacity(docs.len()),
+        facts: Vec::with_capacity(docs.len()),
+        sigs: Vec::with_capacity(docs.len()),
+    };
+    for (fp, sig, facts) in each {
+        out.fps.push(fp);
+        out.sigs.push(sig);
+        out.facts.push(facts);
+    }
+    out
+}
+
 /// How many members before and after [`Explainer::why`] compares a member with.
 const MAX_LINKS: usize = 32;
 
@@ -205,22 +285,16 @@ fn link_strength((near_duplicate, score): (Option<f64>, Option<f64>)) -> f64 {
     }
 }
 
-/// The readable facts two documents share, heaviest first (ties by kind and value).
-fn shared_facts(a: &Document, b: &Document, w: &Weights) -> Vec<SharedFact> {
-    let readable = |d: &Document| {
-        let mut f = facts(d, &crate::text::fold::fold_key(&d.body));
-        f.sort_unstable();
-        f.dedup();
-        f
-    };
-    let fb = readable(b);
-    let mut out: Vec<SharedFact> = readable(a)
-        .into_iter()
-        .filter(|x| fb.binary_search(x).is_ok())
+/// The readable facts two documents share (their [`readable`] facts), heaviest first (ties by
+/// kind and value).
+fn shared_facts(a: &Facts, b: &Facts, w: &Weights) -> Vec<SharedFact> {
+    let mut out: Vec<SharedFact> = a
+        .iter()
+        .filter(|x| b.binary_search(x).is_ok())
         .map(|(kind, value)| SharedFact {
             kind: kind.name(),
-            weight: w.weight(&Feature::new(kind, &value)),
-            value,
+            weight: w.weight(&Feature::new(*kind, value)),
+            value: value.clone(),
         })
         .collect();
     out.sort_by(|x, y| {

@@ -151,10 +151,12 @@ pub fn of(doc: &Document) -> Fingerprint {
 
 /// Fingerprint a document whose body the caller has already folded.
 pub fn of_folded(doc: &Document, folded_body: &str) -> Fingerprint {
-    let mut f: Vec<Feature> = facts(doc, folded_body)
-        .iter()
-        .map(|(k, v)| Feature::new(*k, v))
-        .collect();
+    of_facts(doc, &facts(doc, folded_body))
+}
+
+/// Fingerprint a document whose [`facts`] are at hand.
+pub fn of_facts(doc: &Document, facts: &[(FeatureKind, String)]) -> Fingerprint {
+    let mut f: Vec<Feature> = facts.iter().map(|(k, v)| Feature::new(*k, v)).collect();
     f.sort_unstable();
     f.dedup();
     Fingerprint {

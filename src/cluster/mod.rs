@@ -48,6 +48,8 @@ const MAX_BLOCK: usize = 200;
 pub struct Outcome {
     /// Documents (by index in the batch) that take their publication day from their cluster.
     pub inherit: Vec<(usize, Day)>,
+    /// Documents (by index in the batch) whose persons took the Latin names of their cluster.
+    pub renamed: Vec<usize>,
 }
 
 /// What clustering decided for a batch of index entries, without their documents: enough to
@@ -114,6 +116,7 @@ pub fn assign_with(index: &Index, docs: &mut [Document]) -> (Outcome, Vec<Entry>
     (
         Outcome {
             inherit: plan.inherit,
+            renamed: plan.names.iter().map(|(i, _)| *i).collect(),
         },
         fresh,
     )
@@ -297,6 +300,7 @@ fn near_duplicates(all: &[&Entry]) -> Vec<Pair> {
 }
 
 /// How often each feature occurs in a batch, and what that makes it worth.
+#[derive(Debug, Clone)]
 pub struct Weights {
     df: std::collections::HashMap<u64, u32>,
     n: f64,
@@ -316,6 +320,37 @@ impl Weights {
         Weights {
             df,
             n: fps.len() as f64,
+        }
+    }
+
+    /// The weights of a clustered batch as its documents now stand: those of the index entries
+    /// it was clustered from (`entries`, one per document of `docs`), with the fingerprints of
+    /// the documents clustering changed (`outcome`: a day or names taken from the cluster) taken
+    /// again. Only features of two or more documents are kept (a missing one counts once).
+    pub fn after(entries: &[Entry], docs: &[Document], outcome: &Outcome) -> Weights {
+        let mut w = Weights::of(&entries.iter().map(|e| &e.fp).collect::<Vec<_>>());
+        let mut changed: Vec<usize> = outcome.inherit.iter().map(|x| x.0).collect();
+        changed.extend(&outcome.renamed);
+        changed.sort_unstable();
+        changed.dedup();
+        for i in changed {
+            if let (Some(entry), Some(doc)) = (entries.get(i), docs.get(i)) {
+                w.replace(&entry.fp, &fingerprint::of(doc));
+            }
+        }
+        w.df.retain(|_, n| *n > 1);
+        w
+    }
+
+    /// Count a document's new fingerprint instead of its old one.
+    fn replace(&mut self, old: &Fingerprint, new: &Fingerprint) {
+        for f in &old.features {
+            if let Some(n) = self.df.get_mut(&f.id) {
+                *n = n.saturating_sub(1);
+            }
+        }
+        for f in &new.features {
+            *self.df.entry(f.id).or_default() += 1;
         }
     }
 

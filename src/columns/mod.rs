@@ -5,6 +5,8 @@
 //! a validity bitmap; `large_list<large_utf8>` for list columns), so the Python side can hand the
 //! buffers to pyarrow without one Python object per value.
 
+pub mod event_actors;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -491,6 +493,10 @@ fn append_docs(out: &mut [Table], docs: &[Document]) {
             t
         })
         .collect();
+    // room for all pieces at once: the body column alone is the size of the text
+    for (t, table) in out.iter_mut().enumerate() {
+        table.reserve(pieces.iter().map(|p| &p[t]));
+    }
     for piece in &pieces {
         for (a, b) in out.iter_mut().zip(piece) {
             a.append(b);
