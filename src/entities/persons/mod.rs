@@ -66,7 +66,7 @@ use names::{
     clitic_len, definite_nisba, given_before, lineage_after, name_run, occupation_name, skip_punct,
     starts_name, strictly_closed,
 };
-use roles::{apposition, construct_title, role_before, title_phrase};
+use roles::{construct_title, own_apposition, role_before, title_phrase};
 
 /// A title phrase: the office, and the state or body it belongs to.
 #[derive(Debug, Clone, Default)]
@@ -82,6 +82,8 @@ struct Role {
     range: Range<usize>,
     /// The token after the phrase.
     next_tok: usize,
+    /// A second office joined by "and" ends the phrase ("Crown Prince and Prime Minister").
+    joined: bool,
 }
 
 /// A person as the document names them.
@@ -261,13 +263,19 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
         scan.used_until = h.tokens.end;
         return;
     }
+    let titled = role.as_ref().is_some_and(|r| r.title.is_some());
     let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
     let rec = &cx.kb.records[record];
     // "الوليد بن طلال بن عبدالعزيز آل سعود": the lineage after a known name is its own
     let tail = lineage_after(cx, h.tokens.end);
     let range = cx.sent.toks[start].range.start + clitic_len(cx, start)
         ..tail.map_or(h.range.end, |e| cx.sent.toks[e - 1].range.end);
-    let after = apposition(cx, tail.unwrap_or(h.tokens.end));
+    let after = own_apposition(
+        cx,
+        tail.unwrap_or(h.tokens.end),
+        titled,
+        rec.country.as_deref(),
+    );
     let title = after
         .as_ref()
         .and_then(|r| r.title.clone())
@@ -514,7 +522,8 @@ fn add_named(cx: Ctx, toks: Range<usize>, role: Option<Role>, people: &mut Peopl
     } else {
         translit::latin(folded, &cx.kb.given)
     };
-    let after = apposition(cx, toks.end);
+    let titled = role.as_ref().is_some_and(|r| r.title.is_some());
+    let after = own_apposition(cx, toks.end, titled, None);
     let title = after
         .as_ref()
         .and_then(|r| r.title.clone())
