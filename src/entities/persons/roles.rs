@@ -235,7 +235,7 @@ fn complement_end(cx: Ctx, t: usize) -> usize {
     let plain = |u: usize| {
         cx.tok(u).is_some_and(|x| x.kind == TokKind::Word)
             && cx.hit_at(u).is_none()
-            && !(cx.role(u).stop && !cx.word(u).starts_with(ar::AL))
+            && (!cx.role(u).stop || cx.word(u).starts_with(ar::AL))
             && !cx.role(u).report
             && !is_latin_word(cx.word(u))
     };
