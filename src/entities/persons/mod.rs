@@ -21,10 +21,11 @@
 //! A name ends at punctuation, cue, stop and common words, titles, other entities, words
 //! shaped like verbs (three-letter ones too: يصل) and plurals of people (الصحفيين). After a
 //! title an unknown ال-word is a surname only when closed or joined by a particle ("الرئيس
-//! البشير،"); otherwise it completes the office ("رئيس المكتب السياسي"). A title phrase right after a name, or in brackets after it, is its apposition and gives the
-//! person's title and country, unless, written with no comma, it is the verb's object: a
-//! definite office of a nationality after a titled name ("استقبل وزير الخارجية فلان السفير
-//! الياباني"), or an office of another state than a known person's. A title's complement
+//! البشير،"); otherwise it completes the office ("رئيس المكتب السياسي"). A title phrase right
+//! after a name, or in brackets after it, is its apposition and gives the person's title and
+//! country, unless, written with no comma, it is the verb's object: a definite office of a
+//! nationality after a titled name ("استقبل وزير الخارجية فلان السفير الياباني"), or an office
+//! of another state than a known person's. A title's complement
 //! (لشؤون …) is a construct phrase and stops before the name; an English office joined by "and"
 //! ("Minister of Foreign Affairs and Expatriates") goes on to the name after it.
 //!
