@@ -19,7 +19,8 @@
 //!
 //! English: capitalised words closed by a head (Harvard University, Labour Party, Acme
 //! Corporation), a legal form (Apple Inc.), or "X of Y" after a head that takes it (University of
-//! Cairo, Bank of Japan, Ministry of Agriculture). Spans over a known organisation or institution
+//! Cairo, Bank of Japan, Ministry of Agriculture), or partners joined by an ampersand (`firms`:
+//! "Douglas & Lomason", "McDonald & Co"). Spans over a known organisation or institution
 //! are left to the tables. An acronym defined in brackets after a name ("… (NAPM)") is a mention
 //! of it wherever it occurs, and a long form the heads miss is found by its initials
 //! (`acronyms`); the sides of a sports results line are clubs (`results`).
@@ -83,6 +84,7 @@ pub(crate) fn find(
         spans.extend(english(cx));
         spans.extend(acronyms::long_forms(cx));
         spans.extend(results::teams(cx));
+        spans.extend(firms::ampersand_firms(cx));
         if spans.is_empty() {
             continue;
         }
@@ -535,7 +537,8 @@ fn english(cx: Ctx) -> Vec<Span> {
         if !matches!(role, OrgRole::EnHead | OrgRole::EnOf) && !suffix {
             continue;
         }
-        if (!suffix && !capitalised(cx.doc, tok.range.clone())) || cx.sent.hit_of[j].is_some() {
+        // a legal form is capitalised but for "plc" (not the health "spa" of a hotel)
+        if (!capitalised(cx.doc, tok.range.clone()) && w != "plc") || cx.sent.hit_of[j].is_some() {
             continue;
         }
         let (j, role) = if suffix {
@@ -553,8 +556,13 @@ fn english(cx: Ctx) -> Vec<Span> {
             continue;
         }
         let mut end = cx.sent.toks[last].range.end;
-        // "Apple Inc." keeps its full stop
-        if suffix && text[end..].starts_with('.') {
+        // "Apple Inc." keeps its full stop, unless it is the sentence's ("… and Lear Corp.")
+        let sentence_stop = cx
+            .sent
+            .toks
+            .get(last + 1)
+            .is_none_or(|t| t.range.start == end && last + 2 == cx.sent.toks.len());
+        if suffix && text[end..].starts_with('.') && !sentence_stop {
             end += 1;
         }
         out.push(Span {
@@ -619,16 +627,34 @@ fn caps_before(cx: Ctx, j: usize, suffix: bool) -> (usize, Option<String>) {
                 _ => break,
             }
         } else if caps_word(cx, prev)
-            || (words > 0 && &cx.text()[cx.sent.toks[prev].range.clone()] == "&")
+            || ((words > 0 || suffix) && &cx.text()[cx.sent.toks[prev].range.clone()] == "&")
         {
             k = prev;
+        } else if prev > 0 && initial_stop(cx, prev) {
+            // "Edward D. Jones & Co": an initial and its full stop
+            k = prev - 1;
         } else {
             break;
         }
         words += 1;
         first = k;
     }
+    // "& Co" with no name before the ampersand
+    if first < j && &cx.text()[cx.sent.toks[first].range.clone()] == "&" {
+        first += 1;
+    }
     (first, country)
+}
+
+/// Is token `t` the full stop of an initial ("D." in "Edward D. Jones")?
+fn initial_stop(cx: Ctx, t: usize) -> bool {
+    let text = cx.text();
+    let letter = &cx.sent.toks[t - 1];
+    &text[cx.sent.toks[t].range.clone()] == "."
+        && letter.kind == TokKind::Word
+        && letter.range.end == cx.sent.toks[t].range.start
+        && cx.orig(letter.range.clone()).chars().count() == 1
+        && capitalised(cx.doc, letter.range.clone())
 }
 
 /// The last token of "of (the) Capitalised Words" after a head at `j` (j itself when none).
@@ -667,6 +693,7 @@ fn of_after(cx: Ctx, j: usize) -> (usize, Option<String>) {
 }
 
 mod acronyms;
+mod firms;
 mod results;
 #[cfg(test)]
 mod tests;

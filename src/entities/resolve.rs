@@ -5,7 +5,8 @@
 //!   a locative word or clitic puts it on the map ("في القاهرة", "بالقاهرة", "to Cairo") or it
 //!   opens a dateline ("CAIRO -"): then it is a place.
 //! - A national institution takes the country beside it: "وزارة الداخلية المصرية", "مجلس الأمن
-//!   الروسي", "the Egyptian army", "Russia's Foreign Ministry", "Ministry of Defence of Egypt".
+//!   الروسي", "مجلس الأمن الوطني العراقي" (the body's own adjectives between), "the Egyptian
+//!   army", "Russia's Foreign Ministry", "Ministry of Defence of Egypt".
 //!   Without one, a ministry waits for the end of the document (the same ministry with a country
 //!   elsewhere in it), "مجلس الأمن" alone is the UN Security Council, "الجيش" alone is dropped.
 
@@ -158,7 +159,7 @@ fn institution(
     // after: "وزارة الداخلية المصرية", "Ministry of Defence of Egypt"
     let after = cx.sent.hits.get(k + 1).and_then(|n| {
         let g = gap(cx.doc, h.range.end, n.word_start);
-        (n.clitic.is_empty() && (g.is_empty() || g == "of" || g == "of the"))
+        (n.clitic.is_empty() && (g.is_empty() || g == "of" || g == "of the" || qualifiers(g)))
             .then_some(n)
             .and_then(|n| country_of(n, cx.kb).map(|c| (c, n.range.end, n.range.clone())))
     });
@@ -199,6 +200,21 @@ fn institution(
             }
         }
     }
+}
+
+/// Arabic adjectives of the institution's own between its generic name and its country: one
+/// or two definite nisbas ("مجلس الأمن الوطني العراقي", "الحرس الوطني الاتحادي الأمريكي"). The
+/// country after them makes the body that country's, not the international one.
+fn qualifiers(g: &str) -> bool {
+    let mut n = 0;
+    for w in g.split_whitespace() {
+        let nisba = w.starts_with(ar::AL) && (w.ends_with('ي') || w.ends_with("يه"));
+        if !nisba || n == 2 {
+            return false;
+        }
+        n += 1;
+    }
+    n > 0
 }
 
 fn add_institution(

@@ -92,6 +92,13 @@ fn national_institutions_take_their_country() {
         find(&es, EntityKind::Org, "UNSC").is_some(),
         "bare مجلس الأمن is the UN's"
     );
+    // the body's own adjectives stand between its generic name and its country
+    let t = "وعقد مجلس الأمن الوطني الليبي اجتماعا، ثم التقى أعضاء مجلس الأمن الدولي.";
+    let es = entities(t);
+    check_offsets(t, &es);
+    let lsc = find(&es, EntityKind::Org, "LBY-NSC").expect("Libyan security council");
+    assert_eq!(texts(lsc), vec!["مجلس الأمن الوطني الليبي"]);
+    assert!(find(&es, EntityKind::Org, "UNSC").is_some(), "{es:?}");
     let es = entities(
         "The Egyptian army and Russia's Foreign Ministry said the Security Council should act.",
     );

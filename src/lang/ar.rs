@@ -344,6 +344,17 @@ pub fn verb_shaped(w: &str) -> bool {
     prefixed || VERB_SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
+/// A three-letter imperfect verb of an assimilated or defective root (يصل، يقف، تعد، يرى): an
+/// imperfect prefix, then a consonant, not the تش that spells a foreign "ch" (تشن, Chen).
+/// Three-letter names of this shape (نصر، ينس) are in the given-name table.
+pub fn short_imperfect(w: &str) -> bool {
+    let c: Vec<char> = w.chars().take(4).collect();
+    c.len() == 3
+        && imperfect_prefixed(w)
+        && !matches!(c[1], 'ا' | 'و' | 'ي')
+        && !w.starts_with("تش")
+}
+
 /// Does the word open like an imperfect verb (يـ تـ نـ)?
 pub fn imperfect_prefixed(w: &str) -> bool {
     IMPERFECT_PREFIXES.iter().any(|p| w.starts_with(p))
@@ -550,5 +561,12 @@ mod tests {
         assert!(participle_plural("المسؤولين") && participle_plural("مراقبون"));
         assert!(!participle_plural("مدين") && !participle_plural("سياسيين"));
         assert!(imperfect_prefixed("تريشيه") && !imperfect_prefixed("بوتين"));
+        for w in ["يصل", "تعد", "يري", "نقف"] {
+            assert!(short_imperfect(w), "{w}");
+        }
+        // a long vowel after the prefix spells a foreign name (توم, يان), تش a "ch"
+        for w in ["توم", "يان", "تشن", "يصلون", "سعد"] {
+            assert!(!short_imperfect(w), "{w}");
+        }
     }
 }

@@ -291,3 +291,45 @@ fn more_english_heads_close_names() {
         assert!(o.contains(&name), "{name}: {o:?}");
     }
 }
+
+#[test]
+fn partners_joined_by_an_ampersand_are_a_firm() {
+    let t = "Analyst Ruth Keller of Harlow D. Finch & Co said Brandt & Sollis would merge with \
+             Varden Group, and the R&D budget grew.";
+    let es = entities(t);
+    for want in ["Harlow D. Finch & Co", "Brandt & Sollis"] {
+        assert!(org(&es, want).is_some(), "{want}: {:?}", orgs(&es));
+    }
+    // no person inside the firm's name, no firm from letters joined without spaces
+    assert!(
+        !mentions_of(&es, EntityKind::Person).contains(&"Harlow D. Finch"),
+        "{es:?}"
+    );
+    assert!(
+        !orgs(&es).iter().any(|m| m.contains("R&D")),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
+fn a_legal_form_leaves_the_sentence_its_full_stop() {
+    let es = entities("Sales rose at Tarvin Motors Inc. The rest fell at Colby Corp.");
+    assert!(org(&es, "Tarvin Motors Inc.").is_some(), "{:?}", orgs(&es));
+    assert!(org(&es, "Colby Corp").is_some(), "{:?}", orgs(&es));
+    // the legal forms of other countries, and a lower-case spa that is none
+    let es = entities("Bellini SpA signed, and guests of the Grand Hotel spa left.");
+    assert!(org(&es, "Bellini SpA").is_some(), "{:?}", orgs(&es));
+    assert!(
+        !orgs(&es).iter().any(|m| m.ends_with("spa")),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
+fn an_agency_takes_the_country_after_of() {
+    let es = entities("The News Agency of Ghana quoted the minister.");
+    let e = org(&es, "News Agency of Ghana").expect("agency");
+    assert_eq!(e.country.as_deref(), Some("GHA"));
+}

@@ -5,8 +5,9 @@
 //! - it opens with a given name of the tables ("Pavel Orlov") or an initial ("P. Johnson");
 //! - it follows a reporting verb and is closed ("said Jeffrey Lurie.");
 //! - two name words at least, and after them a country in brackets ("Ines Gorrochategui
-//!   (Argentina)"), a reporting verb ("Kipchumba Murkomen said"), or an age in commas ("Roberto
-//!   Duran, 45,"); a single name word with an age in commas too ("Lentini, 27, joined").
+//!   (Argentina)"), a reporting verb ("Kipchumba Murkomen said"), a title phrase in apposition
+//!   ("Jamal Rushdi, spokesperson for the Arab League,") or an age in commas ("Roberto Duran,
+//!   45,"); a single name word with an age in commas too ("Lentini, 27, joined").
 //!
 //! Never a run in capitals (a headline: "DURAN FIGHTS THE SANDS OF TIME"), nor one that ends
 //! with an organisation's head or legal form ("Johnson Controls Inc" is the organisation's).
@@ -15,6 +16,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::names::{initial, latin_run, strictly_closed};
+use super::roles::apposition;
 use crate::doc::EntityKind;
 use crate::entities::kb::Form;
 use crate::entities::Ctx;
@@ -71,7 +73,10 @@ pub(super) fn unknown_name(cx: Ctx, t: usize) -> English {
     let said_before = t > 0 && cx.role(t - 1).report && strictly_closed(cx, &run);
     let opens = words.len() >= 2 && (cx.kb.latin_given.contains_key(cx.word(t)) || initial(cx, t));
     let context = (words.len() >= 2
-        && (country_in_brackets(cx, run.end) || reported_at(cx, run.end)))
+        && (country_in_brackets(cx, run.end)
+            || reported_at(cx, run.end)
+            // not when a given name inside the run may open the name instead
+            || (title_in_commas(cx, run.end) && after == run.end)))
         || age_in_commas(cx, run.end);
     if said_before || opens || context {
         English::Name(run)
@@ -161,6 +166,37 @@ fn country_in_brackets(cx: Ctx, t: usize) -> bool {
             .any(|x| x.form == Form::Name && cx.kb.records[x.record].kind == EntityKind::Country)
 }
 
+/// Does a title phrase stand in apposition after a comma at token `t` (", spokesperson for the
+/// Arab League,", ", the country's foreign minister")?
+fn title_in_commas(cx: Ctx, t: usize) -> bool {
+    let comma = cx
+        .tok(t)
+        .is_some_and(|x| x.kind == TokKind::Punct && cx.orig(x.range.clone()) == ",");
+    // an office in lower case, with what it serves (", spokesman for the ministry,")
+    let office_for = || {
+        cx.hit_at(t + 1).is_some_and(|k| {
+            let h = &cx.sent.hits[k];
+            h.tokens.start == t + 1
+                && h.targets
+                    .iter()
+                    .any(|x| x.form == Form::Title && !cx.kb.titles[x.record].honorific)
+                && cx
+                    .tok(h.tokens.end)
+                    .is_some_and(|x| x.kind == TokKind::Word && cx.role(h.tokens.end).link)
+        })
+    };
+    // ", Foreign Secretary Geoffrey Howe and": the next of a list of titled names
+    let names_another = |r: &super::Role| {
+        cx.tok(r.next_tok)
+            .is_some_and(|x| x.kind == TokKind::Word && starts_upper(cx.orig(x.range.clone())))
+    };
+    comma
+        && match apposition(cx, t) {
+            Some(r) => !names_another(&r),
+            None => office_for(),
+        }
+}
+
 /// Does an age stand in commas at token `t` (", 45,")?
 fn age_in_commas(cx: Ctx, t: usize) -> bool {
     let comma = |i: usize| {
@@ -211,6 +247,30 @@ mod tests {
             .find(|m| m[0] == "Ilse Vandermeer")
             .expect("Vandermeer");
         assert!(v.contains(&"Vandermeer".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn an_office_in_apposition_makes_an_unknown_name_a_person() {
+        for (t, name) in [
+            (
+                "Torvald Ekwueme, spokesman for the interior ministry, denied the report.",
+                "Torvald Ekwueme",
+            ),
+            (
+                "Crews were sent by Odile Brenner, the Belgian ambassador, on Friday.",
+                "Odile Brenner",
+            ),
+        ] {
+            assert!(has(&persons(t), name), "{t}: {:?}", persons(t));
+        }
+        // in a list of titled names the office after the comma is the next person's
+        let ps = persons(
+            "They met Chancellor of the Exchequer Nigel Lawson, Foreign Secretary Geoffrey Howe and others.",
+        );
+        assert!(has(&ps, "Nigel Lawson"), "{ps:?}");
+        // a place or a firm before an office in commas is none
+        let ps = persons("Kettering Holdings, spokesman for the group, declined to comment.");
+        assert!(ps.is_empty(), "{ps:?}");
     }
 
     #[test]

@@ -18,11 +18,16 @@
 //! No person is read inside a facility's name (`facilities`: "مطار الملك خالد", "Prince Sultan
 //! Air Base").
 //!
-//! A name ends at punctuation, cue, stop and common words, titles, other entities, and words
-//! shaped like verbs. After a title an unknown ال-word is a surname only when closed or joined by
-//! a particle ("الرئيس البشير،"); otherwise it completes the office ("رئيس المكتب السياسي"). A
-//! title phrase right after a name, or in brackets after it, is its apposition and gives the
-//! person's title and country.
+//! A name ends at punctuation, cue, stop and common words, titles, other entities, words
+//! shaped like verbs (three-letter ones too: يصل) and plurals of people (الصحفيين). After a
+//! title an unknown ال-word is a surname only when closed or joined by a particle ("الرئيس
+//! البشير،"); otherwise it completes the office ("رئيس المكتب السياسي"). A title phrase right
+//! after a name, or in brackets after it, is its apposition and gives the person's title and
+//! country, unless, written with no comma, it is the verb's object: a definite office of a
+//! nationality after a titled name ("استقبل وزير الخارجية فلان السفير الياباني"), or an office
+//! of another state than a known person's. A title's complement
+//! (لشؤون …) is a construct phrase and stops before the name; an English office joined by "and"
+//! ("Minister of Foreign Affairs and Expatriates") goes on to the name after it.
 //!
 //! Coreference: a surname alone joins the full name it ends, a name opening with a particle
 //! ("bin Farhan", "ابن سلمان") the full name it ends, a given name after a title ("Prince
@@ -66,7 +71,7 @@ use names::{
     clitic_len, definite_nisba, given_before, lineage_after, name_run, occupation_name, skip_punct,
     starts_name, strictly_closed,
 };
-use roles::{apposition, construct_title, role_before, title_phrase};
+use roles::{construct_title, own_apposition, role_before, title_phrase};
 
 /// A title phrase: the office, and the state or body it belongs to.
 #[derive(Debug, Clone, Default)]
@@ -82,6 +87,8 @@ struct Role {
     range: Range<usize>,
     /// The token after the phrase.
     next_tok: usize,
+    /// A second office joined by "and" ends the phrase ("Crown Prince and Prime Minister").
+    joined: bool,
 }
 
 /// A person as the document names them.
@@ -261,13 +268,19 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
         scan.used_until = h.tokens.end;
         return;
     }
+    let titled = role.as_ref().is_some_and(|r| r.title.is_some());
     let (title, country) = role.map_or((None, None), |r| (r.title, r.country));
     let rec = &cx.kb.records[record];
     // "الوليد بن طلال بن عبدالعزيز آل سعود": the lineage after a known name is its own
     let tail = lineage_after(cx, h.tokens.end);
     let range = cx.sent.toks[start].range.start + clitic_len(cx, start)
         ..tail.map_or(h.range.end, |e| cx.sent.toks[e - 1].range.end);
-    let after = apposition(cx, tail.unwrap_or(h.tokens.end));
+    let after = own_apposition(
+        cx,
+        tail.unwrap_or(h.tokens.end),
+        titled,
+        rec.country.as_deref(),
+    );
     let title = after
         .as_ref()
         .and_then(|r| r.title.clone())
@@ -514,7 +527,8 @@ fn add_named(cx: Ctx, toks: Range<usize>, role: Option<Role>, people: &mut Peopl
     } else {
         translit::latin(folded, &cx.kb.given)
     };
-    let after = apposition(cx, toks.end);
+    let titled = role.as_ref().is_some_and(|r| r.title.is_some());
+    let after = own_apposition(cx, toks.end, titled, None);
     let title = after
         .as_ref()
         .and_then(|r| r.title.clone())

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::shapes::{bare_foreign, bare_surname, name_word_shape, odd_surname, possessed_or_dual};
+use super::shapes::{
+    bare_foreign, bare_surname, name_word_shape, nisba_plural, odd_surname, possessed_or_dual,
+};
 use crate::doc::EntityKind;
 use crate::entities::gazetteer::Hit;
 use crate::entities::kb::{Form, Given, KnowledgeBase, WordRole};
@@ -226,8 +228,9 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
             Step::End(end)
         };
     }
-    // a dual ("الدولتان") or a plural with a possessive ("علاقاتنا") is a noun phrase
-    if possessed_or_dual(w) {
+    // a dual ("الدولتان"), a plural with a possessive ("علاقاتنا") or the plural of a nisba
+    // ("الصحفيين") is a noun phrase
+    if possessed_or_dual(w) || nisba_plural(w) {
         return if end == t {
             Step::Reject
         } else {
@@ -263,12 +266,15 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
     {
         return Step::End(end + 1);
     }
-    if end > t && (ar::verb_shaped(w) || (n <= 3 && end - t >= 2)) {
+    // a verb ends a name ("... يصل إلى"): long ones by their affixes, three-letter ones of a
+    // weak root by their prefix
+    let verb = ar::verb_shaped(w) || ar::short_imperfect(w);
+    if end > t && (verb || (n <= 3 && end - t >= 2)) {
         return Step::End(end);
     }
-    // a verb right after a title is the predicate ("الفريق تلاشت"), not a name; a name in
-    // commas has been taken whole before
-    if end == t && ar::verb_shaped(w) {
+    // a verb right after a title is the predicate ("الفريق تلاشت", "وزير الخارجية يصل"), not
+    // a name; a name in commas has been taken whole before
+    if end == t && verb {
         return Step::Reject;
     }
     // ة-words are nouns and adjectives (اتفاقية خاصة); women's names are in the lexicon

@@ -9,10 +9,10 @@ use crate::entities::kb::{Form, KnowledgeBase};
 use crate::entities::resolve::{country_of, gap};
 use crate::entities::Ctx;
 use crate::lang::ar;
-use crate::lang::en::is_latin_word;
+use crate::lang::en::{is_latin_word, starts_upper};
 use crate::text::segment::TokKind;
 
-use super::names::{given_at, starts_name};
+use super::names::{definite_nisba, given_at, starts_name};
 
 /// The title phrase that starts at hit `k`.
 pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
@@ -29,6 +29,7 @@ pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
         country: t.and_then(|t| t.body.clone()),
         range: h.range.clone(),
         next_tok: h.tokens.end,
+        joined: false,
     };
     // English: "Russia's Ambassador", "the Russian ambassador" (an Arabic adjective follows its
     // title: "الشعب الفلسطيني ورئيسه" is no Palestinian president)
@@ -95,7 +96,57 @@ pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
     }
     complement(cx, &mut role);
     conjoined_portfolio(cx, &mut role);
+    english_portfolio(cx, &mut role);
     role
+}
+
+/// "Minister of Foreign Affairs and Expatriates", "Deputy Prime Minister and Minister of
+/// Foreign Affairs": a second English portfolio or office joined by "and" belongs to the
+/// phrase (the first office stays its title), and the name comes after it. A portfolio is
+/// capitalised words up to punctuation or the given name that opens the name.
+fn english_portfolio(cx: Ctx, role: &mut Role) {
+    const MAX_WORDS: usize = 3;
+    let t = role.next_tok;
+    if role.title.is_none()
+        || cx.tok(t).is_none_or(|x| x.kind != TokKind::Word)
+        || cx.word(t) != "and"
+    {
+        return;
+    }
+    let u = t + 1;
+    let second_office = cx.hit_at(u).filter(|&k| {
+        let h = &cx.sent.hits[k];
+        h.tokens.start == u && h.targets.iter().any(|x| x.form == Form::Title)
+    });
+    if let Some(k) = second_office {
+        let second = title_phrase(cx, k);
+        role.range.end = second.range.end;
+        role.next_tok = second.next_tok;
+        role.joined = true;
+        if role.country.is_none() {
+            role.country = second.country;
+        }
+        return;
+    }
+    let portfolio_word = |v: usize| {
+        cx.tok(v).is_some_and(|x| {
+            x.kind == TokKind::Word
+                && cx.hit_at(v).is_none()
+                && starts_upper(cx.orig(x.range.clone()))
+                && !cx.kb.latin_given.contains_key(cx.word(v))
+        })
+    };
+    let mut v = u;
+    while v < u + MAX_WORDS && portfolio_word(v) {
+        v += 1;
+    }
+    let name_next = cx
+        .tok(v)
+        .is_some_and(|x| x.kind == TokKind::Punct || starts_upper(cx.orig(x.range.clone())));
+    if v > u && name_next {
+        role.range.end = cx.sent.toks[v - 1].range.end;
+        role.next_tok = v;
+    }
 }
 
 /// An Arabic title of one word without its article, nothing attached, and a word right after
@@ -154,8 +205,10 @@ pub(super) fn conjoined_portfolio(cx: Ctx, role: &mut Role) {
     }
 }
 
-/// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase, up to
-/// punctuation.
+/// "… لشؤون مكافحة الإرهاب": the words that complete an office belong to the phrase. They are
+/// a construct phrase: an entity ("لشؤون سوريا"), or the indefinite nouns it governs up to the
+/// definite noun that completes them and the definite words that qualify it ("لشؤون الإغاثة
+/// الإنسانية"); the name after it is no part of the office ("لشؤون الإغاثة مارتن غريفيث").
 pub(super) fn complement(cx: Ctx, role: &mut Role) {
     if !cx
         .tok(role.next_tok)
@@ -163,12 +216,49 @@ pub(super) fn complement(cx: Ctx, role: &mut Role) {
     {
         return;
     }
-    let mut t = role.next_tok;
-    while t < cx.sent.toks.len() && t < role.next_tok + 5 && cx.sent.toks[t].kind == TokKind::Word {
-        t += 1;
+    let end = complement_end(cx, role.next_tok + 1);
+    role.range.end = cx.sent.toks[end - 1].range.end;
+    role.next_tok = end;
+}
+
+/// The end of the genitive phrase after a complement word, which starts at token `t`.
+fn complement_end(cx: Ctx, t: usize) -> usize {
+    const MAX_HEADS: usize = 3;
+    if let Some(k) = cx
+        .hit_at(t)
+        .filter(|&k| !super::is_person_hit(cx.kb, &cx.sent.hits[k]))
+    {
+        return cx.sent.hits[k].tokens.end.max(t);
     }
-    role.range.end = cx.sent.toks[t - 1].range.end;
-    role.next_tok = t;
+    // a stop word ends the phrase unless it is a definite noun (الإرهاب is listed as never a
+    // name, and completes an office well)
+    let plain = |u: usize| {
+        cx.tok(u).is_some_and(|x| x.kind == TokKind::Word)
+            && cx.hit_at(u).is_none()
+            && (!cx.role(u).stop || cx.word(u).starts_with(ar::AL))
+            && !cx.role(u).report
+            && !is_latin_word(cx.word(u))
+    };
+    let definite = |u: usize| plain(u) && cx.word(u).starts_with(ar::AL);
+    let and_definite = |u: usize| {
+        plain(u)
+            && cx
+                .word(u)
+                .strip_prefix(ar::WA)
+                .is_some_and(|r| r.starts_with(ar::AL))
+    };
+    let mut u = t;
+    while u < t + MAX_HEADS && plain(u) && !definite(u) && !starts_name(cx, u) {
+        u += 1;
+    }
+    if !definite(u) {
+        return u;
+    }
+    u += 1;
+    while u < t + MAX_HEADS + 3 && (definite(u) || and_definite(u)) {
+        u += 1;
+    }
+    u
 }
 
 /// The end of the Arabic construct phrase whose head, after its conjunction, is token `t`
@@ -245,14 +335,17 @@ pub(super) fn attach_of(kb: &KnowledgeBase, n: &Hit) -> Attach {
     Attach::None
 }
 
-/// The role phrase ending right before hit `k` (a title, then the person's name).
+/// The role phrase ending right before hit `k` (a title, then the person's name): the nearest
+/// ("مستشار الرئيس اليمني عبد ربه منصور هادي" is the president), or the one that starts before
+/// it when it joins a second office by "and" ("Crown Prince and Prime Minister Mohammed bin
+/// Salman" is the crown prince).
 pub(super) fn role_before(cx: Ctx, k: usize) -> Option<Role> {
     let h = &cx.sent.hits[k];
     (0..k)
         .rev()
         .take(4)
         .map(|j| title_phrase(cx, j))
-        .find(|r| {
+        .filter(|r| {
             r.next_tok <= h.tokens.start
                 && cx.sent.toks[r.next_tok..h.tokens.start]
                     .iter()
@@ -263,7 +356,52 @@ pub(super) fn role_before(cx: Ctx, k: usize) -> Option<Role> {
                     .iter()
                     .any(|x| x.range.start == r.range.start || x.tokens.end == r.next_tok)
         })
+        .reduce(|near, far| if far.joined { far } else { near })
         .filter(|r| r.title.is_some() || r.honorific)
+}
+
+/// The apposition after a name (see [`apposition`]) when it is the person's own. Written right
+/// after the name with no comma, a title phrase may be the object of the verb instead
+/// ("استقبل وزير الخارجية أحمد سالم السفير الياباني", "والتقى محمود عباس السفير الروسي"): it
+/// is another person when the name had its title before it and the phrase is a definite office
+/// of a nationality, or when it attaches to another state than the one the knowledge base
+/// gives the person (`known`).
+pub(super) fn own_apposition(cx: Ctx, t: usize, titled: bool, known: Option<&str>) -> Option<Role> {
+    let role = apposition(cx, t)?;
+    if cx.tok(t).is_none_or(|x| x.kind != TokKind::Word) {
+        return Some(role); // in commas or brackets: the person's own
+    }
+    let state = |id: &str| {
+        cx.kb
+            .record(id)
+            .is_some_and(|r| r.kind == EntityKind::Country)
+    };
+    let other_state = known
+        .zip(role.country.as_deref())
+        .is_some_and(|(k, r)| k != r && state(k) && state(r));
+    let object = titled && national_office(cx, t);
+    (!object && !other_state).then_some(role)
+}
+
+/// Does a definite office qualified by a nationality open at token `t` ("السفير الياباني",
+/// "the Japanese ambassador")?
+fn national_office(cx: Ctx, t: usize) -> bool {
+    let hits = &cx.sent.hits;
+    let hit_from = |v: usize| cx.hit_at(v).filter(|&k| hits[k].tokens.start == v);
+    let title = |h: &Hit| h.targets.iter().any(|x| x.form == Form::Title);
+    let next_adjacent = |k: usize| {
+        hits.get(k + 1)
+            .filter(|n| n.tokens.start == hits[k].tokens.end)
+    };
+    if cx.word(t) == "the" {
+        return hit_from(t + 1).is_some_and(|k| {
+            country_of(&hits[k], cx.kb).is_some() && next_adjacent(k).is_some_and(title)
+        });
+    }
+    cx.word(t).starts_with(ar::AL)
+        && hit_from(t).is_some_and(|k| {
+            title(&hits[k]) && next_adjacent(k).is_some_and(|n| definite_nisba(cx, n))
+        })
 }
 
 /// A title phrase right after a name, or in brackets after it: "حمدي سند لوزا نائب وزير

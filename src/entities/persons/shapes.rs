@@ -70,3 +70,13 @@ pub(super) fn possessed_or_dual(w: &str) -> bool {
     (n >= 6 && POSSESSED.iter().any(|s| w.ends_with(s)))
         || (n >= 7 && w.starts_with(ar::AL) && (w.ends_with("تان") || w.ends_with("تين")))
 }
+
+/// The definite plural of a nisba adjective or noun (الصحفيين, الفلسطينيون): a group of
+/// people, never a family name (those are singular: الصحفي, الحسيني).
+pub(super) fn nisba_plural(w: &str) -> bool {
+    w.starts_with(ar::AL)
+        && w.chars().count() >= 7
+        && ar::SOUND_PLURAL_SUFFIXES
+            .iter()
+            .any(|s| w.strip_suffix(s).is_some_and(|r| r.ends_with('ي')))
+}

@@ -116,3 +116,84 @@ fn a_portfolio_continues_the_title_and_never_opens_the_name() {
     let ps = titled("واستقبل وزير الخارجية ونظيره الأردني عادل القرعان الوفد.");
     assert!(!ps.iter().any(|(m, _)| m.contains("نظير")), "{ps:?}");
 }
+
+#[test]
+fn a_short_imperfect_verb_after_a_title_is_no_name() {
+    for t in [
+        "وقال إن وزير الداخلية الأردني يصل إلى الرياض مساء الأحد.",
+        "وأعلن المكتب أن الرئيس التونسي يقف مع الشعب.",
+    ] {
+        assert!(persons(t).is_empty(), "{t}: {:?}", persons(t));
+    }
+    // a verb after a name ends it
+    let ps = persons("وقال إن الوزير سمير الحلبي يصل غدا إلى عمان.");
+    assert_eq!(ps, vec![vec!["سمير الحلبي".to_string()]]);
+}
+
+#[test]
+fn a_name_ends_before_a_plural_of_people() {
+    let ps = persons("وأبلغ الوزير ماجد الشمري الصحفيين أن الاتفاق قريب.");
+    assert_eq!(ps, vec![vec!["ماجد الشمري".to_string()]]);
+    let ps = persons("وأبلغ المتحدث رامي الخطيب الفلسطينيين بالقرار.");
+    assert_eq!(ps, vec![vec!["رامي الخطيب".to_string()]]);
+}
+
+#[test]
+fn an_office_complement_stops_before_the_name() {
+    let ps = titled("وقال وكيل الأمين العام لشؤون الإغاثة مارتن هولم إن الوضع خطير.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, "مارتن هولم");
+    assert!(ps[0].1.is_some(), "{ps:?}");
+    let ps = titled("وأكد مساعد وزير الخارجية لشؤون الشرق الأوسط سامر العلي أن الاجتماع مثمر.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, "سامر العلي");
+}
+
+#[test]
+fn an_english_office_joined_by_and_still_introduces_the_name() {
+    let ps = titled(
+        "Jordan's Minister of Foreign Affairs and Expatriates, Samir Haddad, said the talks would resume.",
+    );
+    assert_eq!(
+        ps,
+        vec![("Samir Haddad".to_string(), Some("foreign minister".into()))]
+    );
+    let ps =
+        titled("The Deputy Prime Minister and Minister of Finance Karim Nasser arrived in Rome.");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, "Karim Nasser");
+    assert!(
+        ps[0]
+            .1
+            .as_deref()
+            .is_some_and(|t| t.contains("prime minister")),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn a_definite_office_after_a_titled_name_is_another_person() {
+    // the object of the verb, not the apposition of the minister's name
+    let es = extracted_entities("واستقبل وزير الخارجية سامر العلي السفير الياباني لدى عمان.");
+    let minister = es
+        .iter()
+        .find(|e| e.mentions[0].text == "سامر العلي")
+        .expect("minister");
+    assert_ne!(minister.country.as_deref(), Some("JPN"), "{es:?}");
+    assert!(
+        es.iter()
+            .any(|e| e.role_only && e.country.as_deref() == Some("JPN")),
+        "{es:?}"
+    );
+    // a known person keeps their own state
+    let es = extracted_entities("والتقى محمود عباس السفير الروسي في رام الله.");
+    let abbas = es.iter().find(|e| e.id == "abbas").expect("known person");
+    assert_eq!(abbas.country.as_deref(), Some("PSE"), "{es:?}");
+    assert_eq!(abbas.mentions.len(), 1, "{es:?}");
+    // an apposition in commas or after an untitled name is still the person's own
+    let ps = titled("وقال سامر العلي، السفير الأردني لدى القاهرة، إن العلاقات متينة.");
+    assert!(
+        ps.iter().any(|(m, t)| m == "سامر العلي" && t.is_some()),
+        "{ps:?}"
+    );
+}
