@@ -3,8 +3,10 @@
 Rows come as a pandas or polars DataFrame, a list of mappings, or a path to a CSV, TSV, JSON or
 JSON Lines file, with the columns ``id``, ``kind`` (country, org, person, location), ``name`` and
 optionally ``aliases`` (a list, or one string separated by ``;`` or ``|``, in any language),
-``country`` (ISO3) and ``title``. They are checked here so that a bad row is reported by its number
-and column, then travel inside the extractor's configuration (and so through pickling).
+``country`` (ISO3), ``title`` and, for places (kind ``location``), ``lat`` and ``lon`` (degrees,
+both or neither) and ``geonames`` (a GeoNames id), which its entities then carry. They are
+checked here so that a bad row is reported by its number and column, then travel inside the
+extractor's configuration (and so through pickling).
 
 The rows are untrusted: a missing or unknown column, a value of the wrong type, an empty or
 over-long name and an id given twice are each an :class:`InputError` naming the row and column.
@@ -27,7 +29,9 @@ from ._inputs import CsvLines
 from .errors import InputError
 
 KINDS = ("country", "org", "person", "location")
-COLUMNS = ("id", "kind", "name", "aliases", "country", "title")
+COLUMNS = ("id", "kind", "name", "aliases", "country", "title", "lat", "lon", "geonames")
+# The place columns and the largest value of each (coordinates in degrees).
+PLACE_COLUMNS = {"lat": 90.0, "lon": 180.0}
 # The longest id, name or alias, in characters (as the core checks): no real name comes near it.
 MAX_NAME_CHARS = 1000
 
@@ -152,6 +156,53 @@ def _aliases(v: Any, where: str) -> list[str]:
     return out
 
 
+def _number(v: Any, where: str, column: str) -> float | None:
+    """A coordinate: a number, or text that reads as one (CSV cells), within its range."""
+    if _missing(v):
+        return None
+    if isinstance(v, str):
+        try:
+            v = float(v.strip())
+        except ValueError:
+            raise InputError(f"{where}: column '{column}' is {v.strip()!r}, which is not a number") from None
+    elif isinstance(v, bool) or not isinstance(v, (int, float)) and not hasattr(v, "__float__"):
+        raise InputError(f"{where}: column '{column}' must be a number, not {type(v).__name__}")
+    x = float(v)
+    limit = PLACE_COLUMNS[column]
+    if not math.isfinite(x) or abs(x) > limit:
+        raise InputError(
+            f"{where}: column '{column}' is {x}; it must be within -{limit:g}..{limit:g} degrees"
+        )
+    return x
+
+
+def _geonames(v: Any, where: str) -> int | None:
+    """A GeoNames id: a positive whole number (text in CSV cells, a float in a DataFrame column
+    with missing values)."""
+    if _missing(v):
+        return None
+    try:
+        n = float(v.strip()) if isinstance(v, str) else float(v)
+    except (TypeError, ValueError):
+        raise InputError(f"{where}: column 'geonames' is {v!r}, which is not a GeoNames id") from None
+    if isinstance(v, bool) or not n.is_integer() or not 0 < n < 2**32:
+        raise InputError(f"{where}: column 'geonames' is {v!r}, which is not a GeoNames id")
+    return int(n)
+
+
+def _place(rec: Mapping[str, Any], row: dict[str, Any], where: str) -> None:
+    """The place columns of a row, checked (a place's, both coordinates or neither)."""
+    lat, lon = (_number(rec.get(c), where, c) for c in ("lat", "lon"))
+    geonames = _geonames(rec.get("geonames"), where)
+    if lat is None and lon is None and geonames is None:
+        return
+    if row["kind"] != "location":
+        raise InputError(f"{where}: columns 'lat', 'lon' and 'geonames' are for rows of kind location")
+    if (lat is None) != (lon is None):
+        raise InputError(f"{where}: columns 'lat' and 'lon' go together: give both or neither")
+    row.update(lat=lat, lon=lon, geonames=geonames)
+
+
 def _where(i: int, doc_id: str) -> str:
     shown = doc_id if len(doc_id) <= 40 else doc_id[:40] + "…"
     return f"entities row {i} (id {shown!r})"
@@ -188,5 +239,6 @@ def load_entities(entities: Any) -> list[dict[str, Any]]:
         row["aliases"] = _aliases(rec.get("aliases"), where)
         row["country"] = _text(rec.get("country"), where, "country")
         row["title"] = _text(rec.get("title"), where, "title")
+        _place(rec, row, where)
         rows.append(row)
     return rows

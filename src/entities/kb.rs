@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::nisba;
 use super::places::{self, Places};
 use super::translit;
-use crate::doc::EntityKind;
+use crate::doc::{Coord, EntityKind};
 use crate::lang::ar;
 use crate::lang::en::Caps;
 use crate::lexicon::rows;
@@ -164,6 +164,19 @@ pub struct UserEntity {
     pub aliases: Vec<String>,
     pub country: Option<String>,
     pub title: Option<String>,
+    /// A place's coordinates, in degrees (both or neither; rows of kind `location` only).
+    pub lat: Option<Coord>,
+    pub lon: Option<Coord>,
+    /// A place's GeoNames id, where the user knows it.
+    pub geonames: Option<u32>,
+}
+
+/// Where a user's place is: what its row gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UserPlace {
+    pub geonames: Option<u32>,
+    pub lat: Option<Coord>,
+    pub lon: Option<Coord>,
 }
 
 /// The built-in tables, compiled once per process ([`BuiltIn::shared`]).
@@ -204,6 +217,9 @@ pub struct KnowledgeBase {
     user_meanings: HashMap<KeyId, Vec<Target>>,
     /// Ids of the user's new records.
     user_ids: HashMap<String, usize>,
+    /// Where the user's places are (by record index, built-in places included): rows with
+    /// coordinates or a GeoNames id.
+    user_places: HashMap<usize, UserPlace>,
 }
 
 impl std::ops::Deref for KnowledgeBase {
@@ -712,7 +728,7 @@ impl KnowledgeBase {
             ],
             ..Builder::default()
         };
-        let records = add_user(&mut b, base, user)?;
+        let (records, user_places) = add_user(&mut b, base, user)?;
         let mut user_ids = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             if !base.by_id.contains_key(&r.id) {
@@ -730,7 +746,13 @@ impl KnowledgeBase {
             user_keys: (!b.patterns.is_empty()).then(|| Keys::compile(&b.patterns, b.targets)),
             user_meanings: b.extra,
             user_ids,
+            user_places,
         })
+    }
+
+    /// Where a user row says the place of record `r` is (before what GeoNames says).
+    pub fn user_place(&self, r: usize) -> Option<&UserPlace> {
+        self.user_places.get(&r)
     }
 
     /// The key sets to search: the built-in tables', the GeoNames names, the user's own.
@@ -1117,6 +1139,11 @@ pub enum RowError {
         row: String,
         country: String,
     },
+    /// Coordinates out of range, one without the other, or on a row that is no place.
+    BadPlace {
+        row: String,
+        reason: &'static str,
+    },
 }
 
 impl std::fmt::Display for RowError {
@@ -1145,6 +1172,7 @@ impl std::fmt::Display for RowError {
                 f,
                 "{row}: column 'country' is {country:?}; expected the ISO3 code of a country (such as JOR)"
             ),
+            RowError::BadPlace { row, reason } => write!(f, "{row}: {reason}"),
         }
     }
 }
@@ -1174,15 +1202,41 @@ fn validate(i: usize, u: &UserEntity) -> Result<(), RowError> {
         let column = "name";
         return Err(RowError::Empty { row: row(), column });
     }
+    if let Some(reason) = place_fault(u) {
+        return Err(RowError::BadPlace { row: row(), reason });
+    }
     Ok(())
+}
+
+/// What is wrong with a row's place columns (`lat`, `lon`, `geonames`), if anything.
+fn place_fault(u: &UserEntity) -> Option<&'static str> {
+    let placed = u.lat.is_some() || u.lon.is_some() || u.geonames.is_some();
+    let in_range =
+        |c: Option<Coord>, max: f64| c.is_none_or(|c| c.0.is_finite() && c.0.abs() <= max);
+    if placed && kind_of(&u.kind) != Some(EntityKind::Location) {
+        Some("columns 'lat', 'lon' and 'geonames' are for rows of kind location")
+    } else if u.lat.is_some() != u.lon.is_some() {
+        Some("columns 'lat' and 'lon' go together: give both or neither")
+    } else if !in_range(u.lat, 90.0) || !in_range(u.lon, 180.0) {
+        Some("column 'lat' must be within -90..90 degrees and 'lon' within -180..180")
+    } else if u.geonames == Some(0) {
+        Some("column 'geonames' must be a positive GeoNames id")
+    } else {
+        None
+    }
 }
 
 /// User rows: a row whose id is already known (with the same kind) adds aliases to it; others are
 /// new records, returned (numbered after the built-in ones). An id known with another kind is
 /// refused (two entities would share one id), and so is a `country` that is no country's ISO3
 /// code (the built-in ones and the user's own).
-fn add_user(b: &mut Builder, base: &BuiltIn, user: &[UserEntity]) -> Result<Vec<Record>, RowError> {
+fn add_user(
+    b: &mut Builder,
+    base: &BuiltIn,
+    user: &[UserEntity],
+) -> Result<(Vec<Record>, HashMap<usize, UserPlace>), RowError> {
     let mut records: Vec<Record> = Vec::new();
+    let mut user_places: HashMap<usize, UserPlace> = HashMap::new();
     // the user's new records by (id, kind), numbered as in the whole knowledge base
     let mut known: HashMap<(String, EntityKind), usize> = HashMap::new();
     let mut kind_of_id: HashMap<String, EntityKind> = HashMap::new();
@@ -1243,8 +1297,12 @@ fn add_user(b: &mut Builder, base: &BuiltIn, user: &[UserEntity]) -> Result<Vec<
         for a in std::iter::once(u.name.as_str()).chain(u.aliases.iter().map(String::as_str)) {
             b.add(a, Form::Name, idx);
         }
+        if u.lat.is_some() || u.geonames.is_some() {
+            let (geonames, lat, lon) = (u.geonames, u.lat, u.lon);
+            user_places.insert(idx, UserPlace { geonames, lat, lon });
+        }
     }
-    Ok(records)
+    Ok((records, user_places))
 }
 
 #[cfg(test)]
@@ -1377,6 +1435,51 @@ mod tests {
             KnowledgeBase::new(&[empty]).unwrap_err(),
             RowError::Empty { column: "name", .. }
         ));
+    }
+
+    #[test]
+    fn a_user_place_keeps_its_coordinates_and_bad_ones_are_refused() {
+        let camp = UserEntity {
+            id: "camp".into(),
+            kind: "location".into(),
+            name: "Zaatari refugee camp".into(),
+            lat: Some(Coord(32.29)),
+            lon: Some(Coord(36.32)),
+            ..UserEntity::default()
+        };
+        let kb = KnowledgeBase::new(std::slice::from_ref(&camp)).expect("a good row");
+        let r = kb.record_index("camp").expect("the user's record");
+        let place = kb.user_place(r).expect("its place");
+        assert_eq!(
+            (place.lat, place.lon),
+            (Some(Coord(32.29)), Some(Coord(36.32)))
+        );
+        let faults = [
+            UserEntity {
+                kind: "org".into(),
+                ..camp.clone()
+            },
+            UserEntity {
+                lon: None,
+                ..camp.clone()
+            },
+            UserEntity {
+                lat: Some(Coord(-90.5)),
+                ..camp.clone()
+            },
+            UserEntity {
+                lon: Some(Coord(f64::NAN)),
+                ..camp.clone()
+            },
+            UserEntity {
+                geonames: Some(0),
+                ..camp.clone()
+            },
+        ];
+        for bad in faults {
+            let e = KnowledgeBase::new(std::slice::from_ref(&bad)).err();
+            assert!(matches!(e, Some(RowError::BadPlace { .. })), "{bad:?}");
+        }
     }
 
     #[test]

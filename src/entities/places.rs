@@ -384,10 +384,20 @@ pub(crate) fn locate(kb: &KnowledgeBase, entities: &mut [Entity]) {
         .iter_mut()
         .filter(|e| e.kind == EntityKind::Location)
     {
-        if let Some(i) = kb.record_index(&e.id).and_then(|r| kb.places.info(r)) {
-            e.geonames = Some(i.geonames);
-            e.lat = i.lat.is_finite().then_some(Coord(i.lat));
-            e.lon = i.lon.is_finite().then_some(Coord(i.lon));
+        let Some(r) = kb.record_index(&e.id) else {
+            continue;
+        };
+        // a user's row says where its place is before GeoNames does
+        if let Some(u) = kb.user_place(r) {
+            e.geonames = u.geonames;
+            (e.lat, e.lon) = (u.lat, u.lon);
+        }
+        if let Some(i) = kb.places.info(r) {
+            e.geonames = e.geonames.or(Some(i.geonames));
+            if e.lat.is_none() {
+                e.lat = i.lat.is_finite().then_some(Coord(i.lat));
+                e.lon = i.lon.is_finite().then_some(Coord(i.lon));
+            }
         }
     }
 }
