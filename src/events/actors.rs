@@ -37,15 +37,36 @@ static MEDIA: Lazy<WordSet<String>> = Lazy::new(|| {
         .collect()
 });
 
+/// The legal forms written after a company's name (data/org_words.tsv, role `en_suffix`: "Inc",
+/// "Corp", "PLC"): a company's deals, offerings and contracts are no events between states and
+/// bodies.
+static COMPANY_SUFFIXES: Lazy<WordSet<String>> = Lazy::new(|| {
+    rows(tsv!("org_words.tsv"), &["word", "role"])
+        .filter(|r| r.get("role") == "en_suffix")
+        .map(|r| r.get("word").to_lowercase())
+        .collect()
+});
+
+/// Is the organisation a company by its name ("CCX Network Inc", "Acme Corp.")?
+fn company(e: &Entity) -> bool {
+    e.name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| COMPANY_SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase()))
+}
+
 /// The id an entity acts under: a state for its officials, ministries and armies; for an
 /// official of an international body (a title naming the body), the body; for an official known
 /// only by a title, the ministry of that portfolio named in the document ("interior minister" →
 /// "Ministry of Interior (Egypt)" → EGY); else its own id. None for an official known only by a
 /// title whose state the document never gives: a role is no actor of its own; None for a news
-/// outlet of no state.
+/// outlet of no state and for a company.
 pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if e.kind == EntityKind::Country {
         return Some(e.id.clone());
+    }
+    if e.kind == EntityKind::Org && company(e) {
+        return None;
     }
     if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
         return Some(c.clone());

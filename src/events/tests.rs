@@ -936,3 +936,24 @@ fn an_announced_act_takes_no_other_party_from_the_story() {
     assert!(has(&evs, "AGREE", &["RUS"]), "{evs:#?}");
     assert!(!has(&evs, "AGREE", &["EGY", "RUS"]), "{evs:#?}");
 }
+
+#[test]
+fn a_company_is_no_party() {
+    let specs = more_states(&[(
+        "org-acme-trading-corp",
+        EntityKind::Org,
+        "Acme Trading Corp",
+        Some("EGY"),
+        None,
+        &["Acme Trading Corp"],
+    )]);
+    let t = format!("{HEAD_EN}Acme Trading Corp agreed to supply grain to Russia.");
+    let evs = events(&t, "en", &specs);
+    assert!(
+        !evs.iter().any(|e| e.source.contains(&"EGY".to_string())),
+        "{evs:#?}"
+    );
+    // a press release, a question declined: no event
+    let t = format!("{HEAD_EN}Russia declined to comment, Egypt said in a press release.");
+    assert!(events(&t, "en", STATES_EN).is_empty());
+}
