@@ -44,7 +44,8 @@ def sample(path: pathlib.Path, per_lang: int, docs: int) -> list[tuple[str, dict
     lines = path.read_text(encoding="utf-8").splitlines()
     articles = [json.loads(line) for line in spread([x for x in lines if x.strip()], docs)]
     extracted = khabar.extract([a["text"] for a in articles], ids=[a["id"] for a in articles], n_threads=2)
-    events = [(a["text"], d, e) for a, d in zip(articles, (x.to_dict() for x in extracted)) for e in d["events"]]
+    records = [x.to_dict() for x in extracted]
+    events = [(a["text"], d, e) for a, d in zip(articles, records, strict=True) for e in d["events"]]
     return spread(events, per_lang)
 
 

@@ -56,6 +56,8 @@ pub enum Marker {
     Relative,
     /// "in coordination with", "بالتنسيق مع": the group after it acts with the subject.
     Partner,
+    /// "against", "ضد": the group after it is an act's target, never its doer.
+    Against,
 }
 
 /// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
@@ -157,6 +159,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "complement" => Marker::Complement,
             "relative" => Marker::Relative,
             "partner" => Marker::Partner,
+            "against" => Marker::Against,
             _ => continue,
         };
         markers.insert(r.get("word"), m);

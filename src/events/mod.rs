@@ -302,8 +302,14 @@ impl Context<'_, '_> {
             && first > 0
             && sent.markers[first - 1] == Some(Marker::Passive)
             && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+        // "the coalition against ISIS carried out nine air strikes": what an act is aimed at is
+        // its target, never its doer
+        let (left, against) = match left {
+            Some(g) if sent.aimed_at(g) => (None, Some(g)),
+            other => (other, None),
+        };
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
-        let mut target: Vec<String> = Vec::new();
+        let mut target: Vec<String> = against.map(|g| g.ids.clone()).unwrap_or_default();
         // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal; an Arabic verb
         // that opens its sentence has its subject right after it ("واتهمت روسيا يوم الأحد
         // أوكرانيا"); further on, a verb often continues the subject named before it, and the

@@ -145,6 +145,11 @@ impl Sentence<'_, '_> {
             .filter(|g| !self.markers[c.last() + 1..g.first].contains(&Some(Marker::Break)))
     }
 
+    /// Does the group follow "against" / "ضد" (one word may stand between: "ضد تنظيم داعش")?
+    pub fn aimed_at(&self, g: &Group) -> bool {
+        (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::Against))
+    }
+
     /// The group just before the `i`th trigger, in its clause; an event noun's, not across the
     /// "that" of a reported clause ("the Navy said that the seizure …": the seizure is not the
     /// Navy's).
@@ -216,7 +221,13 @@ impl Sentence<'_, '_> {
         let preposition = |p: usize| {
             matches!(
                 self.markers[p],
-                Some(Marker::Oblique | Marker::Place | Marker::Agent | Marker::Between)
+                Some(
+                    Marker::Oblique
+                        | Marker::Place
+                        | Marker::Agent
+                        | Marker::Between
+                        | Marker::Against
+                )
             )
         };
         let joined = |k: usize| {

@@ -957,3 +957,27 @@ fn a_company_is_no_party() {
     let t = format!("{HEAD_EN}Russia declined to comment, Egypt said in a press release.");
     assert!(events(&t, "en", STATES_EN).is_empty());
 }
+
+#[test]
+fn what_an_act_is_against_is_its_target() {
+    let t = format!("{HEAD_AR}ونفذت قوات التحالف ضد روسيا تسع ضربات جوية أمس.");
+    let evs = events(&t, "ar", STATES_AR);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert!(source.is_empty(), "{evs:#?}");
+    assert_eq!(target, vec!["RUS".to_string()], "{evs:#?}");
+    let t = format!("{HEAD_EN}The campaign against Russia brought new air strikes on Monday.");
+    let evs = events(&t, "en", STATES_EN);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert!(source.is_empty(), "{evs:#?}");
+    assert_eq!(target, vec!["RUS".to_string()], "{evs:#?}");
+}
+
+#[test]
+fn asking_not_to_be_named_is_no_request() {
+    let t = format!("{HEAD_AR}وقال مسؤول روسي طلب عدم نشر اسمه إن الحدود مع مصر مفتوحة.");
+    assert!(events(&t, "ar", STATES_AR).is_empty());
+    let t = format!(
+        "{HEAD_EN}A Russian official who declined to be named said the border with Egypt was open."
+    );
+    assert!(events(&t, "en", STATES_EN).is_empty());
+}
