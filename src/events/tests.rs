@@ -981,3 +981,19 @@ fn asking_not_to_be_named_is_no_request() {
     );
     assert!(events(&t, "en", STATES_EN).is_empty());
 }
+
+#[test]
+fn closing_airspace_and_an_ultimatum() {
+    let t = format!("{HEAD_EN}Russia closed the airspace on Sunday.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Sanction),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}وقالت مصر إن روسيا أغلقت مجالها الجوي أمام الطائرات المصرية.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "SANCTION", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_EN}Egypt was given one week by Russia to withdraw its forces.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(has(&evs, "THREATEN", &["EGY", "RUS"]), "{evs:#?}");
+}
