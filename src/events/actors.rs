@@ -14,7 +14,7 @@ use crate::tsv;
 use crate::doc::{Entity, EntityKind};
 use crate::events::lexicon::Marker;
 use crate::lang::ar;
-use crate::mentions::MentionIndex;
+use crate::mentions::{MentionIndex, Spot};
 use crate::phrases::roles::role_words;
 use crate::phrases::Word;
 use crate::text::fold::fold_key;
@@ -37,15 +37,36 @@ static MEDIA: Lazy<WordSet<String>> = Lazy::new(|| {
         .collect()
 });
 
+/// The legal forms written after a company's name (data/org_words.tsv, role `en_suffix`: "Inc",
+/// "Corp", "PLC"): a company's deals, offerings and contracts are no events between states and
+/// bodies.
+static COMPANY_SUFFIXES: Lazy<WordSet<String>> = Lazy::new(|| {
+    rows(tsv!("org_words.tsv"), &["word", "role"])
+        .filter(|r| r.get("role") == "en_suffix")
+        .map(|r| r.get("word").to_lowercase())
+        .collect()
+});
+
+/// Is the organisation a company by its name ("CCX Network Inc", "Acme Corp.")?
+fn company(e: &Entity) -> bool {
+    e.name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| COMPANY_SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase()))
+}
+
 /// The id an entity acts under: a state for its officials, ministries and armies; for an
 /// official of an international body (a title naming the body), the body; for an official known
 /// only by a title, the ministry of that portfolio named in the document ("interior minister" →
 /// "Ministry of Interior (Egypt)" → EGY); else its own id. None for an official known only by a
 /// title whose state the document never gives: a role is no actor of its own; None for a news
-/// outlet of no state.
+/// outlet of no state and for a company.
 pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     if e.kind == EntityKind::Country {
         return Some(e.id.clone());
+    }
+    if e.kind == EntityKind::Org && company(e) {
+        return None;
     }
     if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
         return Some(c.clone());
@@ -172,6 +193,14 @@ fn portfolio(title: &str, body: &Entity) -> bool {
     own.peek().is_some() && own.all(|w| name_words.contains(&w))
 }
 
+/// Is the (folded) Arabic word a nisba adjective: its stem in ي with a nisba ending (روسي، المصريه،
+/// سعوديين)?
+fn nisba(word: &str) -> bool {
+    ar::NISBA_ENDINGS
+        .iter()
+        .any(|e| word.strip_suffix(e).is_some_and(|stem| stem.ends_with('ي')))
+}
+
 /// Is the text between two mentions only a conjunction or list punctuation?
 fn joins(between: &str) -> bool {
     let between = between.trim();
@@ -186,7 +215,9 @@ fn joins(between: &str) -> bool {
 /// organisation right after a venue word ("at the United Nations", "داخل مجموعة بريكس") is a
 /// place, not an actor; after "between"/"بين" the next mention joins across a word or two
 /// ("بين أجهزة الأمم المتحدة المعنية ووزارة الداخلية"); "both sides" stands for `dyad`, the
-/// last pair of actors the document named.
+/// last pair of actors the document named. The dateline's city (`dateline`: "BEIRUT:", "الرياض -")
+/// says where the report was filed: though a capital may stand for its state, there it is no
+/// actor.
 pub fn groups(
     text: &str,
     ws: &[Word],
@@ -194,6 +225,7 @@ pub fn groups(
     actors: &ActorIds,
     markers: &[Option<Marker>],
     dyad: Option<&[String]>,
+    dateline: Option<&Spot>,
 ) -> Vec<Group> {
     let (Some(f), Some(l)) = (ws.first(), ws.last()) else {
         return Vec::new();
@@ -205,7 +237,9 @@ pub fn groups(
     let mut taken_until = 0;
     for s in idx.within(f.range.start..l.range.end) {
         let e = &actors.entities[s.entity];
-        if e.kind == EntityKind::Location || s.range.start < taken_until {
+        let filed_from =
+            dateline.is_some_and(|d| d.range.start < s.range.end && s.range.start < d.range.end);
+        if e.kind == EntityKind::Location || s.range.start < taken_until || filed_from {
             continue;
         }
         taken_until = s.range.end;
@@ -235,8 +269,13 @@ pub fn groups(
             let same = g.ids.contains(&id)
                 && first <= g.last + 3
                 && !gap.contains(['.', ':', ';', '؛', '?', '!', '؟']);
+            // two Arabic names side by side are a list only when the second is a nisba
+            // adjective ("مباحثات روسية مصرية"); else they are a verb's subject and object
+            // ("قصفت روسيا أوكرانيا")
+            let word = &text[s.range.clone()];
+            let apart = gap.trim().is_empty() && ar::starts_arabic_block(word) && !nisba(word);
             // "Iran and the United States": a conjunction and an article between
-            if (g.last + 3 >= first && joins(gap)) || pair || same {
+            if (g.last + 3 >= first && joins(gap) && !apart) || pair || same {
                 if !g.ids.contains(&id) {
                     g.ids.push(id);
                 }

@@ -1,7 +1,8 @@
 //! PLOVER's coding rules applied to the trigger words of one sentence: a cooperative event
-//! announced for the future or hoped for is AGREE; what follows a refusal is what was refused, not
-//! an event of its own; a cooperative trigger right after "agreed"/"اتفق" (or a signing) is the
-//! same fact; a negated agreement is a refusal.
+//! announced for the future or hoped for is AGREE; what follows a refusal, a demand or a threat is
+//! what was refused, asked or threatened, not an event of its own; a cooperative trigger right
+//! after "agreed"/"اتفق" (or a signing) is the same fact, and a hostile one after a vow makes the
+//! vow a threat; a negated agreement is a refusal.
 
 use crate::doc::{EventMode, EventType};
 use crate::events::lexicon::{Marker, Trigger};
@@ -44,8 +45,6 @@ impl Coded<'_> {
     }
 }
 
-/// The trigger hits of a sentence (words `ws` of the folded `text`, with each word's marker and
-/// whether an entity mention covers it) with PLOVER's rules applied.
 /// Is the word at byte `start` the second half of a hyphenated compound ("Iran-backed",
 /// "U.S.-led", "Saudi-supported")? Such a word describes a noun; it is no event of its own.
 fn compound(text: &str, start: usize) -> bool {
@@ -55,6 +54,8 @@ fn compound(text: &str, start: usize) -> bool {
         .is_some_and(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
 }
 
+/// The trigger hits of a sentence (in the folded `text`, with each word's marker and whether an
+/// entity mention covers it) with PLOVER's rules applied.
 pub fn code<'t>(
     text: &str,
     ws: &[Word],
@@ -67,20 +68,24 @@ pub fn code<'t>(
     // "the attack from", "an agreed surcharge": a verb's form after an article is a noun or
     // an adjective, no event of its own (event nouns are listed as nouns)
     let article = |k: usize| k > 0 && markers[k - 1] == Some(Marker::Article);
+    let background = background(text, ws, markers);
     let hits = hits.into_iter().filter_map(|hit| {
         let base = hit.value.kind?;
         let keep = !(hit.first..hit.first + hit.len).any(|k| named[k])
+            && !background[hit.first]
             && (hit.value.noun || !article(hit.first))
             && !compound(text, hit.range.start);
         keep.then_some((base, hit))
     });
     let mut out: Vec<Coded> = Vec::new();
-    let mut refusal_until: Option<usize> = None;
+    // the end of the clause a refusal, a demand or a threat governs
+    let mut content_until: Option<usize> = None;
     let mut agree_at: Option<usize> = None;
     for (base, hit) in hits {
         let trigger = hit.value;
-        // what follows a refusal, up to the clause's end, is what was refused
-        if refusal_until.is_some_and(|e| hit.first < e) {
+        // what follows a refusal, a demand or a threat, up to the clause's end, is what was
+        // refused, asked or threatened ("called on Iran to release the vessel"), not an event
+        if content_until.is_some_and(|e| hit.first < e) {
             continue;
         }
         // "if its citizens were attacked", "إذا تعرضت": a condition is no event
@@ -89,24 +94,39 @@ pub fn code<'t>(
         }
         let last = hit.first + hit.len - 1;
         let broke = |from: usize| markers[from..hit.first].contains(&Some(Marker::Break));
+        let after_agree = agree_at.is_some_and(|p| p + MODAL >= hit.first && !broke(p));
+        // the act a vow names comes right after it ("vowed to attack", past the subject of an
+        // Arabic verb: "وتعهدت روسيا بقصف"), not further on ("prepared to lift the ban")
+        let vowed = agree_at.is_some_and(|p| {
+            p < hit.first
+                && (p + 1..hit.first).all(|k| named[k] || markers[k] == Some(Marker::Oblique))
+        });
         // "agreed to cooperate", "اتفق على تبادل المعلومات", "signed a treaty of
         // cooperation": one fact, already coded; the fact reaches on to the last word folded
-        if rules(base).cooperative && agree_at.is_some_and(|p| p + MODAL >= hit.first && !broke(p))
-        {
+        if rules(base).cooperative && after_agree {
             if let Some(c) = out.iter_mut().rev().find(|c| c.absorbs()) {
                 c.reach = last;
             }
             agree_at = Some(last);
             continue;
         }
+        // "vowed to attack ships", "تعهد بالرد": a commitment to a hostile act is a threat of
+        // it, one fact reaching on to the act's words (where its target is named)
+        if rules(base).hostile && vowed {
+            if let Some(c) = out.iter_mut().rev().find(|c| c.absorbs()) {
+                if c.kind == EventType::Agree {
+                    (c.base, c.kind, c.reach) = (EventType::Threaten, EventType::Threaten, last);
+                    content_until = Some(clause_end(markers, hit.first));
+                    agree_at = None;
+                    continue;
+                }
+            }
+        }
         let negated =
             (hit.first.saturating_sub(2)..hit.first).any(|k| markers[k] == Some(Marker::Negated));
         let (kind, mode) = type_and_mode(base, modal(markers, hit.first, trigger.future), negated);
-        if kind == EventType::Reject {
-            let end = (hit.first..ws.len())
-                .find(|&k| markers[k] == Some(Marker::Break))
-                .unwrap_or(ws.len());
-            refusal_until = Some(end);
+        if rules(kind).content {
+            content_until = Some(clause_end(markers, hit.first));
         }
         if kind == EventType::Agree || trigger.cameo == SIGN {
             agree_at = Some(last);
@@ -125,6 +145,34 @@ pub fn code<'t>(
         });
     }
     out
+}
+
+/// For each word of `ws`, whether it stands in a relative clause set off by a comma (", who seized
+/// much of Yemen in a civil war,", "، الذين يتلقون الدعم من إيران،"): what it says about an actor
+/// is background, not the story's event, and its verb does not end the main clause.
+fn background(text: &str, ws: &[Word], markers: &[Option<Marker>]) -> Vec<bool> {
+    let mut out = vec![false; ws.len()];
+    let comma = |k: usize| text[ws[k].gap_start..ws[k].range.start].contains([',', '،']);
+    let mut k = 0;
+    while k < ws.len() {
+        if markers[k] == Some(Marker::Relative) && comma(k) {
+            let end = (k + 1..ws.len())
+                .find(|&j| comma(j) || markers[j] == Some(Marker::Break))
+                .unwrap_or(ws.len());
+            out[k..end].fill(true);
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The word that ends the clause of word `first`: the next clause break, else the sentence's end.
+fn clause_end(markers: &[Option<Marker>], first: usize) -> usize {
+    (first..markers.len())
+        .find(|&k| markers[k] == Some(Marker::Break))
+        .unwrap_or(markers.len())
 }
 
 /// Does a condition word ("if", "unless", "إذا") govern a trigger at word `first`, within

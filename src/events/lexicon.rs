@@ -49,6 +49,15 @@ pub enum Marker {
     Agent,
     /// "if", "إذا": what follows in the clause is a condition, not an event.
     Conditional,
+    /// "that", "أن": a reported clause starts; the speaker before it is no owner of an event
+    /// noun after it ("the Navy said that the seizure …", "قال بايدن إن الضربات").
+    Complement,
+    /// "who", "which", "الذي": after a comma, a relative clause about an actor (background).
+    Relative,
+    /// "in coordination with", "بالتنسيق مع": the group after it acts with the subject.
+    Partner,
+    /// "against", "ضد": the group after it is an act's target, never its doer.
+    Against,
 }
 
 /// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
@@ -68,6 +77,11 @@ pub struct TypeRules {
     /// Aimed at another party (a demand, an accusation, a sanction): when the sentence names
     /// only one side, the other is the story's main other party.
     pub directed: bool,
+    /// What follows its trigger in the clause is what was asked, refused or threatened ("called
+    /// on Iran to release the ship"), not an event of its own.
+    pub content: bool,
+    /// A commitment to it is a threat ("vowed to attack", "توعد بالرد").
+    pub hostile: bool,
 }
 
 pub struct Lexicon {
@@ -142,6 +156,10 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "passive" => Marker::Passive,
             "agent" => Marker::Agent,
             "conditional" => Marker::Conditional,
+            "complement" => Marker::Complement,
+            "relative" => Marker::Relative,
+            "partner" => Marker::Partner,
+            "against" => Marker::Against,
             _ => continue,
         };
         markers.insert(r.get("word"), m);
@@ -178,6 +196,8 @@ fn type_rules() -> [TypeRules; EventType::ALL.len()] {
         "unilateral",
         "attitude",
         "directed",
+        "content",
+        "hostile",
     ];
     let mut out = [TypeRules::default(); EventType::ALL.len()];
     for r in rows(tsv!("plover_types.tsv"), &columns) {
@@ -192,6 +212,8 @@ fn type_rules() -> [TypeRules; EventType::ALL.len()] {
             unilateral: yes("unilateral"),
             attitude: yes("attitude"),
             directed: yes("directed"),
+            content: yes("content"),
+            hostile: yes("hostile"),
         };
     }
     out

@@ -92,7 +92,10 @@ fn complete(events: &mut [Event], sentence_of: &[usize], prominent: impl FnOnce(
     let mut ranked: Vec<String> = Vec::new();
     for i in 0..events.len() {
         let e = &events[i];
-        if !rules(e.kind).directed || e.source.len() + e.target.len() != 1 {
+        // an act announced or hoped for ("will withdraw", "ready to") names its own addressee
+        // or none
+        let announced = matches!(e.mode, EventMode::Intended | EventMode::Hoped);
+        if !rules(e.kind).directed || announced || e.source.len() + e.target.len() != 1 {
             continue;
         }
         let side = e.source.first().or(e.target.first());
@@ -198,7 +201,15 @@ impl Context<'_, '_> {
                 c.mode = EventMode::Reported;
             }
         }
-        let groups = groups(text, &ws, self.idx, self.actors, &markers, dyad);
+        let groups = groups(
+            text,
+            &ws,
+            self.idx,
+            self.actors,
+            &markers,
+            dyad,
+            self.dateline.as_ref(),
+        );
         self.events(&Sentence::new(text, s, ws, markers, groups, coded))
     }
 
@@ -291,8 +302,14 @@ impl Context<'_, '_> {
             && first > 0
             && sent.markers[first - 1] == Some(Marker::Passive)
             && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+        // "the coalition against ISIS carried out nine air strikes": what an act is aimed at is
+        // its target, never its doer
+        let (left, against) = match left {
+            Some(g) if sent.aimed_at(g) => (None, Some(g)),
+            other => (other, None),
+        };
         let mut source: Vec<String> = left.map(|g| g.ids.clone()).unwrap_or_default();
-        let mut target: Vec<String> = Vec::new();
+        let mut target: Vec<String> = against.map(|g| g.ids.clone()).unwrap_or_default();
         // the owner of a verbal noun is its agent: "رفض مصر", Egypt's refusal; an Arabic verb
         // that opens its sentence has its subject right after it ("واتهمت روسيا يوم الأحد
         // أوكرانيا"); further on, a verb often continues the subject named before it, and the
@@ -311,7 +328,11 @@ impl Context<'_, '_> {
                         .iter()
                         .any(|sp| sp.range.start == w.start)
             });
-        let mut right = right.into_iter();
+        // a verb whose subject stands before it has one object after it: a name further on
+        // belongs to the object's own words ("تركيا ترحب بالقرار العراقي باعتبار حزب العمال",
+        // "hails Iraq's decision to ban PKK ahead of Erdogan's visit")
+        let subject_first = !source.is_empty() && !genitive && !c.nominal;
+        let mut right = right.into_iter().take(if subject_first { 1 } else { 2 });
         if genitive || verb_first {
             source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
         }
@@ -324,6 +345,15 @@ impl Context<'_, '_> {
         }
         if passive {
             std::mem::swap(&mut source, &mut target);
+        }
+        // "in coordination with Washington": a partner of the subject acts with it
+        if let Some(g) = sent.partner_of(i).filter(|_| !source.is_empty()) {
+            target.retain(|id| !g.ids.contains(id));
+            for id in &g.ids {
+                if !source.contains(id) {
+                    source.push(id.clone());
+                }
+            }
         }
         // the speaker of a quotation takes part in the cooperation they describe ("we"), not in
         // what others do

@@ -16,6 +16,9 @@ use crate::phrases::Word;
 const LEFT: usize = 5;
 const RIGHT: usize = 4;
 const RIGHT_ATTITUDE: usize = 7;
+/// How far after a trigger a partner acting with its subject is looked for (past the object
+/// and the words "in coordination with").
+const PARTNER: usize = 9;
 
 /// One sentence being coded: its words, each word's mode or clause marker, its actor groups and
 /// its coded triggers.
@@ -131,15 +134,41 @@ impl Sentence<'_, '_> {
         right
     }
 
-    /// The group just before the `i`th trigger, in its clause.
+    /// The group named as acting with the subject of the `i`th trigger, after it in its clause
+    /// ("لندن تقصف اليمن بالتنسيق مع واشنطن", "struck the port in coordination with Britain").
+    pub fn partner_of(&self, i: usize) -> Option<&Group> {
+        let c = &self.coded[i];
+        self.groups_after(c.last())
+            .iter()
+            .take_while(|g| g.first <= c.reach + PARTNER)
+            .find(|g| g.first > 0 && self.markers[g.first - 1] == Some(Marker::Partner))
+            .filter(|g| !self.markers[c.last() + 1..g.first].contains(&Some(Marker::Break)))
+    }
+
+    /// Does the group follow "against" / "ضد" (one word may stand between: "ضد تنظيم داعش")?
+    pub fn aimed_at(&self, g: &Group) -> bool {
+        (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::Against))
+    }
+
+    /// The group just before the `i`th trigger, in its clause; an event noun's, not across the
+    /// "that" of a reported clause ("the Navy said that the seizure …": the seizure is not the
+    /// Navy's).
     pub fn left_of(&self, i: usize) -> Option<&Group> {
-        let first = self.coded[i].hit.first;
+        let c = &self.coded[i];
+        let first = c.hit.first;
+        let reported =
+            |a: usize| c.nominal && self.markers[a..first].contains(&Some(Marker::Complement));
         let started = self.groups.partition_point(|g| g.first < first);
         (0..started)
             .rev()
             .take_while(|&k| self.reach[k] + LEFT >= first)
             .map(|k| &self.groups[k])
-            .find(|g| g.last < first && g.last + LEFT >= first && self.clear(i, g.last + 1, first))
+            .find(|g| {
+                g.last < first
+                    && g.last + LEFT >= first
+                    && self.clear(i, g.last + 1, first)
+                    && !reported(g.last + 1)
+            })
     }
 
     /// The subject of the `i`th trigger, an English verb: the nearest group before it in its
@@ -192,7 +221,13 @@ impl Sentence<'_, '_> {
         let preposition = |p: usize| {
             matches!(
                 self.markers[p],
-                Some(Marker::Oblique | Marker::Place | Marker::Agent | Marker::Between)
+                Some(
+                    Marker::Oblique
+                        | Marker::Place
+                        | Marker::Agent
+                        | Marker::Between
+                        | Marker::Against
+                )
             )
         };
         let joined = |k: usize| {

@@ -794,3 +794,206 @@ const STATES_EN_UKR: &[Spec] = &[
         &["Ukraine"],
     ),
 ];
+
+#[test]
+fn what_follows_a_demand_is_what_was_asked() {
+    let t = format!("{HEAD_EN}Egypt called on Russia to release the detained sailors.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(tuples(&evs), one("REQUEST", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}ودعت مصر روسيا إلى الإفراج عن البحارة المحتجزين.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert_eq!(tuples(&evs), one("REQUEST", &["EGY", "RUS"]), "{evs:#?}");
+}
+
+#[test]
+fn a_vow_to_attack_is_a_threat() {
+    let t = format!("{HEAD_EN}Russia vowed to attack Egyptian ships in the strait.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(tuples(&evs), one("THREATEN", &["EGY", "RUS"]), "{evs:#?}");
+    assert_eq!(parties(&evs, "THREATEN").0, vec!["RUS".to_string()]);
+    let t = format!("{HEAD_AR}وتعهدت روسيا بقصف السفن المصرية في المضيق.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert_eq!(tuples(&evs), one("THREATEN", &["EGY", "RUS"]), "{evs:#?}");
+    // a commitment to something else than the hostile act stays a commitment
+    let t = format!("{HEAD_EN}Egypt is prepared to lift the ban on Russian grain.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Threaten),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_after_a_comma_is_background() {
+    let t = format!("{HEAD_EN}Russia, which seized the port last year, condemned Egypt on Monday.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(tuples(&evs), one("ACCUSE", &["EGY", "RUS"]), "{evs:#?}");
+    assert_eq!(parties(&evs, "ACCUSE").0, vec!["RUS".to_string()]);
+}
+
+#[test]
+fn a_partner_named_with_coordination_acts_with_the_subject() {
+    let t = format!("{HEAD_AR}قصفت روسيا أوكرانيا بالتنسيق مع مصر.");
+    let evs = events(&t, "ar", STATES_AR);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert_eq!(
+        source,
+        vec!["RUS".to_string(), "EGY".to_string()],
+        "{evs:#?}"
+    );
+    assert_eq!(target, vec!["UKR".to_string()], "{evs:#?}");
+    // "in cooperation with" says how, it is no cooperation of its own
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Cooperate),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_EN}Russia attacked a United Nations convoy in coordination with Egypt.");
+    let evs = events(&t, "en", STATES_EN);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert_eq!(
+        source,
+        vec!["RUS".to_string(), "EGY".to_string()],
+        "{evs:#?}"
+    );
+    assert_eq!(target, vec!["UN".to_string()], "{evs:#?}");
+    let t = format!("{HEAD_EN}Russia signed the accord in cooperation with Egypt.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(
+        !evs.iter().any(|e| e.kind == EventType::Cooperate),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_reported_event_noun_is_not_the_speakers() {
+    // "Russia said that the attack …": the attack is not Russia's
+    let t = format!("{HEAD_EN}Russia said that the attack on Egypt was a grave mistake.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(
+        !evs.iter()
+            .any(|e| e.kind == EventType::Assault && e.source.contains(&"RUS".to_string())),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}وقالت روسيا إن الهجوم على مصر كان خطأ جسيما.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(
+        !evs.iter()
+            .any(|e| e.kind == EventType::Assault && e.source.contains(&"RUS".to_string())),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_dateline_city_is_no_party() {
+    let cairo = |surface: &'static [&'static str]| -> Vec<Spec> {
+        let mut specs = vec![(
+            "cairo",
+            EntityKind::Location,
+            "Cairo",
+            Some("EGY"),
+            None,
+            surface,
+        )];
+        specs.push(("EGY", EntityKind::Country, "Egypt", None, None, surface));
+        specs
+    };
+    let t = format!("{HEAD_EN}CAIRO, May 3 (Reuters) - An air strike killed four people near the border on Monday.");
+    let evs = events(&t, "en", &cairo(&["CAIRO"]));
+    assert!(evs.is_empty(), "{evs:#?}");
+    let t = format!("{HEAD_AR}القاهرة - قصفت طائرات مسيرة قافلة قرب الحدود يوم الاثنين.");
+    let evs = events(&t, "ar", &cairo(&["القاهرة"]));
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_verb_with_its_subject_before_it_takes_one_object() {
+    let t = format!("{HEAD_AR}مصر ترحب بالقرار الروسي بشأن الأمم المتحدة.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert_eq!(tuples(&evs), one("SUPPORT", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_EN}Egypt hails Russia's decision ahead of the United Nations vote.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(tuples(&evs), one("SUPPORT", &["EGY", "RUS"]), "{evs:#?}");
+}
+
+#[test]
+fn restoring_diplomatic_relations_is_cooperation() {
+    let t = format!("{HEAD_EN}Egypt and Russia restored diplomatic relations on Monday.");
+    let evs = events(&t, "en", STATES_EN);
+    assert_eq!(tuples(&evs), one("COOPERATE", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_AR}مصر وروسيا ترفعان العلاقات الدبلوماسية إلى مستوى السفراء.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert_eq!(tuples(&evs), one("COOPERATE", &["EGY", "RUS"]), "{evs:#?}");
+}
+
+#[test]
+fn an_announced_act_takes_no_other_party_from_the_story() {
+    // the story is Egypt's; Russia's announced withdrawal names no other side
+    let t = format!(
+        "{HEAD_EN}Egypt held talks with Russia on Monday. Egypt praised the talks. Russian troops \
+         will withdraw from the border next month."
+    );
+    let evs = events(&t, "en", STATES_EN);
+    assert!(has(&evs, "AGREE", &["RUS"]), "{evs:#?}");
+    assert!(!has(&evs, "AGREE", &["EGY", "RUS"]), "{evs:#?}");
+}
+
+#[test]
+fn a_company_is_no_party() {
+    let specs = more_states(&[(
+        "org-acme-trading-corp",
+        EntityKind::Org,
+        "Acme Trading Corp",
+        Some("EGY"),
+        None,
+        &["Acme Trading Corp"],
+    )]);
+    let t = format!("{HEAD_EN}Acme Trading Corp agreed to supply grain to Russia.");
+    let evs = events(&t, "en", &specs);
+    assert!(
+        !evs.iter().any(|e| e.source.contains(&"EGY".to_string())),
+        "{evs:#?}"
+    );
+    // a press release, a question declined: no event
+    let t = format!("{HEAD_EN}Russia declined to comment, Egypt said in a press release.");
+    assert!(events(&t, "en", STATES_EN).is_empty());
+}
+
+#[test]
+fn what_an_act_is_against_is_its_target() {
+    let t = format!("{HEAD_AR}ونفذت قوات التحالف ضد روسيا تسع ضربات جوية أمس.");
+    let evs = events(&t, "ar", STATES_AR);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert!(source.is_empty(), "{evs:#?}");
+    assert_eq!(target, vec!["RUS".to_string()], "{evs:#?}");
+    let t = format!("{HEAD_EN}The campaign against Russia brought new air strikes on Monday.");
+    let evs = events(&t, "en", STATES_EN);
+    let (source, target) = parties(&evs, "ASSAULT");
+    assert!(source.is_empty(), "{evs:#?}");
+    assert_eq!(target, vec!["RUS".to_string()], "{evs:#?}");
+}
+
+#[test]
+fn asking_not_to_be_named_is_no_request() {
+    let t = format!("{HEAD_AR}وقال مسؤول روسي طلب عدم نشر اسمه إن الحدود مع مصر مفتوحة.");
+    assert!(events(&t, "ar", STATES_AR).is_empty());
+    let t = format!(
+        "{HEAD_EN}A Russian official who declined to be named said the border with Egypt was open."
+    );
+    assert!(events(&t, "en", STATES_EN).is_empty());
+}
+
+#[test]
+fn closing_airspace_and_an_ultimatum() {
+    let t = format!("{HEAD_EN}Russia closed the airspace on Sunday.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Sanction),
+        "{evs:#?}"
+    );
+    let t = format!("{HEAD_AR}وقالت مصر إن روسيا أغلقت مجالها الجوي أمام الطائرات المصرية.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "SANCTION", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_EN}Egypt was given one week by Russia to withdraw its forces.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(has(&evs, "THREATEN", &["EGY", "RUS"]), "{evs:#?}");
+}
