@@ -1,8 +1,9 @@
 """Shared fixtures: the bundled samples, extracted once, and access to ../shared.
 
 Tests marked ``shared`` read the project's shared evaluation material in ``../shared`` (beside the
-repository). They are skipped when it is absent, unless ``KHABAR_REQUIRE_SHARED=1`` is set (as CI
-does), in which case its absence is a failure.
+repository; ``KHABAR_SHARED=DIR`` points elsewhere, for a checkout that has it in another place).
+They are skipped when it is absent, unless ``KHABAR_REQUIRE_SHARED=1`` is set (as CI does), in
+which case its absence is a failure.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 import khabar
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("KHABAR_SHARED") or REPO.parent / "shared")
 
 
 def pytest_configure(config: pytest.Config) -> None:
