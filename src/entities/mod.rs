@@ -4,6 +4,7 @@
 //! ```text
 //! kb          tables of data/ + user rows → one Aho-Corasick automaton over folded keys
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
+//! first_words the keys' first words: a word that opens no key is passed over unsearched
 //! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
 //! places      GeoNames places: each name kept only with evidence (a cue, its country, its size)
 //! facilities  airports, bases, crossings, camps, straits… by a head word and the name beside it
@@ -17,6 +18,7 @@
 
 mod ambiguous;
 mod facilities;
+mod first_words;
 mod gazetteer;
 pub mod kb;
 mod nisba;
