@@ -164,7 +164,7 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
             continue;
         }
         let start = tok.range.start + clitic.len();
-        let Some((key, end)) = longest_at(kb, text, start, limit, &capital) else {
+        let Some((key, end)) = longest_at(kb, text, start, limit, capital) else {
             continue;
         };
         // a key no longer than the best so far loses: its targets are not gathered

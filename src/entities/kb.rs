@@ -187,7 +187,7 @@ pub struct BuiltIn {
     /// The names of the GeoNames places (some 120,000): a Latin one is looked for only at a
     /// capitalised word.
     place_keys: Keys,
-    by_id: HashMap<String, usize>,
+    by_id: WordMap<String, usize>,
 }
 
 static BUILT_IN: Lazy<BuiltIn> = Lazy::new(BuiltIn::build);
@@ -203,7 +203,7 @@ pub struct KnowledgeBase {
     /// The meanings user rows give built-in keys.
     user_meanings: HashMap<KeyId, Vec<Target>>,
     /// Ids of the user's new records.
-    user_ids: HashMap<String, usize>,
+    user_ids: WordMap<String, usize>,
 }
 
 impl std::ops::Deref for KnowledgeBase {
@@ -517,7 +517,7 @@ impl BuiltIn {
                     .or_insert_with(|| first.to_string());
             }
         }
-        let mut by_id = HashMap::new();
+        let mut by_id = WordMap::default();
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
         }
@@ -595,7 +595,7 @@ impl KnowledgeBase {
             ..Builder::default()
         };
         let records = add_user(&mut b, base, user)?;
-        let mut user_ids = HashMap::new();
+        let mut user_ids = WordMap::default();
         for (i, r) in records.iter().enumerate() {
             if !base.by_id.contains_key(&r.id) {
                 user_ids
@@ -920,7 +920,7 @@ fn load_org_words() -> WordMap<String, OrgRole> {
 }
 
 /// Names of two records: both ids must be known, else the row is left out.
-fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
+fn load_ambiguous(by_id: &WordMap<String, usize>) -> Vec<Ambiguous> {
     rows(
         tsv!("ambiguous_names.tsv"),
         &["default", "alternative", "cue_country"],

@@ -545,11 +545,17 @@ fn guarded(
         || role.stop
         || (single && kb.given.get(word).is_some())
         || (single && word.is_ascii() && kb.latin_given.get(&key).is_some())
-        || (single
-            && word.is_ascii()
-            && *lower
-                .entry(key.clone())
-                .or_insert_with(|| written_lower(a, &key)))
+        || (single && word.is_ascii() && lower_somewhere(a, &key, lower))
+}
+
+/// [`written_lower`], read from the text once per word (the key is copied only then).
+fn lower_somewhere(a: &Analysis, key: &str, lower: &mut HashMap<String, bool>) -> bool {
+    if let Some(&known) = lower.get(key) {
+        return known;
+    }
+    let found = written_lower(a, key);
+    lower.insert(key.to_string(), found);
+    found
 }
 
 /// Is the name a single word of the lexicon tables?
