@@ -78,6 +78,13 @@ impl<'a> Analysis<'a> {
         self.folded.orig_range(r)
     }
 
+    /// The original character that folded byte `b` comes from (a word's first letter, say: is
+    /// it a capital?), read without mapping a whole range.
+    pub fn orig_char(&self, b: usize) -> Option<char> {
+        let c = self.folded.orig_start(b);
+        self.original.get(self.chars.byte_of(c)..)?.chars().next()
+    }
+
     /// The original text of an original character range.
     pub fn orig_text(&self, r: Range<usize>) -> &'a str {
         &self.original[self.chars.byte_of(r.start)..self.chars.byte_of(r.end)]

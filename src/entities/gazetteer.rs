@@ -9,7 +9,8 @@
 
 use std::ops::Range;
 
-use super::kb::{word_ends, KeyId, Keys, KnowledgeBase, Target};
+use super::first_words::{Probe, Start};
+use super::kb::{KeyId, Keys, KnowledgeBase, Target};
 use crate::analysis::Analysis;
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::Caps;
@@ -45,42 +46,48 @@ fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
 }
 
 /// The longest key starting at `start`, ending at a word boundary before `limit`, of the
-/// knowledge base's key sets (the longer wins; the sets share no key). `capital`: the word is
-/// Latin and capitalised, or not Latin; else sets of names only are passed over.
+/// knowledge base's key sets (the longer wins; the sets share no key). `capital`: is the word
+/// Latin and capitalised, or not Latin? Sets of names only are passed over where it is not.
 fn longest_at(
     kb: &KnowledgeBase,
     text: &str,
     start: usize,
     limit: usize,
-    capital: bool,
+    capital: impl Fn() -> bool,
 ) -> Option<(KeyId, usize)> {
-    // where the words end, read once for every set's filter
-    let ends = word_ends(text.get(start..limit).unwrap_or_default());
+    // the words here, read and hashed once for every set
+    let at = Start::of(text.get(start..limit).unwrap_or_default());
     kb.key_sets()
-        .filter(|set| capital || !set.names_only)
         .filter_map(|set| {
-            let (k, end) = longest_in(set.keys, text, start, limit, ends)?;
+            // a capital is one look at the original; a set's probe may miss the cache
+            if set.names_only && !capital() {
+                return None;
+            }
+            let (k, end) = match set.keys.probe(&at) {
+                Probe::Word(id) => {
+                    Some((id?, start + at.word.len())).filter(|&(_, end)| ends_word(text, end))?
+                }
+                Probe::Longer => longest_in(set.keys, text, start, limit)?,
+                Probe::None => return None,
+            };
             Some(((set.id)(k), end))
         })
         // the longest; between equals the first set's (the tables' before the GeoNames names)
         .reduce(|best, x| if x.1 > best.1 { x } else { best })
 }
 
+/// Does no word character follow byte `end`?
+fn ends_word(text: &str, end: usize) -> bool {
+    !text[end..].chars().next().is_some_and(is_word_char)
+}
+
 /// The longest key of `keys` starting at `start`, ending at a word boundary before `limit`.
-fn longest_in(
-    keys: &Keys,
-    text: &str,
-    start: usize,
-    limit: usize,
-    ends: u8,
-) -> Option<(usize, usize)> {
+fn longest_in(keys: &Keys, text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
     let mut end_limit = limit;
-    // a retry ends the span inside a word: the filter may take that end as a word's end
-    let mut ends = ends;
     // a longer key that ends inside a word ("روسيا" in "روسيات") may hide a shorter one that fits
     for _ in 0..4 {
-        let (k, end) = keys.longest(text, start..end_limit, ends)?;
-        if !text[end..].chars().next().is_some_and(is_word_char) {
+        let (k, end) = keys.longest(text, start..end_limit)?;
+        if ends_word(text, end) {
             return Some((k, end));
         }
         if end <= start + 1 {
@@ -89,9 +96,6 @@ fn longest_in(
         end_limit = end - 1;
         while !text.is_char_boundary(end_limit) {
             end_limit -= 1;
-        }
-        if end_limit - start < 8 {
-            ends |= 1 << (end_limit - start);
         }
     }
     None
@@ -135,9 +139,8 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let word = &text[tok.range.clone()];
     let arabic = word.chars().next().is_some_and(ar::is_arabic_letter);
     // a Latin name starts with a capital (the folded text is lower-cased: the original says)
-    let capital = !word.is_ascii()
-        || a.orig_text(a.orig(tok.range.clone()))
-            .starts_with(char::is_uppercase);
+    let capital =
+        || !word.is_ascii() || a.orig_char(tok.range.start).is_some_and(char::is_uppercase);
     let mut best: Option<Hit> = None;
     // ل and ك alone clash with many names (لبنان، كندا): they are tried last
     let proclitics: &[&'static str] = if arabic {

@@ -18,6 +18,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
+use super::first_words::{FirstWords, Probe, Start};
 use super::nisba;
 use super::places::{self, Places};
 use super::translit;
@@ -25,7 +26,6 @@ use crate::doc::{Coord, EntityKind};
 use crate::lang::ar;
 use crate::lang::en::Caps;
 use crate::lexicon::rows;
-use crate::text::chars;
 use crate::text::fold::fold_key;
 use crate::text::hash::WordMap;
 pub use crate::text::sieve::WordTable;
@@ -200,7 +200,7 @@ pub struct BuiltIn {
     /// The names of the GeoNames places (some 120,000): a Latin one is looked for only at a
     /// capitalised word.
     place_keys: Keys,
-    by_id: HashMap<String, usize>,
+    by_id: WordMap<String, usize>,
 }
 
 static BUILT_IN: Lazy<BuiltIn> = Lazy::new(BuiltIn::build);
@@ -216,7 +216,7 @@ pub struct KnowledgeBase {
     /// The meanings user rows give built-in keys.
     user_meanings: HashMap<KeyId, Vec<Target>>,
     /// Ids of the user's new records.
-    user_ids: HashMap<String, usize>,
+    user_ids: WordMap<String, usize>,
     /// Where the user's places are (by record index, built-in places included): rows with
     /// coordinates or a GeoNames id.
     user_places: HashMap<usize, UserPlace>,
@@ -270,8 +270,8 @@ pub struct Keys {
     /// Key id → its meanings.
     targets: Vec<Vec<Target>>,
     automaton: AhoCorasick,
-    /// What the text at a position must start with for a key to match there.
-    starts: KeyStarts,
+    /// The keys' first words: a place whose first word opens no key is passed over.
+    starts: FirstWords,
 }
 
 impl Keys {
@@ -281,7 +281,7 @@ impl Keys {
             .start_kind(StartKind::Anchored)
             .build(patterns)
             .expect("the knowledge base keys compile");
-        let starts = KeyStarts::new(patterns.iter().map(String::as_str));
+        let starts = FirstWords::new(patterns.iter().map(String::as_str));
         Keys {
             targets,
             automaton,
@@ -289,15 +289,17 @@ impl Keys {
         }
     }
 
-    /// The longest key that `text[span]` starts with: (key id, end). `ends`: the
-    /// [`word_ends`] of `text[span]`.
+    /// Where keys of the set may be found at `at`: most places are turned away, and most
+    /// others answered without the automaton.
     #[inline]
-    pub fn longest(&self, text: &str, span: Range<usize>, ends: u8) -> Option<(usize, usize)> {
-        // most places start no key: the filter says so before the automaton runs
-        let rest = text.get(span.clone()).unwrap_or_default();
-        if !self.starts.may_start(rest, ends) {
-            return None;
-        }
+    pub fn probe(&self, at: &Start) -> Probe {
+        self.starts.probe(at)
+    }
+
+    /// The longest key that `text[span]` starts with: (key id, end), by the automaton (where
+    /// [`Keys::probe`] says it must look).
+    #[inline]
+    pub fn longest(&self, text: &str, span: Range<usize>) -> Option<(usize, usize)> {
         let input = Input::new(text).span(span).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
         Some((m.pattern().as_usize(), m.end()))
@@ -305,7 +307,7 @@ impl Keys {
 
     /// The id of exactly the folded key `key`, if it is one.
     fn id_of(&self, key: &str) -> Option<usize> {
-        self.longest(key, 0..key.len(), word_ends(key))
+        self.longest(key, 0..key.len())
             .filter(|&(_, end)| end == key.len())
             .map(|(id, _)| id)
     }
@@ -381,126 +383,6 @@ impl HeadEnds {
             || (1..4)
                 .any(|n| self.short & (1 << n) != 0 && b.len() >= n && self.has(&b[b.len() - n..]))
     }
-}
-
-/// The beginnings of the automaton's keys: a one-probe Bloom filter over each key's first eight
-/// bytes (the whole key when shorter, with the lengths of such keys). The gazetteer runs the
-/// automaton anchored at every word start and after each proclitic, and at most of these places
-/// no key starts; the automaton's first states are the same for every Arabic word (ال…), so it
-/// walks several bytes before it gives up, while this filter turns most of them away at once.
-#[derive(Debug, Clone)]
-pub struct KeyStarts {
-    bits: Box<[u64]>,
-    /// The filter has 2^`log2` bits.
-    log2: u32,
-    /// Bit `n` set when a key is `n` bytes long with `n` < [`KEY_START`].
-    short: u8,
-}
-
-/// Bytes of a key's beginning that the filter keeps.
-const KEY_START: usize = 8;
-/// Bits of the filter per key, rounded up to a power of two: about one probe in eight to sixteen
-/// falsely open. Each set of keys has a filter of its size: the tables' sixteen thousand keys fit
-/// in 16 KB that stay in the first-level cache, the GeoNames names take 256 KB.
-const STARTS_BITS_PER_KEY: usize = 8;
-
-impl KeyStarts {
-    fn new<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> KeyStarts {
-        let n = keys.clone().count();
-        let log2 = (n * STARTS_BITS_PER_KEY)
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(10, 22);
-        let mut ks = KeyStarts {
-            bits: vec![0; 1 << (log2 - 6)].into_boxed_slice(),
-            log2,
-            short: 0,
-        };
-        for k in keys.map(str::as_bytes) {
-            let n = k.len().min(KEY_START);
-            if k.len() < KEY_START {
-                ks.short |= 1 << n;
-            }
-            let slot = ks.slot(KeyStarts::head(k), n);
-            ks.bits[slot >> 6] |= 1 << (slot & 63);
-        }
-        ks
-    }
-
-    /// The first eight bytes of `b` as a number, zero-padded when `b` is shorter.
-    #[inline]
-    fn head(b: &[u8]) -> u64 {
-        match b.first_chunk::<KEY_START>() {
-            Some(h) => u64::from_le_bytes(*h),
-            None => {
-                let mut x = [0u8; KEY_START];
-                x[..b.len()].copy_from_slice(b);
-                u64::from_le_bytes(x)
-            }
-        }
-    }
-
-    /// The filter's bit for the first `n` bytes of a text whose [`KeyStarts::head`] is `head`.
-    #[inline]
-    fn slot(&self, head: u64, n: usize) -> usize {
-        let bytes = if n >= KEY_START {
-            head
-        } else {
-            head & ((1 << (8 * n)) - 1)
-        };
-        let key = bytes ^ (n as u64).wrapping_mul(0x9E37_79B9);
-        ((key ^ key >> 29).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.log2)) as usize
-    }
-
-    #[inline]
-    fn has(&self, head: u64, n: usize) -> bool {
-        let slot = self.slot(head, n);
-        self.bits[slot >> 6] & (1 << (slot & 63)) != 0
-    }
-
-    /// False only when no key that ends at a word boundary of `text` is a prefix of it (so an
-    /// anchored search there finds no key the gazetteer keeps). `ends` ([`word_ends`]) says where
-    /// words of the text end in its first eight bytes: a shorter key is looked for only there
-    /// (with the short GeoNames names every length has keys, and probing them all let a third
-    /// of the words falsely through).
-    #[inline]
-    pub fn may_start(&self, text: &str, ends: u8) -> bool {
-        let b = text.as_bytes();
-        let head = KeyStarts::head(&b[..b.len().min(KEY_START)]);
-        if b.len() >= KEY_START && self.has(head, KEY_START) {
-            return true;
-        }
-        let mut lengths = self.short & ends;
-        while lengths != 0 {
-            let n = lengths.trailing_zeros() as usize;
-            lengths &= lengths - 1;
-            if self.has(head, n) {
-                return true;
-            }
-        }
-        false
-    }
-}
-
-/// Bit `n` set when no word character follows the first `n` bytes of `text`, for `n` below eight
-/// (the end of the text counts): the lengths a short key may have to end at a word's end there.
-#[inline]
-pub fn word_ends(text: &str) -> u8 {
-    let mut mask = 0u8;
-    for (i, c) in text.char_indices() {
-        if i >= KEY_START {
-            return mask;
-        }
-        // a key ends where no word character follows it (a key may end in a mark: "u.s.")
-        if !chars::is_alphanumeric(c) {
-            mask |= 1 << i;
-        }
-    }
-    // the text ends within the first eight bytes
-    if text.len() < KEY_START {
-        mask |= 1 << text.len();
-    }
-    mask
 }
 
 impl std::fmt::Debug for KnowledgeBase {
@@ -651,7 +533,7 @@ impl BuiltIn {
                     .or_insert_with(|| first.to_string());
             }
         }
-        let mut by_id = HashMap::new();
+        let mut by_id = WordMap::default();
         for (i, r) in records.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
         }
@@ -729,7 +611,7 @@ impl KnowledgeBase {
             ..Builder::default()
         };
         let (records, user_places) = add_user(&mut b, base, user)?;
-        let mut user_ids = HashMap::new();
+        let mut user_ids = WordMap::default();
         for (i, r) in records.iter().enumerate() {
             if !base.by_id.contains_key(&r.id) {
                 user_ids
@@ -1060,7 +942,7 @@ fn load_org_words() -> WordMap<String, OrgRole> {
 }
 
 /// Names of two records: both ids must be known, else the row is left out.
-fn load_ambiguous(by_id: &HashMap<String, usize>) -> Vec<Ambiguous> {
+fn load_ambiguous(by_id: &WordMap<String, usize>) -> Vec<Ambiguous> {
     rows(
         tsv!("ambiguous_names.tsv"),
         &["default", "alternative", "cue_country"],
@@ -1308,6 +1190,7 @@ fn add_user(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::chars;
 
     #[test]
     fn head_ends_let_every_clitic_form_through() {
@@ -1324,50 +1207,25 @@ mod tests {
     }
 
     #[test]
-    fn word_ends_mark_the_lengths_a_short_key_may_have() {
-        // a word ends before a mark or a space, and where the text ends
-        assert_eq!(word_ends("un said"), 1 << 2 | 1 << 7);
-        assert_eq!(word_ends("u.s. x"), 1 << 1 | 1 << 3 | 1 << 4 | 1 << 6);
-        assert_eq!(word_ends("مصر، غزة"), 1 << 6);
-        assert_eq!(word_ends("abcdefgh"), 0);
-        assert_eq!(word_ends(""), 1);
-    }
-
-    #[test]
-    fn key_starts_let_every_key_through() {
-        let keys = ["un", "u.s.", "مجلس الامن", "روسيا", "الامم المتحده"];
-        let ks = KeyStarts::new(keys.into_iter());
-        for text in [
-            "un said",
-            "u.s. officials",
-            "مجلس الامن الدولي",
-            "روسيات",
-            "الامم المتحده",
-        ] {
-            assert!(ks.may_start(text, word_ends(text)), "{text}");
-        }
-        // a key shorter than eight bytes that ends inside a word of the text is none there
-        for text in ["u", "الحكومه", "وزير", "", "unity"] {
-            assert!(!ks.may_start(text, word_ends(text)), "{text}");
-        }
-        // wherever the automaton finds a key of the built-in tables that ends a word, the filter
-        // lets it through
-        let keys = &BuiltIn::shared().keys;
-        let mut found = 0;
-        for r in &BuiltIn::shared().records {
-            let text = format!("{} x", fold_key(&r.name));
-            let input = Input::new(&text).anchored(Anchored::Yes);
-            let ends_word = |end: usize| !text[end..].starts_with(chars::is_alphanumeric);
-            if keys
-                .automaton
-                .find(input)
-                .is_some_and(|m| ends_word(m.end()))
-            {
-                found += 1;
-                assert!(keys.starts.may_start(&text, word_ends(&text)), "{text}");
+    fn the_first_word_filter_lets_every_key_found_through() {
+        // wherever the automaton finds a key of the built-in tables or of the GeoNames names that
+        // ends a word, the set's filter lets it through
+        let base = BuiltIn::shared();
+        for keys in [&base.keys, &base.place_keys] {
+            let mut found = 0;
+            for r in &base.records {
+                let text = format!("{} x", fold_key(&r.name));
+                let ends_word = |end: usize| !text[end..].starts_with(chars::is_alphanumeric);
+                if keys
+                    .longest(&text, 0..text.len())
+                    .is_some_and(|(_, end)| ends_word(end))
+                {
+                    found += 1;
+                    assert_ne!(keys.probe(&Start::of(&text)), Probe::None, "{text}");
+                }
             }
+            assert!(found > 100);
         }
-        assert!(found > 100);
     }
 
     #[test]

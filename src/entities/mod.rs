@@ -4,6 +4,7 @@
 //! ```text
 //! kb          tables of data/ + user rows → one Aho-Corasick automaton over folded keys
 //! gazetteer   per sentence: longest keys at token boundaries, through proclitics → Hit
+//! first_words the keys' first words: a word that opens no key is passed over unsearched
 //! ambiguous   names of two records (عمان: Oman or Amman) settled once per document
 //! places      GeoNames places: each name kept only with evidence (a cue, its country, its size)
 //! facilities  airports, bases, crossings, camps, straits… by a head word and the name beside it
@@ -17,6 +18,7 @@
 
 mod ambiguous;
 mod facilities;
+mod first_words;
 mod gazetteer;
 pub mod kb;
 mod nisba;
@@ -27,13 +29,14 @@ mod resolve;
 pub mod translit;
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use kb::{KnowledgeBase, UserEntity};
 
 use crate::analysis::Analysis;
 use crate::doc::{Entity, EntityKind};
+use crate::text::hash::{WordMap, WordSet};
 use crate::text::segment::Token;
 
 /// One sentence taken apart: its tokens and its knowledge-base hits.
@@ -121,9 +124,10 @@ impl<'c> Ctx<'c> {
 pub(crate) struct Acc {
     entities: Vec<Entity>,
     /// Entities by kind and id: looked up with a borrowed id, so a mention of a known entity
-    /// allocates no key.
-    index: HashMap<EntityKind, HashMap<String, usize>>,
-    seen: HashSet<(usize, usize, usize)>,
+    /// allocates no key. (Both tables are only looked up, never iterated: the fast hash cannot
+    /// change an order.)
+    index: HashMap<EntityKind, WordMap<String, usize>>,
+    seen: WordSet<(usize, usize, usize)>,
 }
 
 /// What is known of an entity when one of its mentions is found.

@@ -17,7 +17,8 @@
 //! whose country the document names wins, then the most populous (Tripoli in Lebanon or Libya).
 //! A key the other tables already use (a country, capital, organisation or person) is not taken.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::facilities::Heads;
@@ -30,7 +31,7 @@ use crate::analysis::Analysis;
 use crate::doc::{Coord, Entity, EntityKind};
 use crate::lexicon::{rows, Tsv};
 use crate::text::fold::fold_key;
-use crate::text::hash::WordMap;
+use crate::text::hash::{WordMap, WordSet};
 use crate::tsv;
 
 /// A place's population from which its name needs no other evidence.
@@ -62,7 +63,7 @@ pub struct Places {
     /// The GeoNames facts of those records, in their order.
     facts: Vec<PlaceInfo>,
     /// The GeoNames facts of records of the other tables (capitals).
-    attached: HashMap<usize, PlaceInfo>,
+    attached: WordMap<usize, PlaceInfo>,
     /// Place nouns that put the next name on the map (folded; Latin lower-cased).
     cue_words: WordMap<String, ()>,
     /// Nouns naming a capital (data/capital_words.tsv; folded, Latin lower-cased).
@@ -104,6 +105,20 @@ fn list(s: &str) -> impl Iterator<Item = &str> {
 /// A folded word-table key: Latin lower-cased.
 fn word_key(w: &str) -> String {
     fold_key(w).to_lowercase()
+}
+
+/// [`word_key`] of a word of the text to look up: a Latin word of the folded text (lower-cased,
+/// with no space to squeeze) is its own key, not copied.
+fn lookup_key(w: &str) -> Cow<'_, str> {
+    let own = w.is_ascii()
+        && !w
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c.is_whitespace());
+    if own {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(word_key(w))
+    }
 }
 
 /// Load data/geonames.tsv into `records` and its names into `b` (the GeoNames keys: a name the
@@ -252,7 +267,7 @@ pub(crate) fn also_place(cx: Ctx, h: &Hit) -> bool {
         cx.kb
             .places
             .capital_words
-            .contains_key(&word_key(cx.word(q)))
+            .contains_key(&*lookup_key(cx.word(q)))
     })
 }
 
@@ -375,7 +390,7 @@ pub(crate) fn regions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], 
 fn direction<'k>(kb: &'k KnowledgeBase, w: &str) -> Option<(usize, &'k str)> {
     let bare = std::iter::once("").chain(PROCLITICS);
     bare.filter_map(|c| Some((c.len(), crate::lang::ar::strip_proclitic(w, c)?)))
-        .find_map(|(n, w)| Some((n, kb.places.directions.get(&word_key(w))?.as_str())))
+        .find_map(|(n, w)| Some((n, kb.places.directions.get(&*lookup_key(w))?.as_str())))
 }
 
 /// Give the document's places their GeoNames id and coordinates.
@@ -421,8 +436,8 @@ fn unique_id(ids: &mut HashSet<String>, name: &str, country: &str, geonames: u32
 
 /// The countries (ISO3) a document names other than through GeoNames places: countries and
 /// their adjectives, capitals, and the places, organisations and persons of the other tables.
-fn doc_countries<'k>(kb: &'k KnowledgeBase, sentences: &[Sentence]) -> HashSet<&'k str> {
-    let mut out = HashSet::new();
+fn doc_countries<'k>(kb: &'k KnowledgeBase, sentences: &[Sentence]) -> WordSet<&'k str> {
+    let mut out = WordSet::default();
     for h in sentences.iter().flat_map(|s| &s.hits) {
         for t in &h.targets {
             if !matches!(t.form, Form::Name | Form::Adjective | Form::Capital)
@@ -449,7 +464,7 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
     }
     let mut doc = DocFacts {
         countries: doc_countries(kb, sentences),
-        lower: HashMap::new(),
+        lower: WordMap::default(),
     };
     for s in sentences.iter_mut() {
         let mut keep: Vec<Option<usize>> = Vec::with_capacity(s.hits.len());
@@ -479,10 +494,10 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
 /// What the screen learns of the whole document.
 struct DocFacts<'k> {
     /// The countries it names ([`doc_countries`]).
-    countries: HashSet<&'k str>,
+    countries: WordSet<&'k str>,
     /// Latin words asked about → whether the document writes them in lower case somewhere
     /// (each read from the text once).
-    lower: HashMap<String, bool>,
+    lower: WordMap<String, bool>,
 }
 
 /// The GeoNames place hit `k` names, when the evidence allows one.
@@ -542,29 +557,35 @@ fn guarded(
     a: &Analysis,
     kb: &KnowledgeBase,
     word: &str,
-    lower: &mut HashMap<String, bool>,
+    lower: &mut WordMap<String, bool>,
 ) -> bool {
-    let key = word_key(word);
+    let key = lookup_key(word);
     let bare = key.strip_prefix("ال").unwrap_or(&key);
     let role = kb.word(word);
     let single = !word.contains(' ');
-    kb.places.guard.contains_key(&key)
+    kb.places.guard.contains_key(&*key)
         || kb.places.guard.contains_key(bare)
         || in_lexicon(kb, word)
         || role.common
         || role.stop
         || (single && kb.given.get(word).is_some())
         || (single && word.is_ascii() && kb.latin_given.get(&key).is_some())
-        || (single
-            && word.is_ascii()
-            && *lower
-                .entry(key.clone())
-                .or_insert_with(|| written_lower(a, &key)))
+        || (single && word.is_ascii() && lower_somewhere(a, &key, lower))
+}
+
+/// [`written_lower`], read from the text once per word (the key is copied only then).
+fn lower_somewhere(a: &Analysis, key: &str, lower: &mut WordMap<String, bool>) -> bool {
+    if let Some(&known) = lower.get(key) {
+        return known;
+    }
+    let found = written_lower(a, key);
+    lower.insert(key.to_string(), found);
+    found
 }
 
 /// Is the name a single word of the lexicon tables?
 pub(super) fn in_lexicon(kb: &KnowledgeBase, word: &str) -> bool {
-    kb.places.lexicon.contains_key(&word_key(word))
+    kb.places.lexicon.contains_key(&*lookup_key(word))
 }
 
 /// Does the document write the Latin word `lower` in lower case somewhere? (The folded text is
@@ -643,7 +664,7 @@ fn place_cue(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> bool {
         return false;
     };
     let prev = &text[s.toks[p].range.clone()];
-    kb.word(prev).locative || kb.word(&word_key(prev)).locative || place_noun_before(a, kb, s, k)
+    kb.word(prev).locative || kb.word(&lookup_key(prev)).locative || place_noun_before(a, kb, s, k)
 }
 
 /// A place noun right before the hit ("مدينة صور", "the town of Reading", "northern Aleppo").
@@ -658,7 +679,7 @@ fn noun_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
         return false;
     };
     let prev = &text[s.toks[p].range.clone()];
-    if kb.places.cue_words.contains_key(&word_key(prev)) {
+    if kb.places.cue_words.contains_key(&*lookup_key(prev)) {
         return true;
     }
     // "the city of Homs": a place noun, then "of"
@@ -667,7 +688,7 @@ fn noun_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
         && kb
             .places
             .cue_words
-            .contains_key(&word_key(&text[s.toks[p - 1].range.clone()]))
+            .contains_key(&*lookup_key(&text[s.toks[p - 1].range.clone()]))
 }
 
 /// "Rafah, Gaza", "رفح، غزة", "Homs (Syria)": a place or country of the other tables right after.
