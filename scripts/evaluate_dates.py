@@ -24,7 +24,8 @@ Speed is CPU time after a warm-up for both systems: khabar's whole pipeline on a
 call, one thread, no clustering (median of a few runs), against dateparser's one run; the date
 stage's own time is printed beside it.
 
-TimeML corpora (TempEval-3) are scored by a TimeML scorer on khabar's own records; for the row
+TimeML corpora (TempEval-3) are scored by a TimeML scorer on khabar's own records, extracted with
+`khabar extract --reference-dates` (TimeML marks "now", "recently" and the like); for the row
 beside it, `--timeml-dateparser DOCS OUT` writes dateparser's dates on the same prepared
 documents as records of the same shape.
 
