@@ -313,7 +313,7 @@ impl Parser<'_> {
         // "after next" counts weekdays and units, not dates.
         let shift = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
         let e = shift.map_or(e, |s| s.1);
-        let dir = self.dir_of(shift.map(|s| s.0), i, e);
+        let dir = self.month_dir(shift.map(|s| s.0), i, e);
         let start = prefix.map_or_else(|| self.core_start(j), |p| p.start);
         Some(Candidate {
             start,
@@ -480,7 +480,7 @@ impl Parser<'_> {
             day: None,
             weekday: None,
             clock: None,
-            dir: self.dir_of(shift, i, end),
+            dir: self.month_dir(shift, i, end),
         };
         Some(Candidate {
             start: if pre.is_some() { self.start(i) } else { s },
