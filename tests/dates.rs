@@ -1059,3 +1059,37 @@ fn an_arabic_verb_then_its_subject_then_the_day() {
         "2024-03-10"
     );
 }
+
+#[test]
+fn holidays_with_a_fixed_day() {
+    let a = "2000-01-10";
+    assert_eq!(
+        value("The boy was found at sea on Thanksgiving Day.", a),
+        "1999-11-25"
+    );
+    assert_eq!(
+        value("He was rescued last Thanksgiving off the coast.", a),
+        "1999-11-25"
+    );
+    assert_eq!(value("The shops closed on Christmas Eve.", a), "1999-12-24");
+    assert_eq!(
+        value("The talks resume after Christmas 2001.", a),
+        "2001-12-25"
+    );
+    // a holiday weeks ahead of a report is this year's
+    assert_eq!(
+        value("The ceasefire should hold until Christmas.", "2023-12-01"),
+        "2023-12-25"
+    );
+    assert_eq!(
+        value(
+            "وتعهد الرئيس بإنهاء الأزمة قبل رأس السنة الميلادية",
+            "2023-12-01"
+        ),
+        "2024-01-01"
+    );
+    assert_eq!(
+        value("The rally began on Christmas morning.", a),
+        "1999-12-25TMO"
+    );
+}

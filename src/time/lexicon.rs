@@ -137,6 +137,34 @@ impl DayPart {
     }
 }
 
+/// A holiday with a fixed place in the Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// Month and day: Christmas is 12-25.
+    Fixed(u32, u32),
+    /// The n-th weekday (ISO) of a month: Thanksgiving (US) is the fourth Thursday of November.
+    Nth(u32, i32, u32),
+}
+
+impl Holiday {
+    /// A table value: "12-25" (month-day) or "11/4/4" (month/n/weekday).
+    fn of(value: &str) -> Option<Holiday> {
+        if let Some((m, d)) = value.split_once('-') {
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            return ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then_some(Holiday::Fixed(m, d));
+        }
+        let mut it = value.split('/');
+        let (m, n, w) = (
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+        );
+        ((1..=12).contains(&m) && (1..=5).contains(&n) && (1..=7).contains(&w))
+            .then_some(Holiday::Nth(m, n, w))
+    }
+}
+
 /// The kinds of number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumKind {
@@ -201,6 +229,8 @@ pub enum Word {
     SameDay,
     /// A word that sets a deadline or the end of a stretch: by, until, حتى, بحلول.
     Deadline,
+    /// A holiday on a fixed day of the calendar: Christmas, Thanksgiving.
+    Holiday(Holiday),
 }
 
 /// The longest phrase in the tables, in words.
@@ -376,6 +406,7 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "ref" => Word::Ref(int()?),
         "same_day" => Word::SameDay,
         "deadline" => Word::Deadline,
+        "holiday" => Word::Holiday(Holiday::of(value)?),
         "quarter" => Word::Quarter,
         "season" => Word::Season(value.parse().ok().filter(|n| (1..=4).contains(n))?),
         "fiscal" => Word::Fiscal,

@@ -163,6 +163,7 @@ fn day_of(spec: &Spec) -> Option<Spec> {
         | Spec::Weekday { .. }
         | Spec::WeekdayCount { .. }
         | Spec::NthWeekday { .. }
+        | Spec::Holiday { .. }
         | Spec::Ago {
             unit: Unit::Day, ..
         } => Some(spec.clone()),

@@ -9,7 +9,7 @@
 
 use super::calendar::{days_in_month, Day};
 use super::hijri;
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use super::period;
 use super::spec::{Clock, Dir, MonthRef, Spec};
 use crate::doc::Grain;
@@ -215,6 +215,9 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
         }
         // no day named before it
         Spec::SameDay => ok(None, Grain::Day),
+        Spec::Holiday { day, year, dir } => {
+            ok(holiday(anchor, *day, *year, *dir).map(Day::iso), Grain::Day)
+        }
         // left unlinked to a period of the document: the year before the anchor's
         Spec::YearEarlier => rel_unit(anchor, Unit::Year, -1),
         Spec::RelDay {
@@ -374,6 +377,29 @@ fn month_of(anchor: Option<Day>, month: MonthRef, year: Option<i32>) -> Option<(
             let a = anchor?;
             Some(shift_month(a.year, a.month, n))
         }
+    }
+}
+
+/// A holiday's day: in the year given, else the one around the anchor the direction says, as
+/// for a day and month without a year (with nothing said, the latest one at most
+/// [`DAY_AHEAD`] days after the anchor).
+fn holiday(anchor: Option<Day>, h: Holiday, year: Option<i32>, dir: Dir) -> Option<Day> {
+    let on = |y: i32| match h {
+        Holiday::Fixed(m, d) => Day::new(y, m, d),
+        Holiday::Nth(m, n, w) => nth_weekday(y, m, n, w),
+    };
+    if let Some(y) = year {
+        return on(y);
+    }
+    let a = anchor?;
+    let ahead = |d: &Day| d.to_days() - a.to_days();
+    let days = (a.year - 1..=a.year + 1).filter_map(on);
+    match dir {
+        Dir::Auto => days.filter(|d| ahead(d) <= DAY_AHEAD).max(),
+        Dir::Future => days.filter(|d| ahead(d) >= 0).min(),
+        Dir::Next => days.filter(|d| ahead(d) > 0).min(),
+        Dir::Past => days.filter(|d| ahead(d) < 0).max(),
+        Dir::Nearest => days.min_by_key(|d| ahead(d).abs()),
     }
 }
 

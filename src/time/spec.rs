@@ -2,7 +2,7 @@
 //! recognition and the input of resolution, so that a later stage can resolve the same
 //! expressions again against another anchor (a sister report's date).
 
-use super::lexicon::{DayPart, Unit};
+use super::lexicon::{DayPart, Holiday, Unit};
 
 /// Which way an expression with missing parts points from the anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +118,12 @@ pub enum Spec {
     /// A part of the day another expression names: "Friday afternoon", "this morning", "مساء
     /// الأحد", "صباح اليوم" (TimeML's `2024-03-01TAF`).
     Part(Box<Spec>, DayPart),
+    /// A holiday: "Christmas", "last Thanksgiving", "Christmas 2013", "رأس السنة الميلادية".
+    Holiday {
+        day: Holiday,
+        year: Option<i32>,
+        dir: Dir,
+    },
     /// "that day", "the same day", "في اليوم نفسه": the day the document named last, put in its
     /// place by `period::link_anaphora`; unresolved when none was named before it.
     SameDay,

@@ -489,6 +489,28 @@ impl Parser<'_> {
         })
     }
 
+    /// A holiday, with a shift word before it or a year after it: "Christmas", "last
+    /// Thanksgiving", "Christmas 2013", "رأس السنة الميلادية".
+    pub(super) fn holiday(&self, i: usize) -> Option<Candidate> {
+        let pre = self.shift(i, Pos::Pre);
+        let j = pre.map_or(i, |p| p.1);
+        let (day, e, s) = self.word(j, |w| match w {
+            Word::Holiday(h) => Some(h),
+            _ => None,
+        })?;
+        let year = self.year(e, false).filter(|y| !y.1);
+        let end = year.map_or(e, |y| y.2);
+        Some(Candidate {
+            start: if pre.is_some() { self.start(i) } else { s },
+            end,
+            spec: Spec::Holiday {
+                day,
+                year: year.map(|y| y.0),
+                dir: self.dir_of(pre.map(|p| p.0), i, end),
+            },
+        })
+    }
+
     /// "التسعينيات", "تسعينيات القرن الماضي" is left to the word alone.
     pub(super) fn decade(&self, i: usize) -> Option<Candidate> {
         let (y, e, s) = self.word(i, |w| match w {

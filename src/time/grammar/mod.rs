@@ -258,6 +258,7 @@ impl Parser<'_> {
                 Self::ago,
                 Self::year_expr,
                 Self::month_alone,
+                Self::holiday,
                 Self::decade,
                 Self::clock_alone,
             ]

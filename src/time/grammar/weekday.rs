@@ -16,6 +16,7 @@ fn names_a_day(spec: &Spec) -> bool {
     matches!(
         spec,
         Spec::Weekday { .. }
+            | Spec::Holiday { .. }
             | Spec::Date {
                 day: Some(_),
                 clock: None,
