@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::columns::{self, Table};
-use crate::doc::{DateExpr, DocError, Document, ErrorCode, Span};
+use crate::doc::{DateExpr, DocError, Document, ErrorCode, Grain, Span};
 use crate::entities::{self, KnowledgeBase};
 use crate::text::fold::Folded;
 use crate::time::calendar::Day;
@@ -49,6 +49,11 @@ pub struct Config {
     pub no_cluster: bool,
     /// The user's knowledge-base rows, merged into the built-in tables.
     pub entities: Vec<entities::UserEntity>,
+    /// Also give the times named only by their relation to the time of writing ("now",
+    /// "recently", "in the future": grain `reference`, TimeML's `PRESENT_REF`…), which TimeML
+    /// corpora mark. Off by default: the record's dates are the calendar dates and lengths of
+    /// time of docs/output.md.
+    pub reference_dates: bool,
 }
 
 /// Errors building an extractor.
@@ -487,6 +492,7 @@ impl Extractor {
         laps.lap(Stage::Entities);
         doc.dates = time::recognise(a.text(), &a.layout.dated(), a.anchor)
             .into_iter()
+            .filter(|t| self.config.reference_dates || t.grain != Grain::Reference)
             .map(|t| {
                 let m = a.mention(t.range);
                 if t.mismatch {

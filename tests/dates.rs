@@ -166,9 +166,9 @@ fn days_counted_from_publication_and_parts_of_the_day() {
     let a = "2018-03-03";
     assert_eq!(
         value("استقبل وزير الداخلية صباح اليوم وفدا أمميا", a),
-        "2018-03-03"
+        "2018-03-03TMO"
     );
-    assert_eq!(value("وقع الهجوم مساء أمس قرب الحدود", a), "2018-03-02");
+    assert_eq!(value("وقع الهجوم مساء أمس قرب الحدود", a), "2018-03-02TEV");
     assert_eq!(value("ويعود الوفد غدا إلى بلاده", a), "2018-03-04");
     assert_eq!(value("وتستأنف الجلسات بعد غد", a), "2018-03-05");
     assert_eq!(value("وكان قد وصل أول أمس إلى بيروت", a), "2018-03-01");
@@ -185,7 +185,7 @@ fn days_counted_from_publication_and_parts_of_the_day() {
             "The ministry said this morning that the border was open.",
             a
         ),
-        "2018-03-03"
+        "2018-03-03TMO"
     );
     assert_eq!(
         value("Protesters gathered yesterday outside parliament.", a),
@@ -630,10 +630,10 @@ fn this_morning_and_the_night_before_yesterday_in_arabic() {
     let a = "2024-03-05";
     assert_eq!(
         value("وقال المتحدث إن هذا الصباح شهد هدوءا", a),
-        "2024-03-05"
+        "2024-03-05TMO"
     );
     assert_eq!(value("وقعت الحادثة البارحة الأولى", a), "2024-03-03");
-    assert_eq!(value("سيعود الوفد هذا المساء", a), "2024-03-05");
+    assert_eq!(value("سيعود الوفد هذا المساء", a), "2024-03-05TEV");
 }
 
 #[test]
@@ -867,5 +867,229 @@ fn years_in_words_and_this_month() {
     assert_eq!(
         value("يأمل الحزب الفوز بمقاعده الأولى هذا سبتمبر", a),
         "1998-09"
+    );
+}
+
+#[test]
+fn parts_of_the_day_on_the_day_they_name() {
+    // 2024-03-04 is a Monday
+    let a = "2024-03-04";
+    for (text, span, v) in [
+        (
+            "The convoy reached the border on Friday afternoon.",
+            "friday afternoon",
+            "2024-03-01TAF",
+        ),
+        (
+            "Talks broke down Wednesday night, officials said.",
+            "wednesday night",
+            "2024-02-28TNI",
+        ),
+        (
+            "The minister spoke to reporters this morning.",
+            "this morning",
+            "2024-03-04TMO",
+        ),
+        (
+            "The rally ended late yesterday evening.",
+            "yesterday evening",
+            "2024-03-03TEV",
+        ),
+        (
+            "وصل الوفد إلى القاهرة مساء الأحد.",
+            "مساء الاحد",
+            "2024-03-03TEV",
+        ),
+        (
+            "وقع الانفجار صباح اليوم قرب الميناء.",
+            "صباح اليوم",
+            "2024-03-04TMO",
+        ),
+        (
+            "وشنت الطائرات غارات فجر يوم الجمعة على المدينة.",
+            "فجر يوم الجمعه",
+            "2024-03-01TMO",
+        ),
+        (
+            "وعاد الوزير إلى بلاده الأحد مساء بعد جولة إقليمية.",
+            "الاحد مساء",
+            "2024-03-03TEV",
+        ),
+    ] {
+        assert_eq!(
+            one(text, Some(a)),
+            (span.to_string(), Some(v.to_string())),
+            "{text}"
+        );
+    }
+    // a clock time after the part of the day is on that day
+    assert_eq!(
+        value("The envoys will meet Saturday morning at 9.", a),
+        "2024-03-09T09:00"
+    );
+    assert_eq!(
+        value("The talks resumed Friday evening at 8.", a),
+        "2024-03-01T20:00"
+    );
+    let d = dates("Fighting resumed Friday afternoon.", Some(a));
+    assert_eq!(d[0].2, Grain::Time);
+    // a clock time says more than the part of the day
+    assert_eq!(
+        value("The vote closed this evening at 8.", a),
+        "2024-03-04T20:00"
+    );
+    // a part joined by و is the next day's
+    let d = dates("وصل الوفد الجمعة وصباح السبت التقى الرئيس.", Some(a));
+    assert_eq!(
+        d.iter()
+            .map(|x| (x.0.as_str(), x.1.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("الجمعه", Some("2024-03-01")),
+            ("صباح السبت", Some("2024-03-02TMO"))
+        ]
+    );
+    // "ليلة الأحد" is often the night before Sunday: the weekday alone
+    assert_eq!(
+        one("وقعت الاشتباكات ليلة الأحد في الحي.", Some(a))
+            .1
+            .as_deref(),
+        Some("2024-03-03")
+    );
+}
+
+#[test]
+fn that_day_is_the_day_named_last() {
+    let a = "2024-03-06";
+    let d = dates(
+        "The envoy arrived in Cairo on March 2. Later that day he met the foreign minister.",
+        Some(a),
+    );
+    assert_eq!(
+        d.iter()
+            .map(|x| (x.0.as_str(), x.1.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("march 2", Some("2024-03-02")),
+            ("later that day", Some("2024-03-02"))
+        ]
+    );
+    let d = dates(
+        "Protesters gathered on Monday afternoon, and police cleared the square the same day.",
+        Some(a),
+    );
+    assert_eq!(d[1].1.as_deref(), Some("2024-03-04"), "{d:?}");
+    let d = dates(
+        "وصل المبعوث إلى بغداد أمس، والتقى في اليوم نفسه رئيس الوزراء.",
+        Some(a),
+    );
+    assert_eq!(
+        d.iter()
+            .map(|x| (x.0.as_str(), x.1.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("امس", Some("2024-03-05")),
+            ("اليوم نفسه", Some("2024-03-05"))
+        ]
+    );
+    assert_eq!(
+        dates(
+            "وفي ذلك اليوم، أعلن الجيش انسحابه من المدينة يوم 3 مارس.",
+            Some(a)
+        )[0]
+        .1,
+        None,
+        "no day named before it"
+    );
+}
+
+#[test]
+fn a_deadline_month_is_the_nearest_one() {
+    let a = "2024-03-22";
+    assert_eq!(
+        value("The talks are supposed to conclude by May.", a),
+        "2024-05"
+    );
+    assert_eq!(value("وتستمر المحادثات حتى مايو", a), "2024-05");
+    assert_eq!(value("ويجب تسليم المشروع بحلول شهر يونيو", a), "2024-06");
+    // the end of a stretch already over
+    assert_eq!(
+        value("The prisoners were held until February.", a),
+        "2024-02"
+    );
+    assert_eq!(value("وظل المعتقلون في السجن حتى فبراير", a), "2024-02");
+    // without a deadline word a month after the anchor's is last year's
+    assert_eq!(value("The talks concluded in May.", a), "2023-05");
+    // a day of a month as a deadline
+    assert_eq!(
+        value("The bank must repay the loan by June 30.", a),
+        "2024-06-30"
+    );
+    assert_eq!(value("وتستمر الهدنة حتى 30 يونيو", a), "2024-06-30");
+    // a deadline in the new year, read in December
+    assert_eq!(
+        value("The plant should be finished by January.", "2024-12-10"),
+        "2025-01"
+    );
+}
+
+#[test]
+fn an_arabic_verb_then_its_subject_then_the_day() {
+    // 2024-03-06 is a Wednesday: the day of a verb of saying is past, whatever future it reports
+    let a = "2024-03-06";
+    assert_eq!(
+        value("أعلنت الحكومة المصرية الخميس أنها ستفتح المعبر.", a),
+        "2024-02-29"
+    );
+    assert_eq!(
+        value(
+            "وأكد وزير الخارجية الأردني أيمن الصفدي الأحد أن المملكة ستواصل دعمها.",
+            a
+        ),
+        "2024-03-03"
+    );
+    assert_eq!(
+        value("التقى الوزير الأحد نظيره الأردني في عمان.", a),
+        "2024-03-03"
+    );
+    // a future verb opening the clause, or a day inside the clause said, goes forward
+    assert_eq!(value("وسيلتقي الوزير الأحد نظيره الأردني.", a), "2024-03-10");
+    assert_eq!(
+        value("قال المتحدث إن الوزير سيلتقي الأحد نظيره الأردني.", a),
+        "2024-03-10"
+    );
+}
+
+#[test]
+fn holidays_with_a_fixed_day() {
+    let a = "2000-01-10";
+    assert_eq!(
+        value("The boy was found at sea on Thanksgiving Day.", a),
+        "1999-11-25"
+    );
+    assert_eq!(
+        value("He was rescued last Thanksgiving off the coast.", a),
+        "1999-11-25"
+    );
+    assert_eq!(value("The shops closed on Christmas Eve.", a), "1999-12-24");
+    assert_eq!(
+        value("The talks resume after Christmas 2001.", a),
+        "2001-12-25"
+    );
+    // a holiday weeks ahead of a report is this year's
+    assert_eq!(
+        value("The ceasefire should hold until Christmas.", "2023-12-01"),
+        "2023-12-25"
+    );
+    assert_eq!(
+        value(
+            "وتعهد الرئيس بإنهاء الأزمة قبل رأس السنة الميلادية",
+            "2023-12-01"
+        ),
+        "2024-01-01"
+    );
+    assert_eq!(
+        value("The rally began on Christmas morning.", a),
+        "1999-12-25TMO"
     );
 }

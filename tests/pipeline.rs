@@ -212,3 +212,47 @@ fn each_error_carries_its_code() {
         [ErrorCode::BadEncoding, ErrorCode::PublishedUnparsed]
     );
 }
+
+#[test]
+fn reference_dates_only_when_asked() {
+    // "now" and "in the future" name no day: by default the record keeps to calendar dates and
+    // lengths of time, and the option adds TimeML's references
+    let grains = |config: khabar::Config, text: &str| {
+        let mut i = Input::new("r", text);
+        i.published = Some("2024-03-05".into());
+        let d = Extractor::new(config).unwrap().extract_one(&i);
+        d.dates
+            .into_iter()
+            .map(|x| (x.text, x.value.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let asked = || khabar::Config {
+        reference_dates: true,
+        ..Default::default()
+    };
+    for (text, reference, day) in [
+        (
+            "Prices are rising now and will fall in the future, the bank said on Monday.",
+            "now",
+            "Monday",
+        ),
+        (
+            "قال البنك يوم الاثنين إن الأسعار ترتفع حاليا.",
+            "حاليا",
+            "الاثنين",
+        ),
+    ] {
+        let plain = grains(Default::default(), text);
+        assert_eq!(
+            plain,
+            [(day.to_string(), "2024-03-04".to_string())],
+            "{text}"
+        );
+        let full = grains(asked(), text);
+        assert!(
+            full.contains(&(reference.to_string(), "PRESENT_REF".to_string())),
+            "{text}: {full:?}"
+        );
+        assert!(full.contains(&plain[0]), "{text}: {full:?}");
+    }
+}

@@ -254,6 +254,27 @@ def test_extractor_config_and_pickle() -> None:
         khabar.Extractor("{not json")
 
 
+def test_reference_dates_only_when_asked() -> None:
+    # "now" and "حاليا" name no calendar time: dates leaves them out unless the extractor is asked
+    texts = [
+        "Prices are high now, the bank said on Monday.",
+        "قال البنك يوم الاثنين إن الأسعار مرتفعة حاليا.",
+    ]
+    published = ["2024-03-05", "2024-03-05"]
+    plain = khabar.Extractor().extract(texts, published=published)
+    assert [[(d.text, d.value) for d in doc.dates] for doc in plain] == [
+        [("Monday", "2024-03-04")],
+        [("الاثنين", "2024-03-04")],
+    ]
+    ex = khabar.Extractor(reference_dates=True)
+    assert ex.config == {"reference_dates": True}
+    asked = pickle.loads(pickle.dumps(ex)).extract(texts, published=published)
+    for doc, word in zip(asked, ["now", "حاليا"], strict=True):
+        assert (word, "PRESENT_REF", "reference") in [(d.text, d.value, d.grain) for d in doc.dates]
+    with pytest.raises(khabar.InputError, match="reference_dates"):
+        khabar.Extractor(reference_dates="yes")  # type: ignore[arg-type]
+
+
 def test_results_do_not_depend_on_thread_count(sample_texts: dict[str, str]) -> None:
     texts = list(sample_texts.values())
     one = khabar.extract(texts, n_threads=1)

@@ -64,6 +64,17 @@ def test_extract_folder_to_jsonl(folder: Path, capsys: pytest.CaptureFixture[str
     assert set(records[0]) >= {"entities", "dates", "quotes", "events", "boilerplate", "errors", "cluster"}
 
 
+def test_reference_dates_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "now.txt"
+    path.write_text("Talks are under way now, the envoy said on Friday.", encoding="utf-8")
+    args = ["extract", str(path), "--published", "2023-04-08"]
+    _, [plain], _ = run(args, capsys)
+    assert [d["grain"] for d in plain["dates"]] == ["day"]
+    _, [asked], _ = run([*args, "--reference-dates"], capsys)
+    found = [(d["text"], d["value"]) for d in asked["dates"]]
+    assert found == [("now", "PRESENT_REF"), ("Friday", "2023-04-07")]
+
+
 def test_jsonl_output_keeps_arabic_and_goes_to_out(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(folder / "a_kuwait_ar.txt"), "--out", str(out)]) == 0

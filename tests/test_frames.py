@@ -170,6 +170,19 @@ def test_a_month_beside_a_quantity_is_not_the_publication_day() -> None:
     assert khabar.to_frames([doc])["documents"]["published"].isna().all()
 
 
+def test_an_event_on_a_part_of_the_day_is_dated_by_its_day() -> None:
+    for text in (
+        "Israel and Lebanon agreed on a ceasefire on Friday afternoon.",
+        "واتفقت إسرائيل ولبنان على وقف إطلاق النار مساء الجمعة.",
+    ):
+        [doc] = khabar.extract([text], published=["2024-03-04"])
+        assert [d.value for d in doc.dates] == ["2024-03-01TAF" if "Friday" in text else "2024-03-01TEV"]
+        events = khabar.to_frames([doc])["events"]
+        assert len(events) == 1, text
+        assert events["date"].iloc[0] == pd.Timestamp("2024-03-01")
+        assert events["date_grain"].iloc[0] == "day"
+
+
 def test_empty_input_gives_empty_tables_with_columns() -> None:
     frames = khabar.to_frames([])
     for name, df in frames.items():

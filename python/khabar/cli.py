@@ -48,7 +48,7 @@ from .cluster_index import ClusterIndex
 from .errors import KhabarError, MissingDependencyError, optional_import
 from .evaluate import add_command as add_evaluate_command
 from .explain import cluster_why
-from .extractor import default_extractor
+from .extractor import Extractor, default_extractor
 from .frames import (
     COLUMNS,
     DERIVED,
@@ -814,7 +814,7 @@ def _stream(args: argparse.Namespace, out: Path | None, index: ClusterIndex | No
     """Read, extract and write chunk by chunk. Clusters span the whole run: each chunk is
     clustered with the stories of the chunks before it (a report joining one takes its cluster
     id), through the index file of ``--cluster-index`` or else an index of the run's own."""
-    extractor = default_extractor()
+    extractor = Extractor(reference_dates=True) if args.reference_dates else default_extractor()
     own = index is None
     carry = ClusterIndex() if index is None else index
     newest: str | None = None
@@ -1044,6 +1044,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="cluster across chunks and runs through this index file (read when it exists, then saved "
         "with the documents added)",
+    )
+    ex.add_argument(
+        "--reference-dates",
+        action="store_true",
+        help="also give the times named only by their relation to the time of writing (now, recently, "
+        "in the future: grain reference, valued PRESENT_REF, PAST_REF or FUTURE_REF), as TimeML marks them",
     )
     ex.add_argument(
         "--fail-fast",

@@ -57,6 +57,19 @@ def _progress_bar(progress: bool | None, total: int) -> Any:
     return tqdm(total=total, unit="doc", desc="khabar", leave=False)
 
 
+def _with_option(config_json: str, key: str, value: Any) -> str:
+    """The configuration with one more setting; one that is no JSON object is left as it is, for
+    the core to refuse with its own message."""
+    try:
+        cfg = json.loads(config_json)
+    except ValueError:
+        return config_json
+    if not isinstance(cfg, dict):
+        return config_json
+    cfg[key] = value
+    return json.dumps(cfg, ensure_ascii=False)
+
+
 class Extractor:
     """The extraction pipeline with one configuration.
 
@@ -65,6 +78,10 @@ class Extractor:
     extractor made from a configuration already built in this process shares that one).
     ``entities`` adds knowledge-base rows (id, kind, name, aliases, country, title) from a
     DataFrame, a list of mappings or a CSV/TSV/JSON file; they pickle with the extractor.
+    ``reference_dates=True`` also gives the times named only by their relation to the time of
+    writing ("now", "recently", "in the future": grain ``reference``, valued ``PRESENT_REF``,
+    ``PAST_REF`` or ``FUTURE_REF`` as TimeML marks them); by default ``dates`` holds calendar
+    dates and lengths of time only.
 
     >>> ex = Extractor()
     >>> [doc] = ex.extract("Jordan and Japan signed an agreement on Tuesday.")
@@ -72,7 +89,13 @@ class Extractor:
 
     __slots__ = ("_core",)
 
-    def __init__(self, config: Mapping[str, Any] | str | None = None, *, entities: Any = None) -> None:
+    def __init__(
+        self,
+        config: Mapping[str, Any] | str | None = None,
+        *,
+        entities: Any = None,
+        reference_dates: bool = False,
+    ) -> None:
         if config is None:
             config_json = "{}"
         elif isinstance(config, str):
@@ -86,6 +109,10 @@ class Extractor:
             cfg = json.loads(config_json)
             cfg["entities"] = list(cfg.get("entities") or []) + load_entities(entities)
             config_json = json.dumps(cfg, ensure_ascii=False)
+        if type(reference_dates) is not bool:
+            raise InputError(f"reference_dates must be True or False, not {reference_dates!r}")
+        if reference_dates:
+            config_json = _with_option(config_json, "reference_dates", True)
         try:
             self._core = _core.Extractor(config_json)
         except ValueError as e:

@@ -237,7 +237,8 @@ def parse_published(value: str | None, utc: bool = False) -> datetime | None:
         return None
 
 
-# The grain of an event's date value by its shape: 2024, 2024-03, 2024-03-05, 2024-03-05T10:00.
+# The grain of an event's date value by its shape: 2024, 2024-03, 2024-03-05, 2024-03-05T10:00
+# (a part of the day, 2024-03-05TMO, counts as its day).
 _GRAINS = {4: "year", 7: "month", 10: "day"}
 
 
@@ -246,6 +247,9 @@ def parse_event_date(value: str | None) -> tuple[datetime | None, str | None]:
     values of other shapes (a week, a range) give ``(None, None)``."""
     if not value:
         return None, None
+    if len(value) == 13 and value[10] == "T" and value[11:].isalpha():
+        # a part of the day (2024-03-01TAF, "Friday afternoon"): its day
+        value = value[:10]
     grain = _GRAINS.get(len(value), "time" if len(value) > 10 and value[10] == "T" else None)
     if grain is None:
         return None, None

@@ -94,6 +94,77 @@ impl Half {
     }
 }
 
+/// A part of the day, as TimeML names it in a value ("Friday afternoon" is `2024-03-01TAF`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayPart {
+    Morning,
+    Midday,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    /// The part a table value names: TimeML's code (MO, MI, AF, EV, NI).
+    fn of(value: &str) -> Option<DayPart> {
+        Some(match value {
+            "MO" => DayPart::Morning,
+            "MI" => DayPart::Midday,
+            "AF" => DayPart::Afternoon,
+            "EV" => DayPart::Evening,
+            "NI" => DayPart::Night,
+            _ => return None,
+        })
+    }
+
+    /// TimeML's code, written after the day's "T".
+    pub fn code(self) -> &'static str {
+        match self {
+            DayPart::Morning => "MO",
+            DayPart::Midday => "MI",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
+        }
+    }
+
+    /// The half of the day it lies in: a clock time in any part but the morning is p.m.
+    pub fn half(self) -> Half {
+        match self {
+            DayPart::Morning => Half::Am,
+            _ => Half::Pm,
+        }
+    }
+}
+
+/// A holiday with a fixed place in the Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// Month and day: Christmas is 12-25.
+    Fixed(u32, u32),
+    /// The n-th weekday (ISO) of a month: Thanksgiving (US) is the fourth Thursday of November.
+    Nth(u32, i32, u32),
+}
+
+impl Holiday {
+    /// A table value: "12-25" (month-day) or "11/4/4" (month/n/weekday).
+    fn of(value: &str) -> Option<Holiday> {
+        if let Some((m, d)) = value.split_once('-') {
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            return ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then_some(Holiday::Fixed(m, d));
+        }
+        let mut it = value.split('/');
+        let (m, n, w) = (
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+        );
+        ((1..=12).contains(&m) && (1..=5).contains(&n) && (1..=7).contains(&w))
+            .then_some(Holiday::Nth(m, n, w))
+    }
+}
+
 /// The kinds of number word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NumKind {
@@ -118,7 +189,7 @@ pub enum Word {
     Shift(i64, Pos),
     Ago(i64, Pos),
     /// A part of the day; after noon, a clock time in it is p.m.
-    Part(Half),
+    Part(DayPart),
     Hedge,
     Future,
     NotFuture,
@@ -154,6 +225,12 @@ pub enum Word {
     Season(u32),
     /// A word kept inside a period's span: fiscal, المالي.
     Fiscal,
+    /// The day the text named last: "that day", "the same day", "في اليوم نفسه".
+    SameDay,
+    /// A word that sets a deadline or the end of a stretch: by, until, حتى, بحلول.
+    Deadline,
+    /// A holiday on a fixed day of the calendar: Christmas, Thanksgiving.
+    Holiday(Holiday),
 }
 
 /// The longest phrase in the tables, in words.
@@ -309,7 +386,7 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         }
         "shift" => Word::Shift(int()?, pos),
         "ago" => Word::Ago(int()?, pos),
-        "part" => Word::Part(Half::of(value, "1")),
+        "part" => Word::Part(DayPart::of(value)?),
         "hedge" => Word::Hedge,
         "future" => Word::Future,
         "not_future" => Word::NotFuture,
@@ -327,6 +404,9 @@ fn relative_word(kind: &str, value: &str, position: &str) -> Option<Word> {
         "hour_word" => Word::HourWord,
         "relto" => Word::RelTo(int()?),
         "ref" => Word::Ref(int()?),
+        "same_day" => Word::SameDay,
+        "deadline" => Word::Deadline,
+        "holiday" => Word::Holiday(Holiday::of(value)?),
         "quarter" => Word::Quarter,
         "season" => Word::Season(value.parse().ok().filter(|n| (1..=4).contains(n))?),
         "fiscal" => Word::Fiscal,

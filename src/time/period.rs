@@ -1,6 +1,6 @@
 //! Resolution of the periods named without a date (`Spec::Ref`, `Quarter`, `Season`,
 //! `YearEarlier`, `Duration`), and the document pass that gives "the quarter" and "year-earlier"
-//! the period the document spoke of last. The rules are documented in docs/dates.md.
+//! the period the document spoke of last, and "that day" the day it named last. The rules are documented in docs/dates.md.
 
 use super::calendar::{days_in_month, Day};
 use super::lexicon::Unit;
@@ -139,6 +139,44 @@ pub fn season_value(
     months_range(y, start, 3)
 }
 
+/// The day `spec` names, without its time of day, for "that day" to name again: a date with its
+/// day, a weekday, a day counted from the anchor ("yesterday", "three days ago"). A weekday
+/// printed beside "today" is left out (the copy would repeat a mismatch with the anchor).
+fn day_of(spec: &Spec) -> Option<Spec> {
+    match spec {
+        Spec::Date {
+            year,
+            month,
+            day: Some(day),
+            weekday,
+            dir,
+            ..
+        } => Some(Spec::Date {
+            year: *year,
+            month: *month,
+            day: Some(*day),
+            weekday: *weekday,
+            clock: None,
+            dir: *dir,
+        }),
+        Spec::Hijri { day: Some(_), .. }
+        | Spec::Weekday { .. }
+        | Spec::WeekdayCount { .. }
+        | Spec::NthWeekday { .. }
+        | Spec::Holiday { .. }
+        | Spec::Ago {
+            unit: Unit::Day, ..
+        } => Some(spec.clone()),
+        Spec::RelDay { offset, .. } => Some(Spec::RelDay {
+            offset: *offset,
+            weekday: None,
+            clock: None,
+        }),
+        Spec::At(day, _) | Spec::Part(day, _) => day_of(day),
+        _ => None,
+    }
+}
+
 /// The period a document spoke of last, for "the quarter" and "year-earlier".
 #[derive(Debug, Clone, Copy)]
 enum Last {
@@ -152,7 +190,18 @@ enum Last {
 /// the year before's). The specs are rewritten, so that resolving them again keeps the reading.
 pub fn link_anaphora<'s>(specs: impl Iterator<Item = &'s mut Spec>, anchor: Option<Day>) {
     let mut last: Option<Last> = None;
+    let mut last_day: Option<Spec> = None;
     for spec in specs {
+        // "that day", "the same day": the day named last
+        if *spec == Spec::SameDay {
+            if let Some(d) = &last_day {
+                *spec = d.clone();
+            }
+            continue;
+        }
+        if let Some(d) = day_of(spec) {
+            last_day = Some(d);
+        }
         match (&*spec, last) {
             (
                 Spec::Quarter {

@@ -9,7 +9,7 @@
 
 use super::calendar::{days_in_month, Day};
 use super::hijri;
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use super::period;
 use super::spec::{Clock, Dir, MonthRef, Spec};
 use crate::doc::Grain;
@@ -61,6 +61,7 @@ fn year_for(anchor: Day, month: u32, day: u32, dir: Dir) -> i32 {
     match dir {
         // Nothing says: a report's past, or a day weeks ahead.
         Dir::Auto => report_year(anchor, month, day),
+        Dir::Nearest => nearest_year(anchor, month, day),
         Dir::Future => {
             if here >= now {
                 y
@@ -113,12 +114,32 @@ fn report_year(anchor: Day, month: u32, day: u32) -> i32 {
     }
 }
 
+/// The year of a month (`day` 0) or day and month nearest the anchor, either way; on a tie the
+/// anchor's year: "until September" in March is this September.
+fn nearest_year(anchor: Day, month: u32, day: u32) -> i32 {
+    let y = anchor.year;
+    let distance = |c: i32| {
+        if day == 0 {
+            let months = |y: i32, m: u32| i64::from(y) * 12 + i64::from(m);
+            (months(c, month) - months(y, anchor.month)).abs()
+        } else {
+            Day::new(c, month, day.min(days_in_month(c, month)))
+                .map_or(i64::MAX, |d| (d.to_days() - anchor.to_days()).abs())
+        }
+    };
+    [y, y + 1, y - 1]
+        .into_iter()
+        .min_by_key(|&c| distance(c))
+        .unwrap_or(y)
+}
+
 /// The day with weekday `w` nearest the anchor in direction `dir`.
 fn weekday_from(anchor: Day, w: u32, dir: Dir) -> Day {
     let back = (i64::from(anchor.weekday()) - i64::from(w)).rem_euclid(7);
     let fwd = (i64::from(w) - i64::from(anchor.weekday())).rem_euclid(7);
     match dir {
-        Dir::Auto => anchor.add_days(-back),
+        // only months are read as deadlines (`Dir::Nearest`)
+        Dir::Auto | Dir::Nearest => anchor.add_days(-back),
         Dir::Future => anchor.add_days(fwd),
         Dir::Past => anchor.add_days(-(if back == 0 { 7 } else { back })),
         Dir::Next => anchor.add_days(if fwd == 0 { 7 } else { fwd }),
@@ -180,6 +201,22 @@ pub fn resolve(spec: &Spec, anchor: Option<Day>) -> Resolved {
                 }
                 _ => r,
             }
+        }
+        Spec::Part(day, part) => {
+            let r = resolve(day, anchor);
+            match r.value {
+                Some(v) if r.grain == Grain::Day => Resolved {
+                    value: Some(format!("{v}T{}", part.code())),
+                    grain: Grain::Time,
+                    mismatch: r.mismatch,
+                },
+                _ => r,
+            }
+        }
+        // no day named before it
+        Spec::SameDay => ok(None, Grain::Day),
+        Spec::Holiday { day, year, dir } => {
+            ok(holiday(anchor, *day, *year, *dir).map(Day::iso), Grain::Day)
         }
         // left unlinked to a period of the document: the year before the anchor's
         Spec::YearEarlier => rel_unit(anchor, Unit::Year, -1),
@@ -340,6 +377,29 @@ fn month_of(anchor: Option<Day>, month: MonthRef, year: Option<i32>) -> Option<(
             let a = anchor?;
             Some(shift_month(a.year, a.month, n))
         }
+    }
+}
+
+/// A holiday's day: in the year given, else the one around the anchor the direction says, as
+/// for a day and month without a year (with nothing said, the latest one at most
+/// [`DAY_AHEAD`] days after the anchor).
+fn holiday(anchor: Option<Day>, h: Holiday, year: Option<i32>, dir: Dir) -> Option<Day> {
+    let on = |y: i32| match h {
+        Holiday::Fixed(m, d) => Day::new(y, m, d),
+        Holiday::Nth(m, n, w) => nth_weekday(y, m, n, w),
+    };
+    if let Some(y) = year {
+        return on(y);
+    }
+    let a = anchor?;
+    let ahead = |d: &Day| d.to_days() - a.to_days();
+    let days = (a.year - 1..=a.year + 1).filter_map(on);
+    match dir {
+        Dir::Auto => days.filter(|d| ahead(d) <= DAY_AHEAD).max(),
+        Dir::Future => days.filter(|d| ahead(d) >= 0).min(),
+        Dir::Next => days.filter(|d| ahead(d) > 0).min(),
+        Dir::Past => days.filter(|d| ahead(d) < 0).max(),
+        Dir::Nearest => days.min_by_key(|d| ahead(d).abs()),
     }
 }
 

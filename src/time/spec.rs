@@ -2,7 +2,7 @@
 //! recognition and the input of resolution, so that a later stage can resolve the same
 //! expressions again against another anchor (a sister report's date).
 
-use super::lexicon::Unit;
+use super::lexicon::{DayPart, Holiday, Unit};
 
 /// Which way an expression with missing parts points from the anchor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,6 +15,9 @@ pub enum Dir {
     Past,
     /// المقبل, next: strictly after the anchor.
     Next,
+    /// A deadline or the end of a stretch (by May, until May, حتى مايو): the month nearest the
+    /// anchor either way (given to months and days of a month only).
+    Nearest,
 }
 
 /// A clock time: hour on 24 h, minute, and an offset ("Z", "+02:00") when the text gives one.
@@ -112,6 +115,18 @@ pub enum Spec {
     /// A clock time on the day another expression names: "10 p.m. Wednesday", "5 p.m. EST
     /// Nov. 9", "noon Thursday".
     At(Box<Spec>, Clock),
+    /// A part of the day another expression names: "Friday afternoon", "this morning", "مساء
+    /// الأحد", "صباح اليوم" (TimeML's `2024-03-01TAF`).
+    Part(Box<Spec>, DayPart),
+    /// A holiday: "Christmas", "last Thanksgiving", "Christmas 2013", "رأس السنة الميلادية".
+    Holiday {
+        day: Holiday,
+        year: Option<i32>,
+        dir: Dir,
+    },
+    /// "that day", "the same day", "في اليوم نفسه": the day the document named last, put in its
+    /// place by `period::link_anaphora`; unresolved when none was named before it.
+    SameDay,
     /// "year-earlier", "the year-ago quarter": the period a year before the one the document
     /// spoke of last (a quarter or a year), else the year before the anchor's.
     YearEarlier,

@@ -313,7 +313,7 @@ impl Parser<'_> {
         // "after next" counts weekdays and units, not dates.
         let shift = self.shift(e, Pos::Post).filter(|s| s.0.abs() < 2);
         let e = shift.map_or(e, |s| s.1);
-        let dir = self.dir_of(shift.map(|s| s.0), i, e);
+        let dir = self.month_dir(shift.map(|s| s.0), i, e);
         let start = prefix.map_or_else(|| self.core_start(j), |p| p.start);
         Some(Candidate {
             start,
@@ -480,12 +480,34 @@ impl Parser<'_> {
             day: None,
             weekday: None,
             clock: None,
-            dir: self.dir_of(shift, i, end),
+            dir: self.month_dir(shift, i, end),
         };
         Some(Candidate {
             start: if pre.is_some() { self.start(i) } else { s },
             end,
             spec,
+        })
+    }
+
+    /// A holiday, with a shift word before it or a year after it: "Christmas", "last
+    /// Thanksgiving", "Christmas 2013", "رأس السنة الميلادية".
+    pub(super) fn holiday(&self, i: usize) -> Option<Candidate> {
+        let pre = self.shift(i, Pos::Pre);
+        let j = pre.map_or(i, |p| p.1);
+        let (day, e, s) = self.word(j, |w| match w {
+            Word::Holiday(h) => Some(h),
+            _ => None,
+        })?;
+        let year = self.year(e, false).filter(|y| !y.1);
+        let end = year.map_or(e, |y| y.2);
+        Some(Candidate {
+            start: if pre.is_some() { self.start(i) } else { s },
+            end,
+            spec: Spec::Holiday {
+                day,
+                year: year.map(|y| y.0),
+                dir: self.dir_of(pre.map(|p| p.0), i, end),
+            },
         })
     }
 

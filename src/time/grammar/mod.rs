@@ -8,7 +8,8 @@
 //!   (15 رمضان 1444 هـ); a month alone, years (عام 2024, by 2024) and decades;
 //! - `numeric`: numeric dates (26/12/2021, 2021-12-26, 4/22 after "on"/"في"), numbers in words;
 //! - `weekday`: weekdays, alone or shifted (الأحد الماضي, next Sunday, الجمعة من الأسبوع
-//!   المقبل), with a day of the month (الخميس 21), and the n-th weekday of a month;
+//!   المقبل), with a day of the month (الخميس 21), and the n-th weekday of a month; a part of the
+//!   day before or after a day (مساء الأحد, Friday afternoon);
 //! - `relative`: days counted from publication (اليوم, أمس, the day after tomorrow), with a part
 //!   of the day (صباح اليوم), a hedge (في وقت سابق اليوم) and the weekday printed beside them
 //!   (اليوم الأحد); units shifted (العام المقبل, last week, هذا العام، في مايو), distances
@@ -245,16 +246,19 @@ impl Parser<'_> {
             &[
                 Self::period,
                 Self::reference,
+                Self::part_then_day,
                 Self::nth_weekday,
                 Self::weekday_count,
                 Self::range,
                 Self::absolute,
                 Self::rel_day,
+                Self::same_day,
                 Self::weekday_expr,
                 Self::unit_rel,
                 Self::ago,
                 Self::year_expr,
                 Self::month_alone,
+                Self::holiday,
                 Self::decade,
                 Self::clock_alone,
             ]
@@ -265,7 +269,7 @@ impl Parser<'_> {
                 best = Some(c);
             }
         }
-        best
+        best.map(|c| self.with_part_after(c))
     }
 }
 

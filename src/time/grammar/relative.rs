@@ -7,7 +7,7 @@ use super::{
     Calendar, Candidate, Clock, Count, Kind, MonthName, NumKind, Parser, Pos, Prep, Spec, Unit,
     Word,
 };
-use crate::time::lexicon::Half;
+use crate::time::lexicon::{DayPart, Half};
 
 /// Counted units read one after another: each (unit, count; 0 for a plural without one), their
 /// sum in months and in days, and the token after them.
@@ -75,9 +75,11 @@ impl Parser<'_> {
             e = e2;
         }
         // "this afternoon at 3:20", "مساء أمس الساعة 8": a time in it is p.m.
-        let part_of =
-            |half| (i..e).any(|k| self.hits[k].iter().any(|hit| hit.word == Word::Part(half)));
-        let (pm, am) = (part_of(Half::Pm), part_of(Half::Am));
+        let day_part = self.part_within(i, e);
+        let (pm, am) = (
+            day_part.is_some_and(|p| p.half() == Half::Pm),
+            day_part.is_some_and(|p| p.half() == Half::Am),
+        );
         let start = if part.is_some() || hedge {
             self.lead(i)
         } else {
@@ -107,19 +109,49 @@ impl Parser<'_> {
             }
             c
         });
+        let no_clock = clock.is_none();
+        let day = Spec::RelDay {
+            offset,
+            weekday,
+            clock,
+        };
+        // "صباح اليوم", "yesterday evening", "tonight": the part of the day, unless a clock
+        // time says more
+        let spec = match day_part {
+            Some(p) if no_clock => Spec::Part(Box::new(day), p),
+            _ => day,
+        };
         Some(Candidate {
             start,
             end: e,
-            spec: Spec::RelDay {
-                offset,
-                weekday,
-                clock,
-            },
+            spec,
+        })
+    }
+
+    /// "that day", "the same day", "earlier that day", "في اليوم نفسه": the day named last.
+    pub(super) fn same_day(&self, i: usize) -> Option<Candidate> {
+        let hedge = self.word(i, |w| (w == Word::Hedge).then_some(()));
+        let j = hedge.as_ref().map_or(i, |h| h.1);
+        let (_, end, start) = self.word(j, |w| (w == Word::SameDay).then_some(()))?;
+        Some(Candidate {
+            start: if hedge.is_some() { self.lead(i) } else { start },
+            end,
+            spec: Spec::SameDay,
+        })
+    }
+
+    /// The first part of the day read in tokens `i..e`.
+    fn part_within(&self, i: usize, e: usize) -> Option<DayPart> {
+        (i..e).find_map(|k| {
+            self.hits[k].iter().find_map(|hit| match hit.word {
+                Word::Part(p) => Some(p),
+                _ => None,
+            })
         })
     }
 
     /// "at 8" after a part of the day: an hour from 1 to 12, nothing after it but punctuation.
-    fn hour_in_part(&self, e: usize) -> Option<(Clock, usize)> {
+    pub(super) fn hour_in_part(&self, e: usize) -> Option<(Clock, usize)> {
         let j = self.opt_punct(e, &[","]);
         self.prep(j, Prep::Clock)?;
         let (h, n) = self.num(j + 1)?;

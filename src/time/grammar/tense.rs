@@ -5,12 +5,35 @@
 use super::{Dir, Kind, Parser, Pos, Word};
 use crate::lang::ar;
 
+/// How many words the subject of an Arabic verb-subject-day clause may take: "وزير الخارجية
+/// الأردني أيمن الصفدي" is five.
+const SUBJECT_REACH: usize = 6;
+
+/// Folded Arabic words that open a clause of their own (أن, إن and their pronoun forms, the
+/// relative pronouns): a day after them is not the time of a verb before them.
+const CLAUSE_OPENERS: [&str; 9] = [
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "حيث",
+];
+
 impl Parser<'_> {
     /// A future marker near tokens `i..e`: "will", "سوف", "المقرر", or a verb with the future
     /// prefix سـ (سيعقد, سأعود), in the same sentence. The look-back is long enough for a clock
     /// time and its zone between the verb and the day ("will take effect at 4 a.m. local time
     /// (0200 GMT) on Wednesday").
     fn future(&self, i: usize, e: usize) -> bool {
+        self.future_but(i, e, |_| false)
+    }
+
+    /// [`Self::future`], leaving out the tokens `skip` says.
+    fn future_but(&self, i: usize, e: usize, skip: impl Fn(usize) -> bool) -> bool {
         let mut lo = i;
         while lo > 0 && i - lo < 20 && !self.sentence_end(lo - 1) {
             lo -= 1;
@@ -20,7 +43,7 @@ impl Parser<'_> {
             hi += 1;
         }
         (lo..hi)
-            .filter(|k| *k < i || *k >= e)
+            .filter(|k| (*k < i || *k >= e) && !skip(*k))
             .any(|k| self.future_word(k))
     }
 
@@ -98,6 +121,9 @@ impl Parser<'_> {
         let Some(v) = k.checked_sub(1) else {
             return false;
         };
+        if self.reported_across_subject(i) {
+            return true;
+        }
         let tok = &self.toks[v];
         if tok.kind != Kind::Word {
             return false;
@@ -112,6 +138,31 @@ impl Parser<'_> {
             && tok.text.ends_with("ed")
             && !passive
             && hits.iter().all(|h| h.word != Word::Future)
+    }
+
+    /// An Arabic verb of reporting in the past opening a verb-subject-day clause, its subject
+    /// between them: "أعلنت الحكومة المصرية الخميس أنها ستفتح", "أكد وزير الخارجية الأحد أن": the
+    /// day is when it was said, whatever future the clause it introduces speaks of. The
+    /// subject is at most [`SUBJECT_REACH`] words with no reading in the time lexicon; a
+    /// punctuation mark, a word that opens a clause ("أن", "الذي") or a verb in the future between
+    /// them means the day belongs to another clause.
+    fn reported_across_subject(&self, i: usize) -> bool {
+        if self.toks.get(i).is_none_or(|t| t.text.is_ascii()) {
+            return false;
+        }
+        for v in (i.saturating_sub(SUBJECT_REACH + 1)..i).rev() {
+            let tok = &self.toks[v];
+            if tok.kind != Kind::Word || CLAUSE_OPENERS.contains(&tok.text) || self.future_word(v) {
+                return false;
+            }
+            if self.hits[v].iter().any(|h| h.word == Word::Past) {
+                return true;
+            }
+            if !self.hits[v].is_empty() {
+                return false;
+            }
+        }
+        false
     }
 
     /// Token `k` is a verb in the imperfect (يغادر, تبدأ): a word of three letters or more
@@ -132,5 +183,35 @@ impl Parser<'_> {
             _ if self.future(i, e) => Dir::Future,
             _ => Dir::Auto,
         }
+    }
+
+    /// [`Self::dir_of`] for a month or a day of a month without its year: after a deadline word
+    /// ("by May", "حتى مايو") the nearest one, either way, unless the sentence says the future
+    /// otherwise ("until" is itself a future word). A weekday keeps `dir_of`: "by Wednesday"
+    /// is as often a report's past as a deadline ahead.
+    pub(super) fn month_dir(&self, shift: Option<i64>, i: usize, e: usize) -> Dir {
+        if shift.is_none()
+            && !self.reported(i)
+            && self.deadline(i)
+            && !self.future_but(i, e, |k| self.is_deadline(k))
+        {
+            return Dir::Nearest;
+        }
+        self.dir_of(shift, i, e)
+    }
+
+    /// A deadline word (by, until, حتى, بحلول) opens the match at `i` or ends right before it.
+    fn deadline(&self, i: usize) -> bool {
+        let is = |k: usize, end: Option<usize>| {
+            self.hits[k]
+                .iter()
+                .any(|h| h.word == Word::Deadline && end.is_none_or(|e| h.end == e))
+        };
+        is(i, None) || (i.saturating_sub(3)..i).any(|k| is(k, Some(i)))
+    }
+
+    /// Token `k` opens a deadline phrase.
+    fn is_deadline(&self, k: usize) -> bool {
+        self.hits[k].iter().any(|h| h.word == Word::Deadline)
     }
 }

@@ -3,12 +3,87 @@
 //! from the anchor ("3 Fridays from now") and the n-th weekday of a month ("the first Friday of
 //! July", "الثلاثاء الثالث من شهر أيلول").
 
+use crate::time::lexicon::{DayPart, Half};
+
 use super::{
     Calendar, Candidate, Count, Dir, Kind, MonthName, MonthRef, NumKind, Parser, Pos, Prep, Spec,
     Unit, WeekdayName, Word,
 };
 
+/// Whether a part of the day can be said of what `spec` names: a weekday or a calendar day
+/// without a clock time.
+fn names_a_day(spec: &Spec) -> bool {
+    matches!(
+        spec,
+        Spec::Weekday { .. }
+            | Spec::Holiday { .. }
+            | Spec::Date {
+                day: Some(_),
+                clock: None,
+                ..
+            }
+    )
+}
+
 impl Parser<'_> {
+    /// A part of the day before a weekday or a date ("مساء الأحد", "فجر يوم الثلاثاء", "صباح
+    /// الخميس 5 مارس"): that part of that day. "ليلة الأحد" stays the weekday alone: it is
+    /// often the night before the day it names.
+    pub(super) fn part_then_day(&self, i: usize) -> Option<Candidate> {
+        let (part, e, _) = self.word(i, |w| match w {
+            Word::Part(p) if p != DayPart::Night => Some(p),
+            _ => None,
+        })?;
+        let day = [Self::weekday_expr, Self::absolute]
+            .iter()
+            .filter_map(|f| f(self, e))
+            .max_by_key(|c| c.end)?;
+        names_a_day(&day.spec).then(|| Candidate {
+            start: self.lead(i),
+            end: day.end,
+            spec: Spec::Part(Box::new(day.spec), part),
+        })
+    }
+
+    /// A match followed by a part of the day ("Friday afternoon", "Wednesday night", "الأحد
+    /// مساء"): that part of the day it names, or the clock time after it on that day ("Saturday
+    /// morning at 9"; after noon p.m.). A word that is also a day ("tonight") is no part of
+    /// another day.
+    pub(super) fn with_part_after(&self, c: Candidate) -> Candidate {
+        if !names_a_day(&c.spec) {
+            return c;
+        }
+        let day_word = self
+            .word(c.end, |w| matches!(w, Word::Day(_)).then_some(()))
+            .is_some();
+        match self.word(c.end, |w| match w {
+            Word::Part(p) => Some(p),
+            _ => None,
+        }) {
+            // "الجمعة وصباح السبت": a part joined by و belongs to the day after it
+            Some((part, e, s)) if !day_word && s == self.start(c.end) => {
+                match self.trailing_clock(e).or_else(|| self.hour_in_part(e)) {
+                    Some((mut clock, end)) => {
+                        if part.half() == Half::Pm && clock.hour < 12 {
+                            clock.hour += 12;
+                        }
+                        Candidate {
+                            start: c.start,
+                            end,
+                            spec: Spec::At(Box::new(c.spec), clock),
+                        }
+                    }
+                    None => Candidate {
+                        start: c.start,
+                        end: e,
+                        spec: Spec::Part(Box::new(c.spec), part),
+                    },
+                }
+            }
+            _ => c,
+        }
+    }
+
     /// A weekday, optionally after "يوم"; `loose` admits names that need a date beside them.
     /// Its span starts at the name.
     pub(super) fn weekday(&self, i: usize, loose: bool) -> Option<WeekdayName> {
