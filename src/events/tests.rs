@@ -1053,3 +1053,11 @@ fn the_owner_of_a_verbal_noun_in_construct_is_its_doer() {
         assert_eq!(target, vec!["UKR".to_string()], "{s}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_rotating_presidency_is_no_league() {
+    // "الدوري" is also "rotating": only the league's own names put a sentence in sport
+    let t = format!("{HEAD_AR}ودعت مصر الرئيس الدوري لمجلس الأمن إلى زيارة روسيا.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(evs.iter().any(|e| e.kind == EventType::Request), "{evs:#?}");
+}
