@@ -5,9 +5,12 @@
 
 For each language file of the benchmark corpus (``ar_*.jsonl``, ``en_*.jsonl``, one article per
 line), every k-th of its articles is taken so that ``--docs`` of them are spread over the whole
-file; their events are extracted in document order, and every j-th event is printed so that
-``--per-lang`` are spread over the list. The same build gives the same sample; two builds give
-samples drawn the same way from the same articles, so their counts of right events compare.
+file, and their events are extracted. Events are drawn by position, not by count: each is keyed
+by its document id, sentence start and trigger, ranked by a hash of that key, and the first
+``--per-lang`` are printed. Two builds thus print the same event wherever both code it at the
+same place (its key is the same and so is its rank); an event only one build codes takes a
+place of its own. Each event prints with its key, so two samples can be lined up by key and
+judged once where they agree.
 
 Each event prints with its type, mode, trigger, source and target (entity id and name) and the
 sentence it was coded from. The reader marks each right or wrong in type, source and target; an
@@ -16,6 +19,7 @@ repository. Skips with a message when the corpus is not there.
 """
 
 import argparse
+import hashlib
 import json
 import pathlib
 import sys
@@ -46,7 +50,17 @@ def sample(path: pathlib.Path, per_lang: int, docs: int) -> list[tuple[str, dict
     extracted = khabar.extract([a["text"] for a in articles], ids=[a["id"] for a in articles], n_threads=2)
     records = [x.to_dict() for x in extracted]
     events = [(a["text"], d, e) for a, d in zip(articles, records, strict=True) for e in d["events"]]
-    return spread(events, per_lang)
+    return sorted(events, key=lambda x: rank(x[1]["id"], x[2]))[:per_lang]
+
+
+def key(doc_id: str, event: dict[str, Any]) -> str:
+    """Where an event was coded: document id, sentence start and trigger."""
+    return f"{doc_id}:{event['start']}:{event['trigger']}"
+
+
+def rank(doc_id: str, event: dict[str, Any]) -> str:
+    """A build-independent order of events: the hash of their key."""
+    return hashlib.sha1(key(doc_id, event).encode("utf-8")).hexdigest()
 
 
 def main() -> int:
@@ -66,7 +80,7 @@ def main() -> int:
         for text, doc, e in sample(path, a.per_lang, a.docs):
             n += 1
             sentence = text[e["start"] : e["end"]].replace("\n", " ")
-            print(f"[{n}] {doc['id']}  {e['type']} ({e['mode']})  trigger {e['trigger']!r}")
+            print(f"[{n}] {key(doc['id'], e)}  {e['type']} ({e['mode']})")
             print(f"    source: {names(doc, e['source'])}")
             print(f"    target: {names(doc, e['target'])}")
             print(f"    {sentence}")

@@ -90,6 +90,9 @@ pub struct Lexicon {
     pub contexts: PhraseTable<String>,
     /// (type, context or "*") → CAMEO code.
     pub cameo: WordMap<(EventType, String), String>,
+    /// (type, or None for every type; context) in which nothing is coded: a sports sentence's
+    /// "hosts" or "attack", an invitation to a wedding ("-" as code in plover_cameo.tsv).
+    voids: Vec<(Option<EventType>, String)>,
     /// The rules of each type, by its place in [`EventType::ALL`].
     rules: [TypeRules; EventType::ALL.len()],
 }
@@ -102,6 +105,13 @@ impl Lexicon {
             .find_map(|c| self.cameo.get(&(kind, c.clone())))
             .or_else(|| self.cameo.get(&(kind, "*".to_string())))
             .cloned()
+    }
+
+    /// Does one of the sentence's `contexts` make type `kind` no event at all?
+    pub fn voided(&self, kind: EventType, contexts: &[String]) -> bool {
+        self.voids
+            .iter()
+            .any(|(k, c)| k.is_none_or(|k| k == kind) && contexts.contains(c))
     }
 
     /// How the event stage treats type `kind`.
@@ -168,7 +178,19 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for r in rows(tsv!("plover_contexts.tsv"), &["word", "context"]) {
         contexts.insert(r.get("word"), r.get("context").to_string());
     }
-    let cameo = rows(tsv!("plover_cameo.tsv"), &["type", "context", "cameo"])
+    let cameo_rows = || rows(tsv!("plover_cameo.tsv"), &["type", "context", "cameo"]);
+    let voids = cameo_rows()
+        .filter(|r| r.get("cameo") == "-")
+        .filter_map(|r| {
+            let kind = match r.get("type") {
+                "*" => None,
+                t => Some(EventType::parse(t)?),
+            };
+            Some((kind, r.get("context").to_string()))
+        })
+        .collect();
+    let cameo = cameo_rows()
+        .filter(|r| r.get("cameo") != "-")
         .filter_map(|r| {
             let kind = EventType::parse(r.get("type"))?;
             Some((
@@ -182,6 +204,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         markers,
         contexts,
         cameo,
+        voids,
         rules: type_rules(),
     }
 });
@@ -259,10 +282,16 @@ mod tests {
         );
         assert!(!l.triggers.is_empty() && !l.markers.is_empty() && !l.contexts.is_empty());
         assert!(l.rules(EventType::Consult).mutual && l.rules(EventType::Accuse).attitude);
+        let sport = ["sport".to_string()];
+        assert!(l.voided(EventType::Consult, &sport) && l.voided(EventType::Assault, &sport));
+        let festivity = ["festivity".to_string()];
+        assert!(l.voided(EventType::Request, &festivity));
+        assert!(!l.voided(EventType::Accuse, &festivity));
         assert!(!l.rules(EventType::Threaten).intendable);
     }
 
-    /// Every type a table names is one of PLOVER's sixteen ("-" in the trigger table: no event),
+    /// Every type a table names is one of PLOVER's sixteen ("-" in the trigger table: no event;
+    /// "*" in the code table: every type),
     /// and every type has its row of rules.
     #[test]
     fn tables_name_known_types() {
@@ -273,7 +302,7 @@ mod tests {
                 "event_triggers.tsv: {name}"
             );
         }
-        for name in names(tsv!("plover_cameo.tsv")) {
+        for name in names(tsv!("plover_cameo.tsv")).filter(|&n| n != "*") {
             assert!(EventType::parse(name).is_some(), "plover_cameo.tsv: {name}");
         }
         let typed: Vec<&str> = names(tsv!("plover_types.tsv")).collect();

@@ -29,7 +29,7 @@ use crate::doc::{DateExpr, Entity, EntityKind, Event, EventMode, EventType, Quot
 use crate::lang::ar;
 use crate::mentions::{MentionIndex, Spot};
 use crate::phrases::{words_of, Word};
-use actors::{groups, ActorIds};
+use actors::{groups, ActorIds, Group};
 use coding::{code, Coded, VISIT};
 use lexicon::{lexicon, Marker, TypeRules};
 use parties::Sentence;
@@ -229,6 +229,10 @@ impl Context<'_, '_> {
         let contexts = self.contexts(&sent.ws);
         let mut out: Vec<Event> = Vec::new();
         for (i, c) in sent.coded.iter().enumerate() {
+            // a match report's "hosts", an invitation to a wedding: no political event
+            if lexicon().voided(c.kind, &contexts) {
+                continue;
+            }
             let (source, mut target) = self.parties(sent, i);
             if target.is_empty() && c.hit.value.cameo == VISIT {
                 // "arrived in Amman on a visit": the place visited stands for its state
@@ -289,7 +293,17 @@ impl Context<'_, '_> {
         let right = sent.right_of(i);
         // an Arabic verbal noun followed by its owner ("رفض مصر") has its agent there, not
         // before it
-        let genitive = arabic && c.nominal && right.first().is_some_and(|g| g.first == last + 1);
+        // the same with a trigger form that is also the verb ("قصف"): owner and object side by
+        // side, the object marked with lām ("قصف الحوثيين لمأرب"), is the construct, whose owner
+        // is the doer, not the target
+        let construct = arabic
+            && !c.nominal
+            && matches!(right.as_slice(), [owner, object, ..]
+                if owner.first == last + 1
+                    && object.first == owner.last + 1
+                    && self.after_lam(sent, object));
+        let genitive =
+            construct || arabic && c.nominal && right.first().is_some_and(|g| g.first == last + 1);
         // an English verb's subject may stand further back, past a title or an apposition
         // ("Pakistan, a key ally in the region, has refused")
         let left = if !arabic && !c.nominal {
@@ -375,6 +389,14 @@ impl Context<'_, '_> {
             }
         }
         (source, target)
+    }
+
+    /// Does group `g` open with a name after the clitic preposition lām ("لمأرب", "للحوثيين")?
+    fn after_lam(&self, sent: &Sentence, g: &Group) -> bool {
+        let w = sent.ws[g.first].range.clone();
+        self.idx.within(w.clone()).iter().any(|sp| {
+            sp.range.start >= w.start && matches!(&sent.text[w.start..sp.range.start], "ل" | "لل")
+        })
     }
 
     /// Parties with the persons dropped, when a state or body is among them and some person is

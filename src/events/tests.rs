@@ -997,3 +997,67 @@ fn closing_airspace_and_an_ultimatum() {
     let evs = events(&t, "en", STATES_EN);
     assert!(has(&evs, "THREATEN", &["EGY", "RUS"]), "{evs:#?}");
 }
+
+#[test]
+fn non_political_senses_of_trigger_words_code_nothing() {
+    let ar = [
+        // a woman's name, an occurrence, an invitation, a match, a player's contract
+        "وقالت الفنانة وعد إن روسيا ستكون محطتها المقبلة بعد مصر.",
+        "ووقع انفجار قرب سفارة روسيا في القاهرة أمس.",
+        "ودعا السفير الروسي وزير الخارجية المصري إلى حفل زفاف ابنته.",
+        "وفازت مصر على روسيا في المباراة التي استضافتها القاهرة.",
+        "وأعلن نادي موسكو أن اللاعب المصري وقع عقدا معه لثلاثة مواسم.",
+    ];
+    for s in ar {
+        let evs = events(&format!("{HEAD_AR}{s}"), "ar", STATES_AR);
+        assert!(evs.is_empty(), "{s}: {evs:#?}");
+    }
+    let en = [
+        "Egypt hosts Russia in a football friendly on Friday.",
+        "The Egyptian striker signed for a Russian club on Monday.",
+        "Russian oil demand fell while Egyptian gas supply rose.",
+        "A Russian firm made a takeover offer for an Egyptian bank.",
+    ];
+    for s in en {
+        let evs = events(&format!("{HEAD_EN}{s}"), "en", STATES_EN);
+        assert!(evs.is_empty(), "{s}: {evs:#?}");
+    }
+}
+
+#[test]
+fn political_senses_of_the_same_words_stay_events() {
+    let t = format!("{HEAD_AR}ووعدت روسيا مصر بمساعدات عسكرية.");
+    assert!(!events(&t, "ar", STATES_AR).is_empty());
+    let t = format!("{HEAD_AR}ووقعت روسيا ومصر اتفاقا للتعاون العسكري.");
+    assert!(!events(&t, "ar", STATES_AR).is_empty());
+    // a call made during a ceremony is still a call
+    let t =
+        format!("{HEAD_AR}ودعا وزير الخارجية المصري خلال حفل في القاهرة روسيا إلى وقف إطلاق النار.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(has(&evs, "REQUEST", &["EGY", "RUS"]), "{evs:#?}");
+    let t = format!("{HEAD_EN}Egypt demanded that Russia withdraw its troops.");
+    let evs = events(&t, "en", STATES_EN);
+    assert!(evs.iter().any(|e| e.kind == EventType::Request), "{evs:#?}");
+}
+
+#[test]
+fn the_owner_of_a_verbal_noun_in_construct_is_its_doer() {
+    // "قصف X لY": X's shelling of Y, whatever group stands before it
+    for s in [
+        "وأسفر قصف روسيا لأوكرانيا عن مقتل عشرة مدنيين.",
+        "وتابعت مصر أمس قصف روسيا لأوكرانيا.",
+    ] {
+        let evs = events(&format!("{HEAD_AR}{s}"), "ar", STATES_AR);
+        let (source, target) = parties(&evs, "ASSAULT");
+        assert_eq!(source, vec!["RUS".to_string()], "{s}: {evs:#?}");
+        assert_eq!(target, vec!["UKR".to_string()], "{s}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_rotating_presidency_is_no_league() {
+    // "الدوري" is also "rotating": only the league's own names put a sentence in sport
+    let t = format!("{HEAD_AR}ودعت مصر الرئيس الدوري لمجلس الأمن إلى زيارة روسيا.");
+    let evs = events(&t, "ar", STATES_AR);
+    assert!(evs.iter().any(|e| e.kind == EventType::Request), "{evs:#?}");
+}
