@@ -29,7 +29,8 @@
 //! (لشؤون …) is a construct phrase and stops before the name; an English office joined by "and"
 //! ("Minister of Foreign Affairs and Expatriates") goes on to the name after it.
 //!
-//! Coreference: a surname alone joins the full name it ends, a name opening with a particle
+//! Coreference: a surname alone joins the full name it ends (its article written apart, joined
+//! or hyphenated: "Al Busaidi", "Albusaidi", "al-Busaidi"), a name opening with a particle
 //! ("bin Farhan", "ابن سلمان") the full name it ends, a given name after a title ("Prince
 //! Mohammed") the person it opens; a role without a name ("السفير
 //! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
@@ -97,6 +98,9 @@ struct Person {
     id: String,
     name: String,
     key: String,
+    /// The key with an article joined to a Latin surname left out ("Albusaidi"), the same as
+    /// `key` for most names: it only joins spellings within the document.
+    loose_key: String,
     /// Folded last word of the name (the surname, for surname-only mentions).
     surname: Option<String>,
     title: Option<String>,
@@ -127,20 +131,25 @@ struct People {
 }
 
 impl People {
-    /// Add a named person's mention, merging with a person already known by id or key.
+    /// Add a named person's mention, merging with a person already known by id or key (or
+    /// loose key: "Badr Albusaidi" is "بدر البوسعيدي").
     fn add(&mut self, mut p: Person) {
         self.added.extend(p.mentions.iter().cloned());
         // the list holds no role-only person while names are added (those come last)
         let by_id = self.by_id.get(&p.id).copied();
-        let by_key = (!p.key.is_empty())
-            .then(|| self.by_key.get(&p.key).copied())
-            .flatten();
+        let by_key = [&p.key, &p.loose_key]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .filter_map(|k| self.by_key.get(k.as_str()).copied())
+            .min();
         let same = by_id.into_iter().chain(by_key).min();
         if same.is_none() {
             let i = self.list.len();
             self.by_id.entry(p.id.clone()).or_insert(i);
-            if !p.key.is_empty() {
-                self.by_key.entry(p.key.clone()).or_insert(i);
+            for k in [&p.key, &p.loose_key] {
+                if !k.is_empty() && !self.by_key.contains_key(k.as_str()) {
+                    self.by_key.insert(k.clone(), i);
+                }
             }
         }
         match same {
@@ -294,6 +303,7 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
         id: rec.id.clone(),
         name: rec.name.clone(),
         key: translit::key(&rec.name),
+        loose_key: translit::loose_key(&rec.name),
         surname: None,
         title,
         country,
@@ -539,11 +549,11 @@ fn add_named(cx: Ctx, toks: Range<usize>, role: Option<Role>, people: &mut Peopl
     let words: Vec<&str> = folded.split_whitespace().collect();
     let surname =
         (words.len() >= 2).then(|| words[words.len() - 1].trim_end_matches('.').to_string());
-    let key = translit::key(folded);
     people.add(Person {
         id: format!("person-{}", translit::slug(&name)),
         name,
-        key,
+        key: translit::key(folded),
+        loose_key: translit::loose_key(folded),
         surname,
         title,
         country,

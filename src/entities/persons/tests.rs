@@ -197,3 +197,45 @@ fn a_definite_office_after_a_titled_name_is_another_person() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn an_article_spelt_apart_joined_or_hyphenated_names_one_person() {
+    let text = "Foreign Minister Karim Albashiri arrived in Muscat on Monday. \
+        Al Bashiri met the sultan, and al-Bashiri said the talks went well. \
+        Bashiri left on Tuesday.";
+    let ps = persons(text);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    for m in ["Al Bashiri", "al-Bashiri", "Bashiri"] {
+        assert!(has(&ps, m), "{m}: {ps:?}");
+    }
+    let ps = persons(
+        "Foreign Minister Karim al-Bashiri arrived in Muscat. Albashiri said the talks went well.",
+    );
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(&ps, "Albashiri"), "{ps:?}");
+    // the Arabic spelling and the Latin one with the article joined
+    let ps =
+        persons("قال وزير الخارجية كريم البشيري إن المحادثات مثمرة. (Karim Albashiri, Monday)");
+    assert_eq!(ps.len(), 1, "{ps:?}");
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_never_joins_a_name() {
+    for adverb in ["Later", "Meanwhile", "Earlier", "Afterwards", "Separately"] {
+        let text = format!(
+            "Foreign Minister Karim al-Bashiri met the envoy. {adverb} Bashiri said the talks went well."
+        );
+        let ps = persons(&text);
+        assert_eq!(ps.len(), 1, "{text}: {ps:?}");
+        assert!(has(&ps, "Bashiri"), "{text}: {ps:?}");
+        assert!(
+            !ps[0].iter().any(|m| m.starts_with(adverb)),
+            "{text}: {ps:?}"
+        );
+    }
+    let ps = persons(
+        "وصل وزير الخارجية كريم البشيري إلى مسقط. وبعد ذلك قال البشيري إن المحادثات مثمرة.",
+    );
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(&ps, "البشيري"), "{ps:?}");
+}
