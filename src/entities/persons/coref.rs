@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use super::{People, Person, Role, RoleMention};
 use crate::analysis::Analysis;
-use crate::entities::kb::KnowledgeBase;
+use crate::doc::EntityKind;
+use crate::entities::kb::{Form, KnowledgeBase};
 use crate::entities::{translit, Sentence};
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::{is_latin_word, is_name_particle, starts_upper};
@@ -252,6 +253,9 @@ pub(super) fn surname_mentions(
                         .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
                 });
             if let Some((i, off)) = found {
+                if nisba_at(kb, s, t) {
+                    continue;
+                }
                 let r = tok.range.start + off..tok.range.end;
                 // an English surname is written with its capital ("Such", not "such")
                 if is_latin_word(w) && !starts_upper(a.orig_text(a.orig(r.clone()))) {
@@ -268,6 +272,17 @@ pub(super) fn surname_mentions(
     for (i, r) in add {
         people.list[i].mentions.push(r);
     }
+}
+
+/// Is token `t` a state's adjective (التونسي, الكندية, تركي)? Alone it describes something
+/// more often than it names the person whose family name it is (مصعب التونسي).
+fn nisba_at(kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    s.hit_of.get(t).copied().flatten().is_some_and(|j| {
+        s.hits[j].tokens == (t..t + 1)
+            && s.hits[j].targets.iter().any(|x| {
+                x.form == Form::Adjective && kb.records[x.record].kind == EntityKind::Country
+            })
+    })
 }
 
 /// A Latin surname without its article, however the article is written ("al-Busaidi",
