@@ -178,13 +178,12 @@ fn arabic_run(cx: Ctx, t: usize, cue: Cue) -> Option<usize> {
             let h = &cx.sent.hits[j];
             let prev = cx.kb.given.get(cx.word(end - 1));
             // (a feminine one, الكندية, describes the noun before the name: no family name)
-            if h.tokens == (end..end + 1)
+            let family_nisba = h.tokens == (end..end + 1)
                 && definite_nisba(cx, h)
                 && !cx.word(end).ends_with('ه')
-                && prev.is_some_and(|g| !g.common && !g.particle)
+                && prev.is_some_and(|g| !g.common && !g.particle);
+            if family_nisba || (run.posted && end == t + 1 && surname_spelled_as_place(cx, h, end))
             {
-                end += 1;
-            } else if run.posted && end == t + 1 && surname_spelled_as_place(cx, h, end) {
                 end += 1;
             }
             break;
