@@ -18,6 +18,7 @@
 //!   context makes them a name (a reporting verb, a country in brackets, an age in commas, a
 //!   trade before them, a person listed beside them); never a run in capitals.
 //!
+//! Right after an organisation, two indefinite accusatives ("اجتماعا طارئا") are no name.
 //! A place or state spelled inside a person's name (مصعب التونسي, a surname like a town) is
 //! no mention of it, and a state's adjective alone is no surname mention.
 //!

@@ -109,6 +109,9 @@ pub(super) fn name_run(cx: Ctx, t: usize, cue: Cue) -> Option<Range<usize>> {
     if is_latin_word(cx.word(t)) {
         return latin_run(cx, t);
     }
+    if cued && accusative_after_org(cx, t) {
+        return None;
+    }
     if cued {
         if let Some(run) = delimited_run(cx, t) {
             return Some(run);
@@ -116,6 +119,25 @@ pub(super) fn name_run(cx: Ctx, t: usize, cue: Cue) -> Option<Range<usize>> {
     }
     let end = arabic_run(cx, t, cue)?;
     finish_run(cx, t, end, cued)
+}
+
+/// Right after an organisation ("رئيس مجلس الأمن اجتماعا طارئا"), two words ending in the
+/// alif of the indefinite accusative are the verb's object and its adjective, not a name.
+fn accusative_after_org(cx: Ctx, t: usize) -> bool {
+    let after_org = t > 0
+        && cx.hit_at(t - 1).is_some_and(|j| {
+            cx.sent.hits[j]
+                .targets
+                .iter()
+                .any(|x| cx.kb.records[x.record].kind == EntityKind::Org)
+        });
+    let accusative = |i: usize| {
+        cx.tok(i).is_some_and(|x| x.kind == TokKind::Word) && {
+            let w = cx.word(i);
+            w.ends_with('ا') && w.chars().count() >= 4 && !cx.kb.given.contains_key(w)
+        }
+    };
+    after_org && accusative(t) && accusative(t + 1)
 }
 
 /// An Arabic name being read: where it starts and what has been seen of it.
