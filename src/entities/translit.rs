@@ -78,14 +78,60 @@ fn strip_article(w: &str) -> &str {
     w
 }
 
+/// Is `w` an article written as a word of its own ("Al Busaidi", "El Baradei", "آل ثاني")?
+/// Spelt apart, hyphenated or joined, the article is one and the same: the key leaves it out.
+fn spaced_article(w: &str) -> bool {
+    w.eq_ignore_ascii_case("al") || w.eq_ignore_ascii_case("el") || w == "آل"
+}
+
+/// A Latin surname with the article written into it ("Albusaidi", "Elbaradei"): the rest, when
+/// it opens with a consonant and is a name of four letters or more. Only a looser match reads
+/// it so ("Albert", "Alvarez" are names of their own, and Arabic writes "Albanese" ألبانيزي
+/// with its ل), see [`loose_key`].
+pub fn glued_article(w: &str) -> Option<&str> {
+    let head = w.get(..2)?;
+    let rest = &w[2..];
+    let opens_consonant = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouyAEIOUY".contains(c));
+    ((head.eq_ignore_ascii_case("al") || head.eq_ignore_ascii_case("el"))
+        && opens_consonant
+        && rest.len() >= 4
+        && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then_some(rest)
+}
+
 /// The language-neutral key of a person's name (Arabic or Latin script).
 pub fn key(name: &str) -> String {
+    key_with(name, false)
+}
+
+/// [`key`] with an article joined to a Latin surname left out too ("Badr Albusaidi" and "بدر
+/// البوسعيدي"): one document's spellings of one person meet under it.
+pub fn loose_key(name: &str) -> String {
+    key_with(name, true)
+}
+
+fn key_with(name: &str, loose: bool) -> String {
     let mut parts = Vec::new();
-    for w in name.split(|c: char| c.is_whitespace() || c == '.' || c == ',') {
+    let mut words = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        if spaced_article(w) && words.peek().is_some() {
+            continue;
+        }
         if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue; // initials ("Y.") are written in one script only
         }
         let w = strip_article(w);
+        let w = if loose {
+            glued_article(w).unwrap_or(w)
+        } else {
+            w
+        };
         let mut cls = Vec::new();
         if ar::has_arabic_block(w) {
             cls.extend(w.chars().filter_map(arabic_class));
@@ -238,6 +284,25 @@ mod tests {
         assert_eq!(key("نيكولاي باتروشيف"), key("Nikolai Patrushev"));
         assert_eq!(key("عبدالفتاح السيسي"), key("Abdel Fattah el-Sisi"));
         assert_ne!(key("Sergey Lavrov"), key("Nikolai Patrushev"));
+    }
+
+    #[test]
+    fn the_article_is_one_however_written() {
+        // hyphenated, spaced or as the Arabic writes it
+        assert_eq!(key("al-Busaidi"), key("Al Busaidi"));
+        assert_eq!(key("Al Busaidi"), key("البوسعيدي"));
+        assert_eq!(key("Tamim bin Hamad Al Thani"), key("تميم بن حمد آل ثاني"));
+        assert_eq!(key("Mohamed El Baradei"), key("محمد البرادعي"));
+        // joined to the surname, only the loose key drops it
+        assert_ne!(key("Badr Albusaidi"), key("بدر البوسعيدي"));
+        assert_eq!(loose_key("Badr Albusaidi"), key("بدر البوسعيدي"));
+        assert_eq!(loose_key("Albusaidi"), key("al-Busaidi"));
+        // a name that opens with Al is no article ("Ali", "Alexander", "Alan")
+        assert_eq!(loose_key("Ali Hassan"), key("Ali Hassan"));
+        assert_eq!(loose_key("Alexander Stubb"), key("Alexander Stubb"));
+        assert_eq!(key("Anthony Albanese"), key("أنتوني ألبانيزي"));
+        // a lone "Al" is a given name, not an article
+        assert_eq!(key("Al"), "l");
     }
 
     #[test]

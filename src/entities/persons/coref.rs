@@ -8,7 +8,8 @@ use std::ops::Range;
 
 use super::{People, Person, Role, RoleMention};
 use crate::analysis::Analysis;
-use crate::entities::kb::KnowledgeBase;
+use crate::doc::EntityKind;
+use crate::entities::kb::{Form, KnowledgeBase};
 use crate::entities::{translit, Sentence};
 use crate::lang::ar::{self, strip_proclitic};
 use crate::lang::en::{is_latin_word, is_name_particle, starts_upper};
@@ -21,7 +22,9 @@ pub(super) fn merge_surnames(people: &mut People) {
     let mut surnames: HashMap<String, usize> = HashMap::new();
     for (i, p) in people.list.iter().enumerate() {
         if let Some(s) = p.surname.as_deref() {
+            // "Albusaidi" is the surname "al-Busaidi" and "Busaidi" name
             surnames.entry(translit::key(s)).or_insert(i);
+            surnames.entry(translit::loose_key(s)).or_insert(i);
         }
     }
     let mut gone = vec![false; people.list.len()];
@@ -30,7 +33,7 @@ pub(super) fn merge_surnames(people: &mut People) {
         if p.surname.is_some() || p.role_only || p.key.is_empty() {
             continue;
         }
-        let Some(&j) = surnames.get(&p.key) else {
+        let Some(&j) = surnames.get(&p.key).or_else(|| surnames.get(&p.loose_key)) else {
             continue;
         };
         let mut m = std::mem::take(&mut people.list[i].mentions);
@@ -55,11 +58,12 @@ pub(super) fn merge_particle_names(people: &mut People) {
         if p.role_only {
             continue;
         }
-        // a tail shorter than the name: "Al Thani" joins "bin Jassim Al Thani"
+        // a tail shorter than the name: "Al Thani" joins "bin Jassim Al Thani", "Al Busaidi"
+        // "Badr Albusaidi"
         for k in 1..words.len() {
-            tails
-                .entry(translit::key(&words[k..].join(" ")))
-                .or_insert(i);
+            let tail = words[k..].join(" ");
+            tails.entry(translit::key(&tail)).or_insert(i);
+            tails.entry(translit::loose_key(&tail)).or_insert(i);
         }
     }
     let joins: Vec<(usize, usize)> = people
@@ -69,7 +73,12 @@ pub(super) fn merge_particle_names(people: &mut People) {
         .filter(|(_, p)| {
             !p.role_only && opens_with_particle(&p.name.split_whitespace().collect::<Vec<_>>())
         })
-        .filter_map(|(i, p)| tails.get(&translit::key(&p.name)).map(|&j| (i, j)))
+        .filter_map(|(i, p)| {
+            let j = tails
+                .get(&translit::key(&p.name))
+                .or_else(|| tails.get(&translit::loose_key(&p.name)))?;
+            Some((i, *j))
+        })
         .collect();
     join_into(people, &joins);
 }
@@ -196,6 +205,7 @@ pub(super) fn surname_mentions(
             let given_alone = s
                 .strip_prefix(ar::AL)
                 .is_some_and(|r| kb.given.contains_key(s) || kb.given.contains_key(r));
+            let s = bare_surname(s);
             if s.chars().count() >= 3 && !given_alone {
                 by_surname.insert(s, i);
                 shapes.insert(s);
@@ -229,21 +239,29 @@ pub(super) fn surname_mentions(
             .flatten()
     };
     for s in sentences {
-        for tok in &s.toks {
+        for (t, tok) in s.toks.iter().enumerate() {
             let w = &a.text()[tok.range.clone()];
-            // the word itself, or after a clitic conjunction or preposition ("وبوتين", "لبلير")
-            let found = surname(w).map(|i| (i, 0)).or_else(|| {
-                ar::ONE_LETTER_PROCLITICS
-                    .iter()
-                    .find_map(|c| strip_proclitic(w, c).map(|rest| (rest, c.len())))
-                    .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
-            });
+            // the word itself, with the article joined to it ("Albusaidi"), or after a clitic
+            // conjunction or preposition ("وبوتين", "لبلير")
+            let found = surname(w)
+                .or_else(|| translit::glued_article(w).and_then(surname))
+                .map(|i| (i, 0))
+                .or_else(|| {
+                    ar::ONE_LETTER_PROCLITICS
+                        .iter()
+                        .find_map(|c| strip_proclitic(w, c).map(|rest| (rest, c.len())))
+                        .and_then(|(rest, n)| surname(rest).map(|i| (i, n)))
+                });
             if let Some((i, off)) = found {
+                if nisba_at(kb, s, t) {
+                    continue;
+                }
                 let r = tok.range.start + off..tok.range.end;
                 // an English surname is written with its capital ("Such", not "such")
                 if is_latin_word(w) && !starts_upper(a.orig_text(a.orig(r.clone()))) {
                     continue;
                 }
+                let r = article_before(a, s, t).unwrap_or(r.start)..r.end;
                 let k = ms.partition_point(|m| m.start <= r.start);
                 if k == 0 || max_end[k - 1] < r.end {
                     add.push((i, r));
@@ -253,6 +271,45 @@ pub(super) fn surname_mentions(
     }
     for (i, r) in add {
         people.list[i].mentions.push(r);
+    }
+}
+
+/// Is token `t` a state's adjective (التونسي, الكندية, تركي)? Alone it describes something
+/// more often than it names the person whose family name it is (مصعب التونسي).
+fn nisba_at(kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool {
+    s.hit_of.get(t).copied().flatten().is_some_and(|j| {
+        s.hits[j].tokens == (t..t + 1)
+            && s.hits[j].targets.iter().any(|x| {
+                x.form == Form::Adjective && kb.records[x.record].kind == EntityKind::Country
+            })
+    })
+}
+
+/// A Latin surname without its article, however the article is written ("al-Busaidi",
+/// "Albusaidi": "busaidi"); others as they are. Folded text.
+fn bare_surname(s: &str) -> &str {
+    if !is_latin_word(s) {
+        return s;
+    }
+    ["al-", "el-"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .or_else(|| translit::glued_article(s))
+        .unwrap_or(s)
+}
+
+/// Where the article written before the surname at token `t` starts ("al-Busaidi", "Al
+/// Busaidi"): the mention takes it in.
+fn article_before(a: &Analysis, s: &Sentence, t: usize) -> Option<usize> {
+    let word = |i: usize| &a.text()[s.toks[i].range.clone()];
+    let article = |i: usize| matches!(word(i), "al" | "el");
+    let touching = |i: usize| s.toks[i].range.end == s.toks[i + 1].range.start;
+    if t >= 2 && word(t - 1) == "-" && article(t - 2) && touching(t - 2) && touching(t - 1) {
+        Some(s.toks[t - 2].range.start)
+    } else if t >= 1 && article(t - 1) && !touching(t - 1) {
+        Some(s.toks[t - 1].range.start)
+    } else {
+        None
     }
 }
 
@@ -323,6 +380,7 @@ pub(super) fn resolve_roles(people: &mut People) {
                     id,
                     name,
                     key: String::new(),
+                    loose_key: String::new(),
                     surname: None,
                     title: Some(title),
                     country: r.role.country.clone(),

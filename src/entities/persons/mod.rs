@@ -5,6 +5,9 @@
 //! - after a title phrase: a title, the country or body it attaches to, then the name, with or
 //!   without an apposition comma ("أكد سفير روسيا لدى القاهرة، جيورجي بوريسينكو، أن", "Russia's
 //!   Ambassador to Cairo, Georgiy Y. Borisenko said", "السيد/ فلاديمير إيفانوفيتش");
+//! - after a title posted to a state or place, its holder's name even when it opens like a
+//!   verb but has more long vowels than one ("السفير الياباني لدى مصر تاكيهيرو"), with a
+//!   surname spelled like a town when the name is closed after it;
 //! - after a reporting verb ("وقال فلان:"), when the name is closed by punctuation, a particle or
 //!   a closer word ("وقال بلير في");
 //! - after an occupation (player, coach, writer: titles that alone name nobody) or a definite
@@ -14,6 +17,10 @@
 //! - English (`english`): capitalised runs that open with a given name or an initial, or whose
 //!   context makes them a name (a reporting verb, a country in brackets, an age in commas, a
 //!   trade before them, a person listed beside them); never a run in capitals.
+//!
+//! Right after an organisation, two indefinite accusatives ("اجتماعا طارئا") are no name.
+//! A place or state spelled inside a person's name (مصعب التونسي, a surname like a town) is
+//! no mention of it, and a state's adjective alone is no surname mention.
 //!
 //! No person is read inside a facility's name (`facilities`: "مطار الملك خالد", "Prince Sultan
 //! Air Base").
@@ -29,7 +36,8 @@
 //! (لشؤون …) is a construct phrase and stops before the name; an English office joined by "and"
 //! ("Minister of Foreign Affairs and Expatriates") goes on to the name after it.
 //!
-//! Coreference: a surname alone joins the full name it ends, a name opening with a particle
+//! Coreference: a surname alone joins the full name it ends (its article written apart, joined
+//! or hyphenated: "Al Busaidi", "Albusaidi", "al-Busaidi"), a name opening with a particle
 //! ("bin Farhan", "ابن سلمان") the full name it ends, a given name after a title ("Prince
 //! Mohammed") the person it opens; a role without a name ("السفير
 //! الروسي", "the Russian ambassador", "المسؤول الأممي") joins the person holding that role; a
@@ -69,7 +77,7 @@ use crate::text::segment::TokKind;
 use english::English;
 use names::{
     clitic_len, definite_nisba, given_before, lineage_after, name_run, occupation_name, skip_punct,
-    starts_name, strictly_closed,
+    starts_name, strictly_closed, Cue,
 };
 use roles::{construct_title, own_apposition, role_before, title_phrase};
 
@@ -89,6 +97,9 @@ struct Role {
     next_tok: usize,
     /// A second office joined by "and" ends the phrase ("Crown Prince and Prime Minister").
     joined: bool,
+    /// Posted to a state or place through a link word ("السفير الياباني لدى مصر"): the words
+    /// after it are the holder's name, a foreign one even when it opens like a verb.
+    posted: bool,
 }
 
 /// A person as the document names them.
@@ -97,6 +108,9 @@ struct Person {
     id: String,
     name: String,
     key: String,
+    /// The key with an article joined to a Latin surname left out ("Albusaidi"), the same as
+    /// `key` for most names: it only joins spellings within the document.
+    loose_key: String,
     /// Folded last word of the name (the surname, for surname-only mentions).
     surname: Option<String>,
     title: Option<String>,
@@ -127,20 +141,25 @@ struct People {
 }
 
 impl People {
-    /// Add a named person's mention, merging with a person already known by id or key.
+    /// Add a named person's mention, merging with a person already known by id or key (or
+    /// loose key: "Badr Albusaidi" is "بدر البوسعيدي").
     fn add(&mut self, mut p: Person) {
         self.added.extend(p.mentions.iter().cloned());
         // the list holds no role-only person while names are added (those come last)
         let by_id = self.by_id.get(&p.id).copied();
-        let by_key = (!p.key.is_empty())
-            .then(|| self.by_key.get(&p.key).copied())
-            .flatten();
+        let by_key = [&p.key, &p.loose_key]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .filter_map(|k| self.by_key.get(k.as_str()).copied())
+            .min();
         let same = by_id.into_iter().chain(by_key).min();
         if same.is_none() {
             let i = self.list.len();
             self.by_id.entry(p.id.clone()).or_insert(i);
-            if !p.key.is_empty() {
-                self.by_key.entry(p.key.clone()).or_insert(i);
+            for k in [&p.key, &p.loose_key] {
+                if !k.is_empty() && !self.by_key.contains_key(k.as_str()) {
+                    self.by_key.insert(k.clone(), i);
+                }
             }
         }
         match same {
@@ -170,6 +189,12 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
     coref::merge_particle_names(&mut people);
     coref::merge_given_names(kb, &mut people);
     coref::surname_mentions(a, kb, sentences, &mut people);
+    // the names themselves, before roles join their persons (a role phrase names its state)
+    let names: Vec<Range<usize>> = people
+        .list
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|r| a.orig(r.clone())))
+        .collect();
     coref::resolve_roles(&mut people);
     for p in &people.list {
         // a UN official acts for the UN: `affiliation`, not a state in `country`
@@ -194,6 +219,35 @@ pub(crate) fn find(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], acc
                 acc.mention(a, i, r);
             }
         }
+    }
+    drop_places_inside(acc, names);
+}
+
+/// A place or state spelled inside a person's name (the surname السويدي, "Jordan Henderson",
+/// "تاكيهيرو كانو") is no mention of it: those mentions are dropped. `names`: original
+/// character ranges.
+fn drop_places_inside(acc: &mut Acc, mut names: Vec<Range<usize>>) {
+    if names.is_empty() {
+        return;
+    }
+    names.sort_by_key(|r| r.start);
+    // the running maximum end: some name holds a mention when one starting at or before it
+    // ends at or after it
+    let max_end: Vec<usize> = names
+        .iter()
+        .scan(0, |e, r| {
+            *e = r.end.max(*e);
+            Some(*e)
+        })
+        .collect();
+    for e in &mut acc.entities {
+        if !matches!(e.kind, EntityKind::Location | EntityKind::Country) {
+            continue;
+        }
+        e.mentions.retain(|m| {
+            let k = names.partition_point(|r| r.start <= m.start);
+            k == 0 || max_end[k - 1] < m.end
+        });
     }
 }
 
@@ -294,6 +348,7 @@ fn known_person(cx: Ctx, k: usize, record: usize, scan: &mut Scan, people: &mut 
         id: rec.id.clone(),
         name: rec.name.clone(),
         key: translit::key(&rec.name),
+        loose_key: translit::loose_key(&rec.name),
         surname: None,
         title,
         country,
@@ -319,7 +374,10 @@ fn titled_name(cx: Ctx, k: usize, scan: &mut Scan, people: &mut People) -> usize
     }
     let name = name_start
         .filter(|_| !construct_title(cx, k, &role))
-        .and_then(|t| name_run(cx, t, true))
+        .and_then(|t| {
+            let cue = if role.posted { Cue::Posted } else { Cue::Title };
+            name_run(cx, t, cue)
+        })
         .filter(|n| !role.occupation || occupation_name(cx, n));
     if let Some(toks) = name.as_ref().filter(|n| {
         cx.hit_at(n.end)
@@ -460,7 +518,7 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             continue;
         };
         let strict = reported || (after_nisba && !opens);
-        match name_run(cx, start, false).filter(|n| !strict || strictly_closed(cx, n)) {
+        match name_run(cx, start, Cue::None).filter(|n| !strict || strictly_closed(cx, n)) {
             // after a bare nationality adjective a single word is too often a verb or noun
             // ("التهديد السوري ارتفع"): two name words at least
             Some(toks) if after_nisba && start == t && toks.len() < 2 => t += 1,
@@ -539,11 +597,11 @@ fn add_named(cx: Ctx, toks: Range<usize>, role: Option<Role>, people: &mut Peopl
     let words: Vec<&str> = folded.split_whitespace().collect();
     let surname =
         (words.len() >= 2).then(|| words[words.len() - 1].trim_end_matches('.').to_string());
-    let key = translit::key(folded);
     people.add(Person {
         id: format!("person-{}", translit::slug(&name)),
         name,
-        key,
+        key: translit::key(folded),
+        loose_key: translit::loose_key(folded),
         surname,
         title,
         country,

@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::shapes::{
-    bare_foreign, bare_surname, name_word_shape, nisba_plural, odd_surname, possessed_or_dual,
+    bare_foreign, bare_surname, foreign_not_verb, name_word_shape, nisba_plural, odd_surname,
+    possessed_or_dual,
 };
 use crate::doc::EntityKind;
 use crate::entities::gazetteer::Hit;
@@ -86,8 +87,21 @@ pub(super) fn skip_punct(cx: Ctx, mut t: usize) -> Option<usize> {
     None
 }
 
-/// The tokens of a name starting at token `t`. `cued`: a title or honorific stands before it.
-pub(super) fn name_run(cx: Ctx, t: usize, cued: bool) -> Option<Range<usize>> {
+/// What stands before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// Nothing: the name opens by itself.
+    None,
+    /// A title or honorific.
+    Title,
+    /// A title posted to a state or place ("السفير الياباني لدى مصر"): the holder's name
+    /// follows, a foreign one even when it opens like a verb (تاكيهيرو).
+    Posted,
+}
+
+/// The tokens of a name starting at token `t`.
+pub(super) fn name_run(cx: Ctx, t: usize, cue: Cue) -> Option<Range<usize>> {
+    let cued = cue != Cue::None;
     let first = cx.tok(t)?;
     if first.kind != TokKind::Word || cx.hit_at(t).is_some() {
         return None;
@@ -95,13 +109,35 @@ pub(super) fn name_run(cx: Ctx, t: usize, cued: bool) -> Option<Range<usize>> {
     if is_latin_word(cx.word(t)) {
         return latin_run(cx, t);
     }
+    if cued && accusative_after_org(cx, t) {
+        return None;
+    }
     if cued {
         if let Some(run) = delimited_run(cx, t) {
             return Some(run);
         }
     }
-    let end = arabic_run(cx, t, cued)?;
+    let end = arabic_run(cx, t, cue)?;
     finish_run(cx, t, end, cued)
+}
+
+/// Right after an organisation ("رئيس مجلس الأمن اجتماعا طارئا"), two words ending in the
+/// alif of the indefinite accusative are the verb's object and its adjective, not a name.
+fn accusative_after_org(cx: Ctx, t: usize) -> bool {
+    let after_org = t > 0
+        && cx.hit_at(t - 1).is_some_and(|j| {
+            cx.sent.hits[j]
+                .targets
+                .iter()
+                .any(|x| cx.kb.records[x.record].kind == EntityKind::Org)
+        });
+    let accusative = |i: usize| {
+        cx.tok(i).is_some_and(|x| x.kind == TokKind::Word) && {
+            let w = cx.word(i);
+            w.ends_with('ا') && w.chars().count() >= 4 && !cx.kb.given.contains_key(w)
+        }
+    };
+    after_org && accusative(t) && accusative(t + 1)
 }
 
 /// An Arabic name being read: where it starts and what has been seen of it.
@@ -109,6 +145,8 @@ struct Run {
     start: usize,
     /// A title or honorific stands before it.
     cued: bool,
+    /// A title posted to a state or place stands before it.
+    posted: bool,
     /// A known given name is among its words.
     has_given: bool,
     /// A particle joined two names (بن, آل).
@@ -126,12 +164,14 @@ enum Step {
 }
 
 /// Where the Arabic name starting at token `t` ends, before its last checks.
-fn arabic_run(cx: Ctx, t: usize, cued: bool) -> Option<usize> {
+fn arabic_run(cx: Ctx, t: usize, cue: Cue) -> Option<usize> {
+    let cued = cue != Cue::None;
     let mut end = t;
     let mut words = 0; // name words, not counting the particles between them
     let mut run = Run {
         start: t,
         cued,
+        posted: cue == Cue::Posted,
         has_given: false,
         lineage: false,
     };
@@ -159,9 +199,12 @@ fn arabic_run(cx: Ctx, t: usize, cued: bool) -> Option<usize> {
             // name is the family name (a person's nationality comes before the name)
             let h = &cx.sent.hits[j];
             let prev = cx.kb.given.get(cx.word(end - 1));
-            if h.tokens == (end..end + 1)
+            // (a feminine one, الكندية, describes the noun before the name: no family name)
+            let family_nisba = h.tokens == (end..end + 1)
                 && definite_nisba(cx, h)
-                && prev.is_some_and(|g| !g.common && !g.particle)
+                && !cx.word(end).ends_with('ه')
+                && prev.is_some_and(|g| !g.common && !g.particle);
+            if family_nisba || (run.posted && end == t + 1 && surname_spelled_as_place(cx, h, end))
             {
                 end += 1;
             }
@@ -256,10 +299,11 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
         return Step::End(end);
     }
     // a foreign surname shaped like a verb or a ة-noun (جان كلود تريشيه، بوتفليقة) after a
-    // known given name, when the name is closed right after it
+    // known given name or a posted office's holder's first name, when the name is closed
+    // right after it
     if end > t
         && odd_surname(w)
-        && run.has_given
+        && (run.has_given || run.posted)
         && clitic_len(cx, t) == 0
         && name_word_shape(cx.kb, w)
         && name_ends(cx, end + 1)
@@ -273,8 +317,9 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
         return Step::End(end);
     }
     // a verb right after a title is the predicate ("الفريق تلاشت", "وزير الخارجية يصل"), not
-    // a name; a name in commas has been taken whole before
-    if end == t && verb {
+    // a name, unless the office is posted somewhere and the word has more long vowels than a
+    // verb ("السفير الياباني لدى مصر تاكيهيرو"); a name in commas has been taken whole before
+    if end == t && verb && !(run.posted && foreign_not_verb(w)) {
         return Step::Reject;
     }
     // ة-words are nouns and adjectives (اتفاقية خاصة); women's names are in the lexicon
@@ -298,6 +343,20 @@ fn unknown_word(cx: Ctx, run: &Run, end: usize, role: WordRole) -> Step {
         return Step::End(if two { end + 2 } else { end + 1 });
     }
     Step::Go
+}
+
+/// After the first word of a posted office's holder ("السفير الياباني لدى مصر تاكيهيرو كانو
+/// إن"), a one-word town with no article, the name closed right after it, is the surname
+/// spelled like the town (Kano): a place there would need a preposition.
+fn surname_spelled_as_place(cx: Ctx, h: &Hit, t: usize) -> bool {
+    h.tokens == (t..t + 1)
+        && h.clitic.is_empty()
+        && !ar::has_article(cx.word(t))
+        && h.targets
+            .iter()
+            .all(|x| cx.kb.records[x.record].kind == EntityKind::Location)
+        && !h.targets.is_empty()
+        && closed_after(cx, t + 1)
 }
 
 /// Is token `t` a name particle (بن, أبو, آل)?

@@ -30,6 +30,7 @@ pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
         range: h.range.clone(),
         next_tok: h.tokens.end,
         joined: false,
+        posted: false,
     };
     // English: "Russia's Ambassador", "the Russian ambassador" (an Arabic adjective follows its
     // title: "الشعب الفلسطيني ورئيسه" is no Palestinian president)
@@ -76,10 +77,14 @@ pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
         }
         let attach = attach_of(cx.kb, n);
         match attach {
-            Attach::Country(id) | Attach::Body(id) => {
+            Attach::Country(id) => {
+                role.posted |= arabic_link(g);
                 role.country.get_or_insert(id);
             }
-            Attach::Place => {}
+            Attach::Body(id) => {
+                role.country.get_or_insert(id);
+            }
+            Attach::Place => role.posted |= arabic_link(g),
             Attach::Title(title) => {
                 // "نائب" + "وزير الخارجية": the longer office
                 if role.country.is_none() && g.is_empty() {
@@ -98,6 +103,12 @@ pub(super) fn title_phrase(cx: Ctx, k: usize) -> Role {
     conjoined_portfolio(cx, &mut role);
     english_portfolio(cx, &mut role);
     role
+}
+
+/// Is the gap before a state or place an Arabic link word ("لدى مصر", "في القاهرة"): the
+/// office is posted there (the gap holds link words only when it attaches).
+fn arabic_link(gap: &str) -> bool {
+    gap.split_whitespace().any(ar::has_arabic_block)
 }
 
 /// "Minister of Foreign Affairs and Expatriates", "Deputy Prime Minister and Minister of

@@ -14,6 +14,21 @@ pub(super) fn odd_surname(w: &str) -> bool {
         || (w.ends_with('ه') && !w.ends_with("ها"))
 }
 
+/// A word that opens like an imperfect verb (يـ تـ نـ) but has more long vowels than a verb
+/// takes: a verb's stem holds at most two (يتناول, يواصل, يلتقي), a foreign name often three
+/// or more (تاكيهيرو, نوريكو, يوشيهيدي). Not a word ending like a plural or dual verb or with a
+/// pronoun (يتعاونون, يتساويان, يوافيها).
+pub(super) fn foreign_not_verb(w: &str) -> bool {
+    const VERB_ENDINGS: [&str; 8] = ["ون", "وا", "ان", "ين", "ها", "هم", "نا", "كم"];
+    let mut letters = w.chars();
+    let prefix = letters.next();
+    let long_vowels = letters.filter(|c| matches!(c, 'ا' | 'و' | 'ي')).count();
+    prefix.is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'))
+        && w.chars().count() >= 5
+        && long_vowels >= 3
+        && !VERB_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// An unknown word that may be a second foreign surname word: no ال-word, clitic, verb shape
 /// or everyday word.
 pub(super) fn bare_foreign(kb: &KnowledgeBase, w: &str) -> bool {
