@@ -17,9 +17,9 @@ fn page(masthead: &str, dateline: &str, body: &str) -> String {
     format!("{masthead}\n{masthead}\n\nالمغرب وألمانيا يبحثان تعزيز التعاون في مجال الطاقة\n\n{dateline}\n\n{body}\n\nالأكثر قراءة\nموقع آخر")
 }
 
-#[test]
-fn syndicated_copies_cluster_and_lend_their_date() {
-    let inputs = vec![
+/// Two copies of one report (the second undated) and a report of another story.
+fn syndicated_and_other() -> Vec<Input> {
+    vec![
         Input::new(
             "site-a",
             page("صوت الرباط", "الخميس 9 نوفمبر 2023 11:05 ص", BODY_AR),
@@ -29,7 +29,12 @@ fn syndicated_copies_cluster_and_lend_their_date() {
             "bank",
             format!("البنك المركزي يرفع الفائدة نصف نقطة\n\n{OTHER_AR}"),
         ),
-    ];
+    ]
+}
+
+#[test]
+fn syndicated_copies_cluster_and_lend_their_date() {
+    let inputs = syndicated_and_other();
     let docs = run(&inputs);
     assert_eq!(docs[0].cluster, docs[1].cluster);
     assert_ne!(docs[0].cluster, docs[2].cluster);
@@ -43,17 +48,7 @@ fn syndicated_copies_cluster_and_lend_their_date() {
 fn the_weights_clustering_leaves_explain_the_clusters_as_weighing_them_again_does() {
     // a member that takes its day from its cluster is extracted again: the weights kept from
     // clustering count its new facts, so the lines saying why are those of the final documents
-    let inputs = vec![
-        Input::new(
-            "site-a",
-            page("صوت الرباط", "الخميس 9 نوفمبر 2023 11:05 ص", BODY_AR),
-        ),
-        Input::new("site-b", page("أخبار اليوم", "", BODY_AR)),
-        Input::new(
-            "bank",
-            format!("البنك المركزي يرفع الفائدة نصف نقطة\n\n{OTHER_AR}"),
-        ),
-    ];
+    let inputs = syndicated_and_other();
     let ex = Extractor::new(Default::default()).unwrap();
     let (docs, weights) = ex
         .extract_weighed_until(&inputs, Some(2), &Default::default())

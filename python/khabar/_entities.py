@@ -165,7 +165,7 @@ def _number(v: Any, where: str, column: str) -> float | None:
             v = float(v.strip())
         except ValueError:
             raise InputError(f"{where}: column '{column}' is {v.strip()!r}, which is not a number") from None
-    elif isinstance(v, bool) or not isinstance(v, (int, float)) and not hasattr(v, "__float__"):
+    elif isinstance(v, bool) or not hasattr(v, "__float__"):  # numbers, numpy's included
         raise InputError(f"{where}: column '{column}' must be a number, not {type(v).__name__}")
     x = float(v)
     limit = PLACE_COLUMNS[column]

@@ -521,50 +521,10 @@ def merge_cluster_parts(pd: Any, parts: Sequence[Any]) -> Any:
 
 
 def _summarise(pd: Any, rows: Any) -> Any:
-    """One summary per cluster of summaries (a document is a summary of one), in no particular
-    order. Most clusters have one member: their summaries are made column by column, the others
-    in a loop over plain lists (grouping with pandas costs more than the rest of the tables)."""
-    alone = ~rows["cluster"].duplicated(keep=False).to_numpy()
-    if alone.all():
-        return _as_summaries(pd, rows)
-    if not alone.any():
-        return _grouped(pd, rows)
-    return pd.concat([_as_summaries(pd, rows[alone]), _grouped(pd, rows[~alone])], ignore_index=True)
+    """One summary per cluster of summaries (a document is a summary of one), by cluster id.
 
-
-def _as_summaries(pd: Any, rows: Any) -> Any:
-    """The summaries of clusters of one summary each: those, with the values :func:`_grouped`
-    would give them (sorted distinct lists; the title's keys only where there is a title)."""
-    import numpy as np
-
-    titled = rows["title"].notna().to_numpy()
-    published = rows["title_published"].to_numpy(dtype="datetime64[ns]")
-    return pd.DataFrame(
-        {
-            "cluster": pd.array(rows["cluster"].tolist(), dtype="string"),
-            "size": rows["size"].to_numpy(dtype="int64"),
-            "languages": [_distinct_list(pd, v) for v in rows["languages"].tolist()],
-            "outlets": [_distinct_list(pd, v) for v in rows["outlets"].tolist()],
-            "first_published": rows["first_published"].to_numpy(dtype="datetime64[ns]"),
-            "last_published": rows["last_published"].to_numpy(dtype="datetime64[ns]"),
-            "title": pd.array(rows["title"].tolist(), dtype="string"),
-            "title_lent": rows["title_lent"].eq(True).to_numpy(dtype=bool) & titled,
-            "title_published": np.where(titled, published, np.datetime64("NaT", "ns")),
-            "title_doc": pd.array(rows["title_doc"].where(titled).tolist(), dtype="string"),
-        }
-    )
-
-
-def _distinct_list(pd: Any, value: Any) -> list[str]:
-    """A summary's value (a list of them, or one value or none) as a sorted list of distinct ones."""
-    into: set[str] = set()
-    _add_values(pd, into, value)
-    return sorted(into)
-
-
-def _grouped(pd: Any, rows: Any) -> Any:
-    """One summary per cluster of summaries (see :func:`_summarise`), by cluster id: a loop over
-    plain lists."""
+    A loop over plain lists: most clusters have one member, and grouping them with pandas costs
+    more than the rest of the tables together."""
     import numpy as np
 
     nat = _NAT
@@ -602,7 +562,6 @@ def _grouped(pd: Any, rows: Any) -> Any:
                 s.title_key, s.title, s.title_doc = key, title, doc
     ids = sorted(into)
     out = [into[c] for c in ids]
-    chosen = [s.title_key is not None for s in out]
     return pd.DataFrame(
         {
             "cluster": pd.array(ids, dtype="string"),
@@ -614,8 +573,7 @@ def _grouped(pd: Any, rows: Any) -> Any:
             "title": pd.array([s.title for s in out], dtype="string"),
             "title_lent": np.array([bool(s.title_key and s.title_key[0]) for s in out], dtype=bool),
             "title_published": np.array(
-                [s.title_key[2] if k and s.title_key else nat for s, k in zip(out, chosen, strict=True)],
-                dtype="int64",
+                [s.title_key[2] if s.title_key else nat for s in out], dtype="int64"
             ).view("datetime64[ns]"),
             "title_doc": pd.array([s.title_doc for s in out], dtype="string"),
         }

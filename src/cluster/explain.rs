@@ -72,7 +72,7 @@ pub struct Explainer<'a> {
 
 impl<'a> Explainer<'a> {
     pub fn new(docs: &'a [Document]) -> Explainer<'a> {
-        let Read { fps, facts, sigs } = read(docs, |_| true);
+        let Read { fps, facts, sigs } = read(docs, true);
         let weights = Weights::of(&fps.iter().flatten().collect::<Vec<_>>());
         Explainer {
             docs,
@@ -87,8 +87,7 @@ impl<'a> Explainer<'a> {
     /// [`Weights::after`]): only the members of clusters of two or more are read, so that
     /// explaining the clusters of a batch costs little more than its clusters.
     pub fn with_weights(docs: &'a [Document], weights: &'a Weights) -> Explainer<'a> {
-        let joined = joined(docs);
-        let Read { fps, facts, sigs } = read(docs, |d| joined(d));
+        let Read { fps, facts, sigs } = read(docs, false);
         Explainer {
             docs,
             fps,
@@ -233,8 +232,8 @@ fn readable(d: &Document, folded: &str) -> Facts {
     f
 }
 
-/// What an [`Explainer`] reads of each document ahead: the fingerprints of those
-/// `fingerprinted` picks, and the readable facts and MinHash signatures of the members of
+/// What an [`Explainer`] reads of each document ahead: the fingerprints of all documents (`all`)
+/// or of the members of clusters of two or more, and the members' readable facts and MinHash signatures of the members of
 /// clusters of two or more (the body folded once for all, as `Entry::of` does).
 struct Read {
     fps: Vec<Option<Fingerprint>>,
@@ -242,12 +241,13 @@ struct Read {
     sigs: Vec<Option<Option<Signature>>>,
 }
 
-fn read(docs: &[Document], fingerprinted: impl Fn(&Document) -> bool + Sync) -> Read {
+fn read(docs: &[Document], all: bool) -> Read {
     let joined = joined(docs);
     let each: Vec<_> = docs
         .par_iter()
         .map(|d| {
-            let (fp, member) = (fingerprinted(d), joined(d));
+            let member = joined(d);
+            let fp = all || member;
             if !(fp || member) {
                 return (None, None, None);
             }

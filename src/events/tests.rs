@@ -238,6 +238,15 @@ fn parties(evs: &[Event], kind: &str) -> (Vec<String>, Vec<String>) {
     (e.source.clone(), e.target.clone())
 }
 
+/// The first event of type `kind` has these sources and targets, in order.
+fn assert_parties(evs: &[Event], kind: &str, source: &[&str], target: &[&str]) {
+    let (s, t) = parties(evs, kind);
+    assert!(
+        s == source && t == target,
+        "{kind}: {s:?} -> {t:?}: {evs:#?}"
+    );
+}
+
 fn more_states<'s>(extra: &'s [Spec<'s>]) -> Vec<Spec<'s>> {
     let mut v: Vec<Spec> = STATES_EN.to_vec();
     v.extend_from_slice(extra);
@@ -306,11 +315,7 @@ fn english_subject_past_an_apposition_and_passives() {
     );
     let t = format!("{HEAD_EN}An Egyptian delegation led by the speaker of parliament was received by the Russian president on Monday.");
     let evs = events(&t, "en", STATES_EN);
-    assert_eq!(
-        parties(&evs, "CONSULT"),
-        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "CONSULT", &["RUS"], &["EGY"]);
     // a preposition's object is not the subject
     let t = format!("{HEAD_EN}In a letter sent to the United Nations last week, officials in the capital promised restraint.");
     let evs = events(&t, "en", STATES_EN);
@@ -329,18 +334,10 @@ fn a_visit_to_a_place_has_the_place_state_as_host() {
     )]);
     let t = format!("{HEAD_EN}The Russian foreign minister arrived in Cairo on Sunday on an official visit lasting two days.");
     let evs = events(&t, "en", &specs);
-    assert_eq!(
-        parties(&evs, "CONSULT"),
-        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "CONSULT", &["RUS"], &["EGY"]);
     let t = format!("{HEAD_EN}Russia's visit to Egypt was postponed.");
     let evs = events(&t, "en", STATES_EN);
-    assert_eq!(
-        parties(&evs, "CONSULT"),
-        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "CONSULT", &["RUS"], &["EGY"]);
 }
 
 #[test]
@@ -699,11 +696,7 @@ fn arriving_in_a_place_is_a_visit_to_its_state() {
     let specs = more_states(&extra);
     let t = format!("{HEAD_EN}The Russian president arrives in Alexandria for a two-day stay.");
     let evs = events(&t, "en", &specs);
-    assert_eq!(
-        parties(&evs, "CONSULT"),
-        (vec!["RUS".to_string()], vec!["EGY".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "CONSULT", &["RUS"], &["EGY"]);
     let mut specs: Vec<Spec> = STATES_AR.to_vec();
     specs.push(place("Alexandria", &["الإسكندرية"]));
     let t = format!("{HEAD_AR}ووصل الرئيس الروسي إلى الإسكندرية صباح اليوم في زيارة تستمر يومين.");
@@ -732,34 +725,18 @@ fn a_commitment_with_one_side_is_made_to_the_story_other_party() {
 fn an_arabic_verb_before_its_subject_has_its_source_after_it() {
     let t = format!("{HEAD_AR}واتهمت روسيا يوم الأحد أوكرانيا بخرق الهدنة.");
     let evs = events(&t, "ar", STATES_AR);
-    assert_eq!(
-        parties(&evs, "ACCUSE"),
-        (vec!["RUS".to_string()], vec!["UKR".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "ACCUSE", &["RUS"], &["UKR"]);
     // a verb further on continues the subject named before it: the name after it is its object
     let t = format!("{HEAD_AR}وقالت روسيا في بيان طويل صدر مساء أمس عن الخارجية إنها ستدرس الأمر، ودعت أوكرانيا إلى الحوار.");
     let evs = events(&t, "ar", STATES_AR);
-    assert_eq!(
-        parties(&evs, "REQUEST"),
-        (vec!["RUS".to_string()], vec!["UKR".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "REQUEST", &["RUS"], &["UKR"]);
     // the subject first, as in English: the same roles
     let t = format!("{HEAD_AR}وروسيا اتهمت أوكرانيا بخرق الهدنة.");
     let evs = events(&t, "ar", STATES_AR);
-    assert_eq!(
-        parties(&evs, "ACCUSE"),
-        (vec!["RUS".to_string()], vec!["UKR".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "ACCUSE", &["RUS"], &["UKR"]);
     let t = format!("{HEAD_EN}Russia accused Ukraine of breaking the truce.");
     let evs = events(&t, "en", STATES_EN_UKR);
-    assert_eq!(
-        parties(&evs, "ACCUSE"),
-        (vec!["RUS".to_string()], vec!["UKR".to_string()]),
-        "{evs:#?}"
-    );
+    assert_parties(&evs, "ACCUSE", &["RUS"], &["UKR"]);
 }
 
 #[test]

@@ -250,6 +250,21 @@ fn complement_end(cx: Ctx, t: usize) -> usize {
             && !cx.role(u).report
             && !is_latin_word(cx.word(u))
     };
+    definite_run(cx, t, t + MAX_HEADS, t + MAX_HEADS + 3, plain).unwrap_or_else(|u| u)
+}
+
+/// A construct phrase's run of words from token `from`, over the words `plain` lets through: the
+/// indefinite heads (before `heads_end`, stopping where a name could open), the definite noun
+/// that completes them, and the definite words (or و and a definite word) that qualify it, before
+/// `end`. Ok with the end of the run, or Err with where the heads stopped when no definite noun
+/// completes them.
+fn definite_run(
+    cx: Ctx,
+    from: usize,
+    heads_end: usize,
+    end: usize,
+    plain: impl Fn(usize) -> bool,
+) -> Result<usize, usize> {
     let definite = |u: usize| plain(u) && cx.word(u).starts_with(ar::AL);
     let and_definite = |u: usize| {
         plain(u)
@@ -258,18 +273,18 @@ fn complement_end(cx: Ctx, t: usize) -> usize {
                 .strip_prefix(ar::WA)
                 .is_some_and(|r| r.starts_with(ar::AL))
     };
-    let mut u = t;
-    while u < t + MAX_HEADS && plain(u) && !definite(u) && !starts_name(cx, u) {
+    let mut u = from;
+    while u < heads_end && plain(u) && !definite(u) && !starts_name(cx, u) {
         u += 1;
     }
     if !definite(u) {
-        return u;
+        return Err(u);
     }
     u += 1;
-    while u < t + MAX_HEADS + 3 && (definite(u) || and_definite(u)) {
+    while u < end && (definite(u) || and_definite(u)) {
         u += 1;
     }
-    u
+    Ok(u)
 }
 
 /// The end of the Arabic construct phrase whose head, after its conjunction, is token `t`
@@ -286,30 +301,11 @@ fn construct_phrase(cx: Ctx, t: usize) -> Option<usize> {
             && !cx.role(u).stop
             && !is_latin_word(cx.word(u))
     };
-    let definite = |u: usize| plain(u) && cx.word(u).starts_with(ar::AL);
     if !plain(t) || given_at(cx, t).is_some() {
         return None;
     }
-    let mut u = t + 1;
-    while u < t + MAX_WORDS && plain(u) && !definite(u) && !starts_name(cx, u) {
-        u += 1;
-    }
-    if !definite(u) {
-        return None;
-    }
-    u += 1;
     // the definite words that qualify it ("الشؤون الدينية", "الأمن والدفاع")
-    let and_definite = |u: usize| {
-        plain(u)
-            && cx
-                .word(u)
-                .strip_prefix(ar::WA)
-                .is_some_and(|r| r.starts_with(ar::AL))
-    };
-    while u < t + MAX_WORDS && (definite(u) || and_definite(u)) {
-        u += 1;
-    }
-    Some(u)
+    definite_run(cx, t + 1, t + MAX_WORDS, t + MAX_WORDS, plain).ok()
 }
 
 pub(super) enum Attach {
