@@ -391,3 +391,18 @@ def test_the_callers_strings_are_left_as_they_were() -> None:
     frames_ex.extract_frames(texts)
     assert [sys.getsizeof(t) for t in texts] == before
     assert {d.lang for d in docs} == {"ar", "en"} and all(d.entities for d in docs)
+
+
+def test_documents_are_out_of_the_cyclic_collectors_way(sample_texts: dict[str, str]) -> None:
+    """The documents hold no cycles: the collector need not walk them (a batch of thousands
+    would make every full collection of the user's process walk them all again)."""
+    import gc
+
+    docs = khabar.extract(list(sample_texts.values()))
+    doc = next(d for d in docs if d.entities and d.entities[0].mentions)
+    objects = [doc, doc.entities, doc.entities[0], doc.entities[0].mentions[0], doc.dates, doc._origin]
+    assert not any(gc.is_tracked(o) for o in objects)
+    # still ordinary values: equal to their record read back, hashable, picklable
+    again = khabar.Document.from_dict(doc.to_dict(), text=doc.text)
+    assert again == doc and hash(again) == hash(doc)
+    assert pickle.loads(pickle.dumps(doc)) == doc
