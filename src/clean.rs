@@ -163,12 +163,19 @@ fn self_repeats(key: &str) -> Option<usize> {
 /// the template printed several times); as for lines repeated on the page.
 const REPEATED_FURNITURE_WORDS: usize = 12;
 
+/// Longest copy, in bytes of its folded text, of a self-repeating line that is furniture: twelve
+/// long words. A line of a few "words" of thousands of characters (digits, a blob) is no
+/// masthead, whatever its length divides by.
+const REPEATED_FURNITURE_BYTES: usize = 400;
+
 /// Is a line made of `copies` copies of one string furniture? Only when each copy is short and
 /// does not end with a full stop: a sentence said twice over is text. (A headline ending with a
 /// quotation or a question mark, printed twice by the template, is still furniture.)
 fn is_repeated_furniture(f: &Facts, copies: usize) -> bool {
     let sentence = f.key.ends_with('.') && !f.key.ends_with("..");
-    f.words / copies <= REPEATED_FURNITURE_WORDS && !sentence
+    let short = f.words / copies <= REPEATED_FURNITURE_WORDS
+        && f.key.len() / copies <= REPEATED_FURNITURE_BYTES;
+    short && !sentence
 }
 
 /// The first of `copies` copies in a self-repeating line: its folded byte range.
@@ -1026,6 +1033,11 @@ mod tests {
         let long =
             "the ministers of the two kingdoms talked about water energy trade and roads for hours";
         let (f, l) = roles(&format!("{long} {long}"));
+        assert_eq!(lines_with(&f, &l, Role::Clutter), Vec::<String>::new());
+        // a line of few but very long "words" (digits, a blob) repeated is no masthead either,
+        // whatever its length divides by: it is read like any other line
+        let blob = "0123456789٠١٢٣٤٥٦٧٨٩".repeat(40);
+        let (f, l) = roles(&format!("{blob}{blob}{blob}"));
         assert_eq!(lines_with(&f, &l, Role::Clutter), Vec::<String>::new());
         // a short masthead printed twice is still furniture, and so is a headline ending with
         // a quotation
