@@ -201,27 +201,30 @@ fn tomorrows_batch_joins_todays_clusters_through_a_saved_index() {
 
 #[test]
 fn a_corrupt_index_is_an_error_not_a_crash() {
-    let mut bytes: &[u8] = b"KHCI\x00\x02\r\n\xff\xff\xff\xff\xff\xff\xff\xff";
+    let mut bytes: &[u8] = b"KHCI\x00\x03\r\n\xff\xff\xff\xff\xff\xff\xff\xff";
     assert!(khabar::cluster::Index::read_from(&mut bytes).is_err());
     let mut other: &[u8] = b"PK\x03\x04 not an index";
     assert!(khabar::cluster::Index::read_from(&mut other).is_err());
 }
 
 #[test]
-fn an_index_of_the_first_format_is_refused_with_a_reason() {
-    // format 1 held fingerprints without places, speakers or headline facts: matching a new
-    // batch against them would miss stories silently
-    let bytes = [&b"KHCI\x00\x01\r\n"[..], &0u64.to_le_bytes()].concat();
-    let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
-    assert!(err.to_string().contains("earlier version"), "{err}");
-    let current = [&b"KHCI\x00\x02\r\n"[..], &0u64.to_le_bytes()].concat();
+fn an_index_of_an_earlier_format_is_refused_with_a_reason() {
+    // format 1 held fingerprints without places, speakers or headline facts, format 2 the
+    // person keys and places of before the gazetteer: matching a new batch against either
+    // would miss stories silently
+    for format in [1u8, 2] {
+        let bytes = [&b"KHCI\x00"[..], &[format], b"\r\n", &0u64.to_le_bytes()].concat();
+        let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
+        assert!(err.to_string().contains("earlier version"), "{err}");
+    }
+    let current = [&b"KHCI\x00\x03\r\n"[..], &0u64.to_le_bytes()].concat();
     assert!(khabar::cluster::Index::from_bytes(&current).is_ok_and(|i| i.is_empty()));
 }
 
 #[test]
 fn an_index_count_larger_than_its_file_is_refused_before_allocating() {
     // 16 bytes claiming a million entries: refused on the count, not after reserving for them
-    let bytes = [&b"KHCI\x00\x02\r\n"[..], &(1u64 << 20).to_le_bytes()].concat();
+    let bytes = [&b"KHCI\x00\x03\r\n"[..], &(1u64 << 20).to_le_bytes()].concat();
     let err = khabar::cluster::Index::from_bytes(&bytes).unwrap_err();
     assert!(err.to_string().contains("larger than the file"), "{err}");
     let path = std::env::temp_dir().join(format!("khabar-count-{}.khci", std::process::id()));

@@ -233,7 +233,7 @@ def test_sigterm_leaves_no_partial_output(tmp_path: Path) -> None:
 
 def test_an_index_file_whose_count_is_larger_than_the_file(tmp_path: Path) -> None:
     path = tmp_path / "tiny.khci"
-    path.write_bytes(b"KHCI\x00\x02\r\n" + (1 << 20).to_bytes(8, "little"))
+    path.write_bytes(b"KHCI\x00\x03\r\n" + (1 << 20).to_bytes(8, "little"))
     with pytest.raises(khabar.InputError, match="larger than the file"):
         khabar.ClusterIndex.load(path)
 

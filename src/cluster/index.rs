@@ -2,11 +2,13 @@
 //! cluster id, language, MinHash signature, fingerprint, English person names), so that
 //! tomorrow's batch can be clustered against today's without extracting today's again.
 //!
-//! The file format is a small, versioned little-endian binary (`KHCI` magic, format 2: the
-//! fingerprints gained places, speakers, headline facts and figures, so format-1 files, written
-//! with the older fingerprints, are refused rather than matched against the new ones); it is
-//! written whole to a temporary file of a unique name and renamed, so an interrupted save never
-//! leaves half an index. Reading trusts no count: each is checked against the bytes left, so a
+//! The file format is a small, versioned little-endian binary (`KHCI` magic and a format
+//! number). A file of another format is refused rather than matched against new fingerprints,
+//! which would miss stories silently: format 2 gave the fingerprints places, speakers, headline
+//! facts and figures; format 3 keys persons anew (an Arabic article before a Latin surname is
+//! one person however it is written, a name with a lineage is also known by its given name) and
+//! takes places from the GeoNames gazetteer. The file is written whole to a temporary file of
+//! a unique name and renamed, so an interrupted save never leaves half an index. Reading trusts no count: each is checked against the bytes left, so a
 //! corrupt or hostile file cannot make the reader allocate more than the file's own size.
 
 use std::io::{self, Read, Write};
@@ -18,7 +20,7 @@ use super::minhash::{self, Signature, K};
 use crate::doc::{Document, EntityKind};
 use crate::time::calendar::Day;
 
-const MAGIC: &[u8; 8] = b"KHCI\x00\x02\r\n";
+const MAGIC: &[u8; 8] = b"KHCI\x00\x03\r\n";
 
 /// What the index keeps of one document.
 #[derive(Debug, Clone, PartialEq)]
