@@ -59,11 +59,13 @@ fn longest_at(
     let at = Start::of(text.get(start..limit).unwrap_or_default());
     kb.key_sets()
         .filter_map(|set| {
-            // a capital is one look at the original; a set's probe may miss the cache
-            if set.names_only && !capital() {
+            let probe = set.keys.probe(&at);
+            // most places open no key: the probe turns them away before the original is read
+            // for a capital
+            if probe == Probe::None || (set.names_only && !capital()) {
                 return None;
             }
-            let (k, end) = match set.keys.probe(&at) {
+            let (k, end) = match probe {
                 Probe::Word(id) => {
                     Some((id?, start + at.word.len())).filter(|&(_, end)| ends_word(text, end))?
                 }
@@ -139,8 +141,13 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let word = &text[tok.range.clone()];
     let arabic = word.chars().next().is_some_and(ar::is_arabic_letter);
     // a Latin name starts with a capital (the folded text is lower-cased: the original says)
-    let capital =
-        || !word.is_ascii() || a.orig_char(tok.range.start).is_some_and(char::is_uppercase);
+    // read once per word, and only when a set of names has a key here
+    let capital_cell = std::cell::OnceCell::new();
+    let capital = || {
+        *capital_cell.get_or_init(|| {
+            !word.is_ascii() || a.orig_char(tok.range.start).is_some_and(char::is_uppercase)
+        })
+    };
     let mut best: Option<Hit> = None;
     // ل and ك alone clash with many names (لبنان، كندا): they are tried last
     let proclitics: &[&'static str] = if arabic {

@@ -466,17 +466,23 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
         countries: doc_countries(kb, sentences),
         lower: WordMap::default(),
     };
+    let mut keep: Vec<Option<usize>> = Vec::new();
     for s in sentences.iter_mut() {
-        let mut keep: Vec<Option<usize>> = Vec::with_capacity(s.hits.len());
-        for k in 0..s.hits.len() {
-            keep.push(choose(a, kb, s, k, &mut doc));
-        }
-        for (h, choice) in s.hits.iter_mut().zip(keep) {
+        keep.clear();
+        keep.extend((0..s.hits.len()).map(|k| choose(a, kb, s, k, &mut doc)));
+        let mut changed = false;
+        for (h, &choice) in s.hits.iter_mut().zip(&keep) {
             if !h.targets.iter().any(|t| is_place_target(kb, t)) {
                 continue;
             }
+            let before = h.targets.len();
             h.targets
                 .retain(|t| !is_place_target(kb, t) || Some(t.record) == choice);
+            changed |= h.targets.len() != before;
+        }
+        if !changed {
+            // most sentences keep every hit: their token → hit index stands
+            continue;
         }
         s.hits.retain(|h| !h.targets.is_empty());
         // the token → hit index follows the hits that remain
