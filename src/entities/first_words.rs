@@ -98,6 +98,18 @@ impl<'t> Start<'t> {
         }
     }
 
+    /// The start of `text` whose first word is known to be `word` (the rest of a word after a
+    /// proclitic: the word's first word, read once, less the clitic).
+    #[inline]
+    pub fn with_word(text: &'t str, word: &'t str) -> Start<'t> {
+        debug_assert_eq!(word, first_word(text));
+        Start {
+            text,
+            word,
+            first: WordHash::of(&[word]),
+        }
+    }
+
     /// The hashes of the first two words, and of the first word with no second one (a key like
     /// "jr." runs past its word with marks only).
     fn pairs(&self) -> [WordHash; 2] {

@@ -188,6 +188,9 @@ pub struct BuiltIn {
     /// Latin spellings of given names and of known persons' name parts, for English names.
     pub latin_given: WordTable<String>,
     words: WordTable<WordRole>,
+    /// Is any title-pronoun of `words` a Latin word? (None is: سيادته, معاليه…) A Latin word's
+    /// role need not be looked up to know it is no pronoun.
+    latin_pronouns: bool,
     /// Words of organisation names, folded (Latin ones lower-cased).
     org_words: WordTable<OrgRole>,
     /// The endings of the organisation heads (head, weak, descriptor).
@@ -541,6 +544,9 @@ impl BuiltIn {
         let keys = Keys::compile(&b.patterns, b.targets);
         let place_keys = Keys::compile(&pb.patterns, pb.targets);
         let words = load_words();
+        let latin_pronouns = words
+            .iter()
+            .any(|(w, r)| r.pronoun && crate::lang::en::is_latin_word(w));
         let org_words = load_org_words();
         let mut head_ends = HeadEnds::default();
         for (w, r) in &org_words {
@@ -555,6 +561,7 @@ impl BuiltIn {
             given: given.into(),
             latin_given: latin_given.into(),
             words: words.into(),
+            latin_pronouns,
             org_words: org_words.into(),
             head_ends,
             ambiguous,
@@ -574,6 +581,11 @@ impl BuiltIn {
     /// The role of a folded word in an organisation's name, if it has one.
     pub fn org_word(&self, w: &str) -> Option<OrgRole> {
         self.org_words.get(w).copied()
+    }
+
+    /// Could a Latin word be a title-pronoun? (No word of the tables is.)
+    pub fn latin_pronouns(&self) -> bool {
+        self.latin_pronouns
     }
 
     /// The role of a folded word, if it is a cue word.
