@@ -114,7 +114,9 @@ pub fn loose_key(name: &str) -> String {
 }
 
 fn key_with(name: &str, loose: bool) -> String {
-    let mut parts = Vec::new();
+    // the key and one buffer of letter classes, reused word after word
+    let mut key = String::new();
+    let mut cls = Vec::new();
     let mut words = name
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
@@ -132,18 +134,17 @@ fn key_with(name: &str, loose: bool) -> String {
         } else {
             w
         };
-        let mut cls = Vec::new();
+        cls.clear();
         if ar::has_arabic_block(w) {
             cls.extend(w.chars().filter_map(arabic_class));
         } else {
             latin_classes(w, &mut cls);
         }
+        // a letter doubled within a word counts once (not across words)
         cls.dedup();
-        if !cls.is_empty() {
-            parts.push(cls.into_iter().collect::<String>());
-        }
+        key.extend(&cls);
     }
-    parts.concat()
+    key
 }
 
 /// A readable Latin spelling of one Arabic word by letter rules.

@@ -39,6 +39,10 @@ pub(super) fn bracketed(cx: Ctx<'_>, t: usize) -> Option<&str> {
 /// the bracket).
 pub(super) fn long_forms(cx: Ctx) -> Vec<Span> {
     let mut out = Vec::new();
+    // most sentences have no bracket: one pass over their bytes says so
+    if !cx.sentence_text().contains('(') {
+        return out;
+    }
     for t in 1..cx.sent.toks.len() {
         if let Some(acr) = bracketed(cx, t) {
             if let Some(toks) = long_form(cx, t, acr) {
