@@ -30,6 +30,7 @@ use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::{Coord, Entity, EntityKind};
 use crate::lexicon::{rows, Tsv};
+use crate::text::chars;
 use crate::text::fold::fold_key;
 use crate::text::hash::{WordMap, WordSet};
 use crate::tsv;
@@ -274,8 +275,10 @@ pub(crate) fn also_place(cx: Ctx, h: &Hit) -> bool {
 /// Is the hit written in capitals, as a dateline's city is ("BEIRUT, Oct 10")?
 fn in_capitals(a: &Analysis, h: &Hit) -> bool {
     let orig = a.orig_text(a.orig(h.range.clone()));
-    orig.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && orig.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    orig.chars().filter(|&c| chars::is_alphabetic(c)).count() >= 3
+        && orig
+            .chars()
+            .all(|c| !chars::is_alphabetic(c) || chars::is_uppercase(c))
 }
 
 /// Does a capital's hit stand on the map ([`super::resolve`] asks when it has no locative word
@@ -601,8 +604,8 @@ fn written_lower(a: &Analysis, lower: &str) -> bool {
     text.match_indices(lower).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(chars::is_alphanumeric)
+            && !after.is_some_and(chars::is_alphanumeric)
             && a.orig_text(a.orig(i..i + lower.len()))
                 .chars()
                 .next()

@@ -10,6 +10,7 @@
 
 use super::kb::{Given, WordTable};
 use crate::lang::{ar, en};
+use crate::text::chars;
 
 /// The consonant class of an Arabic letter, or None for letters the key drops.
 fn arabic_class(c: char) -> Option<char> {
@@ -125,7 +126,7 @@ fn key_with(name: &str, loose: bool) -> String {
         if spaced_article(w) && words.peek().is_some() {
             continue;
         }
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if w.chars().filter(|&c| chars::is_alphabetic(c)).count() < 2 {
             continue; // initials ("Y.") are written in one script only
         }
         let w = strip_article(w);
@@ -261,7 +262,7 @@ pub fn slug(name: &str) -> String {
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
-        } else if c.is_alphabetic() {
+        } else if chars::is_alphabetic(c) {
             // a non-ASCII letter: keep it, ids only need to be stable
             if dash && !out.is_empty() {
                 out.push('-');
