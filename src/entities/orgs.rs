@@ -455,6 +455,10 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
 /// Arabic organisations of a sentence.
 fn arabic(cx: Ctx) -> Vec<Span> {
     let mut out = Vec::new();
+    // a sentence in ASCII has no head to open a name (one pass over its bytes says so)
+    if !cx.kb.ascii_heads() && cx.sentence_text().is_ascii() {
+        return out;
+    }
     let mut i = 0;
     while i < cx.sent.toks.len() {
         match arabic_at(cx, i) {
