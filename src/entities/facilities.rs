@@ -16,7 +16,7 @@
 
 use std::ops::Range;
 
-use super::kb::{Form, KnowledgeBase, WordTable};
+use super::kb::{Form, HeadEnds, KnowledgeBase, WordTable};
 use super::{places, translit};
 use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
@@ -51,18 +51,23 @@ pub struct Heads {
     heads: Vec<Head>,
     /// Looked up at every word: the table's filter turns most away unhashed.
     by_word: WordTable<Vec<usize>>,
+    /// The endings of the words of `by_word`: an Arabic word that ends none is no head after
+    /// any of its proclitics, and is turned away before they are tried.
+    ends: HeadEnds,
 }
 
 impl Heads {
     pub(super) fn load() -> Heads {
         let mut heads = Vec::new();
         let mut by_word: WordMap<String, Vec<usize>> = WordMap::default();
+        let mut ends = HeadEnds::default();
         for r in rows(tsv!("facilities.tsv"), &["head", "lang", "side", "tail"]) {
             let words: Vec<String> = r.get("head").split_whitespace().map(fold_key).collect();
             let before = r.get("side") == "before";
             let Some(anchor) = (if before { words.first() } else { words.last() }) else {
                 continue;
             };
+            ends.insert(anchor);
             by_word.entry(anchor.clone()).or_default().push(heads.len());
             let tails = r.get("tail").split(';').filter(|t| !t.trim().is_empty());
             heads.push(Head {
@@ -74,6 +79,7 @@ impl Heads {
         Heads {
             heads,
             by_word: by_word.into(),
+            ends,
         }
     }
 
@@ -170,6 +176,10 @@ fn site_at(cx: Ctx, t: usize) -> Option<Site> {
     let word = cx.word(t);
     if word.is_ascii() {
         return english(cx, t);
+    }
+    // a head is the word's ending once its proclitic is off
+    if !cx.kb.places.facilities.ends.may_end(word) {
+        return None;
     }
     ar::INDEFINITE_PROCLITICS.iter().find_map(|p| {
         let stem = strip_proclitic(word, p)?;

@@ -16,6 +16,7 @@
 //! with the GeoNames names, and in English most of the words let through open a key of several
 //! words they are not followed by.
 
+use std::cell::OnceCell;
 use std::hash::Hasher;
 
 use crate::text::chars;
@@ -77,13 +78,15 @@ impl WordHash {
 
 /// The words where a key may start, read once for every key set: the first word and its hash
 /// (the second word is read only where a set's first words let the first through).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Start<'t> {
     /// The text from where a key may start to where it must end.
     text: &'t str,
     /// Its first word.
     pub word: &'t str,
     first: WordHash,
+    /// [`Start::pairs`], read once for every set whose first words let the place through.
+    pairs: OnceCell<[WordHash; 2]>,
 }
 
 impl<'t> Start<'t> {
@@ -95,16 +98,32 @@ impl<'t> Start<'t> {
             text,
             word,
             first: WordHash::of(&[word]),
+            pairs: OnceCell::new(),
+        }
+    }
+
+    /// The start of `text` whose first word is known to be `word` (the rest of a word after a
+    /// proclitic: the word's first word, read once, less the clitic).
+    #[inline]
+    pub fn with_word(text: &'t str, word: &'t str) -> Start<'t> {
+        debug_assert_eq!(word, first_word(text));
+        Start {
+            text,
+            word,
+            first: WordHash::of(&[word]),
+            pairs: OnceCell::new(),
         }
     }
 
     /// The hashes of the first two words, and of the first word with no second one (a key like
     /// "jr." runs past its word with marks only).
     fn pairs(&self) -> [WordHash; 2] {
-        [
-            WordHash::of(&[self.word, second_word(self.text, self.word)]),
-            WordHash::of(&[self.word, ""]),
-        ]
+        *self.pairs.get_or_init(|| {
+            [
+                WordHash::of(&[self.word, second_word(self.text, self.word)]),
+                WordHash::of(&[self.word, ""]),
+            ]
+        })
     }
 }
 

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::first_words::{Probe, Start};
+use super::first_words::{self, Probe, Start};
 use super::kb::{KeyId, Keys, KnowledgeBase, Target};
 use crate::analysis::Analysis;
 use crate::lang::ar::{self, strip_proclitic};
@@ -51,15 +51,14 @@ fn case_ok(a: &Analysis, range: Range<usize>, caps: Caps) -> bool {
 fn longest_at(
     kb: &KnowledgeBase,
     text: &str,
-    start: usize,
+    (start, at): (usize, Start),
     limit: usize,
     capital: impl Fn() -> bool,
 ) -> Option<(KeyId, usize)> {
-    // the words here, read and hashed once for every set
-    let at = Start::of(text.get(start..limit).unwrap_or_default());
     kb.key_sets()
         .filter_map(|set| {
-            // a capital is one look at the original; a set's probe may miss the cache
+            // a capital is one look at the original, read once per word; a set's probe may
+            // miss the cache
             if set.names_only && !capital() {
                 return None;
             }
@@ -139,8 +138,13 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     let word = &text[tok.range.clone()];
     let arabic = word.chars().next().is_some_and(ar::is_arabic_letter);
     // a Latin name starts with a capital (the folded text is lower-cased: the original says)
-    let capital =
-        || !word.is_ascii() || a.orig_char(tok.range.start).is_some_and(char::is_uppercase);
+    // read once per word, and only when a set of names has a key here
+    let capital_cell = std::cell::OnceCell::new();
+    let capital = || {
+        *capital_cell.get_or_init(|| {
+            !word.is_ascii() || a.orig_char(tok.range.start).is_some_and(char::is_uppercase)
+        })
+    };
     let mut best: Option<Hit> = None;
     // ل and ك alone clash with many names (لبنان، كندا): they are tried last
     let proclitics: &[&'static str] = if arabic {
@@ -153,6 +157,9 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
     // every proclitic is at least one Arabic letter (two bytes): one that does not share the
     // word's first letter is passed over without comparing it
     let first = word.as_bytes().first_chunk::<2>();
+    // the first word from the word's start, read once: after a clitic, its rest
+    let rest = text.get(tok.range.start..limit).unwrap_or_default();
+    let first_word = first_words::first_word(rest);
     for clitic in clitics {
         if !clitic.is_empty() && clitic.as_bytes().first_chunk::<2>() != first {
             continue;
@@ -164,7 +171,13 @@ fn best_at(a: &Analysis, kb: &KnowledgeBase, tok: &Token, limit: usize) -> Optio
             continue;
         }
         let start = tok.range.start + clitic.len();
-        let Some((key, end)) = longest_at(kb, text, start, limit, capital) else {
+        // the words here, read and hashed once for every set
+        let here = text.get(start..limit).unwrap_or_default();
+        let at = match first_word.get(clitic.len()..) {
+            Some(w) => Start::with_word(here, w),
+            None => Start::of(here),
+        };
+        let Some((key, end)) = longest_at(kb, text, (start, at), limit, capital) else {
             continue;
         };
         // a key no longer than the best so far loses: its targets are not gathered

@@ -188,10 +188,15 @@ pub struct BuiltIn {
     /// Latin spellings of given names and of known persons' name parts, for English names.
     pub latin_given: WordTable<String>,
     words: WordTable<WordRole>,
+    /// Is any title-pronoun of `words` a Latin word? (None is: سيادته, معاليه…) A Latin word's
+    /// role need not be looked up to know it is no pronoun.
+    latin_pronouns: bool,
     /// Words of organisation names, folded (Latin ones lower-cased).
     org_words: WordTable<OrgRole>,
     /// The endings of the organisation heads (head, weak, descriptor).
     head_ends: HeadEnds,
+    /// Is any of those heads written in ASCII? (None is: they are Arabic nouns.)
+    ascii_heads: bool,
     pub ambiguous: Vec<Ambiguous>,
     /// GeoNames facts of places and the words that weigh their names.
     pub places: Places,
@@ -335,7 +340,7 @@ pub struct KeySet<'k> {
 /// is turned away before the twenty proclitics are tried. Heads shorter than four bytes are
 /// kept whole with their length.
 #[derive(Debug, Clone)]
-struct HeadEnds {
+pub(crate) struct HeadEnds {
     bits: [u64; HEAD_ENDS_WORDS],
     /// Bit `n` set when a head is `n` bytes long with `n` < 4.
     short: u8,
@@ -367,7 +372,7 @@ impl HeadEnds {
         self.bits[k >> 6] & (1 << (k & 63)) != 0
     }
 
-    fn insert(&mut self, head: &str) {
+    pub(crate) fn insert(&mut self, head: &str) {
         let b = head.as_bytes();
         if b.len() < 4 {
             self.short |= 1 << b.len();
@@ -377,7 +382,7 @@ impl HeadEnds {
     }
 
     #[inline]
-    fn may_end(&self, w: &str) -> bool {
+    pub(crate) fn may_end(&self, w: &str) -> bool {
         let b = w.as_bytes();
         (b.len() >= 4 && self.has(&b[b.len() - 4..]))
             || (1..4)
@@ -541,11 +546,16 @@ impl BuiltIn {
         let keys = Keys::compile(&b.patterns, b.targets);
         let place_keys = Keys::compile(&pb.patterns, pb.targets);
         let words = load_words();
+        let latin_pronouns = words
+            .iter()
+            .any(|(w, r)| r.pronoun && crate::lang::en::is_latin_word(w));
         let org_words = load_org_words();
         let mut head_ends = HeadEnds::default();
+        let mut ascii_heads = false;
         for (w, r) in &org_words {
             if matches!(r, OrgRole::Head | OrgRole::Weak | OrgRole::Descriptor) {
                 head_ends.insert(w);
+                ascii_heads |= w.is_ascii();
             }
         }
         BuiltIn {
@@ -555,8 +565,10 @@ impl BuiltIn {
             given: given.into(),
             latin_given: latin_given.into(),
             words: words.into(),
+            latin_pronouns,
             org_words: org_words.into(),
             head_ends,
+            ascii_heads,
             ambiguous,
             places,
             keys,
@@ -571,9 +583,20 @@ impl BuiltIn {
         self.head_ends.may_end(w)
     }
 
+    /// Could an ASCII word be an organisation head (head, weak, descriptor)? No word of the
+    /// tables is.
+    pub fn ascii_heads(&self) -> bool {
+        self.ascii_heads
+    }
+
     /// The role of a folded word in an organisation's name, if it has one.
     pub fn org_word(&self, w: &str) -> Option<OrgRole> {
         self.org_words.get(w).copied()
+    }
+
+    /// Could a Latin word be a title-pronoun? (No word of the tables is.)
+    pub fn latin_pronouns(&self) -> bool {
+        self.latin_pronouns
     }
 
     /// The role of a folded word, if it is a cue word.

@@ -88,6 +88,12 @@ impl<'c> Ctx<'c> {
         self.doc.text()
     }
 
+    /// The folded text of the sentence.
+    #[inline]
+    pub fn sentence_text(&self) -> &'c str {
+        &self.doc.text()[self.sent.range.clone()]
+    }
+
     /// The folded text of token `t`.
     #[inline]
     pub fn word(&self, t: usize) -> &'c str {

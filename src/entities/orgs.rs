@@ -251,7 +251,8 @@ fn meaning(kb: &KnowledgeBase, k: usize, s: &Sentence) -> Meaning {
 
 /// Is the original of folded range `r` capitalised?
 fn capitalised(a: &Analysis, r: Range<usize>) -> bool {
-    en::starts_upper(&a.mention(r).text)
+    // the original text read in place, not copied into a mention
+    en::starts_upper(a.orig_text(a.orig(r)))
 }
 
 /// A folded ال-word shaped like a nisba adjective (المركزي، الطلابية).
@@ -454,6 +455,10 @@ fn head_of(kb: &KnowledgeBase, word: &str) -> Option<(usize, bool, OrgRole)> {
 /// Arabic organisations of a sentence.
 fn arabic(cx: Ctx) -> Vec<Span> {
     let mut out = Vec::new();
+    // a sentence in ASCII has no head to open a name (one pass over its bytes says so)
+    if !cx.kb.ascii_heads() && cx.sentence_text().is_ascii() {
+        return out;
+    }
     let mut i = 0;
     while i < cx.sent.toks.len() {
         match arabic_at(cx, i) {
@@ -595,13 +600,15 @@ fn last_head(cx: Ctx, j: usize, role: OrgRole) -> (usize, OrgRole) {
 fn caps_word(cx: Ctx, j: usize) -> bool {
     let tok = &cx.sent.toks[j];
     let w = &cx.text()[tok.range.clone()];
-    let role = cx.role(j);
+    // the cheap tests first: the word's role is a table look-up
     tok.kind == TokKind::Word
+        && cx.sent.hit_of[j].is_none()
         && en::is_latin_word(w)
         && capitalised(cx.doc, tok.range.clone())
-        && !role.stop
-        && !role.report
-        && cx.sent.hit_of[j].is_none()
+        && {
+            let role = cx.role(j);
+            !role.stop && !role.report
+        }
 }
 
 /// The first token of the capitalised words before an English head at `j` (j itself when none),

@@ -30,6 +30,7 @@ use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
 use crate::doc::{Coord, Entity, EntityKind};
 use crate::lexicon::{rows, Tsv};
+use crate::text::chars;
 use crate::text::fold::fold_key;
 use crate::text::hash::{WordMap, WordSet};
 use crate::tsv;
@@ -274,8 +275,10 @@ pub(crate) fn also_place(cx: Ctx, h: &Hit) -> bool {
 /// Is the hit written in capitals, as a dateline's city is ("BEIRUT, Oct 10")?
 fn in_capitals(a: &Analysis, h: &Hit) -> bool {
     let orig = a.orig_text(a.orig(h.range.clone()));
-    orig.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && orig.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    orig.chars().filter(|&c| chars::is_alphabetic(c)).count() >= 3
+        && orig
+            .chars()
+            .all(|c| !chars::is_alphabetic(c) || chars::is_uppercase(c))
 }
 
 /// Does a capital's hit stand on the map ([`super::resolve`] asks when it has no locative word
@@ -466,17 +469,23 @@ pub(crate) fn screen(a: &Analysis, kb: &KnowledgeBase, sentences: &mut [Sentence
         countries: doc_countries(kb, sentences),
         lower: WordMap::default(),
     };
+    let mut keep: Vec<Option<usize>> = Vec::new();
     for s in sentences.iter_mut() {
-        let mut keep: Vec<Option<usize>> = Vec::with_capacity(s.hits.len());
-        for k in 0..s.hits.len() {
-            keep.push(choose(a, kb, s, k, &mut doc));
-        }
-        for (h, choice) in s.hits.iter_mut().zip(keep) {
+        keep.clear();
+        keep.extend((0..s.hits.len()).map(|k| choose(a, kb, s, k, &mut doc)));
+        let mut changed = false;
+        for (h, &choice) in s.hits.iter_mut().zip(&keep) {
             if !h.targets.iter().any(|t| is_place_target(kb, t)) {
                 continue;
             }
+            let before = h.targets.len();
             h.targets
                 .retain(|t| !is_place_target(kb, t) || Some(t.record) == choice);
+            changed |= h.targets.len() != before;
+        }
+        if !changed {
+            // most sentences keep every hit: their token → hit index stands
+            continue;
         }
         s.hits.retain(|h| !h.targets.is_empty());
         // the token → hit index follows the hits that remain
@@ -595,8 +604,8 @@ fn written_lower(a: &Analysis, lower: &str) -> bool {
     text.match_indices(lower).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(chars::is_alphanumeric)
+            && !after.is_some_and(chars::is_alphanumeric)
             && a.orig_text(a.orig(i..i + lower.len()))
                 .chars()
                 .next()

@@ -171,7 +171,7 @@ fn institution(
         let adjective = g.is_empty() && p.targets.iter().any(|t| t.form == Form::Adjective);
         let latin = cx.text()[h.range.clone()].is_ascii();
         // the analysis text is folded: the case is read in the original
-        let attributive = g.is_empty() && en::starts_upper(&cx.doc.mention(h.range.clone()).text);
+        let attributive = g.is_empty() && en::starts_upper(cx.orig(h.range.clone()));
         (latin && (possessive || adjective || attributive))
             .then_some(p)
             .and_then(|p| country_of(p, cx.kb).map(|c| (c, p.range.start, p.range.clone())))

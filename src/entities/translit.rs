@@ -10,6 +10,7 @@
 
 use super::kb::{Given, WordTable};
 use crate::lang::{ar, en};
+use crate::text::chars;
 
 /// The consonant class of an Arabic letter, or None for letters the key drops.
 fn arabic_class(c: char) -> Option<char> {
@@ -114,7 +115,9 @@ pub fn loose_key(name: &str) -> String {
 }
 
 fn key_with(name: &str, loose: bool) -> String {
-    let mut parts = Vec::new();
+    // the key and one buffer of letter classes, reused word after word
+    let mut key = String::new();
+    let mut cls = Vec::new();
     let mut words = name
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
@@ -123,7 +126,7 @@ fn key_with(name: &str, loose: bool) -> String {
         if spaced_article(w) && words.peek().is_some() {
             continue;
         }
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if w.chars().filter(|&c| chars::is_alphabetic(c)).count() < 2 {
             continue; // initials ("Y.") are written in one script only
         }
         let w = strip_article(w);
@@ -132,18 +135,17 @@ fn key_with(name: &str, loose: bool) -> String {
         } else {
             w
         };
-        let mut cls = Vec::new();
+        cls.clear();
         if ar::has_arabic_block(w) {
             cls.extend(w.chars().filter_map(arabic_class));
         } else {
             latin_classes(w, &mut cls);
         }
+        // a letter doubled within a word counts once (not across words)
         cls.dedup();
-        if !cls.is_empty() {
-            parts.push(cls.into_iter().collect::<String>());
-        }
+        key.extend(&cls);
     }
-    parts.concat()
+    key
 }
 
 /// A readable Latin spelling of one Arabic word by letter rules.
@@ -260,7 +262,7 @@ pub fn slug(name: &str) -> String {
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
-        } else if c.is_alphabetic() {
+        } else if chars::is_alphabetic(c) {
             // a non-ASCII letter: keep it, ids only need to be stable
             if dash && !out.is_empty() {
                 out.push('-');

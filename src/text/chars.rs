@@ -35,6 +35,24 @@ pub fn is_alphanumeric(c: char) -> bool {
     ar::is_arabic_block_letter(c) || c.is_alphanumeric()
 }
 
+/// Same answer as [`char::is_uppercase`] (no letter of the Arabic block has a case).
+#[inline]
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    !ar::is_arabic_block_letter(c) && c.is_uppercase()
+}
+
+/// Same answer as [`char::is_lowercase`] (no letter of the Arabic block has a case).
+#[inline]
+pub fn is_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    !ar::is_arabic_block_letter(c) && c.is_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +63,8 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:04X}", c as u32);
             assert_eq!(is_numeric(c), c.is_numeric(), "{:04X}", c as u32);
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:04X}", c as u32);
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{:04X}", c as u32);
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{:04X}", c as u32);
         }
     }
 

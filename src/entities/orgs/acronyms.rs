@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::{caps_word, meaning, Meaning, Span};
 use crate::entities::Ctx;
+use crate::text::chars;
 use crate::text::segment::TokKind;
 
 /// Most words of a long form.
@@ -27,7 +28,7 @@ pub(super) fn bracketed(cx: Ctx<'_>, t: usize) -> Option<&str> {
     }
     let tok = cx.tok(t + 1)?;
     let w = cx.orig(tok.range.clone());
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = w.chars().filter(|&c| chars::is_alphabetic(c)).count();
     (tok.kind == TokKind::Word
         && (2..=8).contains(&letters)
         && w.chars()
@@ -39,6 +40,10 @@ pub(super) fn bracketed(cx: Ctx<'_>, t: usize) -> Option<&str> {
 /// the bracket).
 pub(super) fn long_forms(cx: Ctx) -> Vec<Span> {
     let mut out = Vec::new();
+    // most sentences have no bracket: one pass over their bytes says so
+    if !cx.sentence_text().contains('(') {
+        return out;
+    }
     for t in 1..cx.sent.toks.len() {
         if let Some(acr) = bracketed(cx, t) {
             if let Some(toks) = long_form(cx, t, acr) {

@@ -21,6 +21,7 @@ use crate::doc::EntityKind;
 use crate::entities::kb::Form;
 use crate::entities::Ctx;
 use crate::lang::en::{is_name_particle, starts_upper};
+use crate::text::chars;
 use crate::text::segment::TokKind;
 
 /// What a capitalised English run at a token is.
@@ -143,7 +144,8 @@ fn reported_at(cx: Ctx, t: usize) -> bool {
 
 /// Is the word written in capitals (two letters or more, none lower-case)?
 fn capitals(orig: &str) -> bool {
-    orig.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !orig.chars().any(char::is_lowercase)
+    orig.chars().filter(|&c| chars::is_alphabetic(c)).count() >= 2
+        && !orig.chars().any(chars::is_lowercase)
 }
 
 /// Does a country's name stand in brackets at token `t` ("(Argentina)")?

@@ -66,7 +66,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::gazetteer::Hit;
-use super::kb::{Form, KnowledgeBase};
+use super::kb::{Form, KnowledgeBase, WordRole};
 use super::translit;
 use super::{Acc, Ctx, Found, Sentence};
 use crate::analysis::Analysis;
@@ -461,12 +461,20 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             continue;
         }
         let w = cx.word(t);
-        let role = cx.role(t);
-        // the word without a conjunction و (looked up once; the word itself when there is none)
-        let bare_role = w
-            .strip_prefix(ar::WA)
-            .filter(|b| b.chars().count() >= 3)
-            .map_or(role, |b| cx.kb.word(b));
+        let latin = is_latin_word(w);
+        let (role, bare_role) = if latin && !cx.kb.latin_pronouns() {
+            // no title-pronoun is Latin, and the English rules ask a word's role themselves
+            (WordRole::default(), WordRole::default())
+        } else {
+            let role = cx.role(t);
+            // the word without a conjunction و (looked up once; the word itself when there is
+            // none)
+            let bare_role = w
+                .strip_prefix(ar::WA)
+                .filter(|b| b.chars().count() >= 3)
+                .map_or(role, |b| cx.kb.word(b));
+            (role, bare_role)
+        };
         if role.pronoun || bare_role.pronoun {
             people.roles.push(RoleMention {
                 role: Role::default(),
@@ -476,7 +484,7 @@ fn unkeyed_names(cx: Ctx, used: Vec<Range<usize>>, people: &mut People) {
             t += 1;
             continue;
         }
-        if is_latin_word(w) {
+        if latin {
             // English: a capitalised run with a given name, an initial or a context of its own
             match english::unknown_name(cx, t) {
                 English::Name(toks) => {
