@@ -10,9 +10,10 @@
 //! - `cue`: a place cue ("محافظة X", "the province of X", "in X" for a Latin name) or a place
 //!   beside it ("Houston, X"), as the everyday words of data/place_guard.tsv.
 //!
-//! A region shares its name with the city it is named after (Aleppo, Basra, تعز): such a name is
-//! left to the city's GeoNames row ("محافظة حلب" is then the city of Aleppo, one entity for the
-//! mention), and a name another table holds (a country, a place of data/places.tsv) to that table.
+//! A region named for its seat ("Aleppo Governorate", "Ibb Governorate") leaves the names its city
+//! has to the city's GeoNames row ("محافظة حلب" is then the city of Aleppo, one entity for the
+//! mention), and every region leaves a name another table holds (a country, a place of
+//! data/places.tsv) to that table.
 
 use std::collections::HashSet;
 
@@ -23,12 +24,13 @@ use crate::lexicon::rows;
 use crate::tsv;
 
 /// The population a region's name stands for in the screen, by its `evidence` column: the
-/// thresholds of the GeoNames names (a name alone, with its country in the document).
+/// thresholds of the GeoNames names (a name alone, with its country in the document). A name that
+/// needs a cue is screened as an everyday word, and ranks as a large place among same-named ones
+/// ("in Virginia": the state, not the South African town).
 fn weight(evidence: &str) -> u32 {
     match evidence {
-        "" => super::STRONG_AR,
         "country" => super::SMALL,
-        _ => 0,
+        _ => super::STRONG_AR,
     }
 }
 
@@ -63,9 +65,10 @@ pub(super) fn load(
     );
     for row in table {
         let country = row.get("country");
+        let seat = named_for_its_seat(row.get("name_en"));
         let names: Vec<&str> = list(row.get("aliases_en"))
             .chain(list(row.get("aliases_ar")))
-            .filter(|n| tables.taken(n).is_none() && !city_of(b, records, n, country))
+            .filter(|n| tables.taken(n).is_none() && !(seat && city_of(b, records, n, country)))
             .collect();
         if names.is_empty() {
             continue;
@@ -102,10 +105,96 @@ pub(super) fn load(
     out
 }
 
+/// Is the region named for its seat ("Aleppo Governorate", "Kandahar Province")? Its English name
+/// is then the seat's and a unit noun. Other regions keep their names beside same-named towns of
+/// their country ("Delaware", Ohio; "Jiangxi", a town), and the screen weighs them.
+fn named_for_its_seat(name_en: &str) -> bool {
+    const UNITS: [&str; 9] = [
+        " Governorate",
+        " Province",
+        " District",
+        " Region",
+        " Municipality",
+        " Oblast",
+        " State",
+        " City",
+        " Emirate",
+    ];
+    let name = name_en.split(" (").next().unwrap_or(name_en);
+    UNITS.iter().any(|u| name.ends_with(u))
+}
+
 /// Is `name` already a GeoNames place of the region's own country (the city it is named after)?
 fn city_of(b: &Builder, records: &[Record], name: &str, country: &str) -> bool {
     b.taken(name).is_some_and(|ts| {
         ts.iter()
             .any(|t| records[t.record].country.as_deref() == Some(country))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Entity, EntityKind};
+    use crate::fixtures::extracted_entities as entities;
+
+    /// The place entity `id` of the text, if found.
+    fn place(text: &str, id: &str) -> Option<Entity> {
+        entities(text)
+            .into_iter()
+            .find(|e| e.kind == EntityKind::Location && e.id == id)
+    }
+
+    #[test]
+    fn a_distinctive_region_name_is_a_place_alone() {
+        let e = place("Texas passed a new voting law on Monday.", "US-TX").expect("Texas");
+        assert_eq!(e.country.as_deref(), Some("USA"));
+        // a region has no GeoNames id
+        assert_eq!(e.geonames, None);
+        assert!(place("اندلعت معارك عنيفة في تيغراي أمس.", "ET-TI").is_some());
+        assert!(place("Drones struck targets across Khuzestan.", "IR-06").is_some());
+    }
+
+    #[test]
+    fn a_region_after_a_place_cue() {
+        assert!(place("Rains flooded roads in Al Wusta on Sunday.", "OM-WU").is_some());
+        assert!(place("أغرقت الأمطار طرقا في محافظة الوسطى يوم الأحد.", "OM-WU").is_some());
+        assert!(place("Farmers in Sharqia protested.", "EG-SHR").is_some());
+        assert!(place("احتج مزارعون في محافظة الشرقية.", "EG-SHR").is_some());
+    }
+
+    #[test]
+    fn a_region_beside_its_city() {
+        let t = "The tanker was bound for Houston, Texas, when it was seized.";
+        assert!(place(t, "US-TX").is_some());
+        // a region that needs its country gets it from its city before it, and gives it back
+        let t = "قصفت الطائرات بلدة الغيضة، المهرة، ليلا.";
+        assert!(place(t, "YE-MR").is_some());
+        assert!(entities(t).iter().any(|e| e.name == "Al Ghayzah"));
+    }
+
+    #[test]
+    fn a_region_that_needs_its_country() {
+        assert!(place("وصلت قافلة إلى المهرة صباح اليوم.", "YE-MR").is_none());
+        assert!(place(
+            "وصلت قافلة إلى المهرة صباح اليوم. وقالت الحكومة اليمنية إنها ستوزع المساعدات.",
+            "YE-MR"
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn an_everyday_word_or_given_name_is_no_region() {
+        assert!(place("Virginia Woolf wrote the novel in a year.", "US-VA").is_none());
+        assert!(place("The museum opened a show on Virginia Woolf.", "US-VA").is_none());
+        assert!(place("The company opened an office in Virginia.", "US-VA").is_some());
+        assert!(place("وقف الحراس عند البوابة الشرقية للمبنى.", "EG-SHR").is_none());
+        assert!(place("عرضت القناة الحلقة الوسطى من المسلسل.", "OM-WU").is_none());
+    }
+
+    #[test]
+    fn a_region_named_as_its_city_is_the_city() {
+        let es = entities("سقطت قذائف على ريف محافظة حلب الشمالي.");
+        assert!(es.iter().any(|e| e.id == "ALEPPO"));
+        assert!(!es.iter().any(|e| e.id == "SY-HL"));
+    }
 }
