@@ -546,7 +546,9 @@ fn choose(
     let beside = followed_by_place(a, kb, s, k) || region_after_its_place(a, kb, s, k, best);
     let word = &a.text()[h.range.clone()];
     let noun = place_noun_before(a, kb, s, k);
-    if guarded(a, kb, word, &mut doc.lower) || kb.places.needs_cue.contains(&best) {
+    // a region in capitals is a team in a results table ("FLORIDA 3 2") more than a dateline
+    let region_caps = kb.places.regions.contains(&best) && in_capitals(a, h);
+    if guarded(a, kb, word, &mut doc.lower) || kb.places.needs_cue.contains(&best) || region_caps {
         // an English everyday word may follow "in" or "near" ("in Reading"), but not a word of
         // the lexicon tables ("in March") and no Arabic one ("في المائة")
         let cue = word.is_ascii() && !in_lexicon(kb, word) && place_cue(a, kb, s, k);
@@ -736,7 +738,10 @@ fn region_after_its_place(
         return false;
     };
     let country = kb.records[r].country.as_deref();
-    let gap = a.text().get(p.range.end..s.hits[k].word_start).unwrap_or("");
+    let gap = a
+        .text()
+        .get(p.range.end..s.hits[k].word_start)
+        .unwrap_or("");
     kb.places.regions.contains(&r)
         && country.is_some()
         && matches!(gap.trim(), "," | "،")
