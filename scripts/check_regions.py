@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -34,7 +35,7 @@ def table_ids() -> set[str]:
     return ids
 
 
-def first_level(country: str) -> list:
+def first_level(country: str) -> list[Any]:
     """The first-level subdivisions of a country (those without a parent)."""
     subs = pycountry.subdivisions.get(country_code=country) or []
     return sorted((s for s in subs if s.parent_code is None), key=lambda s: s.code)
