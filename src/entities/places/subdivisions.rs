@@ -23,13 +23,14 @@ use crate::doc::EntityKind;
 use crate::lexicon::rows;
 use crate::tsv;
 
-/// The population a region's name stands for in the screen, by its `evidence` column: the
-/// thresholds of the GeoNames names (a name alone, with its country in the document). A name that
-/// needs a cue is screened as an everyday word, and ranks as a large place among same-named ones
-/// ("in Virginia": the state, not the South African town).
+/// The population a region's name stands for in the screen, by its `evidence` column: enough to
+/// need no other evidence, or the most that still needs its country in the document (so it ranks
+/// above the towns of the same name: صلاح الدين is the province before the town Pirmam). A name
+/// that needs a cue is screened as an everyday word, and ranks as a large place ("in Virginia":
+/// the state, not the South African town).
 fn weight(evidence: &str) -> u32 {
     match evidence {
-        "country" => super::SMALL,
+        "country" => super::STRONG - 1,
         _ => super::STRONG_AR,
     }
 }
@@ -170,6 +171,13 @@ mod tests {
         let t = "قصفت الطائرات بلدة الغيضة، المهرة، ليلا.";
         assert!(place(t, "YE-MR").is_some());
         assert!(entities(t).iter().any(|e| e.name == "Al Ghayzah"));
+    }
+
+    #[test]
+    fn a_region_outranks_a_town_of_its_name() {
+        let t = "تواصلت الاشتباكات في محافظتي صلاح الدين وديالى. وقال الجيش العراقي إنه تقدم.";
+        assert!(place(t, "IQ-SD").is_some());
+        assert!(place(t, "IQ-DI").is_some());
     }
 
     #[test]
