@@ -35,6 +35,8 @@ use crate::text::fold::fold_key;
 use crate::text::hash::{WordMap, WordSet};
 use crate::tsv;
 
+mod subdivisions;
+
 /// A place's population from which its name needs no other evidence.
 pub const STRONG: u32 = 100_000;
 /// The population from which a one-word Arabic name counts by its country in the document alone.
@@ -63,6 +65,10 @@ pub struct Places {
     gazetteer: Range<usize>,
     /// The GeoNames facts of those records, in their order.
     facts: Vec<PlaceInfo>,
+    /// The first-level regions (data/regions.tsv): the last run of the gazetteer's records.
+    regions: Range<usize>,
+    /// The regions whose names need a place cue or a place beside them.
+    needs_cue: WordSet<usize>,
     /// The GeoNames facts of records of the other tables (capitals).
     attached: WordMap<usize, PlaceInfo>,
     /// Place nouns that put the next name on the map (folded; Latin lower-cased).
@@ -195,7 +201,13 @@ pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>)
             b.add(n, Form::Name, idx);
         }
     }
-    // only GeoNames records were added since `first`
+    // the first-level regions follow the cities, and need the same evidence
+    let start = records.len();
+    let regions = subdivisions::load(tables, b, records, &mut ids);
+    places.facts.extend(regions.facts);
+    places.needs_cue.extend(regions.needs_cue);
+    places.regions = start..records.len();
+    // only GeoNames records and regions were added since `first`
     places.gazetteer = first..records.len();
     places.facilities = Heads::load();
     for row in rows(tsv!("place_words.tsv"), &["word"]) {
@@ -411,7 +423,8 @@ pub(crate) fn locate(kb: &KnowledgeBase, entities: &mut [Entity]) {
             (e.lat, e.lon) = (u.lat, u.lon);
         }
         if let Some(i) = kb.places.info(r) {
-            e.geonames = e.geonames.or(Some(i.geonames));
+            // a region of data/regions.tsv has no GeoNames id (0)
+            e.geonames = e.geonames.or((i.geonames != 0).then_some(i.geonames));
             if e.lat.is_none() {
                 e.lat = i.lat.is_finite().then_some(Coord(i.lat));
                 e.lon = i.lon.is_finite().then_some(Coord(i.lon));
@@ -539,10 +552,12 @@ fn choose(
         .by_ref()
         .map(|t| t.record)
         .max_by_key(|&r| (in_doc(r), population(r), std::cmp::Reverse(r)))?;
-    let beside = followed_by_place(a, kb, s, k);
+    let beside = followed_by_place(a, kb, s, k) || region_after_its_place(a, kb, s, k, best);
     let word = &a.text()[h.range.clone()];
     let noun = place_noun_before(a, kb, s, k);
-    if guarded(a, kb, word, &mut doc.lower) {
+    // a region in capitals is a team in a results table ("FLORIDA 3 2") more than a dateline
+    let region_caps = kb.places.regions.contains(&best) && in_capitals(a, h);
+    if guarded(a, kb, word, &mut doc.lower) || kb.places.needs_cue.contains(&best) || region_caps {
         // an English everyday word may follow "in" or "near" ("in Reading"), but not a word of
         // the lexicon tables ("in March") and no Arabic one ("في المائة")
         let cue = word.is_ascii() && !in_lexicon(kb, word) && place_cue(a, kb, s, k);
@@ -700,7 +715,8 @@ fn noun_before(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, t: usize) -> bool
             .contains_key(&*lookup_key(&text[s.toks[p - 1].range.clone()]))
 }
 
-/// "Rafah, Gaza", "رفح، غزة", "Homs (Syria)": a place or country of the other tables right after.
+/// "Rafah, Gaza", "رفح، غزة", "Homs (Syria)", "Houston, Texas": a place or country of the other
+/// tables, or a first-level region, right after.
 fn followed_by_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -> bool {
     let h = &s.hits[k];
     let Some(n) = s.hits.get(k + 1) else {
@@ -710,11 +726,38 @@ fn followed_by_place(a: &Analysis, kb: &KnowledgeBase, s: &Sentence, k: usize) -
     matches!(gap, "," | "،" | "(")
         && n.targets.iter().any(|t| {
             matches!(t.form, Form::Name | Form::Capital)
-                && !kb.places.is_gazetteer(t.record)
+                && (!kb.places.is_gazetteer(t.record) || kb.places.regions.contains(&t.record))
                 && matches!(
                     kb.records[t.record].kind,
                     EntityKind::Country | EntityKind::Location
                 )
+        })
+}
+
+/// "Houston, Texas", "الغيضة، المهرة": region `r` right after a comma and a place of its own
+/// country (the region of the place named before it).
+fn region_after_its_place(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    s: &Sentence,
+    k: usize,
+    r: usize,
+) -> bool {
+    let Some(p) = k.checked_sub(1).and_then(|p| s.hits.get(p)) else {
+        return false;
+    };
+    let country = kb.records[r].country.as_deref();
+    let gap = a
+        .text()
+        .get(p.range.end..s.hits[k].word_start)
+        .unwrap_or("");
+    kb.places.regions.contains(&r)
+        && country.is_some()
+        && matches!(gap.trim(), "," | "،")
+        && p.targets.iter().any(|t| {
+            t.form == Form::Name
+                && kb.records[t.record].kind == EntityKind::Location
+                && kb.records[t.record].country.as_deref() == country
         })
 }
 
