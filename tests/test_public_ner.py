@@ -17,7 +17,7 @@ SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "evaluate_ner.py"
 # type: (precision, F1) floors
 # Places' precision floor is 0.84: facilities and regions are spans with their head word
 # ("معتقل غوانتانامو", "غربي السودان") where ANERcorp marks the name alone.
-FLOORS = {"PERS": (0.85, 0.60), "LOC": (0.84, 0.80), "ORG": (0.75, 0.60)}
+FLOORS = {"PERS": (0.85, 0.60), "LOC": (0.84, 0.82), "ORG": (0.75, 0.60)}
 
 
 def test_anercorp_strict_span_scores_stay_above_their_floors(shared: Path) -> None:
