@@ -16,7 +16,7 @@ const MODAL: usize = 6;
 /// CAMEO codes with a rule of their own: making a visit (the place visited is the host) and
 /// signing (what was signed is the same fact).
 pub const VISIT: &str = "042";
-const SIGN: &str = "057";
+pub const SIGN: &str = "057";
 
 /// A trigger after the PLOVER rules: its type, mode and word span.
 pub struct Coded<'t> {
@@ -150,7 +150,7 @@ pub fn code<'t>(
 /// For each word of `ws`, whether it stands in a relative clause set off by a comma (", who seized
 /// much of Yemen in a civil war,", "، الذين يتلقون الدعم من إيران،"): what it says about an actor
 /// is background, not the story's event, and its verb does not end the main clause.
-fn background(text: &str, ws: &[Word], markers: &[Option<Marker>]) -> Vec<bool> {
+pub fn background(text: &str, ws: &[Word], markers: &[Option<Marker>]) -> Vec<bool> {
     let mut out = vec![false; ws.len()];
     let comma = |k: usize| text[ws[k].gap_start..ws[k].range.start].contains([',', '،']);
     let mut k = 0;

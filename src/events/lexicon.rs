@@ -58,6 +58,8 @@ pub enum Marker {
     Partner,
     /// "against", "ضد": the group after it is an act's target, never its doer.
     Against,
+    /// An irregular English past participle ("held", "hit"): after an auxiliary, a passive.
+    Participle,
 }
 
 /// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
@@ -170,6 +172,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "relative" => Marker::Relative,
             "partner" => Marker::Partner,
             "against" => Marker::Against,
+            "participle" => Marker::Participle,
             _ => continue,
         };
         markers.insert(r.get("word"), m);

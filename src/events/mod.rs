@@ -30,7 +30,7 @@ use crate::lang::ar;
 use crate::mentions::{MentionIndex, Spot};
 use crate::phrases::{words_of, Word};
 use actors::{groups, ActorIds, Group};
-use coding::{code, Coded, VISIT};
+use coding::{background, code, Coded, SIGN, VISIT};
 use lexicon::{lexicon, Marker, TypeRules};
 use parties::Sentence;
 
@@ -201,7 +201,7 @@ impl Context<'_, '_> {
                 c.mode = EventMode::Reported;
             }
         }
-        let groups = groups(
+        let mut groups = groups(
             text,
             &ws,
             self.idx,
@@ -210,6 +210,10 @@ impl Context<'_, '_> {
             dyad,
             self.dateline.as_ref(),
         );
+        // an actor named in a relative clause of background (", who receive support from
+        // Iran,") takes part in no event of the clause around it
+        let aside = background(text, &ws, &markers);
+        groups.retain(|g| !aside[g.first]);
         self.events(&Sentence::new(text, s, ws, markers, groups, coded))
     }
 
@@ -229,8 +233,9 @@ impl Context<'_, '_> {
         let contexts = self.contexts(&sent.ws);
         let mut out: Vec<Event> = Vec::new();
         for (i, c) in sent.coded.iter().enumerate() {
-            // a match report's "hosts", an invitation to a wedding: no political event
-            if lexicon().voided(c.kind, &contexts) {
+            // a match report's "hosts", an invitation to a wedding: no political event; "did not
+            // sign", "has neither confirmed nor denied": what did not happen is no event
+            if lexicon().voided(c.kind, &contexts) || c.mode == EventMode::Negated {
                 continue;
             }
             let (source, mut target) = self.parties(sent, i);
@@ -245,7 +250,7 @@ impl Context<'_, '_> {
                 .states_over_persons(&source, &target)
                 .unwrap_or((source, target));
             let kept = whole || enough(c, &source, &target, &named);
-            if !kept || repeats(&out, c.kind, &source, &target) {
+            if !kept || !sourced(c, &source, &target) || repeats(&out, c.kind, &source, &target) {
                 continue;
             }
             out.push(self.event(s.clone(), c, source, target, &contexts));
@@ -311,11 +316,16 @@ impl Context<'_, '_> {
         } else {
             sent.left_of(i).filter(|_| !genitive)
         };
-        // "was received by the president": the group after "by" is the doer
-        let passive = !arabic
+        // "was received by the president": the group after "by" is the doer; "the embassy was
+        // attacked" names no doer at all, only what was done to (a participle, not "are
+        // attacking")
+        let participle = !arabic
+            && !c.nominal
             && first > 0
             && sent.markers[first - 1] == Some(Marker::Passive)
-            && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+            && sent.participle(i);
+        let passive = participle && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+        let agentless = participle && !passive;
         // "the coalition against ISIS carried out nine air strikes": what an act is aimed at is
         // its target, never its doer
         let (left, against) = match left {
@@ -330,7 +340,7 @@ impl Context<'_, '_> {
         // name after it is its object ("… ودعت إيران إلى")
         let verb_first = arabic
             && !c.nominal
-            && first == 0
+            && sent.opens_clause(first)
             && source.is_empty()
             && right.first().is_some_and(|g| {
                 // a name the word opens with, not one after a clitic preposition ("للأمم")
@@ -357,8 +367,27 @@ impl Context<'_, '_> {
                 }
             }
         }
-        if passive {
+        // "Benin opened its borders, but was still refusing …", "واستنكر الحوثيون الضربات،
+        // وتوعدوا بالرد": a verb with no subject in its own clause continues the sentence's
+        if source.is_empty() && !c.nominal && !verb_first && sent.continues(i, arabic) {
+            if let Some(g) = sent.opening_group(first, arabic) {
+                target.retain(|id| !g.ids.contains(id));
+                source = g.ids.clone();
+            }
+        }
+        // "attacks on peacekeepers by Israel": the group after an event noun's "by" is its doer
+        if !arabic && c.nominal && source.is_empty() {
+            if let Some(g) = sent.agent_of(i) {
+                target.retain(|id| !g.ids.contains(id));
+                source = g.ids.clone();
+            }
+        }
+        if passive || agentless {
             std::mem::swap(&mut source, &mut target);
+        }
+        if agentless {
+            // what stands after an agentless passive is a place or a time, not a doer
+            source.clear();
         }
         // "in coordination with Washington": a partner of the subject acts with it
         if let Some(g) = sent.partner_of(i).filter(|_| !source.is_empty()) {
@@ -504,6 +533,23 @@ fn enough(c: &Coded, source: &[String], target: &[String], named: &[String]) -> 
         rules(c.kind).mutual || base == EventType::Aid || (c.nominal && !rules(base).unilateral);
     let partnered = rules(base).cooperative || (base == EventType::Agree && c.nominal);
     !(n == 0 || (pair && n < 2) || (partnered && n < 2 && missed))
+}
+
+/// Does coded trigger `c` have the parties its kind of event is told by? An act needs its doer:
+/// "the embassy was attacked", "هجمات على السفن" say what was done and to whom, not who did it;
+/// a visit needs its visitor. A directed act aimed at one party ("the release of the Americans")
+/// is the story's other side's (see `complete`); one with no doer and several others named
+/// ("accused the army of shelling Lebanon") has lost its doer. A meeting or a cooperation has
+/// no doer, nor has an agreement or a signing between a named pair ("توقيع مذكرة بين المغرب
+/// وإسرائيل"), nor a protest (its crowd is no actor).
+fn sourced(c: &Coded, source: &[String], target: &[String]) -> bool {
+    if !source.is_empty() {
+        return true;
+    }
+    let rules = rules(c.kind);
+    let paired = target.len() >= 2 && (c.kind == EventType::Agree || c.hit.value.cameo == SIGN);
+    let aimed = rules.directed && target.len() == 1;
+    c.hit.value.cameo != VISIT && (rules.mutual || paired || aimed || c.kind == EventType::Protest)
 }
 
 /// Is there an event of type `kind` among the same actors in `out` already?

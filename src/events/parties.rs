@@ -205,6 +205,71 @@ impl Sentence<'_, '_> {
         None
     }
 
+    /// Does the verb at word `first` open its clause: no actor before it in the clause, and at
+    /// most two particles ("كما", "وقد") between the clause's start (the sentence's, a clause
+    /// break's or a "that"/"أن"'s) and it? An Arabic verb there has its subject after it
+    /// ("كما اتهمت اليونيفيل الجيش الإسرائيلي").
+    pub fn opens_clause(&self, first: usize) -> bool {
+        let start = (0..first)
+            .rev()
+            .find(|&k| matches!(self.markers[k], Some(Marker::Break | Marker::Complement)))
+            .map_or(0, |k| k + 1);
+        let named_before = self
+            .groups
+            .iter()
+            .any(|g| g.first >= start && g.first < first);
+        first <= start + 2 && !named_before
+    }
+
+    /// Does the `i`th trigger, a verb, continue the subject of an earlier clause: it opens its
+    /// own clause (after "but", "while", "فيما"), or, in Arabic, it is joined by "و" further
+    /// on in its sentence ("، وتوعدوا بالرد")?
+    pub fn continues(&self, i: usize, arabic: bool) -> bool {
+        let c = &self.coded[i];
+        let first = c.hit.first;
+        let joined = arabic && first > 0 && self.text[c.hit.prefix.clone()].starts_with('و');
+        first > 0 && (joined || self.opens_clause(first))
+    }
+
+    /// The sentence's first group, before word `first` (in English, no preposition's object)
+    /// and not across a "that"/"أن" (the clause reported after it has a subject of its own):
+    /// the subject a later clause continues.
+    pub fn opening_group(&self, first: usize, arabic: bool) -> Option<&Group> {
+        self.groups.first().filter(|g| {
+            g.last < first
+                && (arabic || !self.after_preposition(g))
+                && !self.markers[g.last + 1..first].contains(&Some(Marker::Complement))
+        })
+    }
+
+    /// The group right after "by" following the `i`th trigger, an event noun, within its reach
+    /// and clause.
+    pub fn agent_of(&self, i: usize) -> Option<&Group> {
+        let c = &self.coded[i];
+        self.groups_after(c.last())
+            .iter()
+            .take_while(|g| g.first <= c.reach + RIGHT)
+            .find(|g| g.first > 0 && self.markers[g.first - 1] == Some(Marker::Agent))
+            .filter(|g| self.clear(i, c.last() + 1, g.first))
+    }
+
+    /// Is the `i`th trigger, after an auxiliary, a passive participle? Its form ends in "-ed",
+    /// "-en" or "-wn" or is listed as an irregular one ("held", "hit"); one followed by "to"
+    /// is an adjective ("is committed to", "is opposed to"), as is "ready".
+    pub fn participle(&self, i: usize) -> bool {
+        let c = &self.coded[i];
+        let last = c.last();
+        let word = &self.text[self.ws[c.hit.first].range.clone()];
+        let shaped = ["ed", "en", "wn"].iter().any(|e| word.ends_with(e))
+            || self.markers[c.hit.first] == Some(Marker::Participle);
+        let before_to = self.text[c.hit.range.clone()].ends_with(" to")
+            || self
+                .ws
+                .get(last + 1)
+                .is_some_and(|w| &self.text[w.range.clone()] == "to");
+        shaped && !before_to
+    }
+
     /// The sentence's first group, when it stands before word `first` in the same clause and
     /// (in English) is no preposition's object: the subject that governs later clauses.
     pub fn opening_subject(&self, first: usize, arabic: bool) -> Option<&Group> {
