@@ -22,6 +22,9 @@ pub struct Trigger {
     pub noun: bool,
     /// An Arabic future form ("سيستقبل"): intended, like a future word before the trigger.
     pub future: bool,
+    /// A verb whose object is a topic ("discussed OPEC+ ties"): its other party follows
+    /// "with" / "مع".
+    pub topic: bool,
 }
 
 /// What a mode or clause word does.
@@ -58,6 +61,8 @@ pub enum Marker {
     Partner,
     /// "against", "ضد": the group after it is an act's target, never its doer.
     Against,
+    /// "with", "مع": a preposition whose object is the other party of a talk.
+    With,
     /// An irregular English past participle ("held", "hit"): after an auxiliary, a passive.
     Participle,
 }
@@ -128,7 +133,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
     let table: Vec<Row> = rows(
         tsv!("event_triggers.tsv"),
-        &["lang", "phrase", "type", "cameo", "pos", "present"],
+        &[
+            "lang", "phrase", "type", "cameo", "pos", "present", "object",
+        ],
     )
     .collect();
     for pass in 0..3 {
@@ -147,6 +154,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                     cameo: r.get("cameo").to_string(),
                     noun: pos == "noun",
                     future: f.future,
+                    topic: r.get("object") == "topic",
                 };
                 triggers.insert(&f.text, trigger);
             }
@@ -173,6 +181,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "partner" => Marker::Partner,
             "against" => Marker::Against,
             "participle" => Marker::Participle,
+            "with" => Marker::With,
             _ => continue,
         };
         markers.insert(r.get("word"), m);

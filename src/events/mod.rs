@@ -314,7 +314,9 @@ impl Context<'_, '_> {
         let left = if !arabic && !c.nominal {
             sent.clause_subject(i)
         } else {
-            sent.left_of(i).filter(|_| !genitive)
+            let verb = arabic && !c.nominal;
+            sent.left_of(i)
+                .filter(|g| !genitive && !(verb && sent.comma_between(g, first)))
         };
         // "was received by the president": the group after "by" is the doer; "the embassy was
         // attacked" names no doer at all, only what was done to (a participle, not "are
@@ -360,7 +362,9 @@ impl Context<'_, '_> {
         if genitive || verb_first {
             source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
         }
-        for g in right {
+        // "discussed OPEC+ ties", "بحث العلاقات الثنائية مع روسيا": what is discussed is no party
+        let topic = c.hit.value.topic;
+        for g in right.filter(|g| !topic || sent.after_with(g)) {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
                     target.push(id.clone());

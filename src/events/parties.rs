@@ -253,6 +253,23 @@ impl Sentence<'_, '_> {
             .filter(|g| self.clear(i, c.last() + 1, g.first))
     }
 
+    /// Does group `g` follow "with" / "مع" (one word may stand between: "with the Saudi
+    /// crown prince", "مع نظيره الروسي")?
+    pub fn after_with(&self, g: &Group) -> bool {
+        (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::With))
+    }
+
+    /// Is the group before word `first` set off from it by a comma? An Arabic subject stands
+    /// right before its verb; a name before a comma closes a fronted phrase ("في جدة السعودية،
+    /// وقع ممثلو …") or a quotation. A "that" after the comma takes the subject up again as a
+    /// pronoun ("أوضح الشيخ محمد، أنه بحث").
+    pub fn comma_between(&self, g: &Group, first: usize) -> bool {
+        let (a, b) = (self.ws[g.last].range.end, self.ws[first].range.start);
+        a < b
+            && self.text[a..b].contains([',', '،'])
+            && !self.markers[g.last + 1..first].contains(&Some(Marker::Complement))
+    }
+
     /// Is the `i`th trigger, after an auxiliary, a passive participle? Its form ends in "-ed",
     /// "-en" or "-wn" or is listed as an irregular one ("held", "hit"); one followed by "to"
     /// is an adjective ("is committed to", "is opposed to"), as is "ready".
@@ -288,6 +305,7 @@ impl Sentence<'_, '_> {
                 self.markers[p],
                 Some(
                     Marker::Oblique
+                        | Marker::With
                         | Marker::Place
                         | Marker::Agent
                         | Marker::Between
