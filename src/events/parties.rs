@@ -190,8 +190,21 @@ impl Sentence<'_, '_> {
         let before: Vec<&Group> = self.groups.iter().filter(|g| g.last < verb).collect();
         let comma =
             |a: usize, b: usize| a < b && text[ws[a].range.start..ws[b].range.start].contains(',');
+        // "a development that promises": a verb right after "that" has the noun before it as
+        // subject, an actor only when that noun is one
+        if verb > 0 && self.markers[verb - 1] == Some(Marker::Complement) {
+            return before.last().copied().filter(|g| g.last + 2 == verb);
+        }
         for (k, g) in before.iter().enumerate().rev() {
-            if !clear(g.last + 1, verb) {
+            // "met the crown prince after visiting the Emirates": the object of an earlier verb
+            // (at most two words after it, or after the same actor named just before: "met
+            // Saudi Arabian Crown Prince Mohammed")
+            let head = before[..k]
+                .last()
+                .filter(|p| p.ids == g.ids && p.last + 5 >= g.first)
+                .map_or(g.first, |p| p.first);
+            let object = verb_between(head.saturating_sub(3), head);
+            if !clear(g.last + 1, verb) || object {
                 return None;
             }
             let oblique = self.after_preposition(g);
