@@ -63,6 +63,10 @@ pub enum Marker {
     Against,
     /// "with", "مع": a preposition whose object is the other party of a talk.
     With,
+    /// "brokered by", "بوساطة": the group after it is the mediator, no party of the act.
+    Mediator,
+    /// "كان قد": the Arabic pluperfect, what had happened before the story (background).
+    Background,
     /// An irregular English past participle ("held", "hit"): after an auxiliary, a passive.
     Participle,
 }
@@ -182,6 +186,8 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "against" => Marker::Against,
             "participle" => Marker::Participle,
             "with" => Marker::With,
+            "mediator" => Marker::Mediator,
+            "background" => Marker::Background,
             _ => continue,
         };
         markers.insert(r.get("word"), m);

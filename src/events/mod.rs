@@ -364,7 +364,9 @@ impl Context<'_, '_> {
         }
         // "discussed OPEC+ ties", "بحث العلاقات الثنائية مع روسيا": what is discussed is no party
         let topic = c.hit.value.topic;
-        for g in right.filter(|g| !topic || sent.after_with(g)) {
+        // "accepted an agreement brokered by the United States": the mediator is no party
+        let party = |g: &&Group| (!topic || sent.after_with(g)) && !sent.mediator(g);
+        for g in right.filter(party) {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
                     target.push(id.clone());

@@ -272,6 +272,11 @@ impl Sentence<'_, '_> {
         (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::With))
     }
 
+    /// Does group `g` follow "brokered by" / "بوساطة" (one word may stand between)?
+    pub fn mediator(&self, g: &Group) -> bool {
+        (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::Mediator))
+    }
+
     /// Is the group before word `first` set off from it by a comma? An Arabic subject stands
     /// right before its verb; a name before a comma closes a fronted phrase ("في جدة السعودية،
     /// وقع ممثلو …") or a quotation. A "that" after the comma takes the subject up again as a
