@@ -64,7 +64,7 @@ pub fn extract(
     // the last pair of actors named, for "both sides" / "الجانبان"
     let mut dyad: Option<Vec<String>> = None;
     for (k, s) in a.sentences.iter().enumerate() {
-        let evs = cx.sentence(k, s.clone(), dyad.as_deref());
+        let evs = cx.sentence(k, s.clone(), dyad.as_deref(), &out);
         // only parties that dealt with each other: not the attackers of an ASSAULT
         if let Some(e) = evs
             .iter()
@@ -182,8 +182,15 @@ fn markers(text: &str, ws: &[Word]) -> Vec<Option<Marker>> {
 }
 
 impl Context<'_, '_> {
-    /// The events of sentence `k`, whose folded range is `s`.
-    fn sentence(&self, k: usize, s: Range<usize>, dyad: Option<&[String]>) -> Vec<Event> {
+    /// The events of sentence `k`, whose folded range is `s`; `prior` are the document's events
+    /// before it.
+    fn sentence(
+        &self,
+        k: usize,
+        s: Range<usize>,
+        dyad: Option<&[String]>,
+        prior: &[Event],
+    ) -> Vec<Event> {
         let text = self.a.text();
         let ws = words_of(self.a.tokens(k), s.start);
         // most sentences hold no trigger: their markers, actor groups and contexts are never read
@@ -214,12 +221,13 @@ impl Context<'_, '_> {
         // Iran,") takes part in no event of the clause around it
         let aside = background(text, &ws, &markers);
         groups.retain(|g| !aside[g.first]);
-        self.events(&Sentence::new(text, s, ws, markers, groups, coded))
+        self.events(&Sentence::new(text, s, ws, markers, groups, coded), prior)
     }
 
     /// The events of a sentence's coded triggers: each with its parties, kept when they are
-    /// enough for its type, once per type and actor set.
-    fn events(&self, sent: &Sentence) -> Vec<Event> {
+    /// enough for its type, once per type and actor set. `prior`: the document's events before
+    /// the sentence.
+    fn events(&self, sent: &Sentence, prior: &[Event]) -> Vec<Event> {
         let s = sent.range.clone();
         // with other actors in the sentence (venues too: "the bodies concerned at the UN"), a
         // cooperative event found with one party has probably lost its partner: precision
@@ -239,6 +247,19 @@ impl Context<'_, '_> {
                 continue;
             }
             let (source, mut target) = self.parties(sent, i);
+            if target.is_empty() && rules(c.kind).attitude {
+                // "condemned the strikes", "واستنكر الحوثيون الضربات": praise or blame of the
+                // story's event told before is aimed at those who carried it out
+                let doers = sent
+                    .told_before(i)
+                    .and_then(|kind| doers_of(prior, kind, &source));
+                target.extend(
+                    doers
+                        .into_iter()
+                        .flatten()
+                        .filter(|id| !source.contains(id)),
+                );
+            }
             if target.is_empty() && c.hit.value.cameo == VISIT {
                 // "arrived in Amman on a visit": the place visited stands for its state
                 target.extend(self.host(s.clone(), &source));
@@ -539,6 +560,18 @@ fn enough(c: &Coded, source: &[String], target: &[String], named: &[String]) -> 
         rules(c.kind).mutual || base == EventType::Aid || (c.nominal && !rules(base).unilateral);
     let partnered = rules(base).cooperative || (base == EventType::Agree && c.nominal);
     !(n == 0 || (pair && n < 2) || (partnered && n < 2 && missed))
+}
+
+/// The doers of the story's event of type `kind`: the first in `prior` that names them (a
+/// story tells its main event first, in its title or lead), other than `own`, the side that
+/// speaks of it.
+fn doers_of(prior: &[Event], kind: EventType, own: &[String]) -> Option<Vec<String>> {
+    prior
+        .iter()
+        .find(|e| {
+            e.kind == kind && !e.source.is_empty() && !e.source.iter().any(|id| own.contains(id))
+        })
+        .map(|e| e.source.clone())
 }
 
 /// Does coded trigger `c` have the parties its kind of event is told by? An act needs its doer:

@@ -5,10 +5,12 @@
 
 use std::ops::Range;
 
+use crate::doc::EventType;
 use crate::events::actors::Group;
 use crate::events::coding::Coded;
 use crate::events::lexicon::Marker;
 use crate::events::rules;
+use crate::lang::ar;
 use crate::phrases::Word;
 
 /// How far (in words) a trigger looks for the groups around it; praise and blame reach further
@@ -270,6 +272,24 @@ impl Sentence<'_, '_> {
     /// crown prince", "مع نظيره الروسي")?
     pub fn after_with(&self, g: &Group) -> bool {
         (g.first.saturating_sub(2)..g.first).any(|k| self.markers[k] == Some(Marker::With))
+    }
+
+    /// The type of the event the `i`th trigger is about when that is an event told before:
+    /// a definite event noun of another type after it, past at most its subject ("condemned
+    /// the strikes", "واستنكر الحوثيون الضربات الجوية"), that names no party of its own.
+    pub fn told_before(&self, i: usize) -> Option<EventType> {
+        let c = &self.coded[i];
+        let n = self.coded.get(i + 1)?;
+        let first = n.hit.first;
+        let definite = self.text[n.hit.prefix.clone()].ends_with(ar::AL)
+            || (first > 0 && self.markers[first - 1] == Some(Marker::Article));
+        let near = first <= c.last() + RIGHT && self.clear(i, c.last() + 1, first);
+        // the strikes' own doer or target named right after them ("the US strikes on Yemen")
+        let named = self
+            .groups_after(n.last())
+            .first()
+            .is_some_and(|g| g.first <= n.last() + 2);
+        (n.nominal && n.kind != c.kind && definite && near && !named).then_some(n.kind)
     }
 
     /// Does group `g` follow "brokered by" / "بوساطة" (one word may stand between)?
