@@ -87,6 +87,15 @@ impl Sentence<'_, '_> {
         &self.groups[self.groups.partition_point(|g| g.first <= w)..]
     }
 
+    /// Does a new reported clause start at word `k`: a "that" after "and" or a comma ("as
+    /// Israeli troops withdraw, and that the United States could")?
+    fn new_report(&self, k: usize) -> bool {
+        self.markers[k] == Some(Marker::Complement)
+            && k > 0
+            && (self.text[self.ws[k].gap_start..self.ws[k].range.start].contains([',', '،'])
+                || &self.text[self.ws[k - 1].range.clone()] == "and")
+    }
+
     /// The groups after the `i`th trigger that are its parties: the first in reach, then (after
     /// a verb) its object or the owner of the event noun that follows.
     pub fn right_of(&self, i: usize) -> Vec<&Group> {
@@ -115,6 +124,7 @@ impl Sentence<'_, '_> {
             .groups_after(last)
             .iter()
             .take_while(|g| g.first <= horizon)
+            .take_while(|g| !(last + 1..g.first).any(|k| self.new_report(k)))
             .find(|g| self.clear(i, last + 1, g.first))
         {
             right.push(g);
@@ -328,9 +338,15 @@ impl Sentence<'_, '_> {
     /// The sentence's first group, when it stands before word `first` in the same clause and
     /// (in English) is no preposition's object: the subject that governs later clauses.
     pub fn opening_subject(&self, first: usize, arabic: bool) -> Option<&Group> {
+        // in English not across a "that" either: "described the summit as a development that
+        // promises a brighter future" (an Arabic speaker's "إن" opens the clause of the
+        // parties themselves)
+        let english_break = |m: &Option<Marker>| !arabic && *m == Some(Marker::Complement);
         self.groups.first().filter(|g| {
+            let between = &self.markers[(g.last + 1).min(first)..first];
             g.last < first
-                && !self.markers[g.last + 1..first].contains(&Some(Marker::Break))
+                && !between.contains(&Some(Marker::Break))
+                && !between.iter().any(english_break)
                 && (arabic || !self.after_preposition(g))
         })
     }
