@@ -61,6 +61,9 @@ pub enum Marker {
     Partner,
     /// "against", "ضد": the group after it is an act's target, never its doer.
     Against,
+    /// "أنه", "إنها": a "that" whose pronoun takes up the subject before it (a complement,
+    /// across which a later verb still continues that subject).
+    Resumptive,
     /// "with", "مع": a preposition whose object is the other party of a talk.
     With,
     /// "brokered by", "بوساطة": the group after it is the mediator, no party of the act.
@@ -106,6 +109,13 @@ pub struct Lexicon {
     voids: Vec<(Option<EventType>, String)>,
     /// The rules of each type, by its place in [`EventType::ALL`].
     rules: [TypeRules; EventType::ALL.len()],
+}
+
+impl Marker {
+    /// Does a reported clause start here ("that", "أن", "إنها")?
+    pub fn complement(m: &Option<Marker>) -> bool {
+        matches!(m, Some(Marker::Complement | Marker::Resumptive))
+    }
 }
 
 impl Lexicon {
@@ -186,6 +196,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "against" => Marker::Against,
             "participle" => Marker::Participle,
             "with" => Marker::With,
+            "resumptive" => Marker::Resumptive,
             "mediator" => Marker::Mediator,
             "background" => Marker::Background,
             _ => continue,

@@ -169,7 +169,7 @@ impl Sentence<'_, '_> {
         let c = &self.coded[i];
         let first = c.hit.first;
         let reported =
-            |a: usize| c.nominal && self.markers[a..first].contains(&Some(Marker::Complement));
+            |a: usize| c.nominal && self.markers[a..first].iter().any(Marker::complement);
         let started = self.groups.partition_point(|g| g.first < first);
         (0..started)
             .rev()
@@ -237,7 +237,9 @@ impl Sentence<'_, '_> {
     pub fn opens_clause(&self, first: usize) -> bool {
         let start = (0..first)
             .rev()
-            .find(|&k| matches!(self.markers[k], Some(Marker::Break | Marker::Complement)))
+            .find(|&k| {
+                self.markers[k] == Some(Marker::Break) || Marker::complement(&self.markers[k])
+            })
             .map_or(0, |k| k + 1);
         let named_before = self
             .groups
@@ -315,7 +317,9 @@ impl Sentence<'_, '_> {
         let (a, b) = (self.ws[g.last].range.end, self.ws[first].range.start);
         a < b
             && self.text[a..b].contains([',', '،'])
-            && !self.markers[g.last + 1..first].contains(&Some(Marker::Complement))
+            && !self.markers[g.last + 1..first]
+                .iter()
+                .any(Marker::complement)
     }
 
     /// Is the `i`th trigger, after an auxiliary, a passive participle? Its form ends in "-ed",
