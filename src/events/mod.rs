@@ -379,15 +379,17 @@ impl Context<'_, '_> {
         // belongs to the object's own words ("تركيا ترحب بالقرار العراقي باعتبار حزب العمال",
         // "hails Iraq's decision to ban PKK ahead of Erdogan's visit")
         let subject_first = !source.is_empty() && !genitive && !c.nominal;
-        let mut right = right.into_iter().take(if subject_first { 1 } else { 2 });
+        // "discussed OPEC+ ties", "بحث العلاقات الثنائية مع روسيا": what is discussed is no
+        // party; "accepted an agreement brokered by the United States": nor is the mediator
+        let topic = c.hit.value.topic;
+        let party = |g: &&Group| (!topic || sent.after_with(g)) && !sent.mediator(g);
+        let mut right = right.into_iter();
+        let mut objects = if subject_first { 1 } else { 2 };
         if genitive || verb_first {
             source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
+            objects -= 1;
         }
-        // "discussed OPEC+ ties", "بحث العلاقات الثنائية مع روسيا": what is discussed is no party
-        let topic = c.hit.value.topic;
-        // "accepted an agreement brokered by the United States": the mediator is no party
-        let party = |g: &&Group| (!topic || sent.after_with(g)) && !sent.mediator(g);
-        for g in right.filter(party) {
+        for g in right.filter(party).take(objects) {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
                     target.push(id.clone());
@@ -403,7 +405,7 @@ impl Context<'_, '_> {
             }
         }
         // "attacks on peacekeepers by Israel": the group after an event noun's "by" is its doer
-        if !arabic && c.nominal && source.is_empty() {
+        if !arabic && !participle && source.is_empty() {
             if let Some(g) = sent.agent_of(i) {
                 target.retain(|id| !g.ids.contains(id));
                 source = g.ids.clone();

@@ -231,8 +231,8 @@ impl Sentence<'_, '_> {
     }
 
     /// Does the verb at word `first` open its clause: no actor before it in the clause, and at
-    /// most two particles ("كما", "وقد") between the clause's start (the sentence's, a clause
-    /// break's or a "that"/"أن"'s) and it? An Arabic verb there has its subject after it
+    /// most two particles ("كما", "وقد") and no comma between the clause's start (the
+    /// sentence's, a clause break's or a "that"/"أن"'s) and it? An Arabic verb there has its subject after it
     /// ("كما اتهمت اليونيفيل الجيش الإسرائيلي").
     pub fn opens_clause(&self, first: usize) -> bool {
         let start = (0..first)
@@ -245,7 +245,12 @@ impl Sentence<'_, '_> {
             .groups
             .iter()
             .any(|g| g.first >= start && g.first < first);
-        first <= start + 2 && !named_before
+        // "إنها ستدرس الأمر، ودعت أوكرانيا": past a comma the verb continues, it opens nothing
+        let comma = (start + 1..=first).any(|k| {
+            k < self.ws.len()
+                && self.text[self.ws[k].gap_start..self.ws[k].range.start].contains([',', '،'])
+        });
+        first <= start + 2 && !named_before && !comma
     }
 
     /// Does the `i`th trigger, a verb, continue the subject of an earlier clause: it opens its
@@ -269,8 +274,8 @@ impl Sentence<'_, '_> {
         })
     }
 
-    /// The group right after "by" following the `i`th trigger, an event noun, within its reach
-    /// and clause.
+    /// The group right after "by" following the `i`th trigger (an event noun, or a form of one
+    /// read as a verb: "recent attacks on civilians by Russia"), within its reach and clause.
     pub fn agent_of(&self, i: usize) -> Option<&Group> {
         let c = &self.coded[i];
         self.groups_after(c.last())
