@@ -335,9 +335,9 @@ impl Context<'_, '_> {
         let left = if !arabic && !c.nominal {
             sent.clause_subject(i)
         } else {
-            let verb = arabic && !c.nominal;
-            sent.left_of(i)
-                .filter(|g| !genitive && !(verb && sent.comma_between(g, first)))
+            // an Arabic verb's subject stands right before it, not before a comma
+            let apart = |g: &Group| arabic && !c.nominal && sent.comma_between(g, first);
+            sent.left_of(i).filter(|g| !genitive && !apart(g))
         };
         // "was received by the president": the group after "by" is the doer; "the embassy was
         // attacked" names no doer at all, only what was done to (a participle, not "are
