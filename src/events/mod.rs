@@ -10,8 +10,14 @@
 //! its own; a cooperative trigger right after "agreed"/"اتفق" is the same fact. Meetings and
 //! cooperation need two parties. A person named beside states is one of theirs; a news agency
 //! is no party; a directed event with one side takes the story's main other party
-//! (`complete`); a trigger under a condition ("if", "إذا") is no event. Precision first: one
-//! event per type, source, target and day in a document (`once`), and none without an actor.
+//! (`complete`); a trigger under a condition ("if", "إذا") or a negation is no event. The
+//! clause decides the parties ([`parties`]): an English agentless passive names no doer; an
+//! Arabic verb opening its clause has its subject after it, one joined by "و" further on
+//! continues the sentence's subject, as does an English verb after "but"; what is discussed
+//! and who brokered a deal are no parties; praise or blame of "the strikes" told before is
+//! aimed at their doers. Precision first: one event per type, source, target and day in a
+//! document (`once`), none without an actor, and none of an act whose doer is not named
+//! (`sourced`).
 
 pub mod actors;
 mod coding;
