@@ -37,6 +37,20 @@ static MEDIA: Lazy<WordSet<String>> = Lazy::new(|| {
         .collect()
 });
 
+/// The ids of the international and regional bodies of data/organisations.tsv (kinds `intl` and
+/// `regional`): such a body acts under its own name, not that of the state it sits in.
+static MULTILATERAL: Lazy<WordSet<String>> = Lazy::new(|| {
+    rows(tsv!("organisations.tsv"), &["id", "kind"])
+        .filter(|r| matches!(r.get("kind"), "intl" | "regional"))
+        .map(|r| r.get("id").to_string())
+        .collect()
+});
+
+/// Is the actor an international or regional body (the UN, the Arab League, ECOWAS)?
+pub fn multilateral(id: &str) -> bool {
+    MULTILATERAL.contains(id)
+}
+
 /// The legal forms written after a company's name (data/org_words.tsv, role `en_suffix`: "Inc",
 /// "Corp", "PLC"): a company's deals, offerings and contracts are no events between states and
 /// bodies.
@@ -67,6 +81,10 @@ pub fn actor_id(e: &Entity, entities: &[Entity]) -> Option<String> {
     }
     if e.kind == EntityKind::Org && company(e) {
         return None;
+    }
+    // a UN force is the UN's, not the state it is stationed in
+    if e.kind == EntityKind::Org && multilateral(&e.id) {
+        return Some(e.id.clone());
     }
     if let Some(c) = e.country.as_ref().or(e.affiliation.as_ref()) {
         return Some(c.clone());
@@ -272,8 +290,10 @@ pub fn groups(
             // two Arabic names side by side are a list only when the second is a nisba
             // adjective ("مباحثات روسية مصرية"); else they are a verb's subject and object
             // ("قصفت روسيا أوكرانيا")
+            // ("اتهمت اليونيفيل الجيش الإسرائيلي": a name ending in a nisba is no adjective)
             let word = &text[s.range.clone()];
-            let apart = gap.trim().is_empty() && ar::starts_arabic_block(word) && !nisba(word);
+            let adjective = !word.contains(' ') && nisba(word);
+            let apart = gap.trim().is_empty() && ar::starts_arabic_block(word) && !adjective;
             // "Iran and the United States": a conjunction and an article between
             if (g.last + 3 >= first && joins(gap) && !apart) || pair || same {
                 if !g.ids.contains(&id) {

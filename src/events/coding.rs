@@ -16,7 +16,7 @@ const MODAL: usize = 6;
 /// CAMEO codes with a rule of their own: making a visit (the place visited is the host) and
 /// signing (what was signed is the same fact).
 pub const VISIT: &str = "042";
-const SIGN: &str = "057";
+pub const SIGN: &str = "057";
 
 /// A trigger after the PLOVER rules: its type, mode and word span.
 pub struct Coded<'t> {
@@ -132,7 +132,12 @@ pub fn code<'t>(
             agree_at = Some(last);
         }
         let clitics = &text[hit.prefix.clone()];
-        let nominal = trigger.noun
+        // right after "that" a form listed as a noun is the verb ("relations that promises a
+        // brighter future")
+        let after_that = hit.first > 0
+            && markers[hit.first - 1] == Some(Marker::Complement)
+            && !ar::starts_arabic_block(&text[hit.range.clone()]);
+        let nominal = (trigger.noun && !after_that)
             || [ar::BI, ar::LI].iter().any(|p| clitics.contains(p))
             || clitics.ends_with(ar::AL);
         out.push(Coded {
@@ -148,16 +153,21 @@ pub fn code<'t>(
 }
 
 /// For each word of `ws`, whether it stands in a relative clause set off by a comma (", who seized
-/// much of Yemen in a civil war,", "، الذين يتلقون الدعم من إيران،"): what it says about an actor
-/// is background, not the story's event, and its verb does not end the main clause.
-fn background(text: &str, ws: &[Word], markers: &[Option<Marker>]) -> Vec<bool> {
+/// much of Yemen in a civil war,", "، الذين يتلقون الدعم من إيران،") or after an Arabic
+/// pluperfect ("كانت قد احتجزتهما", up to the next comma): what it says about an actor is
+/// background, not the story's event, and its verb does not end the main clause.
+pub fn background(text: &str, ws: &[Word], markers: &[Option<Marker>]) -> Vec<bool> {
     let mut out = vec![false; ws.len()];
     let comma = |k: usize| text[ws[k].gap_start..ws[k].range.start].contains([',', '،']);
     let mut k = 0;
     while k < ws.len() {
-        if markers[k] == Some(Marker::Relative) && comma(k) {
+        let pluperfect = markers[k] == Some(Marker::Background);
+        if (markers[k] == Some(Marker::Relative) && comma(k)) || pluperfect {
             let end = (k + 1..ws.len())
-                .find(|&j| comma(j) || markers[j] == Some(Marker::Break))
+                .find(|&j| {
+                    (comma(j) && markers[j - 1] != Some(Marker::Background))
+                        || markers[j] == Some(Marker::Break)
+                })
                 .unwrap_or(ws.len());
             out[k..end].fill(true);
             k = end;

@@ -22,6 +22,9 @@ pub struct Trigger {
     pub noun: bool,
     /// An Arabic future form ("سيستقبل"): intended, like a future word before the trigger.
     pub future: bool,
+    /// A verb whose object is a topic ("discussed OPEC+ ties"): its other party follows
+    /// "with" / "مع".
+    pub topic: bool,
 }
 
 /// What a mode or clause word does.
@@ -58,6 +61,17 @@ pub enum Marker {
     Partner,
     /// "against", "ضد": the group after it is an act's target, never its doer.
     Against,
+    /// "أنه", "إنها": a "that" whose pronoun takes up the subject before it (a complement,
+    /// across which a later verb still continues that subject).
+    Resumptive,
+    /// "with", "مع": a preposition whose object is the other party of a talk.
+    With,
+    /// "brokered by", "بوساطة": the group after it is the mediator, no party of the act.
+    Mediator,
+    /// "كان قد": the Arabic pluperfect, what had happened before the story (background).
+    Background,
+    /// An irregular English past participle ("held", "hit"): after an auxiliary, a passive.
+    Participle,
 }
 
 /// How the event stage treats a PLOVER type: the groups it belongs to (data/plover_types.tsv).
@@ -97,6 +111,13 @@ pub struct Lexicon {
     rules: [TypeRules; EventType::ALL.len()],
 }
 
+impl Marker {
+    /// Does a reported clause start here ("that", "أن", "إنها")?
+    pub fn complement(m: &Option<Marker>) -> bool {
+        matches!(m, Some(Marker::Complement | Marker::Resumptive))
+    }
+}
+
 impl Lexicon {
     /// The CAMEO code of a type in its first context that has one, else the type's own.
     pub fn cameo_for(&self, kind: EventType, contexts: &[String]) -> Option<String> {
@@ -126,7 +147,9 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // the nouns' forms, then the verbs' ("إشادة" is the noun, not أشاد with the pronoun ه)
     let table: Vec<Row> = rows(
         tsv!("event_triggers.tsv"),
-        &["lang", "phrase", "type", "cameo", "pos", "present"],
+        &[
+            "lang", "phrase", "type", "cameo", "pos", "present", "object",
+        ],
     )
     .collect();
     for pass in 0..3 {
@@ -145,6 +168,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
                     cameo: r.get("cameo").to_string(),
                     noun: pos == "noun",
                     future: f.future,
+                    topic: r.get("object") == "topic",
                 };
                 triggers.insert(&f.text, trigger);
             }
@@ -170,6 +194,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             "relative" => Marker::Relative,
             "partner" => Marker::Partner,
             "against" => Marker::Against,
+            "participle" => Marker::Participle,
+            "with" => Marker::With,
+            "resumptive" => Marker::Resumptive,
+            "mediator" => Marker::Mediator,
+            "background" => Marker::Background,
             _ => continue,
         };
         markers.insert(r.get("word"), m);

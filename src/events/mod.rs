@@ -10,8 +10,14 @@
 //! its own; a cooperative trigger right after "agreed"/"اتفق" is the same fact. Meetings and
 //! cooperation need two parties. A person named beside states is one of theirs; a news agency
 //! is no party; a directed event with one side takes the story's main other party
-//! (`complete`); a trigger under a condition ("if", "إذا") is no event. Precision first: one
-//! event per type, source, target and day in a document (`once`), and none without an actor.
+//! (`complete`); a trigger under a condition ("if", "إذا") or a negation is no event. The
+//! clause decides the parties ([`parties`]): an English agentless passive names no doer; an
+//! Arabic verb opening its clause has its subject after it, one joined by "و" further on
+//! continues the sentence's subject, as does an English verb after "but"; what is discussed
+//! and who brokered a deal are no parties; praise or blame of "the strikes" told before is
+//! aimed at their doers. Precision first: one event per type, source, target and day in a
+//! document (`once`), none without an actor, and none of an act whose doer is not named
+//! (`sourced`).
 
 pub mod actors;
 mod coding;
@@ -30,7 +36,7 @@ use crate::lang::ar;
 use crate::mentions::{MentionIndex, Spot};
 use crate::phrases::{words_of, Word};
 use actors::{groups, ActorIds, Group};
-use coding::{code, Coded, VISIT};
+use coding::{background, code, Coded, SIGN, VISIT};
 use lexicon::{lexicon, Marker, TypeRules};
 use parties::Sentence;
 
@@ -64,7 +70,7 @@ pub fn extract(
     // the last pair of actors named, for "both sides" / "الجانبان"
     let mut dyad: Option<Vec<String>> = None;
     for (k, s) in a.sentences.iter().enumerate() {
-        let evs = cx.sentence(k, s.clone(), dyad.as_deref());
+        let evs = cx.sentence(k, s.clone(), dyad.as_deref(), &out);
         // only parties that dealt with each other: not the attackers of an ASSAULT
         if let Some(e) = evs
             .iter()
@@ -182,8 +188,15 @@ fn markers(text: &str, ws: &[Word]) -> Vec<Option<Marker>> {
 }
 
 impl Context<'_, '_> {
-    /// The events of sentence `k`, whose folded range is `s`.
-    fn sentence(&self, k: usize, s: Range<usize>, dyad: Option<&[String]>) -> Vec<Event> {
+    /// The events of sentence `k`, whose folded range is `s`; `prior` are the document's events
+    /// before it.
+    fn sentence(
+        &self,
+        k: usize,
+        s: Range<usize>,
+        dyad: Option<&[String]>,
+        prior: &[Event],
+    ) -> Vec<Event> {
         let text = self.a.text();
         let ws = words_of(self.a.tokens(k), s.start);
         // most sentences hold no trigger: their markers, actor groups and contexts are never read
@@ -201,7 +214,7 @@ impl Context<'_, '_> {
                 c.mode = EventMode::Reported;
             }
         }
-        let groups = groups(
+        let mut groups = groups(
             text,
             &ws,
             self.idx,
@@ -210,12 +223,17 @@ impl Context<'_, '_> {
             dyad,
             self.dateline.as_ref(),
         );
-        self.events(&Sentence::new(text, s, ws, markers, groups, coded))
+        // an actor named in a relative clause of background (", who receive support from
+        // Iran,") takes part in no event of the clause around it
+        let aside = background(text, &ws, &markers);
+        groups.retain(|g| !aside[g.first]);
+        self.events(&Sentence::new(text, s, ws, markers, groups, coded), prior)
     }
 
     /// The events of a sentence's coded triggers: each with its parties, kept when they are
-    /// enough for its type, once per type and actor set.
-    fn events(&self, sent: &Sentence) -> Vec<Event> {
+    /// enough for its type, once per type and actor set. `prior`: the document's events before
+    /// the sentence.
+    fn events(&self, sent: &Sentence, prior: &[Event]) -> Vec<Event> {
         let s = sent.range.clone();
         // with other actors in the sentence (venues too: "the bodies concerned at the UN"), a
         // cooperative event found with one party has probably lost its partner: precision
@@ -229,11 +247,25 @@ impl Context<'_, '_> {
         let contexts = self.contexts(&sent.ws);
         let mut out: Vec<Event> = Vec::new();
         for (i, c) in sent.coded.iter().enumerate() {
-            // a match report's "hosts", an invitation to a wedding: no political event
-            if lexicon().voided(c.kind, &contexts) {
+            // a match report's "hosts", an invitation to a wedding: no political event; "did not
+            // sign", "has neither confirmed nor denied": what did not happen is no event
+            if lexicon().voided(c.kind, &contexts) || c.mode == EventMode::Negated {
                 continue;
             }
             let (source, mut target) = self.parties(sent, i);
+            if target.is_empty() && rules(c.kind).attitude {
+                // "condemned the strikes", "واستنكر الحوثيون الضربات": praise or blame of the
+                // story's event told before is aimed at those who carried it out
+                let doers = sent
+                    .told_before(i)
+                    .and_then(|kind| doers_of(prior, kind, &source));
+                target.extend(
+                    doers
+                        .into_iter()
+                        .flatten()
+                        .filter(|id| !source.contains(id)),
+                );
+            }
             if target.is_empty() && c.hit.value.cameo == VISIT {
                 // "arrived in Amman on a visit": the place visited stands for its state
                 target.extend(self.host(s.clone(), &source));
@@ -245,7 +277,7 @@ impl Context<'_, '_> {
                 .states_over_persons(&source, &target)
                 .unwrap_or((source, target));
             let kept = whole || enough(c, &source, &target, &named);
-            if !kept || repeats(&out, c.kind, &source, &target) {
+            if !kept || !sourced(c, &source, &target) || repeats(&out, c.kind, &source, &target) {
                 continue;
             }
             out.push(self.event(s.clone(), c, source, target, &contexts));
@@ -309,13 +341,20 @@ impl Context<'_, '_> {
         let left = if !arabic && !c.nominal {
             sent.clause_subject(i)
         } else {
-            sent.left_of(i).filter(|_| !genitive)
+            // an Arabic verb's subject stands right before it, not before a comma
+            let apart = |g: &Group| arabic && !c.nominal && sent.comma_between(g, first);
+            sent.left_of(i).filter(|g| !genitive && !apart(g))
         };
-        // "was received by the president": the group after "by" is the doer
-        let passive = !arabic
+        // "was received by the president": the group after "by" is the doer; "the embassy was
+        // attacked" names no doer at all, only what was done to (a participle, not "are
+        // attacking")
+        let participle = !arabic
+            && !c.nominal
             && first > 0
             && sent.markers[first - 1] == Some(Marker::Passive)
-            && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+            && sent.participle(i);
+        let passive = participle && sent.markers.get(last + 1) == Some(&Some(Marker::Agent));
+        let agentless = participle && !passive;
         // "the coalition against ISIS carried out nine air strikes": what an act is aimed at is
         // its target, never its doer
         let (left, against) = match left {
@@ -330,7 +369,7 @@ impl Context<'_, '_> {
         // name after it is its object ("… ودعت إيران إلى")
         let verb_first = arabic
             && !c.nominal
-            && first == 0
+            && sent.opens_clause(first)
             && source.is_empty()
             && right.first().is_some_and(|g| {
                 // a name the word opens with, not one after a clitic preposition ("للأمم")
@@ -346,19 +385,44 @@ impl Context<'_, '_> {
         // belongs to the object's own words ("تركيا ترحب بالقرار العراقي باعتبار حزب العمال",
         // "hails Iraq's decision to ban PKK ahead of Erdogan's visit")
         let subject_first = !source.is_empty() && !genitive && !c.nominal;
-        let mut right = right.into_iter().take(if subject_first { 1 } else { 2 });
+        // "discussed OPEC+ ties", "بحث العلاقات الثنائية مع روسيا": what is discussed is no
+        // party; "accepted an agreement brokered by the United States": nor is the mediator
+        let topic = c.hit.value.topic;
+        let party = |g: &&Group| (!topic || sent.after_with(g)) && !sent.mediator(g);
+        let mut right = right.into_iter();
+        let mut objects = if subject_first { 1 } else { 2 };
         if genitive || verb_first {
             source.extend(right.next().map(|g| g.ids.clone()).unwrap_or_default());
+            objects -= 1;
         }
-        for g in right {
+        for g in right.filter(party).take(objects) {
             for id in &g.ids {
                 if !source.contains(id) && !target.contains(id) {
                     target.push(id.clone());
                 }
             }
         }
-        if passive {
+        // "Benin opened its borders, but was still refusing …", "واستنكر الحوثيون الضربات،
+        // وتوعدوا بالرد": a verb with no subject in its own clause continues the sentence's
+        if source.is_empty() && !c.nominal && !verb_first && sent.continues(i, arabic) {
+            if let Some(g) = sent.opening_group(first, arabic) {
+                target.retain(|id| !g.ids.contains(id));
+                source = g.ids.clone();
+            }
+        }
+        // "attacks on peacekeepers by Israel": the group after an event noun's "by" is its doer
+        if !arabic && !participle && source.is_empty() {
+            if let Some(g) = sent.agent_of(i) {
+                target.retain(|id| !g.ids.contains(id));
+                source = g.ids.clone();
+            }
+        }
+        if passive || agentless {
             std::mem::swap(&mut source, &mut target);
+        }
+        if agentless {
+            // what stands after an agentless passive is a place or a time, not a doer
+            source.clear();
         }
         // "in coordination with Washington": a partner of the subject acts with it
         if let Some(g) = sent.partner_of(i).filter(|_| !source.is_empty()) {
@@ -504,6 +568,35 @@ fn enough(c: &Coded, source: &[String], target: &[String], named: &[String]) -> 
         rules(c.kind).mutual || base == EventType::Aid || (c.nominal && !rules(base).unilateral);
     let partnered = rules(base).cooperative || (base == EventType::Agree && c.nominal);
     !(n == 0 || (pair && n < 2) || (partnered && n < 2 && missed))
+}
+
+/// The doers of the story's event of type `kind`: the first in `prior` that names them (a
+/// story tells its main event first, in its title or lead), other than `own`, the side that
+/// speaks of it.
+fn doers_of(prior: &[Event], kind: EventType, own: &[String]) -> Option<Vec<String>> {
+    prior
+        .iter()
+        .find(|e| {
+            e.kind == kind && !e.source.is_empty() && !e.source.iter().any(|id| own.contains(id))
+        })
+        .map(|e| e.source.clone())
+}
+
+/// Does coded trigger `c` have the parties its kind of event is told by? An act needs its doer:
+/// "the embassy was attacked", "هجمات على السفن" say what was done and to whom, not who did it;
+/// a visit needs its visitor. A directed act aimed at one party ("the release of the Americans")
+/// is the story's other side's (see `complete`); one with no doer and several others named
+/// ("accused the army of shelling Lebanon") has lost its doer. A meeting or a cooperation has
+/// no doer, nor has an agreement or a signing between a named pair ("توقيع مذكرة بين المغرب
+/// وإسرائيل"), nor a protest (its crowd is no actor).
+fn sourced(c: &Coded, source: &[String], target: &[String]) -> bool {
+    if !source.is_empty() {
+        return true;
+    }
+    let rules = rules(c.kind);
+    let paired = target.len() >= 2 && (c.kind == EventType::Agree || c.hit.value.cameo == SIGN);
+    let aimed = rules.directed && target.len() == 1;
+    c.hit.value.cameo != VISIT && (rules.mutual || paired || aimed || c.kind == EventType::Protest)
 }
 
 /// Is there an event of type `kind` among the same actors in `out` already?
