@@ -327,9 +327,15 @@ fn name_part(cx: Ctx, start: usize) -> Part {
             if h.tokens.start != j || !h.clitic.is_empty() || p.complement {
                 break;
             }
+            // a nationality adjective, as against the name of a place (a Latin name after
+            // Arabic words is the name given again in English, not part of the Arabic one)
+            let adjective = h.targets.first().is_some_and(|t| t.form == Form::Adjective)
+                || en::is_latin_word(&text[h.range.clone()]);
             match meaning(cx.kb, k, cx.sent) {
                 // after a proper name a nationality adjective gives the country, outside the name
-                Meaning::Place(c) if p.proper + p.latin > 0 => {
+                // ("شركة فولكسفاجن الألمانية"); a place's own name goes on inside it ("جامعة جنوب
+                // كاليفورنيا")
+                Meaning::Place(c) if p.proper + p.latin > 0 && adjective => {
                     p.country = p.country.take().or(c);
                     break;
                 }

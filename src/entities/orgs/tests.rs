@@ -64,6 +64,25 @@ fn a_place_inside_a_name_is_the_name_and_gives_its_country() {
 }
 
 #[test]
+fn a_place_after_a_proper_word_goes_on_in_the_name_an_adjective_does_not() {
+    // a region's name after a direction word: the university of Southern California
+    let es = entities("وقال أستاذ في جامعة جنوب كاليفورنيا إن النتائج مشجعة.");
+    let uni = org(&es, "جامعة جنوب كاليفورنيا").expect("the whole name");
+    assert_eq!(uni.country.as_deref(), Some("USA"));
+    assert!(!mentions_of(&es, EntityKind::Location).contains(&"كاليفورنيا"));
+    // a council named for its country after a proper word
+    let es = entities("دعا مجلس علماء باكستان إلى التهدئة.");
+    assert!(orgs(&es).contains(&"مجلس علماء باكستان"), "{:?}", orgs(&es));
+    // a nationality adjective after the proper name stays outside it, as the country
+    let es = entities("أعلنت شركة فولكسفاجن الألمانية عن خطة جديدة.");
+    assert!(
+        !orgs(&es).iter().any(|o| o.contains("الألمانية")),
+        "{:?}",
+        orgs(&es)
+    );
+}
+
+#[test]
 fn descriptor_heads_name_the_body_after_them() {
     let t = "وقعت شركة بتروفاك الإماراتية عقدا جديدا، وقالت وكالة الأنباء الفرنسية إن الصفقة كبيرة.";
     let es = entities(t);
