@@ -201,18 +201,19 @@ pub(super) fn load(tables: &Builder, b: &mut Builder, records: &mut Vec<Record>)
             b.add(n, Form::Name, idx);
         }
     }
+    for row in rows(tsv!("place_words.tsv"), &["word"]) {
+        places.cue_words.insert(word_key(row.get("word")), ());
+    }
     // the first-level regions follow the cities, and need the same evidence
     let start = records.len();
-    let regions = subdivisions::load(tables, b, records, &mut ids);
+    let is_unit = |w: &str| places.cue_words.contains_key(&word_key(w));
+    let regions = subdivisions::load(tables, b, records, &mut ids, &is_unit);
     places.facts.extend(regions.facts);
     places.needs_cue.extend(regions.needs_cue);
     places.regions = start..records.len();
     // only GeoNames records and regions were added since `first`
     places.gazetteer = first..records.len();
     places.facilities = Heads::load();
-    for row in rows(tsv!("place_words.tsv"), &["word"]) {
-        places.cue_words.insert(word_key(row.get("word")), ());
-    }
     for row in rows(tsv!("capital_words.tsv"), &["word"]) {
         places.capital_words.insert(word_key(row.get("word")), ());
     }

@@ -42,12 +42,14 @@ pub(super) struct Loaded {
 }
 
 /// Load data/regions.tsv after the GeoNames places: records into `records`, names into `b`.
-/// `tables` holds the other tables' keys; `b` the GeoNames names loaded so far.
+/// `tables` holds the other tables' keys; `b` the GeoNames names loaded so far; `is_unit` says
+/// whether a word is a place noun of data/place_words.tsv (province, governorate, city).
 pub(super) fn load(
     tables: &Builder,
     b: &mut Builder,
     records: &mut Vec<Record>,
     ids: &mut HashSet<String>,
+    is_unit: &dyn Fn(&str) -> bool,
 ) -> Loaded {
     let mut out = Loaded {
         facts: Vec::new(),
@@ -66,7 +68,7 @@ pub(super) fn load(
     );
     for row in table {
         let country = row.get("country");
-        let seat = named_for_its_seat(row.get("name_en"));
+        let seat = named_for_its_seat(row.get("name_en"), is_unit);
         let names: Vec<&str> = list(row.get("aliases_en"))
             .chain(list(row.get("aliases_ar")))
             .filter(|n| tables.taken(n).is_none() && !(seat && city_of(b, records, n, country)))
@@ -107,22 +109,11 @@ pub(super) fn load(
 }
 
 /// Is the region named for its seat ("Aleppo Governorate", "Kandahar Province")? Its English name
-/// is then the seat's and a unit noun. Other regions keep their names beside same-named towns of
-/// their country ("Delaware", Ohio; "Jiangxi", a town), and the screen weighs them.
-fn named_for_its_seat(name_en: &str) -> bool {
-    const UNITS: [&str; 9] = [
-        " Governorate",
-        " Province",
-        " District",
-        " Region",
-        " Municipality",
-        " Oblast",
-        " State",
-        " City",
-        " Emirate",
-    ];
+/// is then the seat's and a place noun. Other regions keep their names beside same-named towns
+/// of their country ("Delaware", Ohio; "Jiangxi", a town), and the screen weighs them.
+fn named_for_its_seat(name_en: &str, is_unit: &dyn Fn(&str) -> bool) -> bool {
     let name = name_en.split(" (").next().unwrap_or(name_en);
-    UNITS.iter().any(|u| name.ends_with(u))
+    name.rsplit_once(' ').is_some_and(|(_, last)| is_unit(last))
 }
 
 /// Is `name` already a GeoNames place of the region's own country (the city it is named after)?
