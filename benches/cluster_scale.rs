@@ -128,41 +128,21 @@ struct Story {
 }
 
 fn person(i: usize, lang: &str) -> Entity {
-    Entity {
-        id: format!("person-{i}"),
-        kind: EntityKind::Person,
-        name: if lang == "en" {
-            format!("Person {i}")
-        } else {
-            format!("p{i}")
-        },
-        key: format!("k{i:x}"),
-        country: None,
-        title: None,
-        affiliation: None,
-        geonames: None,
-        lat: None,
-        lon: None,
-        mentions: Vec::new(),
-        role_only: false,
-    }
+    let name = if lang == "en" {
+        format!("Person {i}")
+    } else {
+        format!("p{i}")
+    };
+    Entity::new(
+        format!("person-{i}"),
+        EntityKind::Person,
+        name,
+        format!("k{i:x}"),
+    )
 }
 
 fn entity(id: &str, kind: EntityKind) -> Entity {
-    Entity {
-        id: id.to_string(),
-        kind,
-        name: id.to_string(),
-        key: id.to_string(),
-        country: None,
-        title: None,
-        affiliation: None,
-        geonames: None,
-        lat: None,
-        lon: None,
-        mentions: Vec::new(),
-        role_only: false,
-    }
+    Entity::new(id.to_string(), kind, id.to_string(), id.to_string())
 }
 
 fn report(

@@ -55,6 +55,28 @@ pub struct Entity {
     pub role_only: bool,
 }
 
+impl Entity {
+    /// An entity known by its id, kind, name and key, with no mention yet and none of the facts
+    /// that only some entities have (country, title, affiliation, place facts, role only): the
+    /// one place that lists every field, so that a new optional field is added once.
+    pub fn new(id: String, kind: EntityKind, name: String, key: String) -> Entity {
+        Entity {
+            id,
+            kind,
+            name,
+            key,
+            country: None,
+            title: None,
+            affiliation: None,
+            geonames: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+            role_only: false,
+        }
+    }
+}
+
 /// A latitude or longitude in degrees.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -35,20 +35,11 @@ pub fn entities(text: &str, specs: &[Spec]) -> Vec<Entity> {
                     });
                 }
             }
-            Entity {
-                id: id.to_string(),
-                kind: *kind,
-                name: name.to_string(),
-                key: name.to_lowercase(),
-                country: country.map(str::to_string),
-                title: title.map(str::to_string),
-                affiliation: None,
-                geonames: None,
-                lat: None,
-                lon: None,
-                mentions,
-                role_only: false,
-            }
+            let mut e = Entity::new(id.to_string(), *kind, name.to_string(), name.to_lowercase());
+            e.country = country.map(str::to_string);
+            e.title = title.map(str::to_string);
+            e.mentions = mentions;
+            e
         })
         .collect()
 }

@@ -328,24 +328,13 @@ mod tests {
     use crate::doc::{Entity, EntityKind, Mention};
 
     fn person(key: &str, start: usize) -> Entity {
-        Entity {
-            id: key.into(),
-            kind: EntityKind::Person,
-            name: key.into(),
-            key: key.into(),
-            country: None,
-            title: None,
-            affiliation: None,
-            geonames: None,
-            lat: None,
-            lon: None,
-            mentions: vec![Mention {
-                start,
-                end: start + 3,
-                text: key.into(),
-            }],
-            role_only: false,
-        }
+        let mut e = Entity::new(key.into(), EntityKind::Person, key.into(), key.into());
+        e.mentions.push(Mention {
+            start,
+            end: start + 3,
+            text: key.into(),
+        });
+        e
     }
 
     fn doc(id: &str, lang: &str, keys: &[&str]) -> Document {

@@ -644,23 +644,19 @@ mod tests {
         d.entities = names
             .iter()
             .enumerate()
-            .map(|(i, n)| Entity {
-                id: format!("e{i}"),
-                kind: EntityKind::Person,
-                name: n.to_string(),
-                key: n.to_lowercase(),
-                country: None,
-                title: None,
-                affiliation: None,
-                geonames: None,
-                lat: None,
-                lon: None,
-                mentions: vec![Mention {
+            .map(|(i, n)| {
+                let mut e = Entity::new(
+                    format!("e{i}"),
+                    EntityKind::Person,
+                    n.to_string(),
+                    n.to_lowercase(),
+                );
+                e.mentions.push(Mention {
                     start: i,
                     end: i + n.chars().count(),
                     text: n.to_string(),
-                }],
-                role_only: false,
+                });
+                e
             })
             .collect();
         d

@@ -130,15 +130,7 @@ pub(crate) fn find(
                 translit::latin(folded, &kb.given)
             };
             let id = translit::slug(&latin);
-            let found = Found {
-                kind: EntityKind::Location,
-                id: &id,
-                name: &name,
-                key: &id,
-                country: country.as_deref(),
-                title: None,
-                affiliation: None,
-            };
+            let found = Found::place(&id, &name, country.as_deref());
             acc.add(a, found, x.range.clone());
             let m = a.mention(x.range.clone());
             claimed.push(m.start..m.end);

@@ -161,6 +161,15 @@ impl<'s> Found<'s> {
             affiliation: None,
         }
     }
+
+    /// A place found by pattern (a facility, a direction of a state): its id is its key, and
+    /// `country` the state it lies in.
+    pub fn place(id: &'s str, name: &'s str, country: Option<&'s str>) -> Found<'s> {
+        Found {
+            kind: EntityKind::Location,
+            ..Found::org(id, name, country)
+        }
+    }
 }
 
 impl Acc {
@@ -169,20 +178,16 @@ impl Acc {
         let i = match self.index.get(&f.kind).and_then(|ids| ids.get(f.id)) {
             Some(&i) => i,
             None => {
-                self.entities.push(Entity {
-                    id: f.id.to_string(),
-                    kind: f.kind,
-                    name: f.name.to_string(),
-                    key: f.key.to_string(),
-                    country: f.country.map(str::to_string),
-                    title: f.title.map(str::to_string),
-                    affiliation: f.affiliation.map(str::to_string),
-                    geonames: None,
-                    lat: None,
-                    lon: None,
-                    mentions: Vec::new(),
-                    role_only: false,
-                });
+                let mut e = Entity::new(
+                    f.id.to_string(),
+                    f.kind,
+                    f.name.to_string(),
+                    f.key.to_string(),
+                );
+                e.country = f.country.map(str::to_string);
+                e.title = f.title.map(str::to_string);
+                e.affiliation = f.affiliation.map(str::to_string);
+                self.entities.push(e);
                 self.index
                     .entry(f.kind)
                     .or_default()

@@ -388,15 +388,7 @@ pub(crate) fn regions(a: &Analysis, kb: &KnowledgeBase, sentences: &[Sentence], 
             let rec = &kb.records[c];
             let id = format!("{}-{}", dir.to_lowercase(), rec.id);
             let name = format!("{dir} {}", rec.name);
-            let found = Found {
-                kind: EntityKind::Location,
-                id: &id,
-                name: &name,
-                key: &id,
-                country: Some(&rec.id),
-                title: None,
-                affiliation: None,
-            };
+            let found = Found::place(&id, &name, Some(&rec.id));
             acc.add(a, found, tok.range.start + skip..h.range.end);
         }
     }
